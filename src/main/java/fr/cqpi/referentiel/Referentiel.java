@@ -1,0 +1,68 @@
+package fr.cqpi.referentiel;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/** A certification's référentiel: its blocs, compétences and observable criteria, and how results follow. */
+public record Referentiel(
+        String code,
+        String title,
+        String qualificationType,
+        String certifyingBody,
+        String certifyingBodyFullName,
+        List<String> description,
+        Activities activities,
+        List<RomeCode> romeCodes,
+        List<String> conditionsExercice,
+        ResultRules rules,
+        List<Bloc> blocs) {
+
+    public record Activities(String introduction, List<ActivityGroup> groups) {
+    }
+
+    public record ActivityGroup(String title, List<String> items) {
+    }
+
+    public record RomeCode(String code, String label) {
+    }
+
+    public record Bloc(String code, String title, List<Modality> modalities, List<Competence> competences) {
+
+        public Stream<Criterion> criteria() {
+            return competences.stream().flatMap(c -> c.criteria().stream());
+        }
+
+        public Optional<Modality> modality(String code) {
+            return modalities.stream().filter(m -> m.code().equals(code)).findFirst();
+        }
+    }
+
+    public record Modality(String code, String label, List<String> topics) {
+    }
+
+    public record Competence(String code, String title, List<Criterion> criteria) {
+    }
+
+    public record Criterion(String code, String text) {
+    }
+
+    public Stream<Competence> competences() {
+        return blocs.stream().flatMap(b -> b.competences().stream());
+    }
+
+    public Stream<Criterion> criteria() {
+        return blocs.stream().flatMap(Bloc::criteria);
+    }
+
+    public Optional<Bloc> bloc(String code) {
+        return blocs.stream().filter(b -> b.code().equals(code)).findFirst();
+    }
+
+    /** The bloc that holds a criterion, by the criterion's code. */
+    public Optional<Bloc> blocOfCriterion(String criterionCode) {
+        return blocs.stream()
+                .filter(b -> b.criteria().anyMatch(c -> c.code().equals(criterionCode)))
+                .findFirst();
+    }
+}
