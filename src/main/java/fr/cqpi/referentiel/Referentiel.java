@@ -59,6 +59,23 @@ public record Referentiel(
         return blocs.stream().filter(b -> b.code().equals(code)).findFirst();
     }
 
+    public Optional<Criterion> criterion(String code) {
+        return criteria().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public Optional<Competence> competence(String code) {
+        return competences().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public Optional<Competence> competenceOfCriterion(String criterionCode) {
+        return competences().filter(c -> c.criteria().stream().anyMatch(k -> k.code().equals(criterionCode))).findFirst();
+    }
+
+    public Optional<Bloc> blocOfCompetence(String competenceCode) {
+        return blocs.stream().filter(b -> b.competences().stream().anyMatch(c -> c.code().equals(competenceCode)))
+                .findFirst();
+    }
+
     /** The bloc that holds a criterion, by the criterion's code. */
     public Optional<Bloc> blocOfCriterion(String criterionCode) {
         return blocs.stream()

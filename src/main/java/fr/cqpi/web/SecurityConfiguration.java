@@ -1,18 +1,39 @@
 package fr.cqpi.web;
 
+import fr.cqpi.lti.CqpiLti13Configurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
+/**
+ * One filter chain: LTI endpoints are public (the launch is the authentication), the tool's pages and
+ * API need a launch, CSRF protects every state change, and only LMS frames may embed the pages.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CqpiLti13Configurer lti,
+                                            RelaunchEntryPoint relaunch) throws Exception {
         http.authorizeHttpRequests(auth -> auth
-                .requestMatchers("/actuator/health/**", "/error", "/webjars/**", "/css/**", "/js/**").permitAll()
-                .anyRequest().authenticated());
+                        .requestMatchers("/", "/lti/**", "/.well-known/**", "/actuator/health/**", "/error",
+                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/demo/**").permitAll()
+                        .requestMatchers("/app/**", "/api/**").hasAuthority("ROLE_LTI")
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "form-action 'self' https: http://localhost:* http://127.0.0.1:*; "
+                                        + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*"))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                // The demo LMS is another platform that happens to share the process: its OIDC and service
+                // endpoints are called by the tool and by the browser from the platform's side.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
+                .with(lti, Customizer.withDefaults());
         return http.build();
     }
 }

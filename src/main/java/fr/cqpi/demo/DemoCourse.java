@@ -1,0 +1,42 @@
+package fr.cqpi.demo;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The demo LMS's one course: a trainer and twelve fictional learners. */
+final class DemoCourse {
+
+    static final String CONTEXT_ID = "demo-cqpi-2026";
+    static final String LABEL = "CQPI-ASS-2026";
+    static final String TITLE = "CQPI Assistant(e) — promotion 2026";
+    static final String RESOURCE_LINK_ID = "demo-grid";
+    static final String RESOURCE_LINK_TITLE = "Grille d'évaluation CQPI Assistant(e)";
+
+    static final List<DemoUser> MEMBERS = List.of(
+            user("trainer-1", "Claire", "Martin", DemoUser.INSTRUCTOR),
+            user("learner-01", "Amina", "Benali", DemoUser.LEARNER),
+            user("learner-02", "Lucas", "Bernard", DemoUser.LEARNER),
+            user("learner-03", "Chloé", "Dubois", DemoUser.LEARNER),
+            user("learner-04", "Hugo", "Durand", DemoUser.LEARNER),
+            user("learner-05", "Inès", "Fontaine", DemoUser.LEARNER),
+            user("learner-06", "Julien", "Garnier", DemoUser.LEARNER),
+            user("learner-07", "Léa", "Lambert", DemoUser.LEARNER),
+            user("learner-08", "Mathis", "Leroy", DemoUser.LEARNER),
+            user("learner-09", "Nora", "Moreau", DemoUser.LEARNER),
+            user("learner-10", "Paul", "Petit", DemoUser.LEARNER),
+            user("learner-11", "Sarah", "Roux", DemoUser.LEARNER),
+            user("learner-12", "Yanis", "Vincent", DemoUser.LEARNER));
+
+    private DemoCourse() {
+    }
+
+    static Optional<DemoUser> member(String id) {
+        return MEMBERS.stream().filter(u -> u.id().equals(id)).findFirst();
+    }
+
+    private static DemoUser user(String id, String given, String family, String role) {
+        String email = (given + "." + family).toLowerCase(java.util.Locale.ROOT)
+                .replace('é', 'e').replace('è', 'e').replace('ï', 'i') + "@demo-lms.example";
+        return new DemoUser(id, given, family, email, List.of(role));
+    }
+}

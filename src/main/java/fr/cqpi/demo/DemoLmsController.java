@@ -1,0 +1,90 @@
+package fr.cqpi.demo;
+
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * The demo LMS's pages and its OIDC side: the course page, the launch (third-party initiated login),
+ * the authorization endpoint that answers with a signed id_token, and its key set.
+ */
+@Controller
+@RequestMapping("/demo")
+class DemoLmsController {
+
+    private final DemoLms lms;
+    private final DemoIdTokens idTokens;
+
+    DemoLmsController(DemoLms lms, DemoIdTokens idTokens) {
+        this.lms = lms;
+        this.idTokens = idTokens;
+    }
+
+    @GetMapping
+    String course(Model model) {
+        model.addAttribute("course", DemoCourse.TITLE);
+        model.addAttribute("members", DemoCourse.MEMBERS);
+        return "demo/course";
+    }
+
+    /** The LMS page that shows the tool in an iframe, as Moodle and Canvas do. */
+    @GetMapping("/course/{userId}")
+    String launchPage(@PathVariable String userId, Model model) {
+        DemoUser user = DemoCourse.member(userId).orElseThrow(() -> new ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND));
+        model.addAttribute("user", user);
+        model.addAttribute("course", DemoCourse.TITLE);
+        model.addAttribute("frameSrc", lms.lmsBase() + "/demo/launch/" + userId);
+        return "demo/launch";
+    }
+
+    /** Third-party initiated login: sends the browser to the tool's login endpoint. */
+    @GetMapping("/launch/{userId}")
+    String initiateLogin(@PathVariable String userId) {
+        DemoUser user = DemoCourse.member(userId).orElseThrow(() -> new ResponseStatusException(
+                org.springframework.http.HttpStatus.NOT_FOUND));
+        String url = UriComponentsBuilder.fromUriString(lms.toolBase() + "/lti/login")
+                .queryParam("iss", lms.issuer())
+                .queryParam("login_hint", user.id())
+                .queryParam("target_link_uri", lms.toolBase() + "/app")
+                .queryParam("lti_message_hint", DemoCourse.RESOURCE_LINK_ID)
+                .queryParam("client_id", DemoLms.CLIENT_ID)
+                .queryParam("lti_deployment_id", DemoLms.DEPLOYMENT_ID)
+                .encode().build().toUriString();
+        return "redirect:" + url;
+    }
+
+    /** OIDC authorization endpoint (implicit flow, form_post), as in IMS Security Framework §5.1.1.2. */
+    @RequestMapping(value = "/auth", method = {RequestMethod.GET, RequestMethod.POST})
+    String authorize(@RequestParam Map<String, String> params, Model model) {
+        if (!DemoLms.CLIENT_ID.equals(params.get("client_id")) || !"id_token".equals(params.get("response_type"))
+                || !"openid".equals(params.get("scope")) || params.get("nonce") == null) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid authorization request");
+        }
+        String redirectUri = params.get("redirect_uri");
+        if (redirectUri == null || !redirectUri.endsWith("/lti/launch")) {
+            throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "unregistered redirect_uri");
+        }
+        DemoUser user = DemoCourse.member(params.get("login_hint")).orElseThrow(() -> new ResponseStatusException(
+                org.springframework.http.HttpStatus.BAD_REQUEST, "unknown login_hint"));
+        model.addAttribute("action", redirectUri);
+        model.addAttribute("idToken", idTokens.resourceLinkLaunch(user, params.get("nonce"), lms.toolBase() + "/app"));
+        model.addAttribute("state", params.get("state"));
+        return "demo/form-post";
+    }
+
+    @GetMapping(value = "/jwks", produces = "application/json")
+    @ResponseBody
+    ResponseEntity<Map<String, Object>> jwks() {
+        return ResponseEntity.ok(new com.nimbusds.jose.jwk.JWKSet(lms.key().toPublicJWK()).toJSONObject());
+    }
+}

@@ -1,0 +1,12 @@
+package fr.cqpi.evaluation;
+
+import fr.cqpi.evaluation.Results.BlocResult;
+import java.util.List;
+
+/**
+ * Published inside the transaction that changed a learner's judgments, when a bloc's score or state
+ * changed; listeners that must not lose it (the grade-sync outbox) write in the same transaction.
+ */
+public record BlocResultsChanged(long platformId, long courseId, long learnerId, String learnerSub,
+                                 List<BlocResult> changedBlocs) {
+}

@@ -1,0 +1,3 @@
+package fr.cqpi.evaluation;
+
+public enum CompetenceState { NON_COMMENCEE, EN_COURS, ACQUISE, NON_ACQUISE }

@@ -1,0 +1,61 @@
+package fr.cqpi.evaluation;
+
+import fr.cqpi.lti.CourseMember;
+import fr.cqpi.lti.CourseMembers;
+import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.referentiel.ReferentielCatalog;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads for the grid, the cohort and the history; a fixed number of statements whatever the cohort size. */
+@Service
+@Transactional(readOnly = true)
+public class EvaluationQueries {
+
+    private final JudgmentRepository judgments;
+    private final ReferentielCatalog catalog;
+    private final CourseMembers members;
+    private final LearnerAccess access;
+
+    EvaluationQueries(JudgmentRepository judgments, ReferentielCatalog catalog, CourseMembers members,
+                      LearnerAccess access) {
+        this.judgments = judgments;
+        this.catalog = catalog;
+        this.members = members;
+        this.access = access;
+    }
+
+    public Referentiel referentiel() {
+        return catalog.current().referentiel();
+    }
+
+    public LearnerGrid grid(LaunchContext launch, String learnerSub) {
+        CourseMember learner = access.toRead(launch, learnerSub);
+        Referentiel referentiel = referentiel();
+        Map<String, Judgment> byCode = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
+        return new LearnerGrid(learner, referentiel, byCode,
+                ResultCalculator.compute(referentiel, JudgmentService.statuses(byCode)));
+    }
+
+    public List<CohortRow> cohort(LaunchContext launch) {
+        access.requireEvaluator(launch);
+        Referentiel referentiel = referentiel();
+        Map<Long, Map<String, JudgmentStatus>> statuses = judgments.statusesByLearner(launch.courseId(), referentiel.code());
+        return members.learners(launch.courseId()).stream()
+                .map(m -> new CohortRow(m, ResultCalculator.compute(referentiel, statuses.getOrDefault(m.userId(), Map.of()))))
+                .toList();
+    }
+
+    public List<CourseMember> learners(LaunchContext launch) {
+        access.requireEvaluator(launch);
+        return members.learners(launch.courseId());
+    }
+
+    public List<AuditEntry> history(LaunchContext launch, String learnerSub) {
+        CourseMember learner = access.toRead(launch, learnerSub);
+        return judgments.history(launch.courseId(), learner.userId());
+    }
+}

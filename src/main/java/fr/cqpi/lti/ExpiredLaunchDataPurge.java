@@ -1,0 +1,26 @@
+package fr.cqpi.lti;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes launch data past its expiry. Expired rows are already ignored when read, so this only keeps
+ * the tables small; any instance may run it, the deletes are idempotent.
+ */
+@Component
+class ExpiredLaunchDataPurge {
+
+    private final JdbcClient jdbc;
+
+    ExpiredLaunchDataPurge(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    void purge() {
+        jdbc.sql("delete from used_nonce where expires_at < now()").update();
+        jdbc.sql("delete from oidc_state where expires_at < now()").update();
+        jdbc.sql("delete from session_handover where expires_at < now()").update();
+    }
+}

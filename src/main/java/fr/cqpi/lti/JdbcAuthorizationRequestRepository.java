@@ -1,0 +1,89 @@
+package fr.cqpi.lti;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+
+/**
+ * OIDC login state in PostgreSQL, for launches whose browser sends no cookie back: every instance
+ * behind the load balancer can finish a launch another one started. Each state is removed on use.
+ */
+class JdbcAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
+
+    static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final ObjectInputFilter ONLY_AUTHORIZATION_REQUESTS = ObjectInputFilter.Config.createFilter(
+            "org.springframework.security.**;java.**;maxdepth=20;!*");
+
+    private final JdbcClient jdbc;
+
+    JdbcAuthorizationRequestRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
+        String state = request.getParameter("state");
+        if (state == null) {
+            return null;
+        }
+        return jdbc.sql("select request from oidc_state where state = :state and expires_at > now()")
+                .param("state", state).query((rs, n) -> deserialize(rs.getBytes(1))).optional().orElse(null);
+    }
+
+    @Override
+    public void saveAuthorizationRequest(OAuth2AuthorizationRequest authorizationRequest, HttpServletRequest request,
+                                         HttpServletResponse response) {
+        if (authorizationRequest == null) {
+            removeAuthorizationRequest(request, response);
+            return;
+        }
+        jdbc.sql("""
+                        insert into oidc_state (state, request, storage_target, expires_at)
+                        values (:state, :request, :target, :expires)""")
+                .param("state", authorizationRequest.getState())
+                .param("request", serialize(authorizationRequest))
+                .param("target", request.getParameter("lti_storage_target"))
+                .param("expires", Timestamp.from(Instant.now().plus(LIFETIME)))
+                .update();
+    }
+
+    @Override
+    public OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request, HttpServletResponse response) {
+        String state = request.getParameter("state");
+        if (state == null) {
+            return null;
+        }
+        return jdbc.sql("delete from oidc_state where state = :state and expires_at > now() returning request")
+                .param("state", state).query((rs, n) -> deserialize(rs.getBytes(1))).optional().orElse(null);
+    }
+
+    private static byte[] serialize(OAuth2AuthorizationRequest request) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(request);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static OAuth2AuthorizationRequest deserialize(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            in.setObjectInputFilter(ONLY_AUTHORIZATION_REQUESTS);
+            return (OAuth2AuthorizationRequest) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("Unreadable stored OIDC state", e);
+        }
+    }
+}

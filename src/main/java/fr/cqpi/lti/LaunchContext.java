@@ -1,0 +1,67 @@
+package fr.cqpi.lti;
+
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Who launched the tool, from where and for what: every request is authorised against this.
+ * Kept in the (JDBC) session; holds no token.
+ */
+public record LaunchContext(
+        long platformId,
+        String platformName,
+        String issuer,
+        String deploymentId,
+        Long courseId,
+        String contextId,
+        String courseTitle,
+        Long resourceLinkId,
+        String resourceLinkTitle,
+        long userId,
+        String sub,
+        String name,
+        String email,
+        ToolRole role,
+        List<String> ltiRoles,
+        Map<String, String> custom,
+        String messageType,
+        String locale,
+        Services services,
+        DeepLinking deepLinking,
+        Instant launchedAt) implements Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
+    public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+
+    /** The AGS and NRPS endpoints the platform offered in this launch (null when not offered). */
+    public record Services(String lineItems, String lineItem, List<String> agsScopes, String membershipsUrl)
+            implements Serializable {
+    }
+
+    /** The deep-linking settings of an LtiDeepLinkingRequest. */
+    public record DeepLinking(String returnUrl, List<String> acceptTypes, boolean acceptMultiple,
+                              Boolean acceptLineItem, String data, String title) implements Serializable {
+    }
+
+    public boolean hasCourse() {
+        return courseId != null;
+    }
+
+    public boolean isEvaluator() {
+        return role == ToolRole.EVALUATOR;
+    }
+
+    public boolean isLearner() {
+        return role == ToolRole.LEARNER;
+    }
+
+    public String displayName() {
+        return name != null && !name.isBlank() ? name : sub;
+    }
+}

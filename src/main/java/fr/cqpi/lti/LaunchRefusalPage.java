@@ -1,0 +1,51 @@
+package fr.cqpi.lti;
+
+import com.nimbusds.jwt.JWTParser;
+import fr.cqpi.shared.StandalonePages;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * The page a refused launch gets: what is wrong and what to do, in the launch's language, with its
+ * HTTP status. It never shows a stack trace, the token or the request parameters.
+ */
+@Component
+public class LaunchRefusalPage {
+
+    private final StandalonePages pages;
+    private final LocaleResolver locales;
+
+    LaunchRefusalPage(StandalonePages pages, LocaleResolver locales) {
+        this.pages = pages;
+        this.locales = locales;
+    }
+
+    public void render(HttpServletRequest request, HttpServletResponse response, LaunchRefusal refusal) throws IOException {
+        pages.render(request, response, refusal.status().value(), "launch-refused", localeOf(request),
+                Map.of("refusal", refusal, "messageKey", refusal.messageKey(), "status", refusal.status().value()));
+    }
+
+    /**
+     * The language the platform asked for in the (unverified) id_token, else the browser's. Only the
+     * language is taken from an unverified token; nothing else of it is trusted or shown.
+     */
+    private Locale localeOf(HttpServletRequest request) {
+        String idToken = request.getParameter("id_token");
+        if (idToken != null) {
+            try {
+                Object presentation = JWTParser.parse(idToken).getJWTClaimsSet().getClaim(LtiClaims.LAUNCH_PRESENTATION);
+                if (presentation instanceof Map<?, ?> p && p.get("locale") instanceof String tag) {
+                    return SupportedLocales.closest(Locale.forLanguageTag(tag.replace('_', '-')));
+                }
+            } catch (Exception ignored) {
+                // An unreadable token falls back to the browser's language.
+            }
+        }
+        return locales.resolveLocale(request);
+    }
+}

@@ -1,0 +1,71 @@
+package fr.cqpi.lti;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.context.SecurityContextRepository;
+import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OptimisticAuthorizationRequestRepository;
+
+/**
+ * After a valid launch: records it, puts its context in a fresh session, and opens the tool. When the
+ * browser sent no cookie (the login state came from the database, not the session), the session is
+ * handed over with a one-time code instead.
+ */
+class LaunchSuccessHandler implements AuthenticationSuccessHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(LaunchSuccessHandler.class);
+    static final String LANDING = "/app";
+
+    private final PlatformRegistry registry;
+    private final LaunchRecorder recorder;
+    private final SessionHandover handover;
+    private final SecurityContextRepository contexts;
+    private final OptimisticAuthorizationRequestRepository authorizationRequests;
+
+    LaunchSuccessHandler(PlatformRegistry registry, LaunchRecorder recorder, SessionHandover handover,
+                         SecurityContextRepository contexts, OptimisticAuthorizationRequestRepository authorizationRequests) {
+        this.registry = registry;
+        this.recorder = recorder;
+        this.handover = handover;
+        this.contexts = contexts;
+        this.authorizationRequests = authorizationRequests;
+    }
+
+    @Override
+    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                        Authentication authentication) throws IOException {
+        OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
+        Platform platform = registry.findByRegistrationId(token.getAuthorizedClientRegistrationId()).orElseThrow();
+        LaunchContext launch = recorder.record(platform, ((OidcUser) token.getPrincipal()).getClaims());
+
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            request.changeSessionId();
+        }
+        session = request.getSession(true);
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new LaunchAuthentication(launch));
+        SecurityContextHolder.setContext(context);
+        contexts.saveContext(context, request, response);
+
+        boolean cookies = authorizationRequests.hasWorkingSession(request);
+        log.info("Launch accepted: platform {}, course {}, role {}, message {}, cookies {}", platform.id(),
+                launch.courseId(), launch.role(), launch.messageType(), cookies ? "yes" : "no (handover)");
+        response.setHeader("Cache-Control", "no-store");
+        if (cookies) {
+            response.sendRedirect(request.getContextPath() + LANDING);
+        } else {
+            response.sendRedirect(request.getContextPath() + LANDING + "?" + LaunchSessionIdResolver.HANDOVER_PARAMETER
+                    + "=" + handover.issue(session.getId()));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package fr.cqpi.lti;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The platforms and deployments the tool accepts launches from, kept in PostgreSQL. */
+@Service
+public class PlatformRegistry {
+
+    private static final RowMapper<Platform> PLATFORM = (rs, n) -> new Platform(rs.getLong("id"), rs.getString("name"),
+            rs.getString("issuer"), rs.getString("client_id"), rs.getString("authorization_endpoint"),
+            rs.getString("token_endpoint"), rs.getString("jwks_uri"), rs.getBoolean("enabled"));
+
+    private final JdbcClient jdbc;
+
+    PlatformRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Transactional
+    public Platform upsert(PlatformDefinition definition) {
+        long id = jdbc.sql("""
+                        insert into platform (name, issuer, client_id, authorization_endpoint, token_endpoint, jwks_uri)
+                        values (:name, :issuer, :clientId, :auth, :token, :jwks)
+                        on conflict (issuer, client_id) do update set name = excluded.name,
+                            authorization_endpoint = excluded.authorization_endpoint,
+                            token_endpoint = excluded.token_endpoint, jwks_uri = excluded.jwks_uri, updated_at = now()
+                        returning id""")
+                .param("name", definition.name()).param("issuer", definition.issuer())
+                .param("clientId", definition.clientId()).param("auth", definition.authorizationEndpoint())
+                .param("token", definition.tokenEndpoint()).param("jwks", definition.jwksUri())
+                .query(Long.class).single();
+        for (String deploymentId : definition.deploymentIds()) {
+            jdbc.sql("""
+                            insert into deployment (platform_id, deployment_id) values (:platform, :deployment)
+                            on conflict (platform_id, deployment_id) do nothing""")
+                    .param("platform", id).param("deployment", deploymentId).update();
+        }
+        return findById(id).orElseThrow();
+    }
+
+    public Optional<Platform> findById(long id) {
+        return jdbc.sql("select * from platform where id = :id").param("id", id).query(PLATFORM).optional();
+    }
+
+    public Optional<Platform> findByRegistrationId(String registrationId) {
+        if (registrationId == null || !registrationId.startsWith("platform-")) {
+            return Optional.empty();
+        }
+        try {
+            return findById(Long.parseLong(registrationId.substring("platform-".length())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The platform a login initiation names. {@code client_id} is optional in LTI 1.3 login
+     * initiation; without it the issuer must identify a single registration.
+     */
+    public Optional<Platform> findForLogin(String issuer, String clientId) {
+        if (clientId != null && !clientId.isBlank()) {
+            return jdbc.sql("select * from platform where issuer = :issuer and client_id = :clientId")
+                    .param("issuer", issuer).param("clientId", clientId).query(PLATFORM).optional();
+        }
+        List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer")
+                .param("issuer", issuer).query(PLATFORM).list();
+        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+    }
+
+    public List<Platform> all() {
+        return jdbc.sql("select * from platform order by name, id").query(PLATFORM).list();
+    }
+
+    public boolean isDeploymentActive(long platformId, String deploymentId) {
+        return jdbc.sql("""
+                        select count(*) from deployment
+                        where platform_id = :platform and deployment_id = :deployment and enabled""")
+                .param("platform", platformId).param("deployment", deploymentId).query(Long.class).single() > 0;
+    }
+
+    public List<String> deploymentIds(long platformId) {
+        return jdbc.sql("select deployment_id from deployment where platform_id = :platform order by id")
+                .param("platform", platformId).query(String.class).list();
+    }
+
+    public void recordLaunch(long platformId) {
+        jdbc.sql("update platform set last_launch_at = now() where id = :id").param("id", platformId).update();
+    }
+}

@@ -1,0 +1,113 @@
+package fr.cqpi.lti;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.stereotype.Component;
+
+/** Upserts the platforms of {@code cqpi.lti.platforms-file} at start; a malformed file stops the start. */
+@Component
+class PlatformsFileImporter implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(PlatformsFileImporter.class);
+    private static final Set<String> FIELDS = Set.of("name", "issuer", "client_id", "deployment_ids",
+            "authorization_endpoint", "token_endpoint", "jwks_uri");
+
+    private final LtiProperties properties;
+    private final PlatformRegistry registry;
+
+    PlatformsFileImporter(LtiProperties properties, PlatformRegistry registry) {
+        this.properties = properties;
+        this.registry = registry;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (properties.platformsFile() == null || properties.platformsFile().isBlank()) {
+            return;
+        }
+        Path file = Path.of(properties.platformsFile());
+        List<PlatformDefinition> definitions = parse(file);
+        definitions.forEach(registry::upsert);
+        log.info("Imported {} platform(s) from {}", definitions.size(), file);
+    }
+
+    static List<PlatformDefinition> parse(Path file) {
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(Files.readAllBytes(file));
+        } catch (JsonProcessingException e) {
+            throw new InvalidPlatformsFileException("Platforms file " + file + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")");
+        } catch (IOException e) {
+            throw new InvalidPlatformsFileException("Cannot read platforms file " + file + ": " + e.getMessage());
+        }
+        if (root == null || !root.isArray()) {
+            throw new InvalidPlatformsFileException("Platforms file " + file + " must hold a JSON array of platforms");
+        }
+        List<PlatformDefinition> definitions = new ArrayList<>();
+        for (int i = 0; i < root.size(); i++) {
+            definitions.add(entry(file, i, root.get(i)));
+        }
+        return definitions;
+    }
+
+    private static PlatformDefinition entry(Path file, int index, JsonNode node) {
+        String where = "Platforms file " + file + ", entry " + index;
+        if (!node.isObject()) {
+            throw new InvalidPlatformsFileException(where + ": must be a JSON object");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!FIELDS.contains(name)) {
+                throw new InvalidPlatformsFileException(where + ", field '" + name + "': unknown field");
+            }
+        }
+        JsonNode deployments = node.get("deployment_ids");
+        if (deployments == null || !deployments.isArray() || deployments.isEmpty()) {
+            throw new InvalidPlatformsFileException(where + ", field 'deployment_ids': a non-empty array of strings is required");
+        }
+        List<String> deploymentIds = new ArrayList<>();
+        for (JsonNode d : deployments) {
+            if (!d.isTextual() || d.textValue().isBlank()) {
+                throw new InvalidPlatformsFileException(where + ", field 'deployment_ids': every deployment id must be a non-empty string");
+            }
+            deploymentIds.add(d.textValue());
+        }
+        return new PlatformDefinition(text(node, where, "name"), url(node, where, "issuer"), text(node, where, "client_id"),
+                deploymentIds, url(node, where, "authorization_endpoint"), url(node, where, "token_endpoint"),
+                url(node, where, "jwks_uri"));
+    }
+
+    private static String text(JsonNode node, String where, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
+            throw new InvalidPlatformsFileException(where + ", field '" + field + "': a non-empty string is required");
+        }
+        return value.textValue().strip();
+    }
+
+    private static String url(JsonNode node, String where, String field) {
+        String value = text(node, where, field);
+        try {
+            URI uri = URI.create(value);
+            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
+                throw new IllegalArgumentException();
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlatformsFileException(where + ", field '" + field + "': '" + value + "' is not an http(s) URL");
+        }
+        return value;
+    }
+}

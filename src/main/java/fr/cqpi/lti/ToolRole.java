@@ -1,0 +1,54 @@
+package fr.cqpi.lti;
+
+import java.util.Collection;
+
+/**
+ * What a launch lets a person do in the tool, from their LTI roles.
+ * Instructor, TeachingAssistant, Administrator and ContentDeveloper evaluate; Learner sees their own grid;
+ * any other role (Mentor, Observer, unknown, none) only reads the référentiel.
+ */
+public enum ToolRole {
+    EVALUATOR, LEARNER, GUEST;
+
+    private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
+
+    public static ToolRole of(Collection<String> ltiRoles) {
+        boolean learner = false;
+        for (String role : ltiRoles) {
+            String name = simpleName(role);
+            if (name.equals("Instructor") || name.equals("TeachingAssistant") || name.equals("ContentDeveloper")
+                    || name.equals("Administrator")) {
+                return EVALUATOR;
+            }
+            if (name.equals("Learner")) {
+                learner = true;
+            }
+        }
+        return learner ? LEARNER : GUEST;
+    }
+
+    /**
+     * {@code http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor} → Instructor; sub-roles such as
+     * {@code membership/Instructor#TeachingAssistant} → TeachingAssistant; short names are kept as they are.
+     * Institution and system Administrator roles count as Administrator.
+     */
+    static String simpleName(String role) {
+        if (role == null) {
+            return "";
+        }
+        String trimmed = role.strip();
+        int hash = trimmed.lastIndexOf('#');
+        if (hash >= 0) {
+            String base = trimmed.substring(0, hash);
+            String name = trimmed.substring(hash + 1);
+            boolean known = base.startsWith(MEMBERSHIP) || base.endsWith("/institution/person")
+                    || base.endsWith("/system/person");
+            return known ? name : "";
+        }
+        return trimmed.contains("/") ? "" : trimmed;
+    }
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

@@ -1,0 +1,32 @@
+package fr.cqpi.shared;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+/** Renders a Thymeleaf page from a filter or handler, where no controller is involved (refusals, no session). */
+@Component
+public class StandalonePages {
+
+    private final SpringTemplateEngine templates;
+
+    StandalonePages(SpringTemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
+                       Locale locale, Map<String, Object> variables) throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html;charset=UTF-8");
+        response.setHeader("Cache-Control", "no-store");
+        var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response);
+        templates.process(template, new WebContext(exchange, locale, variables), response.getWriter());
+    }
+}

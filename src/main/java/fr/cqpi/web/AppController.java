@@ -1,0 +1,141 @@
+package fr.cqpi.web;
+
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.InvalidJudgmentException;
+import fr.cqpi.evaluation.JudgmentConflictException;
+import fr.cqpi.evaluation.JudgmentInput;
+import fr.cqpi.evaluation.JudgmentService;
+import fr.cqpi.evaluation.LearnerGrid;
+import fr.cqpi.lti.LaunchContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The tool's pages after a launch: the cohort, a learner's grid, its history, and the référentiel. */
+@Controller
+@RequestMapping("/app")
+class AppController {
+
+    private final EvaluationQueries queries;
+    private final JudgmentService judgments;
+
+    AppController(EvaluationQueries queries, JudgmentService judgments) {
+        this.queries = queries;
+        this.judgments = judgments;
+    }
+
+    /** The first page after a launch, by role. A forward, not a redirect: a cookieless handover lives one request. */
+    @GetMapping
+    String landing(@AuthenticationPrincipal LaunchContext launch) {
+        if (launch.hasCourse() && launch.isEvaluator()) {
+            return "forward:/app/cohort";
+        }
+        if (launch.hasCourse() && launch.isLearner()) {
+            return "forward:/app/me";
+        }
+        return "forward:/app/referentiel";
+    }
+
+    @GetMapping("/cohort")
+    String cohort(@AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String sort,
+                  @RequestParam(required = false) String dir, @RequestParam(required = false) String q,
+                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+        CohortSort order = CohortSort.of(sort, dir, q);
+        model.addAttribute("launch", launch);
+        model.addAttribute("referentiel", queries.referentiel());
+        model.addAttribute("rows", order.apply(queries.cohort(launch)));
+        model.addAttribute("order", order);
+        boolean tableOnly = htmx != null && q != null;
+        return tableOnly ? "cohort :: table" : "cohort";
+    }
+
+    @GetMapping("/me")
+    String myGrid(@AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String bloc, Model model) {
+        return grid(launch, launch.sub(), bloc, model);
+    }
+
+    @GetMapping("/learners/{sub}")
+    String grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub,
+                @RequestParam(required = false) String bloc, Model model) {
+        LearnerGrid grid = queries.grid(launch, sub);
+        model.addAttribute("launch", launch);
+        model.addAttribute("grid", grid);
+        model.addAttribute("editable", launch.isEvaluator());
+        model.addAttribute("selectedBloc", grid.referentiel().bloc(bloc).isPresent() ? bloc
+                : launch.custom().getOrDefault("bloc", grid.referentiel().blocs().get(0).code()));
+        return "grid";
+    }
+
+    @PutMapping("/learners/{sub}/judgments/{code}")
+    String saveCriterion(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub,
+                         @PathVariable String code, @RequestParam(required = false) String status,
+                         @RequestParam(required = false) String modality, @RequestParam(required = false) String comment,
+                         @RequestParam(required = false) Integer version, HttpServletRequest request,
+                         HttpServletResponse response, Model model) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("editable", true);
+        try {
+            var saved = judgments.record(launch, sub, code, new JudgmentInput(status, modality, comment, version),
+                    RequestIdFilter.of(request));
+            model.addAttribute("outcome", "saved");
+            model.addAttribute("saved", saved);
+        } catch (JudgmentConflictException conflict) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "conflict");
+            model.addAttribute("conflict", conflict.current());
+        } catch (InvalidJudgmentException invalid) {
+            response.setStatus(400);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", invalid.field());
+        }
+        model.addAttribute("grid", queries.grid(launch, sub));
+        model.addAttribute("code", code);
+        return "grid :: criterion-update";
+    }
+
+    @PostMapping("/learners/{sub}/competences/{code}")
+    String saveCompetence(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub,
+                          @PathVariable String code, @RequestParam(required = false) String status,
+                          @RequestParam(required = false) String modality, HttpServletRequest request,
+                          HttpServletResponse response, Model model) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("editable", true);
+        try {
+            judgments.recordCompetence(launch, sub, code, new JudgmentInput(status, modality, null, null),
+                    RequestIdFilter.of(request));
+            model.addAttribute("outcome", "saved");
+        } catch (InvalidJudgmentException invalid) {
+            response.setStatus(400);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", invalid.field());
+        }
+        LearnerGrid grid = queries.grid(launch, sub);
+        model.addAttribute("grid", grid);
+        model.addAttribute("competenceCode", code);
+        return "grid :: competence-update";
+    }
+
+    @GetMapping("/learners/{sub}/history")
+    String history(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("grid", queries.grid(launch, sub));
+        model.addAttribute("entries", queries.history(launch, sub));
+        return "history";
+    }
+
+    @GetMapping("/referentiel")
+    String referentiel(@AuthenticationPrincipal LaunchContext launch, Model model) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("referentiel", queries.referentiel());
+        return "referentiel";
+    }
+}

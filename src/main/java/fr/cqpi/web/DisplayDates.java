@@ -1,0 +1,18 @@
+package fr.cqpi.web;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import org.springframework.stereotype.Component;
+
+/** Dates as trainers read them: French wall-clock time (the certification is run in France). */
+@Component("displayDates")
+public class DisplayDates {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PARIS);
+
+    public String format(Instant instant) {
+        return instant == null ? "" : FORMAT.format(instant);
+    }
+}

@@ -1,0 +1,15 @@
+package fr.cqpi.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.DispatcherServlet;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        return new LaunchLocaleResolver();
+    }
+}

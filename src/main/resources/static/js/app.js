@@ -1,0 +1,80 @@
+// Every htmx request carries the CSRF token and, when the browser keeps no cookie for the tool
+// (LMS iframe with third-party cookies blocked), the session header the page was given.
+(function () {
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute('content') : null;
+  }
+  document.addEventListener('htmx:configRequest', function (event) {
+    var header = meta('_csrf_header'), token = meta('_csrf'), session = meta('cqpi-session');
+    if (header && token) { event.detail.headers[header] = token; }
+    if (session) { event.detail.headers['X-CQPI-Session'] = session; }
+  });
+  document.addEventListener('DOMContentLoaded', function () {
+    if (meta('cqpi-session')) {
+      // Links and forms then go through htmx, which adds the session header.
+      document.body.setAttribute('hx-boost', 'true');
+      if (window.htmx) { htmx.process(document.body); }
+    }
+  });
+})();
+
+// Bloc tabs (WAI-ARIA tabs pattern): click or arrow keys, Home/End.
+(function () {
+  function select(tab) {
+    var list = tab.closest('[role=tablist]');
+    list.querySelectorAll('[role=tab]').forEach(function (t) {
+      var on = t === tab;
+      t.setAttribute('aria-selected', on ? 'true' : 'false');
+      t.tabIndex = on ? 0 : -1;
+      var panel = document.getElementById(t.getAttribute('aria-controls'));
+      if (panel) { panel.hidden = !on; }
+    });
+    tab.focus();
+  }
+  document.addEventListener('click', function (e) {
+    var tab = e.target.closest('[role=tab]');
+    if (tab) { select(tab); }
+    if (e.target.closest('[data-print]')) { window.print(); }
+  });
+  document.addEventListener('keydown', function (e) {
+    var tab = e.target.closest && e.target.closest('[role=tab]');
+    if (tab) {
+      var tabs = Array.prototype.slice.call(tab.closest('[role=tablist]').querySelectorAll('[role=tab]'));
+      var i = tabs.indexOf(tab), next = null;
+      if (e.key === 'ArrowRight') { next = tabs[(i + 1) % tabs.length]; }
+      if (e.key === 'ArrowLeft') { next = tabs[(i - 1 + tabs.length) % tabs.length]; }
+      if (e.key === 'Home') { next = tabs[0]; }
+      if (e.key === 'End') { next = tabs[tabs.length - 1]; }
+      if (next) { e.preventDefault(); select(next); }
+      return;
+    }
+    // Ctrl+Enter in a comment saves the criterion.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && e.target.tagName === 'TEXTAREA' && e.target.form) {
+      e.preventDefault();
+      e.target.form.requestSubmit();
+    }
+  });
+  // A save that fails (network, server error) says so where the trainer looks.
+  function failed(e) {
+    var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest('form');
+    var out = form && form.querySelector('.outcome');
+    if (out) {
+      out.textContent = document.documentElement.lang === 'en' ? '✗ Not saved: the server could not be reached. Try again.'
+        : '✗ Non enregistré : le serveur ne répond pas. Réessayez.';
+      out.className = 'outcome error';
+      out.setAttribute('role', 'alert');
+    }
+  }
+  document.addEventListener('htmx:responseError', failed);
+  document.addEventListener('htmx:sendError', failed);
+  // Keep keyboard focus on the criterion that was just saved after htmx replaced it.
+  document.addEventListener('htmx:afterSwap', function (e) {
+    var target = e.detail.target;
+    if (target && target.classList && target.classList.contains('criterion')) {
+      var fresh = document.getElementById(target.id);
+      var button = fresh && fresh.querySelector('button[type=submit]');
+      if (button) { button.focus(); }
+    }
+  });
+})();
