@@ -64,7 +64,7 @@ class JudgmentRepository {
                         insert into judgment (course_id, learner_id, referentiel_code, criterion_code, status, modality,
                                               comment, version, updated_by_sub, updated_by_name, updated_at)
                         values (:course, :learner, :ref, :code, :status, :modality, :comment, 1, :sub, :name, now())
-                        returning """ + COLUMNS)
+                        returning\s""" + COLUMNS)
                 .param("course", courseId).param("learner", learnerId).param("ref", referentielCode)
                 .param("code", criterionCode).param("status", status.name()).param("modality", modality)
                 .param("comment", comment).param("sub", bySub).param("name", byName)
@@ -75,7 +75,7 @@ class JudgmentRepository {
         return jdbc.sql("""
                         update judgment set status = :status, modality = :modality, comment = :comment,
                             version = version + 1, updated_by_sub = :sub, updated_by_name = :name, updated_at = now()
-                        where id = :id returning """ + COLUMNS)
+                        where id = :id returning\s""" + COLUMNS)
                 .param("id", id).param("status", status.name()).param("modality", modality).param("comment", comment)
                 .param("sub", bySub).param("name", byName)
                 .query(JudgmentRepository::judgment).single();

@@ -99,7 +99,7 @@ class AppController {
         }
         model.addAttribute("grid", queries.grid(launch, sub));
         model.addAttribute("code", code);
-        return "grid :: criterion-update";
+        return "fragments/grid-parts :: criterion-update";
     }
 
     @PostMapping("/learners/{sub}/competences/{code}")
@@ -121,7 +121,7 @@ class AppController {
         LearnerGrid grid = queries.grid(launch, sub);
         model.addAttribute("grid", grid);
         model.addAttribute("competenceCode", code);
-        return "grid :: competence-update";
+        return "fragments/grid-parts :: competence-update";
     }
 
     @GetMapping("/learners/{sub}/history")
