@@ -28,7 +28,8 @@ class SecurityConfiguration {
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "form-action 'self' https: http://localhost:* http://127.0.0.1:*; "
-                                        + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*"))
+                                        + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*; "
+                                        + "frame-src 'self' https: http://localhost:* http://127.0.0.1:*"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 // The demo LMS is another platform that happens to share the process: its OIDC and service
                 // endpoints are called by the tool and by the browser from the platform's side.

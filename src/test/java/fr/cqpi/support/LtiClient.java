@@ -24,11 +24,21 @@ public final class LtiClient {
 
     private final String toolBase;
     private final HttpClient http;
-    private final CookieManager cookies = new CookieManager();
+    private final CookieManager cookies;
 
     public LtiClient(int port) {
+        this(port, new CookieManager());
+    }
+
+    private LtiClient(int port, CookieManager cookies) {
         this.toolBase = "http://localhost:" + port;
+        this.cookies = cookies;
         this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The same browser (same cookies) talking to another instance of the tool. */
+    public LtiClient onPort(int otherPort) {
+        return new LtiClient(otherPort, cookies);
     }
 
     /** The authorization request the tool sends the browser to, after login initiation. */

@@ -1,0 +1,178 @@
+package fr.cqpi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cqpi.support.Chromium;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The demo LMS (at 127.0.0.1) shows the tool (at localhost) in an iframe, so the tool is a third-party
+ * frame and its cookies are blocked: the launch must still work (one-time handover, session header).
+ * A trainer records judgments with the keyboard; the learner then sees them read-only.
+ */
+@Tag("browser")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cqpi.demo.lms-host=127.0.0.1", "cqpi.demo.tool-host=localhost"})
+@ActiveProfiles({"test", "demo"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DemoLmsBrowserTest {
+
+    static ChromeDriver chrome;
+    static WebDriverWait wait;
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chrome = Chromium.start();
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    /** Opens the demo course page of a member and enters the tool's iframe once it has loaded. */
+    void launchAs(String userId) {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The tool did not open in the frame; it shows " + chrome.getCurrentUrl() + ":\n"
+                    + chrome.getPageSource(), e);
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aLearnerLaunchesInTheIframeWithThirdPartyCookiesBlocked() {
+        launchAs("learner-01");
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Ma grille d'évaluation");
+        assertThat(chrome.findElements(By.cssSelector("select"))).isEmpty();
+        // The tool got no cookie: the page carries its session for the requests it makes.
+        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]"))).hasSize(1);
+        assertThat(chrome.getCurrentUrl()).doesNotContain("handover");
+        launchAs("learner-02");
+    }
+
+    @Test
+    @Order(2)
+    void aTrainerRecordsJudgmentsWithTheKeyboard() throws IOException {
+        launchAs("trainer-1");
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Cohorte");
+        assertThat(chrome.findElement(By.id("cohort-table")).getText()).contains("Amina Benali").contains("Lucas Bernard");
+        screenshot("cohort");
+
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+
+        // Keyboard only: focus the first status, choose "Acquis", move on, choose a modality, comment, save.
+        WebElement status = chrome.findElement(By.id("status-C1-1"));
+        status.sendKeys("Acquis");
+        new Actions(chrome).sendKeys(Keys.TAB).perform();
+        chrome.switchTo().activeElement().sendKeys("Observation");
+        new Actions(chrome).sendKeys(Keys.TAB).sendKeys("Recherche complète, <b>sources vérifiées</b>").perform();
+        new Actions(chrome).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.cssSelector("#competence-state-C1")).getText()).contains("1/4");
+
+        // Ctrl+Enter in the comment saves the second criterion.
+        new Select(chrome.findElement(By.id("status-C1-2"))).selectByValue("EN_COURS");
+        WebElement comment = chrome.findElement(By.id("comment-C1-2"));
+        comment.sendKeys("À revoir en entretien");
+        comment.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.id("bloc-summary-B1")).getText()).contains("En cours").contains("Score 3,33 %").contains("1 acquis · 2 évalués · 30 critères");
+        screenshot("grid");
+
+        // Launch again and come back: the judgments are stored.
+        launchAs("trainer-1");
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        assertThat(new Select(chrome.findElement(By.id("status-C1-1"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("ACQUIS");
+        assertThat(chrome.findElement(By.id("comment-C1-1")).getAttribute("value"))
+                .isEqualTo("Recherche complète, <b>sources vérifiées</b>");
+    }
+
+    @Test
+    @Order(3)
+    void theLearnerSeesTheirGridReadOnly() throws IOException {
+        launchAs("learner-01");
+        String page = chrome.findElement(By.id("panel-B1")).getText();
+        assertThat(page).contains("Acquis").contains("Recherche complète, <b>sources vérifiées</b>")
+                .contains("Claire Martin");
+        assertThat(chrome.findElements(By.cssSelector("form"))).isEmpty();
+        screenshot("learner-grid");
+    }
+
+    @Test
+    @Order(4)
+    void pagesHaveNoSeriousAccessibilityViolation() throws IOException {
+        launchAs("trainer-1");
+        assertThat(seriousViolations()).as("cohort").isEmpty();
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        assertThat(seriousViolations()).as("grid").isEmpty();
+        launchAs("learner-01");
+        assertThat(seriousViolations()).as("learner grid").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> seriousViolations() throws IOException {
+        String axe;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            axe = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        JavascriptExecutor js = chrome;
+        js.executeScript(axe);
+        Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations.map("
+                        + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))}));");
+        List<Map<String, Object>> violations = (List<Map<String, Object>>) result.get("violations");
+        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
+    }
+
+    void screenshot(String name) throws IOException {
+        ((JavascriptExecutor) chrome).executeScript("window.scrollTo(0, 0)");
+        chrome.switchTo().defaultContent();
+        Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+        chrome.switchTo().frame("tool-frame");
+    }
+}
