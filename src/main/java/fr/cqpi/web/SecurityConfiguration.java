@@ -20,7 +20,8 @@ class SecurityConfiguration {
                                             RelaunchEntryPoint relaunch) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/", "/lti/**", "/.well-known/**", "/actuator/health/**", "/error",
-                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/demo/**").permitAll()
+                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/demo/**",
+                                "/v3/api-docs", "/v3/api-docs/**").permitAll()
                         .requestMatchers("/app/**", "/api/**").hasAuthority("ROLE_LTI")
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))

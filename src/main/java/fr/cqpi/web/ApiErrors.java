@@ -1,0 +1,80 @@
+package fr.cqpi.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import fr.cqpi.evaluation.InvalidJudgmentException;
+import fr.cqpi.evaluation.JudgmentConflictException;
+import fr.cqpi.evaluation.LearnerNotFoundException;
+import fr.cqpi.evaluation.UnknownCriterionException;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
+@RestControllerAdvice(assignableTypes = ApiV1Controller.class)
+class ApiErrors {
+
+    record CurrentJudgment(String criterionCode, String status, String modality, String comment, int version,
+                           String updatedBy, String updatedByName, java.time.Instant updatedAt) {
+    }
+
+    @ExceptionHandler(InvalidJudgmentException.class)
+    ProblemDetail invalid(InvalidJudgmentException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("invalid_field");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setTitle("malformed_json");
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+                    .collect(Collectors.joining("."));
+            problem.setProperty("field", field);
+            problem.setDetail("field '" + field + "' has a value of the wrong type");
+        } else {
+            problem.setDetail("the body is not a JSON object of the expected shape (status, modality, comment, version)");
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "send the body as application/json");
+        problem.setTitle("unsupported_media_type");
+        return problem;
+    }
+
+    @ExceptionHandler(JudgmentConflictException.class)
+    ProblemDetail conflict(JudgmentConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "another evaluator changed this criterion; their value is in 'current'");
+        problem.setTitle("stale_version");
+        var j = e.current();
+        problem.setProperty("current", new CurrentJudgment(j.criterionCode(), j.status().name(), j.modality(),
+                j.comment(), j.version(), j.updatedBySub(), j.updatedByName(), j.updatedAt()));
+        return problem;
+    }
+
+    @ExceptionHandler({LearnerNotFoundException.class, UnknownCriterionException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("not_found");
+        return problem;
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("forbidden");
+        return problem;
+    }
+}

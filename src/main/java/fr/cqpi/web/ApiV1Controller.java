@@ -1,0 +1,135 @@
+package fr.cqpi.web;
+
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.Judgment;
+import fr.cqpi.evaluation.JudgmentInput;
+import fr.cqpi.evaluation.JudgmentService;
+import fr.cqpi.evaluation.LearnerGrid;
+import fr.cqpi.evaluation.Results;
+import fr.cqpi.lti.CourseMember;
+import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.referentiel.Referentiel;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * JSON API v1, on the launch's session and CSRF token like the pages; every call is scoped to the
+ * launch's platform and course. {@code learnerId} is the learner's LTI {@code sub}.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Grille", description = "Référentiel, learners, judgments and results of the launch's course")
+class ApiV1Controller {
+
+    private final EvaluationQueries queries;
+    private final JudgmentService judgments;
+
+    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments) {
+        this.queries = queries;
+        this.judgments = judgments;
+    }
+
+    record CriterionView(String code, String text) {
+    }
+
+    record CompetenceView(String code, String title, List<CriterionView> criteria) {
+    }
+
+    record ModalityView(String code, String label, List<String> topics) {
+    }
+
+    record BlocView(String code, String title, List<ModalityView> modalities, List<CompetenceView> competences) {
+    }
+
+    record ReferentielView(String code, String title, String certifyingBody, List<BlocView> blocs) {
+    }
+
+    record LearnerView(String learnerId, String name, String email, boolean active) {
+    }
+
+    record JudgmentView(String criterionCode, String competenceCode, String blocCode, String text, String status,
+                        String modality, String comment, int version, String updatedBy, String updatedByName,
+                        Instant updatedAt) {
+    }
+
+    record GridView(LearnerView learner, List<JudgmentView> criteria, Results results) {
+    }
+
+    record JudgmentRequest(String status, String modality, String comment, Integer version) {
+    }
+
+    record SavedView(JudgmentView judgment, Results results) {
+    }
+
+    @GetMapping("/referentiel")
+    @Operation(summary = "Blocs, compétences and criteria of the référentiel, with codes and texts")
+    ReferentielView referentiel() {
+        Referentiel r = queries.referentiel();
+        return new ReferentielView(r.code(), r.title(), r.certifyingBody(), r.blocs().stream()
+                .map(b -> new BlocView(b.code(), b.title(),
+                        b.modalities().stream().map(m -> new ModalityView(m.code(), m.label(), m.topics())).toList(),
+                        b.competences().stream().map(c -> new CompetenceView(c.code(), c.title(),
+                                c.criteria().stream().map(k -> new CriterionView(k.code(), k.text())).toList())).toList()))
+                .toList());
+    }
+
+    @GetMapping("/learners")
+    @Operation(summary = "The learners of the launch's course (evaluators only)")
+    List<LearnerView> learners(@AuthenticationPrincipal LaunchContext launch) {
+        return queries.learners(launch).stream().map(ApiV1Controller::learner).toList();
+    }
+
+    @GetMapping("/learners/{learnerId}/grid")
+    @Operation(summary = "Every criterion with its judgment, and the compétence and bloc results (a learner reads only their own)")
+    GridView grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
+        LearnerGrid grid = queries.grid(launch, learnerId);
+        List<JudgmentView> criteria = new ArrayList<>();
+        for (Referentiel.Bloc bloc : grid.referentiel().blocs()) {
+            for (Referentiel.Competence competence : bloc.competences()) {
+                for (Referentiel.Criterion criterion : competence.criteria()) {
+                    criteria.add(view(bloc, competence, criterion, grid.judgment(criterion.code())));
+                }
+            }
+        }
+        return new GridView(learner(grid.learner()), criteria, grid.results());
+    }
+
+    @GetMapping("/learners/{learnerId}/results")
+    @Operation(summary = "Compétence and bloc results with their states and scores")
+    Results results(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
+        return queries.grid(launch, learnerId).results();
+    }
+
+    @PutMapping("/learners/{learnerId}/judgments/{criterionCode}")
+    @Operation(summary = "Records the judgment of one criterion (evaluators only); a stale version answers 409")
+    SavedView judge(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId,
+                    @PathVariable String criterionCode, @RequestBody JudgmentRequest body, HttpServletRequest request) {
+        var saved = judgments.record(launch, learnerId, criterionCode,
+                new JudgmentInput(body.status(), body.modality(), body.comment(), body.version()), RequestIdFilter.of(request));
+        Referentiel r = queries.referentiel();
+        Referentiel.Criterion criterion = r.criterion(criterionCode).orElseThrow();
+        return new SavedView(view(r.blocOfCriterion(criterionCode).orElseThrow(),
+                r.competenceOfCriterion(criterionCode).orElseThrow(), criterion, saved.judgments().get(0)), saved.results());
+    }
+
+    static JudgmentView view(Referentiel.Bloc bloc, Referentiel.Competence competence, Referentiel.Criterion criterion,
+                             Judgment j) {
+        return new JudgmentView(criterion.code(), competence.code(), bloc.code(), criterion.text(), j.status().name(),
+                j.modality(), j.comment(), j.version(), j.updatedBySub(), j.updatedByName(), j.updatedAt());
+    }
+
+    private static LearnerView learner(CourseMember m) {
+        return new LearnerView(m.sub(), m.name(), m.email(), m.active());
+    }
+}

@@ -1,0 +1,250 @@
+package fr.cqpi.evaluation;
+
+import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
+import static fr.cqpi.support.TestPlatform.LEARNER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cqpi.support.LtiClient;
+import fr.cqpi.support.TestPlatform;
+import fr.cqpi.support.ToolIntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataAccessException;
+
+/** JSON API v1 and the grid's rules of access, over real HTTP with real launches. */
+class EvaluationApiTest extends ToolIntegrationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    TestPlatform moodle;
+    TestPlatform otherPlatform;
+    LtiClient trainer;
+    LtiClient learner1;
+    LtiClient learner2;
+    LtiClient otherCourseTrainer;
+    LtiClient otherPlatformTrainer;
+    Map<String, String> trainerCsrf;
+
+    @BeforeEach
+    void launches() {
+        moodle = newPlatform("moodle");
+        otherPlatform = newPlatform("canvas");
+        learner1 = launched(moodle, "learner-1", LEARNER, "course-1");
+        learner2 = launched(moodle, "learner-2", LEARNER, "course-1");
+        launched(moodle, "learner-3", LEARNER, "course-2");
+        otherCourseTrainer = launched(moodle, "teacher-2", INSTRUCTOR, "course-2");
+        // Same course id and even the same learner sub, on another platform.
+        launched(otherPlatform, "learner-1", LEARNER, "course-1");
+        launched(otherPlatform, "learner-9", LEARNER, "course-1");
+        otherPlatformTrainer = launched(otherPlatform, "teacher-9", INSTRUCTOR, "course-1");
+        trainer = launched(moodle, "teacher-1", INSTRUCTOR, "course-1");
+        trainerCsrf = csrf(trainer);
+    }
+
+    LtiClient launched(TestPlatform platform, String sub, String role, String course) {
+        LtiClient client = browser();
+        var response = client.launch(platform, sub, n -> platform.moodleLaunch(sub, role, n, course));
+        assertThat(response.statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    static Map<String, String> csrf(LtiClient client) {
+        Map<String, String> headers = new HashMap<>(client.csrfHeaders(client.get("/app").body()));
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        return headers;
+    }
+
+    static HttpResponse<String> put(LtiClient client, Map<String, String> headers, String learner, String criterion, String body) {
+        return client.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion, body, headers);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
+
+    long judgmentRows() {
+        return jdbc.sql("select count(*) from judgment").query(Long.class).single()
+                + jdbc.sql("select count(*) from judgment_audit").query(Long.class).single();
+    }
+
+    @Test
+    void theReferentielHasItsBlocsCompetencesAndCriteria() {
+        JsonNode referentiel = json(learner1.get("/api/v1/referentiel"));
+        assertThat(referentiel.get("blocs")).hasSize(4);
+        assertThat(referentiel.at("/blocs/0/competences/0/criteria/0/code").asText()).isEqualTo("C1.1");
+        assertThat(referentiel.at("/blocs/2/modalities/0/code").asText()).isEqualTo("DOCUMENT_ECRIT");
+    }
+
+    @Test
+    void anEvaluatorListsTheLearnersOfTheirCourseOnly() {
+        JsonNode learners = json(trainer.get("/api/v1/learners"));
+        assertThat(learners.findValuesAsText("learnerId")).containsExactlyInAnyOrder("learner-1", "learner-2");
+    }
+
+    @Test
+    void anEvaluatorJudgesAndReadsResults() {
+        var saved = put(trainer, trainerCsrf, "learner-1", "C1.1",
+                "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\", \"comment\": \"Très bien\", \"version\": 0}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json(saved).at("/judgment/version").asInt()).isEqualTo(1);
+        assertThat(json(saved).at("/judgment/updatedBy").asText()).isEqualTo("teacher-1");
+
+        JsonNode grid = json(trainer.get("/api/v1/learners/learner-1/grid"));
+        assertThat(grid.get("criteria")).hasSize(80);
+        assertThat(grid.at("/criteria/0/status").asText()).isEqualTo("ACQUIS");
+        assertThat(grid.at("/criteria/0/comment").asText()).isEqualTo("Très bien");
+        assertThat(grid.at("/criteria/1/status").asText()).isEqualTo("NON_EVALUE");
+
+        JsonNode results = json(trainer.get("/api/v1/learners/learner-1/results"));
+        assertThat(results.at("/blocs/0/code").asText()).isEqualTo("B1");
+        assertThat(results.at("/blocs/0/state").asText()).isEqualTo("EN_COURS");
+        assertThat(results.at("/blocs/0/score").decimalValue()).isEqualByComparingTo("3.33");
+        assertThat(results.at("/competences/0/state").asText()).isEqualTo("EN_COURS");
+    }
+
+    @Test
+    void aStaleVersionIsAConflictAndChangesNothing() {
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"ACQUIS\", \"version\": 0}").statusCode())
+                .isEqualTo(200);
+        long before = judgmentRows();
+        var stale = put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 0}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).at("/current/status").asText()).isEqualTo("ACQUIS");
+        assertThat(json(stale).at("/current/version").asInt()).isEqualTo(1);
+        assertThat(judgmentRows()).isEqualTo(before);
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 1}").statusCode())
+                .isEqualTo(200);
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"EN_COURS\"}").statusCode())
+                .as("without a version, last write wins").isEqualTo(200);
+    }
+
+    @Test
+    void badInputIsA400NamingTheFieldAndStoresNothing() {
+        long before = judgmentRows();
+        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"PARFAIT\"}"), "status");
+        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"modality\": \"OBSERVATION\"}"), "status");
+        assertField(put(trainer, trainerCsrf, "learner-1", "C7.1", "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\"}"),
+                "modality");
+        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1",
+                "{\"status\": \"ACQUIS\", \"comment\": \"" + "x".repeat(4001) + "\"}"), "comment");
+        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"version\": \"abc\"}"), "version");
+        var malformed = put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": ");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(json(malformed).get("title").asText()).isEqualTo("malformed_json");
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C99.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "nobody", "C1.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
+        assertThat(judgmentRows()).isEqualTo(before);
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C1.1",
+                "{\"status\": \"ACQUIS\", \"comment\": \"" + "é".repeat(4000) + "\"}").statusCode()).isEqualTo(200);
+    }
+
+    static void assertField(HttpResponse<String> response, String field) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(json(response).get("field").asText()).isEqualTo(field);
+    }
+
+    @Test
+    void aLearnerReadsOnlyTheirOwnGridAndNeverWrites() {
+        assertThat(learner1.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(200);
+        assertThat(learner1.get("/api/v1/learners/learner-1/results").statusCode()).isEqualTo(200);
+        assertThat(learner1.get("/api/v1/learners/learner-2/grid").statusCode()).isEqualTo(403);
+        assertThat(learner1.get("/api/v1/learners/learner-2/results").statusCode()).isEqualTo(403);
+        assertThat(learner1.get("/api/v1/learners").statusCode()).isEqualTo(403);
+        var ownPut = put(learner1, csrf(learner1), "learner-1", "C1.1", "{\"status\": \"ACQUIS\"}");
+        assertThat(ownPut.statusCode()).isEqualTo(403);
+        assertThat(learner1.get("/app/learners/learner-2").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void nothingCrossesCoursesOrPlatforms() {
+        // Another course of the same platform.
+        assertThat(trainer.get("/api/v1/learners/learner-3/grid").statusCode()).isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "learner-3", "C1.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
+        assertThat(otherCourseTrainer.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(404);
+        // The same course id on another platform.
+        assertThat(trainer.get("/api/v1/learners/learner-9/grid").statusCode()).isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "learner-9", "C1.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
+        // The same learner sub on another platform is another person.
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C3.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(200);
+        JsonNode theirs = json(otherPlatformTrainer.get("/api/v1/learners/learner-1/grid"));
+        assertThat(theirs.at("/criteria/15/criterionCode").asText()).isEqualTo("C3.1");
+        assertThat(theirs.at("/criteria/15/status").asText()).isEqualTo("NON_EVALUE");
+        assertThat(json(otherPlatformTrainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .containsExactlyInAnyOrder("learner-1", "learner-9");
+    }
+
+    @Test
+    void withoutALaunchEverythingIs401() {
+        LtiClient nobody = browser();
+        assertThat(nobody.get("/api/v1/referentiel").statusCode()).isEqualTo(401);
+        assertThat(nobody.get("/api/v1/learners").statusCode()).isEqualTo(401);
+        assertThat(nobody.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(401);
+        assertThat(nobody.send("PUT", "/api/v1/learners/learner-1/judgments/C1.1", "{\"status\":\"ACQUIS\"}",
+                Map.of("Content-Type", "application/json")).statusCode()).isIn(401, 403);
+        assertThat(nobody.get("/app").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aWriteWithoutTheCsrfTokenIsRefused() {
+        long before = judgmentRows();
+        var response = trainer.send("PUT", "/api/v1/learners/learner-1/judgments/C1.1", "{\"status\":\"ACQUIS\"}",
+                Map.of("Content-Type", "application/json"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(judgmentRows()).isEqualTo(before);
+    }
+
+    @Test
+    void htmlInACommentComesBackEscaped() {
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C1.3",
+                "{\"status\": \"EN_COURS\", \"comment\": \"<script>alert('x')</script><b>gras</b>\"}").statusCode()).isEqualTo(200);
+        String trainerPage = trainer.get("/app/learners/learner-1").body();
+        String learnerPage = learner1.get("/app/me").body();
+        for (String page : new String[] {trainerPage, learnerPage}) {
+            assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;gras&lt;/b&gt;")
+                    .doesNotContain("<script>alert").doesNotContain("<b>gras</b>");
+        }
+    }
+
+    @Test
+    void everyChangeIsInTheAuditTrailWhichTheApplicationCannotChange() {
+        put(trainer, trainerCsrf, "learner-2", "C9.1", "{\"status\": \"EN_COURS\", \"modality\": \"ENTRETIEN\"}");
+        put(trainer, trainerCsrf, "learner-2", "C9.1", "{\"status\": \"ACQUIS\", \"modality\": \"ENTRETIEN\", \"comment\": \"ok\"}");
+        var rows = jdbc.sql("""
+                        select before_status, after_status, evaluator_sub, request_id from judgment_audit a
+                        join lti_user u on u.id = a.learner_id
+                        where u.sub = 'learner-2' and u.platform_id = :p and criterion_code = 'C9.1' order by a.id""")
+                .param("p", moodle.platform().id())
+                .query((rs, n) -> rs.getString(1) + ">" + rs.getString(2) + " by " + rs.getString(3) + " req " + (rs.getString(4) != null))
+                .list();
+        assertThat(rows).containsExactly("null>EN_COURS by teacher-1 req true", "EN_COURS>ACQUIS by teacher-1 req true");
+
+        String history = trainer.get("/app/learners/learner-2/history").body();
+        assertThat(history.indexOf("Acquis")).isLessThan(history.lastIndexOf("En cours d&#39;acquisition"));
+
+        assertThatThrownBy(() -> jdbc.sql("update judgment_audit set after_status = 'NON_ACQUIS'").update()).isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("append-only"));
+        assertThatThrownBy(() -> jdbc.sql("delete from judgment_audit").update()).isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("append-only"));
+        assertThatThrownBy(() -> jdbc.sql("truncate judgment_audit cascade").update()).isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("append-only"));
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        JsonNode spec = json(browser().get("/v3/api-docs"));
+        assertThat(spec.get("paths").has("/api/v1/learners/{learnerId}/judgments/{criterionCode}")).isTrue();
+        assertThat(spec.get("paths").has("/api/v1/referentiel")).isTrue();
+    }
+}
