@@ -23,10 +23,23 @@ class DemoLmsController {
 
     private final DemoLms lms;
     private final DemoIdTokens idTokens;
+    private final DemoGradebook gradebook;
 
-    DemoLmsController(DemoLms lms, DemoIdTokens idTokens) {
+    DemoLmsController(DemoLms lms, DemoIdTokens idTokens, DemoGradebook gradebook) {
         this.lms = lms;
         this.idTokens = idTokens;
+        this.gradebook = gradebook;
+    }
+
+    /** What the demo LMS received: one column per line item, as in an LMS gradebook. */
+    @GetMapping("/gradebook")
+    String gradebook(Model model) {
+        model.addAttribute("course", DemoCourse.TITLE);
+        model.addAttribute("learners", DemoCourse.MEMBERS.stream().filter(m -> !m.isInstructor()).toList());
+        model.addAttribute("lineItems", gradebook.lineItems());
+        model.addAttribute("gradebook", gradebook);
+        model.addAttribute("received", gradebook.received());
+        return "demo/gradebook";
     }
 
     @GetMapping

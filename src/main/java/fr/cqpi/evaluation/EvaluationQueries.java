@@ -54,6 +54,13 @@ public class EvaluationQueries {
         return members.learners(launch.courseId());
     }
 
+    /** A learner's results, for services acting on a course rather than for a launch (grade sync). */
+    public Results resultsOf(long courseId, long learnerId) {
+        Referentiel referentiel = referentiel();
+        return ResultCalculator.compute(referentiel,
+                JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())));
+    }
+
     public List<AuditEntry> history(LaunchContext launch, String learnerSub) {
         CourseMember learner = access.toRead(launch, learnerSub);
         return judgments.history(launch.courseId(), learner.userId());

@@ -30,10 +30,12 @@ public class CqpiLti13Configurer extends Lti13Configurer {
     private final SessionHandover handover;
     private final LaunchRefusalPage refusalPage;
     private final JdbcClient jdbc;
+    private final org.springframework.context.ApplicationEventPublisher events;
     private OptimisticAuthorizationRequestRepository authorizationRequests;
 
     CqpiLti13Configurer(PlatformRegistry registry, PlatformJwtDecoders decoders, LaunchClaimsValidator validator,
-                        LaunchRecorder recorder, SessionHandover handover, LaunchRefusalPage refusalPage, JdbcClient jdbc) {
+                        LaunchRecorder recorder, SessionHandover handover, LaunchRefusalPage refusalPage, JdbcClient jdbc,
+                        org.springframework.context.ApplicationEventPublisher events) {
         this.registry = registry;
         this.decoders = decoders;
         this.validator = validator;
@@ -41,6 +43,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
         this.handover = handover;
         this.refusalPage = refusalPage;
         this.jdbc = jdbc;
+        this.events = events;
         ltiPath("/lti");
         loginInitiationPath("/login");
         loginPath("/launch");
@@ -80,7 +83,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
             OidcLaunchFlowAuthenticationProvider provider, OptimisticAuthorizationRequestRepository requests) {
         OAuth2LoginAuthenticationFilter filter = super.configureLoginFilter(clientRegistrations, provider, requests);
         filter.setAuthenticationSuccessHandler(new LaunchSuccessHandler(registry, recorder, handover,
-                new HttpSessionSecurityContextRepository(), requests));
+                new HttpSessionSecurityContextRepository(), requests, events));
         filter.setAuthenticationFailureHandler(new LaunchFailureHandler(refusalPage));
         return filter;
     }

@@ -30,14 +30,17 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
     private final SessionHandover handover;
     private final SecurityContextRepository contexts;
     private final OptimisticAuthorizationRequestRepository authorizationRequests;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     LaunchSuccessHandler(PlatformRegistry registry, LaunchRecorder recorder, SessionHandover handover,
-                         SecurityContextRepository contexts, OptimisticAuthorizationRequestRepository authorizationRequests) {
+                         SecurityContextRepository contexts, OptimisticAuthorizationRequestRepository authorizationRequests,
+                         org.springframework.context.ApplicationEventPublisher events) {
         this.registry = registry;
         this.recorder = recorder;
         this.handover = handover;
         this.contexts = contexts;
         this.authorizationRequests = authorizationRequests;
+        this.events = events;
     }
 
     @Override
@@ -57,6 +60,9 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
 
+        if (launch.hasCourse()) {
+            events.publishEvent(new CourseLaunched(platform.id(), launch.courseId(), launch.role()));
+        }
         boolean cookies = authorizationRequests.hasWorkingSession(request);
         log.info("Launch accepted: platform {}, course {}, role {}, message {}, cookies {}", platform.id(),
                 launch.courseId(), launch.role(), launch.messageType(), cookies ? "yes" : "no (handover)");

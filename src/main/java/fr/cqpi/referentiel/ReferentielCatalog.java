@@ -26,12 +26,13 @@ public class ReferentielCatalog {
     }
 
     public CurrentVersion current(String code) {
-        var latest = repository.latestDocument(code)
+        long[] latestId = repository.latestVersion(code)
                 .orElseThrow(() -> new IllegalStateException("No référentiel " + code + " is loaded"));
         CurrentVersion known = cached.get(code);
-        if (known != null && known.versionId() == latest.id()) {
+        if (known != null && known.versionId() == latestId[0]) {
             return known;
         }
+        var latest = repository.latestDocument(code).orElseThrow();
         Referentiel referentiel = parser.parse(latest.source(), latest.json().getBytes(StandardCharsets.UTF_8))
                 .referentiel();
         CurrentVersion fresh = new CurrentVersion(latest.id(), latest.version(), referentiel);

@@ -100,6 +100,12 @@ class ReferentielRepository {
         return keys.getKey().longValue();
     }
 
+    /** The id and number of the latest version of a référentiel (cheap: no document). */
+    public Optional<long[]> latestVersion(String code) {
+        return jdbc.sql("select id, version from referentiel_version where code = :code order by version desc limit 1")
+                .param("code", code).query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).optional();
+    }
+
     /** The canonical JSON of the latest version of a référentiel. */
     public Optional<LatestDocument> latestDocument(String code) {
         return jdbc.sql("""

@@ -6,6 +6,7 @@ import fr.cqpi.evaluation.JudgmentInput;
 import fr.cqpi.evaluation.JudgmentService;
 import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.evaluation.Results;
+import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.CourseMember;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
@@ -34,10 +35,18 @@ class ApiV1Controller {
 
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
+    private final GradeSync gradeSync;
 
-    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments) {
+    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments, GradeSync gradeSync) {
         this.queries = queries;
         this.judgments = judgments;
+        this.gradeSync = gradeSync;
+    }
+
+    @GetMapping("/grade-sync")
+    @Operation(summary = "Grade sync state per learner and bloc in the course (evaluators only)")
+    GradeSync.CourseSync gradeSync(@AuthenticationPrincipal LaunchContext launch) {
+        return gradeSync.status(launch);
     }
 
     record CriterionView(String code, String text) {

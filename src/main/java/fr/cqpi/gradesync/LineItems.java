@@ -1,0 +1,215 @@
+package fr.cqpi.gradesync;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cqpi.lti.Platform;
+import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.referentiel.ReferentielCatalog;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The gradebook columns of a course: one line item per bloc and resource link, looked up on the platform
+ * before any is created (so that launching again never adds a column), or the platform's own line item
+ * when a bloc was placed by deep linking.
+ */
+@Component
+class LineItems {
+
+    static final String TAG = "cqpi-bloc";
+    static final String LINEITEM = "application/vnd.ims.lis.v2.lineitem+json";
+    static final String CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
+
+    private final JdbcClient jdbc;
+    private final PlatformHttp http;
+    private final ServiceTokens tokens;
+    private final ReferentielCatalog catalog;
+    private final ObjectMapper json = new ObjectMapper();
+
+    LineItems(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, ReferentielCatalog catalog) {
+        this.jdbc = jdbc;
+        this.http = http;
+        this.tokens = tokens;
+        this.catalog = catalog;
+    }
+
+    record Link(long id, String linkId, String bloc, String platformLineItem) {
+    }
+
+    /** The line item URLs that receive a bloc's scores in a course, creating what is missing. */
+    List<String> forBloc(Platform platform, long courseId, String blocCode) {
+        List<String> known = known(courseId, blocCode);
+        if (!known.isEmpty()) {
+            return known;
+        }
+        ensure(platform, courseId);
+        return known(courseId, blocCode);
+    }
+
+    List<String> known(long courseId, String blocCode) {
+        return jdbc.sql("select url from line_item where course_id = :course and bloc_code = :bloc order by id")
+                .param("course", courseId).param("bloc", blocCode).query(String.class).list();
+    }
+
+    /** Makes sure every resource link of the course has its line items. */
+    void ensure(Platform platform, long courseId) {
+        String container = jdbc.sql("select ags_lineitems from course where id = :id").param("id", courseId)
+                .query(String.class).optional().orElse(null);
+        List<Link> links = jdbc.sql("""
+                        select id, link_id, custom ->> 'bloc' as bloc, ags_lineitem from resource_link
+                        where course_id = :course order by id""")
+                .param("course", courseId)
+                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+        Referentiel referentiel = catalog.current().referentiel();
+        for (Link link : links) {
+            if (link.bloc() != null && link.platformLineItem() != null) {
+                store(courseId, link.id(), link.bloc(), link.platformLineItem(), true);
+                continue;
+            }
+            if (container == null) {
+                continue;
+            }
+            List<Referentiel.Bloc> blocs = link.bloc() != null
+                    ? referentiel.bloc(link.bloc()).map(List::of).orElse(List.of()) : referentiel.blocs();
+            List<String> missing = blocs.stream().map(Referentiel.Bloc::code)
+                    .filter(code -> !hasLineItem(courseId, link.id(), code)).toList();
+            if (missing.isEmpty()) {
+                continue;
+            }
+            Map<String, String> existing = existingOnPlatform(platform, container, link.linkId());
+            for (Referentiel.Bloc bloc : blocs) {
+                if (!missing.contains(bloc.code())) {
+                    continue;
+                }
+                String url = existing.get(bloc.code());
+                if (url == null) {
+                    url = create(platform, container, link.linkId(), bloc);
+                }
+                store(courseId, link.id(), bloc.code(), url, false);
+            }
+        }
+    }
+
+    /** Forgets a line item the platform no longer has, so that the next trainer launch creates it again. */
+    void forget(long courseId, String url) {
+        jdbc.sql("delete from line_item where course_id = :course and url = :url and not from_platform")
+                .param("course", courseId).param("url", url).update();
+    }
+
+    private boolean hasLineItem(long courseId, long linkId, String bloc) {
+        return jdbc.sql("select count(*) from line_item where course_id = :c and resource_link_id = :l and bloc_code = :b")
+                .param("c", courseId).param("l", linkId).param("b", bloc).query(Long.class).single() > 0;
+    }
+
+    /** Line items of this link already on the platform, by resourceId, across every page. */
+    private Map<String, String> existingOnPlatform(Platform platform, String container, String linkId) {
+        Map<String, String> byBloc = new LinkedHashMap<>();
+        String page = withQuery(container, "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8)
+                + "&tag=" + TAG);
+        int pages = 0;
+        while (page != null && pages++ < 100) {
+            PlatformHttp.Response response = call(platform, "GET", page, CONTAINER, null, null);
+            for (JsonNode item : parse(response.body())) {
+                String resourceId = item.path("resourceId").asText("");
+                String itemLink = item.path("resourceLinkId").asText(linkId);
+                if (!resourceId.isEmpty() && itemLink.equals(linkId) && item.hasNonNull("id")) {
+                    byBloc.putIfAbsent(resourceId, item.get("id").asText());
+                }
+            }
+            page = response.nextPage().orElse(null);
+        }
+        return byBloc;
+    }
+
+    private String create(Platform platform, String container, String linkId, Referentiel.Bloc bloc) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("scoreMaximum", 100);
+        item.put("label", bloc.code() + " — " + bloc.title());
+        item.put("resourceId", bloc.code());
+        item.put("tag", TAG);
+        item.put("resourceLinkId", linkId);
+        PlatformHttp.Response response = call(platform, "POST", container, LINEITEM, LINEITEM, write(item));
+        JsonNode created = parseOne(response.body());
+        String id = created.path("id").asText(null);
+        if (id == null) {
+            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
+                    "line item created without an id", null);
+        }
+        return id;
+    }
+
+    private void store(long courseId, long linkId, String bloc, String url, boolean fromPlatform) {
+        jdbc.sql("""
+                        insert into line_item (course_id, resource_link_id, bloc_code, url, from_platform)
+                        values (:c, :l, :b, :url, :fromPlatform)
+                        on conflict (course_id, resource_link_id, bloc_code) do update set url = excluded.url,
+                            from_platform = excluded.from_platform""")
+                .param("c", courseId).param("l", linkId).param("b", bloc).param("url", url)
+                .param("fromPlatform", fromPlatform).update();
+    }
+
+    PlatformHttp.Response call(Platform platform, String method, String url, String accept, String contentType, String body) {
+        try {
+            return http.send(method, url, accept, contentType, body, tokens.token(platform, ServiceTokens.AGS));
+        } catch (PlatformCallException e) {
+            if (e.kind() != PlatformCallException.Kind.UNAUTHORIZED) {
+                throw e;
+            }
+            tokens.invalidate(platform, ServiceTokens.AGS);
+            return http.send(method, url, accept, contentType, body, tokens.token(platform, ServiceTokens.AGS));
+        }
+    }
+
+    /** Adds query parameters to a URL that may already have some (Moodle's ?type_id=N). */
+    static String withQuery(String url, String query) {
+        int fragment = url.indexOf('#');
+        String base = fragment < 0 ? url : url.substring(0, fragment);
+        return base + (base.contains("?") ? "&" : "?") + query;
+    }
+
+    /** A line item's sub-resource ("/scores", "/results"): added to its path, its query string kept. */
+    static String subResource(String lineItemUrl, String name) {
+        int q = lineItemUrl.indexOf('?');
+        String path = q < 0 ? lineItemUrl : lineItemUrl.substring(0, q);
+        String query = q < 0 ? "" : lineItemUrl.substring(q);
+        if (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path + "/" + name + query;
+    }
+
+    private List<JsonNode> parse(String body) {
+        JsonNode node = parseOne(body);
+        if (node.isArray()) {
+            return java.util.stream.StreamSupport.stream(node.spliterator(), false).toList();
+        }
+        return List.of();
+    }
+
+    private JsonNode parseOne(String body) {
+        try {
+            return json.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "platform answered invalid JSON", null);
+        }
+    }
+
+    String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Optional<String> containerOf(long courseId) {
+        return jdbc.sql("select ags_lineitems from course where id = :id").param("id", courseId).query(String.class).optional();
+    }
+}

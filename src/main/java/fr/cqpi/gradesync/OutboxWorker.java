@@ -1,0 +1,274 @@
+package fr.cqpi.gradesync;
+
+import fr.cqpi.evaluation.BlocState;
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.Results;
+import fr.cqpi.lti.Platform;
+import fr.cqpi.lti.PlatformRegistry;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends the outbox to the platforms. Any number of instances run it: rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED} and a lease, so one state is sent by one instance; each platform has its
+ * own lane and adaptive limit, so a slow or failing platform never holds up another.
+ */
+@Component
+class OutboxWorker implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxWorker.class);
+
+    private final JdbcClient jdbc;
+    private final GradeSyncProperties properties;
+    private final PlatformRegistry platforms;
+    private final LineItems lineItems;
+    private final EvaluationQueries evaluation;
+    private final AdaptiveLimits limits;
+    private final ExecutorService senders;
+    private final Map<Long, Queue<Row>> lanes = new ConcurrentHashMap<>();
+    private final AtomicInteger queued = new AtomicInteger();
+    private final AtomicBoolean polling = new AtomicBoolean();
+
+    OutboxWorker(JdbcClient jdbc, GradeSyncProperties properties, PlatformRegistry platforms, LineItems lineItems,
+                 EvaluationQueries evaluation, AdaptiveLimits limits) {
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.platforms = platforms;
+        this.lineItems = lineItems;
+        this.evaluation = evaluation;
+        this.limits = limits;
+        this.senders = Executors.newFixedThreadPool(properties.threads(), r -> {
+            Thread t = new Thread(r, "grade-sync");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    record Row(long id, long platformId, long courseId, long learnerId, String blocCode, long seq, Instant changedAt,
+               int attempts, Instant firstFailureAt) {
+    }
+
+    @Scheduled(fixedDelayString = "${cqpi.gradesync.poll-interval:500ms}", initialDelayString = "PT2S")
+    void poll() {
+        if (!properties.enabled() || !polling.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int room;
+            while ((room = properties.batchSize() - queued.get()) > 0) {
+                List<Row> claimed = claim(room);
+                claimed.forEach(this::enqueue);
+                if (claimed.size() < room) {
+                    break;
+                }
+            }
+        } finally {
+            polling.set(false);
+        }
+    }
+
+    /** Claims due rows for this instance; the lease lets another instance take them over if this one dies. */
+    List<Row> claim(int max) {
+        return jdbc.sql("""
+                        update grade_outbox set claimed_until = now() + cast(:lease as interval), claimed_seq = change_seq
+                        where id in (select id from grade_outbox
+                                     where status = 'PENDING' and due_at <= now()
+                                       and (claimed_until is null or claimed_until < now())
+                                     order by due_at limit :max for update skip locked)
+                        returning id, platform_id, course_id, learner_id, bloc_code, change_seq, changed_at, attempts,
+                                  first_failure_at""")
+                .param("lease", properties.claimFor().toSeconds() + " seconds").param("max", max)
+                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
+                        rs.getLong(6), rs.getTimestamp(7).toInstant(), rs.getInt(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+                .list();
+    }
+
+    private void enqueue(Row row) {
+        queued.incrementAndGet();
+        lanes.computeIfAbsent(row.platformId(), id -> new ConcurrentLinkedQueue<>()).add(row);
+        pump(row.platformId());
+    }
+
+    /** Starts as many sends on a platform's lane as its limit allows. */
+    private void pump(long platformId) {
+        Queue<Row> lane = lanes.get(platformId);
+        AdaptiveLimits.Limit limit = limits.of(platformId);
+        while (!lane.isEmpty() && limit.tryAcquire()) {
+            Row row = lane.poll();
+            if (row == null) {
+                limit.failed();
+                return;
+            }
+            senders.execute(() -> {
+                try {
+                    send(row, limit);
+                } finally {
+                    queued.decrementAndGet();
+                    pump(platformId);
+                }
+            });
+        }
+    }
+
+    void send(Row row, AdaptiveLimits.Limit limit) {
+        try {
+            Platform platform = platforms.findById(row.platformId()).orElseThrow();
+            Results.BlocResult result = evaluation.resultsOf(row.courseId(), row.learnerId()).bloc(row.blocCode()).orElse(null);
+            if (result == null) {
+                markFailed(row, "bloc " + row.blocCode() + " is no longer in the référentiel");
+                limit.failed();
+                return;
+            }
+            if (!platform.enabled()) {
+                markFailed(row, "the platform is disabled");
+                limit.failed();
+                return;
+            }
+            if (lineItems.containerOf(row.courseId()).orElse(null) == null && lineItems.known(row.courseId(), row.blocCode()).isEmpty()) {
+                markFailed(row, "the platform offered no grade service (AGS) for this course");
+                limit.failed();
+                return;
+            }
+            List<String> targets = lineItems.forBloc(platform, row.courseId(), row.blocCode());
+            if (targets.isEmpty()) {
+                markFailed(row, "no gradebook column for this bloc (no resource link with the grade service)");
+                limit.failed();
+                return;
+            }
+            String score = score(row, result);
+            for (String target : targets) {
+                try {
+                    lineItems.call(platform, "POST", LineItems.subResource(target, "scores"), "application/json",
+                            "application/vnd.ims.lis.v1.score+json", score);
+                } catch (PlatformCallException e) {
+                    if (e.kind() == PlatformCallException.Kind.PERMANENT && e.status() == 404) {
+                        lineItems.forget(row.courseId(), target);
+                    }
+                    throw e;
+                }
+            }
+            markSent(row, result);
+            limit.succeeded();
+        } catch (PlatformCallException e) {
+            switch (e.kind()) {
+                case THROTTLED -> limit.throttled();
+                default -> limit.failed();
+            }
+            retryOrFail(row, e);
+        } catch (RuntimeException e) {
+            limit.failed();
+            log.warn("Grade sync of outbox row {} failed: {}", row.id(), e.toString());
+            retryOrFail(row, new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, e.getClass().getSimpleName(), null));
+        }
+    }
+
+    private String score(Row row, Results.BlocResult result) {
+        boolean showProgress = jdbc.sql("select show_progress_in_gradebook from course where id = :id")
+                .param("id", row.courseId()).query(Boolean.class).single();
+        String sub = jdbc.sql("select sub from lti_user where id = :id").param("id", row.learnerId()).query(String.class).single();
+        Map<String, Object> score = new LinkedHashMap<>();
+        score.put("userId", sub);
+        score.put("scoreGiven", result.score());
+        score.put("scoreMaximum", new BigDecimal(100));
+        score.put("activityProgress", switch (result.state()) {
+            case NON_COMMENCE -> "Initialized";
+            case EN_COURS -> "InProgress";
+            case VALIDE, NON_VALIDE -> "Completed";
+        });
+        score.put("gradingProgress", result.state().isDecided() || showProgress ? "FullyGraded" : "Pending");
+        score.put("comment", stateInWords(result.state()) + " — " + result.acquis() + " critères acquis sur " + result.total());
+        score.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(row.changedAt()));
+        return lineItems.write(score);
+    }
+
+    static String stateInWords(BlocState state) {
+        return switch (state) {
+            case NON_COMMENCE -> "Bloc non commencé";
+            case EN_COURS -> "Bloc en cours d'évaluation";
+            case VALIDE -> "Bloc validé";
+            case NON_VALIDE -> "Bloc non validé";
+        };
+    }
+
+    private void markSent(Row row, Results.BlocResult result) {
+        jdbc.sql("""
+                        update grade_outbox set status = case when change_seq = :seq then 'SENT' else 'PENDING' end,
+                            sent_at = now(), sent_seq = :seq, sent_score = :score, sent_state = :state, attempts = 0,
+                            first_failure_at = null, last_error = null, claimed_until = null, due_at = now()
+                        where id = :id""")
+                .param("id", row.id()).param("seq", row.seq()).param("score", result.score())
+                .param("state", result.state().name()).update();
+    }
+
+    private void retryOrFail(Row row, PlatformCallException e) {
+        Instant firstFailure = row.firstFailureAt() != null ? row.firstFailureAt() : Instant.now();
+        boolean giveUp = e.kind() == PlatformCallException.Kind.PERMANENT
+                || Duration.between(firstFailure, Instant.now()).compareTo(properties.giveUpAfter()) > 0;
+        if (giveUp) {
+            markFailed(row, e.getMessage());
+            return;
+        }
+        Duration backoff = backoff(row.attempts());
+        if (e.retryAfter() != null && e.retryAfter().compareTo(backoff) > 0) {
+            backoff = e.retryAfter();
+        }
+        jdbc.sql("""
+                        update grade_outbox set attempts = attempts + 1, first_failure_at = coalesce(first_failure_at, now()),
+                            last_error = :error, claimed_until = null, due_at = now() + cast(:delay as interval)
+                        where id = :id""")
+                .param("id", row.id()).param("error", e.getMessage())
+                .param("delay", backoff.toMillis() + " milliseconds").update();
+    }
+
+    /** Exponential backoff with full jitter between half and the whole of the step. */
+    Duration backoff(int attempts) {
+        long base = properties.retryBase().toMillis();
+        long step = Math.min(properties.retryMax().toMillis(), base << Math.min(attempts, 20));
+        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+    }
+
+    private void markFailed(Row row, String reason) {
+        jdbc.sql("""
+                        update grade_outbox set status = case when change_seq = :seq then 'FAILED' else 'PENDING' end,
+                            last_error = :reason, claimed_until = null, first_failure_at = coalesce(first_failure_at, now()),
+                            due_at = now() where id = :id""")
+                .param("id", row.id()).param("seq", row.seq()).param("reason", reason).update();
+        log.info("Grade sync of outbox row {} failed: {}", row.id(), reason);
+    }
+
+    /** Requests in flight and the current limit per platform, for the sync page and the benchmark. */
+    Map<Long, int[]> lanesState() {
+        Map<Long, int[]> state = new LinkedHashMap<>();
+        lanes.keySet().forEach(id -> {
+            AdaptiveLimits.Limit limit = limits.of(id);
+            state.put(id, new int[] {limit.inFlight(), limit.limit(), limit.peak()});
+        });
+        return state;
+    }
+
+    @Override
+    public void destroy() {
+        senders.shutdownNow();
+    }
+}

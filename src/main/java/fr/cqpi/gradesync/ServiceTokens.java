@@ -1,0 +1,117 @@
+package fr.cqpi.gradesync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import fr.cqpi.lti.Platform;
+import fr.cqpi.lti.ToolKeys;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * OAuth 2 client credentials with a signed client assertion (LTI Advantage, IMS Security Framework §4.1):
+ * one token per platform and scope set, kept in PostgreSQL for every instance until shortly before it expires.
+ */
+@Component
+class ServiceTokens {
+
+    static final String LINEITEM = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+    static final String SCORE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    static final String RESULT = "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly";
+    static final String MEMBERSHIPS = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
+    static final List<String> AGS = List.of(LINEITEM, RESULT, SCORE);
+    private static final Duration MARGIN = Duration.ofSeconds(60);
+
+    private final JdbcClient jdbc;
+    private final ToolKeys toolKeys;
+    private final PlatformHttp http;
+    private final ObjectMapper json = new ObjectMapper();
+
+    ServiceTokens(JdbcClient jdbc, ToolKeys toolKeys, PlatformHttp http) {
+        this.jdbc = jdbc;
+        this.toolKeys = toolKeys;
+        this.http = http;
+    }
+
+    String token(Platform platform, List<String> scopes) {
+        String scope = String.join(" ", scopes.stream().sorted().toList());
+        return jdbc.sql("""
+                        select access_token from service_token
+                        where platform_id = :platform and scopes = :scopes and expires_at > now()""")
+                .param("platform", platform.id()).param("scopes", scope).query(String.class).optional()
+                .orElseGet(() -> fetch(platform, scope));
+    }
+
+    void invalidate(Platform platform, List<String> scopes) {
+        jdbc.sql("delete from service_token where platform_id = :platform and scopes = :scopes")
+                .param("platform", platform.id()).param("scopes", String.join(" ", scopes.stream().sorted().toList())).update();
+    }
+
+    private String fetch(Platform platform, String scope) {
+        Map<String, String> form = Map.of(
+                "grant_type", "client_credentials",
+                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion", assertion(platform),
+                "scope", scope);
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        PlatformHttp.Response response = http.send("POST", platform.tokenEndpoint(), "application/json",
+                "application/x-www-form-urlencoded", body, null);
+        try {
+            JsonNode token = json.readTree(response.body());
+            String accessToken = token.path("access_token").asText(null);
+            if (accessToken == null) {
+                throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
+                        "token endpoint answered without access_token", null);
+            }
+            long expiresIn = token.path("expires_in").asLong(3600);
+            Instant expiresAt = Instant.now().plusSeconds(expiresIn).minus(MARGIN);
+            jdbc.sql("""
+                            insert into service_token (platform_id, scopes, access_token, expires_at)
+                            values (:platform, :scopes, :token, :expires)
+                            on conflict (platform_id, scopes) do update set access_token = excluded.access_token,
+                                expires_at = excluded.expires_at""")
+                    .param("platform", platform.id()).param("scopes", scope).param("token", accessToken)
+                    .param("expires", Timestamp.from(expiresAt)).update();
+            return accessToken;
+        } catch (java.io.IOException e) {
+            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
+                    "token endpoint answered something that is not JSON", null);
+        }
+    }
+
+    private String assertion(Platform platform) {
+        RSAKey key = toolKeys.signingKey();
+        Instant now = Instant.now();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(platform.clientId()).subject(platform.clientId()).audience(platform.tokenEndpoint())
+                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString()).build();
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
+                    .type(JOSEObjectType.JWT).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
