@@ -1,0 +1,383 @@
+package fr.cqpi.gradesync;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
+import static fr.cqpi.support.TestPlatform.LEARNER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.SignedJWT;
+import fr.cqpi.lti.ToolKeys;
+import fr.cqpi.support.Eventually;
+import fr.cqpi.support.LtiClient;
+import fr.cqpi.support.TestPlatform;
+import fr.cqpi.support.ToolIntegrationTest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Bloc results to a WireMock gradebook shaped like Moodle's (and Canvas's), through its failures. */
+class GradeSyncTest extends ToolIntegrationTest {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    @Autowired
+    ToolKeys toolKeys;
+
+    TestPlatform platform;
+    String prefix;
+    LtiClient trainer;
+    Map<String, String> csrf;
+
+    void judge(String learner, String criterion, String status) {
+        var response = trainer.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion,
+                "{\"status\":\"" + status + "\",\"modality\":\"ENTRETIEN\"}", csrf);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    List<LoggedRequest> scoresPosted() {
+        return LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores")));
+    }
+
+    static JsonNode body(LoggedRequest request) {
+        try {
+            return JSON.readTree(request.getBodyAsString());
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    void stubMoodleLineItems() {
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/lineitems")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", LineItems.CONTAINER).withBody("[]")));
+        for (int b = 1; b <= 4; b++) {
+            LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems")).withQueryParam("type_id", equalTo("1"))
+                    .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B" + b)))
+                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", LineItems.LINEITEM)
+                            .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/" + b + "/lineitem?type_id=1\","
+                                    + "\"scoreMaximum\":100,\"label\":\"B" + b + "\",\"resourceId\":\"B" + b + "\"}")));
+        }
+    }
+
+    void stubScores(int status) {
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).willReturn(aResponse().withStatus(status)));
+    }
+
+    /** Moodle-shaped LMS under a fresh prefix. */
+    void lmsWithPrefix(String... learners) {
+        TestPlatform p = newPlatform("moodle");
+        platform = p;
+        prefix = "/" + p.clientId();
+        stubMoodleLineItems();
+        stubScores(200);
+        String container = LMS.baseUrl() + prefix + "/lineitems?type_id=1";
+        launchAll(container, learners);
+    }
+
+    void launchAll(String container, String... learners) {
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/token")).willReturn(okJson(
+                "{\"access_token\":\"tok-" + platform.clientId() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        registry.upsert(new fr.cqpi.lti.PlatformDefinition("AGS", platform.issuer(), platform.clientId(),
+                List.of(platform.deploymentId()), platform.platform().authorizationEndpoint(), LMS.baseUrl() + prefix + "/token",
+                platform.platform().jwksUri()));
+        Map<String, Object> ags = Map.of("lineitems", container,
+                "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE, ServiceTokens.RESULT));
+        for (String learner : learners) {
+            browser().launch(platform, learner, n -> withAgs(platform.moodleLaunch(learner, LEARNER, n, "course-ags"), ags));
+        }
+        trainer = browser();
+        trainer.launch(platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"), ags));
+        csrf = new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
+        csrf.put("Content-Type", "application/json");
+    }
+
+    static Map<String, Object> withAgs(Map<String, Object> claims, Map<String, Object> ags) {
+        claims.put(fr.cqpi.support.TestPlatform.LTI + "resource_link", Map.of("id", "grid-link", "title", "Grille"));
+        claims.put("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", ags);
+        claims.remove("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice");
+        return claims;
+    }
+
+    @Test
+    void aJudgmentReachesTheMoodleGradebookWithItsScore() throws Exception {
+        lmsWithPrefix("amina");
+        judge("amina", "C1.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(scoresPosted()).hasSize(1));
+        LoggedRequest score = scoresPosted().get(0);
+        assertThat(score.getUrl()).isEqualTo(prefix + "/lineitems/1/lineitem/scores?type_id=1");
+        assertThat(score.getHeader("Content-Type")).isEqualTo("application/vnd.ims.lis.v1.score+json");
+        assertThat(score.getHeader("Authorization")).isEqualTo("Bearer tok-" + platform.clientId());
+        JsonNode body = body(score);
+        assertThat(body.get("userId").asText()).isEqualTo("amina");
+        assertThat(body.get("scoreGiven").decimalValue()).isEqualByComparingTo("3.33");
+        assertThat(body.get("scoreMaximum").asInt()).isEqualTo(100);
+        assertThat(body.get("activityProgress").asText()).isEqualTo("InProgress");
+        assertThat(body.get("gradingProgress").asText()).isEqualTo("Pending");
+        assertThat(body.get("comment").asText()).startsWith("Bloc en cours d'évaluation");
+        assertThat(body.get("timestamp").asText()).endsWith("Z");
+
+        // Four line items, one per bloc, labelled and tagged, for the resource link.
+        List<LoggedRequest> created = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems")));
+        assertThat(created).hasSize(4);
+        JsonNode b1 = created.stream().map(GradeSyncTest::body).filter(b -> b.get("resourceId").asText().equals("B1"))
+                .findFirst().orElseThrow();
+        assertThat(b1.get("label").asText()).isEqualTo("B1 — Suivi, coordination des informations et production de documents professionnels");
+        assertThat(b1.get("tag").asText()).isEqualTo("cqpi-bloc");
+        assertThat(b1.get("scoreMaximum").asInt()).isEqualTo(100);
+        assertThat(b1.get("resourceLinkId").asText()).isEqualTo("grid-link");
+
+        // The client assertion: signed by the tool's key, iss = sub = client id, aud = token endpoint.
+        LoggedRequest tokenRequest = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).get(0);
+        Map<String, String> form = form(tokenRequest.getBodyAsString());
+        assertThat(form).containsEntry("grant_type", "client_credentials")
+                .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
+        assertThat(form.get("scope")).contains(ServiceTokens.SCORE).contains(ServiceTokens.LINEITEM);
+        SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
+        RSAKey key = (RSAKey) toolKeys.publicKeys().getKeyByKeyId(assertion.getHeader().getKeyID());
+        assertThat(assertion.verify(new RSASSAVerifier(key))).isTrue();
+        assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(platform.clientId());
+        assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo(platform.clientId());
+        assertThat(assertion.getJWTClaimsSet().getAudience()).containsExactly(LMS.baseUrl() + prefix + "/token");
+        assertThat(assertion.getJWTClaimsSet().getJWTID()).isNotBlank();
+
+        // Deciding the bloc makes the grade final.
+        for (String c : List.of("C1.2", "C1.3", "C1.4")) {
+            judge("amina", c, "ACQUIS");
+        }
+        assertThat(trainer.get("/api/v1/grade-sync").body()).contains("amina");
+    }
+
+    @Test
+    void existingLineItemsAcrossPagesAreUsedAndNoColumnIsDuplicated() {
+        TestPlatform p = newPlatform("canvas");
+        platform = p;
+        prefix = "/" + p.clientId();
+        String container = LMS.baseUrl() + prefix + "/api/lti/courses/42/line_items";
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")).withQueryParam("page", equalTo("2"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", LineItems.CONTAINER).withBody(
+                        "[" + item(container, 3, "B3") + "," + item(container, 4, "B4") + "]")));
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")).atPriority(2)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", LineItems.CONTAINER)
+                        .withHeader("Link", "<" + container + "?page=2>; rel=\"next\"")
+                        .withBody("[" + item(container, 1, "B1") + "," + item(container, 2, "B2") + "]")));
+        LMS.stubFor(post(urlPathMatching(prefix + "/api/lti/courses/42/line_items/\\d+/scores")).willReturn(aResponse().withStatus(204)));
+        launchAll(container, "lucas");
+        judge("lucas", "C9.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores")))).hasSize(1));
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")))).isEmpty();
+        assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores"))).get(0).getUrl())
+                .isEqualTo(prefix + "/api/lti/courses/42/line_items/4/scores");
+        // A new launch does not create columns either.
+        trainer.launch(platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
+                Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")))).isEmpty();
+    }
+
+    static String item(String container, int n, String bloc) {
+        return "{\"id\":\"" + container + "/" + n + "\",\"scoreMaximum\":100,\"label\":\"" + bloc + "\",\"resourceId\":\""
+                + bloc + "\",\"tag\":\"cqpi-bloc\",\"resourceLinkId\":\"grid-link\"}";
+    }
+
+    @Test
+    void anExpiredTokenIsRefreshedOnceOn401() {
+        lmsWithPrefix("chloe");
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("401")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(401))
+                .willSetStateTo("refreshed"));
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("401")
+                .whenScenarioStateIs("refreshed").willReturn(aResponse().withStatus(200)));
+        judge("chloe", "C1.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("chloe", "B1")).isEqualTo("SENT"));
+        int tokens = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).size();
+        assertThat(tokens).isEqualTo(2);
+        judge("chloe", "C9.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("chloe", "B4")).isEqualTo("SENT"));
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token")))).as("cached").hasSize(tokens);
+    }
+
+    @Test
+    void throttlingAndOutagesAreRetriedUntilTheScoreArrives() {
+        lmsWithPrefix("hugo", "ines", "julien", "lea");
+        Map<String, com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder> failures = Map.of(
+                "hugo", aResponse().withStatus(429).withHeader("Retry-After", "1"),
+                "ines", aResponse().withStatus(503).withHeader("Retry-After", "1"),
+                "julien", aResponse().withStatus(403).withBody("{\"errors\":[{\"message\":\"Rate Limit Exceeded\"}]}"),
+                "lea", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
+        failures.forEach((learner, failure) -> {
+            LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.userId", equalTo(learner)))
+                    .inScenario(learner).whenScenarioStateIs(Scenario.STARTED).willReturn(failure).willSetStateTo("ok"));
+            LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+                    .withRequestBody(matchingJsonPath("$.userId", equalTo(learner)))
+                    .inScenario(learner).whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200)));
+            judge(learner, "C4.1", "ACQUIS");
+        });
+        Eventually.within(WAIT, () -> failures.keySet().forEach(learner -> assertThat(status(learner, "B2")).isEqualTo("SENT")));
+        for (String learner : failures.keySet()) {
+            long attempts = scoresPosted().stream().filter(r -> body(r).get("userId").asText().equals(learner)).count();
+            assertThat(attempts).as(learner).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aSlowPlatformTimesOutAndIsRetried() {
+        lmsWithPrefix("mathis");
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(200).withFixedDelay(4000))
+                .willSetStateTo("fast"));
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("slow")
+                .whenScenarioStateIs("fast").willReturn(aResponse().withStatus(200)));
+        judge("mathis", "C1.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("mathis", "B1")).isEqualTo("SENT"));
+        assertThat(scoresPosted()).hasSize(2);
+    }
+
+    @Test
+    void aRefusalThatRetryingCannotFixFailsAtOnceAndCanBeRetriedByHand() {
+        lmsWithPrefix("nora");
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"User not enrolled in the course\"}")));
+        judge("nora", "C1.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("nora", "B1")).isEqualTo("FAILED"));
+        assertThat(scoresPosted()).hasSize(1);
+        String page = trainer.get("/app/sync").body();
+        assertThat(page).contains("En échec").contains("User not enrolled in the course").contains("Réessayer maintenant");
+
+        stubScores(200);
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+                .willReturn(aResponse().withStatus(200)));
+        Map<String, String> form = new HashMap<>(trainer.csrfHeaders(page));
+        form.put("Content-Type", "application/x-www-form-urlencoded");
+        assertThat(trainer.send("POST", "/app/sync/retry", "learner=nora&bloc=B1", form).statusCode()).isEqualTo(200);
+        Eventually.within(WAIT, () -> assertThat(status("nora", "B1")).isEqualTo("SENT"));
+    }
+
+    @Test
+    void aDeletedLineItemIsRecreatedOnTheNextTrainerLaunch() {
+        lmsWithPrefix("paul");
+        judge("paul", "C1.1", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems/1/lineitem/scores")).atPriority(1)
+                .willReturn(aResponse().withStatus(404).withBody("line item not found")));
+        judge("paul", "C1.2", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("FAILED"));
+        assertThat(jdbc.sql("select count(*) from line_item where url like :u").param("u", "%/lineitems/1/lineitem%")
+                .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void theNewestStateAlwaysWins() {
+        lmsWithPrefix("sarah");
+        String[] statuses = {"ACQUIS", "NON_ACQUIS", "EN_COURS", "ACQUIS", "NON_ACQUIS", "ACQUIS"};
+        for (String s : statuses) {
+            judge("sarah", "C1.1", s);
+        }
+        judge("sarah", "C1.2", "ACQUIS");
+        Eventually.within(WAIT, () -> assertThat(status("sarah", "B1")).isEqualTo("SENT"));
+        List<LoggedRequest> posted = scoresPosted();
+        JsonNode last = body(posted.get(posted.size() - 1));
+        assertThat(last.get("scoreGiven").decimalValue()).isEqualByComparingTo("6.67");
+        String previous = "";
+        for (LoggedRequest request : posted) {
+            String timestamp = body(request).get("timestamp").asText();
+            assertThat(timestamp).isGreaterThanOrEqualTo(previous);
+            previous = timestamp;
+        }
+    }
+
+    @Test
+    void theRosterIsReadAcrossPagesAndLeaversBecomeInactive() {
+        TestPlatform p = newPlatform("nrps");
+        platform = p;
+        prefix = "/" + p.clientId();
+        String memberships = LMS.baseUrl() + prefix + "/memberships";
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/token")).willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
+        registry.upsert(new fr.cqpi.lti.PlatformDefinition("NRPS", p.issuer(), p.clientId(), List.of(p.deploymentId()),
+                p.platform().authorizationEndpoint(), LMS.baseUrl() + prefix + "/token", p.platform().jwksUri()));
+        stubRoster(memberships, List.of("m1", "m2"), List.of("m3", "teacher"));
+        LtiClient teacher = browser();
+        teacher.launch(p, "teacher", n -> {
+            Map<String, Object> c = p.moodleLaunch("teacher", INSTRUCTOR, n, "course-nrps");
+            c.put("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                    Map.of("context_memberships_url", memberships, "service_versions", List.of("2.0")));
+            return c;
+        });
+        Eventually.within(WAIT, () -> assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:true", "m3:true"));
+
+        stubRoster(memberships, List.of("m1"), List.of("m3", "teacher"));
+        Map<String, String> form = new HashMap<>(teacher.csrfHeaders(teacher.get("/app/sync").body()));
+        form.put("Content-Type", "application/x-www-form-urlencoded");
+        assertThat(teacher.send("POST", "/app/sync/roster", "", form).body()).contains("2 apprenants lus");
+        assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:false", "m3:true");
+    }
+
+    void stubRoster(String url, List<String> page1, List<String> page2) {
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships")).withQueryParam("page", equalTo("2")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", RosterSync.MEMBERSHIPS)
+                        .withBody(members(page2))));
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships")).atPriority(2)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", RosterSync.MEMBERSHIPS)
+                        .withHeader("Link", "<" + url + "?page=2>; rel=\"next\"").withBody(members(page1))));
+    }
+
+    static String members(List<String> ids) {
+        StringBuilder json = new StringBuilder("{\"id\":\"x\",\"context\":{\"id\":\"course-nrps\"},\"members\":[");
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            String role = id.equals("teacher") ? INSTRUCTOR : LEARNER;
+            json.append(i == 0 ? "" : ",").append("{\"user_id\":\"").append(id).append("\",\"status\":\"Active\",\"name\":\"Name ")
+                    .append(id).append("\",\"roles\":[\"").append(role).append("\"]}");
+        }
+        return json.append("]}").toString();
+    }
+
+    List<String> learners(LtiClient teacher) {
+        try {
+            JsonNode learners = JSON.readTree(teacher.get("/api/v1/learners").body());
+            return java.util.stream.StreamSupport.stream(learners.spliterator(), false)
+                    .map(l -> l.get("learnerId").asText() + ":" + l.get("active").asBoolean()).toList();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    String status(String learner, String bloc) {
+        return jdbc.sql("""
+                        select o.status from grade_outbox o join lti_user u on u.id = o.learner_id
+                        where u.platform_id = :p and u.sub = :sub and o.bloc_code = :bloc""")
+                .param("p", platform.platform().id()).param("sub", learner).param("bloc", bloc)
+                .query(String.class).optional().orElse("NONE");
+    }
+
+    static Map<String, String> form(String body) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return form;
+    }
+}
