@@ -147,6 +147,18 @@ public class GradeSync implements DisposableBean {
         return held;
     }
 
+    /** The latest grade-sync error of each platform, for the tool's administrator. */
+    public java.util.Map<Long, String> lastErrorByPlatform() {
+        java.util.Map<Long, String> errors = new java.util.HashMap<>();
+        jdbc.sql("""
+                        select distinct on (platform_id) platform_id, last_error from grade_outbox
+                        where last_error is not null order by platform_id, coalesce(first_failure_at, changed_at) desc""")
+                .query(rs -> {
+                    errors.put(rs.getLong(1), rs.getString(2));
+                });
+        return errors;
+    }
+
     /** After a trainer's launch: the roster (at most every few minutes) and the gradebook columns, off the request. */
     @EventListener
     void onCourseLaunched(CourseLaunched launched) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.lti.Platform;
+import fr.cqpi.shared.ShortCache;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.net.URLEncoder;
@@ -32,6 +33,7 @@ class LineItems {
     private final ServiceTokens tokens;
     private final ReferentielCatalog catalog;
     private final ObjectMapper json = new ObjectMapper();
+    private final ShortCache<String, List<String>> knownCache = new ShortCache<>(java.time.Duration.ofSeconds(10));
 
     LineItems(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, ReferentielCatalog catalog) {
         this.jdbc = jdbc;
@@ -45,10 +47,11 @@ class LineItems {
 
     /** The line item URLs that receive a bloc's scores in a course, creating what is missing. */
     List<String> forBloc(Platform platform, long courseId, String blocCode) {
-        List<String> known = known(courseId, blocCode);
+        List<String> known = knownCache.get(courseId + " " + blocCode, key -> known(courseId, blocCode));
         if (!known.isEmpty()) {
             return known;
         }
+        knownCache.invalidate(courseId + " " + blocCode);
         ensure(platform, courseId);
         return known(courseId, blocCode);
     }
@@ -99,6 +102,7 @@ class LineItems {
 
     /** Forgets a line item the platform no longer has, so that the next trainer launch creates it again. */
     void forget(long courseId, String url) {
+        knownCache.clear();
         jdbc.sql("delete from line_item where course_id = :course and url = :url and not from_platform")
                 .param("course", courseId).param("url", url).update();
     }

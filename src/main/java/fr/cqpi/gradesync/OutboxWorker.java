@@ -5,6 +5,7 @@ import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformRegistry;
+import fr.cqpi.shared.ShortCache;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -48,6 +49,7 @@ class OutboxWorker implements DisposableBean {
     private final Map<Long, Queue<Row>> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicBoolean polling = new AtomicBoolean();
+    private final ShortCache<Long, Platform> platformCache = new ShortCache<>(Duration.ofSeconds(5));
 
     OutboxWorker(JdbcClient jdbc, GradeSyncProperties properties, PlatformRegistry platforms, LineItems lineItems,
                  EvaluationQueries evaluation, AdaptiveLimits limits) {
@@ -65,7 +67,7 @@ class OutboxWorker implements DisposableBean {
     }
 
     record Row(long id, long platformId, long courseId, long learnerId, String blocCode, long seq, Instant changedAt,
-               int attempts, Instant firstFailureAt) {
+               int attempts, Instant firstFailureAt, String learnerSub, boolean showProgress, boolean gradeService) {
     }
 
     @Scheduled(fixedDelayString = "${cqpi.gradesync.poll-interval:500ms}", initialDelayString = "PT2S")
@@ -90,17 +92,22 @@ class OutboxWorker implements DisposableBean {
     /** Claims due rows for this instance; the lease lets another instance take them over if this one dies. */
     List<Row> claim(int max) {
         return jdbc.sql("""
-                        update grade_outbox set claimed_until = now() + cast(:lease as interval), claimed_seq = change_seq
-                        where id in (select id from grade_outbox
-                                     where status = 'PENDING' and due_at <= now()
-                                       and (claimed_until is null or claimed_until < now())
-                                     order by due_at limit :max for update skip locked)
-                        returning id, platform_id, course_id, learner_id, bloc_code, change_seq, changed_at, attempts,
-                                  first_failure_at""")
+                        with claimed as (
+                            update grade_outbox set claimed_until = now() + cast(:lease as interval), claimed_seq = change_seq
+                            where id in (select id from grade_outbox
+                                         where status = 'PENDING' and due_at <= now()
+                                           and (claimed_until is null or claimed_until < now())
+                                         order by due_at limit :max for update skip locked)
+                            returning id, platform_id, course_id, learner_id, bloc_code, change_seq, changed_at, attempts,
+                                      first_failure_at)
+                        select c.*, u.sub, k.show_progress_in_gradebook,
+                               k.ags_lineitems is not null or exists (select 1 from line_item li where li.course_id = c.course_id)
+                        from claimed c join lti_user u on u.id = c.learner_id join course k on k.id = c.course_id""")
                 .param("lease", properties.claimFor().toSeconds() + " seconds").param("max", max)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
                         rs.getLong(6), rs.getTimestamp(7).toInstant(), rs.getInt(8),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant()))
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10),
+                        rs.getBoolean(11), rs.getBoolean(12)))
                 .list();
     }
 
@@ -133,7 +140,7 @@ class OutboxWorker implements DisposableBean {
 
     void send(Row row, AdaptiveLimits.Limit limit) {
         try {
-            Platform platform = platforms.findById(row.platformId()).orElseThrow();
+            Platform platform = platformCache.get(row.platformId(), id -> platforms.findById(id).orElseThrow());
             Results.BlocResult result = evaluation.resultsOf(row.courseId(), row.learnerId()).bloc(row.blocCode()).orElse(null);
             if (result == null) {
                 markFailed(row, "bloc " + row.blocCode() + " is no longer in the référentiel");
@@ -145,7 +152,7 @@ class OutboxWorker implements DisposableBean {
                 limit.failed();
                 return;
             }
-            if (lineItems.containerOf(row.courseId()).orElse(null) == null && lineItems.known(row.courseId(), row.blocCode()).isEmpty()) {
+            if (!row.gradeService()) {
                 markFailed(row, "the platform offered no grade service (AGS) for this course");
                 limit.failed();
                 return;
@@ -184,11 +191,9 @@ class OutboxWorker implements DisposableBean {
     }
 
     private String score(Row row, Results.BlocResult result) {
-        boolean showProgress = jdbc.sql("select show_progress_in_gradebook from course where id = :id")
-                .param("id", row.courseId()).query(Boolean.class).single();
-        String sub = jdbc.sql("select sub from lti_user where id = :id").param("id", row.learnerId()).query(String.class).single();
+        boolean showProgress = row.showProgress();
         Map<String, Object> score = new LinkedHashMap<>();
-        score.put("userId", sub);
+        score.put("userId", row.learnerSub());
         score.put("scoreGiven", result.score());
         score.put("scoreMaximum", new BigDecimal(100));
         score.put("activityProgress", switch (result.state()) {

@@ -50,21 +50,36 @@ class ServiceTokens {
         this.http = http;
     }
 
+    /** Per-instance copy of the shared tokens, so that each score does not read the table. */
+    private final java.util.Map<String, Cached> local = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record Cached(String token, Instant expiresAt) {
+    }
+
     String token(Platform platform, List<String> scopes) {
         String scope = String.join(" ", scopes.stream().sorted().toList());
-        return jdbc.sql("""
-                        select access_token from service_token
+        String key = platform.id() + " " + scope;
+        Cached cached = local.get(key);
+        if (cached != null && cached.expiresAt().isAfter(Instant.now())) {
+            return cached.token();
+        }
+        var stored = jdbc.sql("""
+                        select access_token, expires_at from service_token
                         where platform_id = :platform and scopes = :scopes and expires_at > now()""")
-                .param("platform", platform.id()).param("scopes", scope).query(String.class).optional()
-                .orElseGet(() -> fetch(platform, scope));
+                .param("platform", platform.id()).param("scopes", scope)
+                .query((rs, n) -> new Cached(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
+        Cached fresh = stored.orElseGet(() -> fetch(platform, scope));
+        local.put(key, fresh);
+        return fresh.token();
     }
 
     void invalidate(Platform platform, List<String> scopes) {
+        local.remove(platform.id() + " " + String.join(" ", scopes.stream().sorted().toList()));
         jdbc.sql("delete from service_token where platform_id = :platform and scopes = :scopes")
                 .param("platform", platform.id()).param("scopes", String.join(" ", scopes.stream().sorted().toList())).update();
     }
 
-    private String fetch(Platform platform, String scope) {
+    private Cached fetch(Platform platform, String scope) {
         Map<String, String> form = Map.of(
                 "grant_type", "client_credentials",
                 "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
@@ -91,7 +106,7 @@ class ServiceTokens {
                                 expires_at = excluded.expires_at""")
                     .param("platform", platform.id()).param("scopes", scope).param("token", accessToken)
                     .param("expires", Timestamp.from(expiresAt)).update();
-            return accessToken;
+            return new Cached(accessToken, expiresAt);
         } catch (java.io.IOException e) {
             throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
                     "token endpoint answered something that is not JSON", null);

@@ -11,4 +11,37 @@ public record PlatformDefinition(
         String authorizationEndpoint,
         String tokenEndpoint,
         String jwksUri) {
+
+    /** The first fault of this definition, as "field: problem", or null when it is complete. */
+    public String firstProblem() {
+        String[][] texts = {{"name", name}, {"client_id", clientId}};
+        for (String[] t : texts) {
+            if (t[1] == null || t[1].isBlank()) {
+                return t[0] + ": a non-empty value is required";
+            }
+        }
+        String[][] urls = {{"issuer", issuer}, {"authorization_endpoint", authorizationEndpoint},
+                {"token_endpoint", tokenEndpoint}, {"jwks_uri", jwksUri}};
+        for (String[] u : urls) {
+            if (!isHttpUrl(u[1])) {
+                return u[0] + ": '" + (u[1] == null ? "" : u[1]) + "' is not an http(s) URL";
+            }
+        }
+        if (deploymentIds == null || deploymentIds.stream().anyMatch(d -> d == null || d.isBlank())) {
+            return "deployment_ids: every deployment id must be a non-empty string";
+        }
+        return null;
+    }
+
+    private static boolean isHttpUrl(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(value.strip());
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
 }

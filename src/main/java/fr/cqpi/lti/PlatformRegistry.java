@@ -88,6 +88,52 @@ public class PlatformRegistry {
                 .param("platform", platformId).query(String.class).list();
     }
 
+    @Transactional
+    public void update(long id, PlatformDefinition definition) {
+        jdbc.sql("""
+                        update platform set name = :name, issuer = :issuer, client_id = :clientId,
+                            authorization_endpoint = :auth, token_endpoint = :token, jwks_uri = :jwks, updated_at = now()
+                        where id = :id""")
+                .param("id", id).param("name", definition.name()).param("issuer", definition.issuer())
+                .param("clientId", definition.clientId()).param("auth", definition.authorizationEndpoint())
+                .param("token", definition.tokenEndpoint()).param("jwks", definition.jwksUri()).update();
+        definition.deploymentIds().forEach(d -> addDeployment(id, d));
+    }
+
+    public void setEnabled(long id, boolean enabled) {
+        jdbc.sql("update platform set enabled = :enabled, updated_at = now() where id = :id")
+                .param("id", id).param("enabled", enabled).update();
+    }
+
+    public void addDeployment(long platformId, String deploymentId) {
+        jdbc.sql("insert into deployment (platform_id, deployment_id) values (:p, :d) on conflict do nothing")
+                .param("p", platformId).param("d", deploymentId.strip()).update();
+    }
+
+    public void setDeploymentEnabled(long platformId, String deploymentId, boolean enabled) {
+        jdbc.sql("update deployment set enabled = :enabled where platform_id = :p and deployment_id = :d")
+                .param("p", platformId).param("d", deploymentId).param("enabled", enabled).update();
+    }
+
+    /** For the administrator: each platform with its deployments and last launch. */
+    public record Overview(Platform platform, List<String> deployments, List<String> disabledDeployments,
+                           java.time.Instant lastLaunch) {
+    }
+
+    public List<Overview> overview() {
+        return all().stream().map(p -> new Overview(p, deploymentIds(p.id()),
+                jdbc.sql("select deployment_id from deployment where platform_id = :p and not enabled").param("p", p.id())
+                        .query(String.class).list(),
+                lastLaunch(p.id())))
+                .toList();
+    }
+
+    private java.time.Instant lastLaunch(long platformId) {
+        List<java.sql.Timestamp> last = jdbc.sql("select last_launch_at from platform where id = :p").param("p", platformId)
+                .query(java.sql.Timestamp.class).list();
+        return last.isEmpty() || last.get(0) == null ? null : last.get(0).toInstant();
+    }
+
     public void recordLaunch(long platformId) {
         jdbc.sql("update platform set last_launch_at = now() where id = :id").param("id", platformId).update();
     }

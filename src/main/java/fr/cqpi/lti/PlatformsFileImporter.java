@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,29 +84,19 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
             }
             deploymentIds.add(d.textValue());
         }
-        return new PlatformDefinition(text(node, where, "name"), url(node, where, "issuer"), text(node, where, "client_id"),
-                deploymentIds, url(node, where, "authorization_endpoint"), url(node, where, "token_endpoint"),
-                url(node, where, "jwks_uri"));
+        PlatformDefinition definition = new PlatformDefinition(text(node, "name"), text(node, "issuer"),
+                text(node, "client_id"), deploymentIds, text(node, "authorization_endpoint"), text(node, "token_endpoint"),
+                text(node, "jwks_uri"));
+        String problem = definition.firstProblem();
+        if (problem != null) {
+            throw new InvalidPlatformsFileException(where + ", field '" + problem.substring(0, problem.indexOf(':')) + "'"
+                    + problem.substring(problem.indexOf(':')));
+        }
+        return definition;
     }
 
-    private static String text(JsonNode node, String where, String field) {
+    private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value == null || !value.isTextual() || value.textValue().isBlank()) {
-            throw new InvalidPlatformsFileException(where + ", field '" + field + "': a non-empty string is required");
-        }
-        return value.textValue().strip();
-    }
-
-    private static String url(JsonNode node, String where, String field) {
-        String value = text(node, where, field);
-        try {
-            URI uri = URI.create(value);
-            if (!"https".equals(uri.getScheme()) && !"http".equals(uri.getScheme()) || uri.getHost() == null) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPlatformsFileException(where + ", field '" + field + "': '" + value + "' is not an http(s) URL");
-        }
-        return value;
+        return value == null || !value.isTextual() ? null : value.textValue().strip();
     }
 }

@@ -1,6 +1,7 @@
 package fr.cqpi.referentiel;
 
 import java.nio.charset.StandardCharsets;
+import fr.cqpi.shared.ShortCache;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
@@ -14,6 +15,8 @@ public class ReferentielCatalog {
     private final ReferentielParser parser = new ReferentielParser();
     /** Versions are immutable, so a parsed copy can be reused until a newer version appears. */
     private final Map<String, CurrentVersion> cached = new ConcurrentHashMap<>();
+    /** New versions only appear when an instance starts; a second of staleness is harmless. */
+    private final ShortCache<String, long[]> latestIds = new ShortCache<>(java.time.Duration.ofSeconds(1));
 
     ReferentielCatalog(ReferentielRepository repository, ReferentielProperties properties) {
         this.repository = repository;
@@ -26,8 +29,10 @@ public class ReferentielCatalog {
     }
 
     public CurrentVersion current(String code) {
-        long[] latestId = repository.latestVersion(code)
-                .orElseThrow(() -> new IllegalStateException("No référentiel " + code + " is loaded"));
+        long[] latestId = latestIds.get(code, c -> repository.latestVersion(c).orElse(null));
+        if (latestId == null) {
+            throw new IllegalStateException("No référentiel " + code + " is loaded");
+        }
         CurrentVersion known = cached.get(code);
         if (known != null && known.versionId() == latestId[0]) {
             return known;

@@ -36,6 +36,9 @@ class AppController {
     /** The first page after a launch, by role. A forward, not a redirect: a cookieless handover lives one request. */
     @GetMapping
     String landing(@AuthenticationPrincipal LaunchContext launch) {
+        if (LaunchContext.DEEP_LINKING_REQUEST.equals(launch.messageType())) {
+            return "forward:/app/deep-linking";
+        }
         if (launch.hasCourse() && launch.isEvaluator()) {
             return "forward:/app/cohort";
         }

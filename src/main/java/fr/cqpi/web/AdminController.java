@@ -1,0 +1,90 @@
+package fr.cqpi.web;
+
+import fr.cqpi.gradesync.GradeSync;
+import fr.cqpi.lti.PlatformDefinition;
+import fr.cqpi.lti.PlatformRegistry;
+import fr.cqpi.lti.ToolKeys;
+import java.util.Arrays;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Platform administration for the tool's administrator: platforms, deployments, the tool key. */
+@Controller
+class AdminController {
+
+    private final PlatformRegistry registry;
+    private final ToolKeys toolKeys;
+    private final GradeSync gradeSync;
+
+    AdminController(PlatformRegistry registry, ToolKeys toolKeys, GradeSync gradeSync) {
+        this.registry = registry;
+        this.toolKeys = toolKeys;
+        this.gradeSync = gradeSync;
+    }
+
+    @GetMapping("/admin/login")
+    String login() {
+        return "admin/login";
+    }
+
+    @GetMapping("/admin")
+    String platforms(Model model) {
+        model.addAttribute("platforms", registry.overview());
+        model.addAttribute("syncErrors", gradeSync.lastErrorByPlatform());
+        model.addAttribute("kid", toolKeys.signingKey().getKeyID());
+        return "admin/platforms";
+    }
+
+    @PostMapping("/admin/platforms")
+    String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam String issuer,
+                @RequestParam("client_id") String clientId, @RequestParam("deployment_ids") String deployments,
+                @RequestParam("authorization_endpoint") String auth, @RequestParam("token_endpoint") String token,
+                @RequestParam("jwks_uri") String jwks, RedirectAttributes redirect,
+                jakarta.servlet.http.HttpServletResponse response, Model model) {
+        List<String> deploymentIds = Arrays.stream(deployments.split("[,\\s]+")).filter(d -> !d.isBlank()).toList();
+        PlatformDefinition definition = new PlatformDefinition(name.strip(), issuer.strip(), clientId.strip(), deploymentIds,
+                auth.strip(), token.strip(), jwks.strip());
+        String problem = definition.firstProblem();
+        if (problem != null) {
+            response.setStatus(400);
+            model.addAttribute("error", problem);
+            return platforms(model);
+        }
+        if (id == null) {
+            registry.upsert(definition);
+        } else {
+            registry.update(id, definition);
+        }
+        redirect.addFlashAttribute("message", "saved");
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/platforms/{id}/enabled")
+    String enable(@PathVariable long id, @RequestParam boolean enabled) {
+        registry.setEnabled(id, enabled);
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/platforms/{id}/deployments")
+    String deployment(@PathVariable long id, @RequestParam("deployment_id") String deploymentId,
+                      @RequestParam(defaultValue = "true") boolean enabled) {
+        if (!deploymentId.isBlank()) {
+            registry.addDeployment(id, deploymentId);
+            registry.setDeploymentEnabled(id, deploymentId.strip(), enabled);
+        }
+        return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/keys/rotate")
+    String rotate(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("message", "rotated");
+        toolKeys.rotate();
+        return "redirect:/admin";
+    }
+}
