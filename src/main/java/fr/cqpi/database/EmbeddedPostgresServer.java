@@ -56,6 +56,8 @@ public final class EmbeddedPostgresServer implements Closeable {
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    // Spring stops it after the beans that use it; a JVM hook of its own could stop it under them.
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .start();
             log.info("Embedded PostgreSQL started on port {} with data directory {} in {} ms",

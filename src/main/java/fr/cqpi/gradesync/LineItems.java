@@ -160,15 +160,7 @@ class LineItems {
     }
 
     PlatformHttp.Response call(Platform platform, String method, String url, String accept, String contentType, String body) {
-        try {
-            return http.send(method, url, accept, contentType, body, tokens.token(platform, ServiceTokens.AGS));
-        } catch (PlatformCallException e) {
-            if (e.kind() != PlatformCallException.Kind.UNAUTHORIZED) {
-                throw e;
-            }
-            tokens.invalidate(platform, ServiceTokens.AGS);
-            return http.send(method, url, accept, contentType, body, tokens.token(platform, ServiceTokens.AGS));
-        }
+        return tokens.call(platform, ServiceTokens.AGS, token -> http.send(method, url, accept, contentType, body, token));
     }
 
     /** Adds query parameters to a URL that may already have some (Moodle's ?type_id=N). */

@@ -110,15 +110,8 @@ class RosterSync {
     }
 
     private PlatformHttp.Response get(Platform platform, String url) {
-        try {
-            return http.send("GET", url, MEMBERSHIPS, null, null, tokens.token(platform, List.of(ServiceTokens.MEMBERSHIPS)));
-        } catch (PlatformCallException e) {
-            if (e.kind() != PlatformCallException.Kind.UNAUTHORIZED) {
-                throw e;
-            }
-            tokens.invalidate(platform, List.of(ServiceTokens.MEMBERSHIPS));
-            return http.send("GET", url, MEMBERSHIPS, null, null, tokens.token(platform, List.of(ServiceTokens.MEMBERSHIPS)));
-        }
+        return tokens.call(platform, List.of(ServiceTokens.MEMBERSHIPS),
+                token -> http.send("GET", url, MEMBERSHIPS, null, null, token));
     }
 
     private static boolean isLearner(JsonNode roles) {

@@ -73,6 +73,19 @@ class ServiceTokens {
         return fresh.token();
     }
 
+    /** Calls a service with a token for these scopes; a 401 gets one new token and one more try. */
+    PlatformHttp.Response call(Platform platform, List<String> scopes, java.util.function.Function<String, PlatformHttp.Response> call) {
+        try {
+            return call.apply(token(platform, scopes));
+        } catch (PlatformCallException e) {
+            if (e.kind() != PlatformCallException.Kind.UNAUTHORIZED) {
+                throw e;
+            }
+            invalidate(platform, scopes);
+            return call.apply(token(platform, scopes));
+        }
+    }
+
     void invalidate(Platform platform, List<String> scopes) {
         local.remove(platform.id() + " " + String.join(" ", scopes.stream().sorted().toList()));
         jdbc.sql("delete from service_token where platform_id = :platform and scopes = :scopes")

@@ -6,6 +6,7 @@ import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.SharedWireMock;
 import fr.cqpi.support.TestApplications;
+import fr.cqpi.support.TestCohorts;
 import fr.cqpi.support.TestPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ public final class ToolBenchmark {
                 trainers[i] = new LtiClient(port);
                 trainers[i].launch(platform, "trainer-" + i, n -> platform.moodleLaunch("trainer-bench", INSTRUCTOR, n, "bench-course"));
             }
-            seedCohort(jdbc, platform, 30);
+            long courseId = jdbc.sql("select id from course where platform_id = :p and context_id = 'bench-course'")
+                    .param("p", platform.platform().id()).query(Long.class).single();
+            TestCohorts.addJudgedLearners(jdbc, platform.platform().id(), courseId, "bench-learner-", 0, 30);
             List<Map<String, String>> csrf = new ArrayList<>();
             for (LtiClient trainer : trainers) {
                 Map<String, String> headers = new java.util.HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
@@ -88,25 +91,6 @@ public final class ToolBenchmark {
     private static void expect(int status, java.net.http.HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException("HTTP " + response.statusCode());
-        }
-    }
-
-    private static void seedCohort(JdbcClient jdbc, TestPlatform platform, int learners) {
-        long courseId = jdbc.sql("select id from course where platform_id = :p and context_id = 'bench-course'")
-                .param("p", platform.platform().id()).query(Long.class).single();
-        for (int i = 0; i < learners; i++) {
-            long userId = jdbc.sql("insert into lti_user (platform_id, sub, name) values (:p, :sub, :name) returning id")
-                    .param("p", platform.platform().id()).param("sub", "bench-learner-" + i).param("name", "Apprenant " + i)
-                    .query(Long.class).single();
-            jdbc.sql("insert into enrolment (course_id, user_id, tool_role) values (:c, :u, 'LEARNER')")
-                    .param("c", courseId).param("u", userId).update();
-            jdbc.sql("""
-                            insert into judgment (course_id, learner_id, referentiel_code, criterion_code, status, modality,
-                                                  version, updated_by_sub, updated_at)
-                            select :c, :u, 'cqpi-assistant', k.code,
-                                   (array['ACQUIS','EN_COURS','NON_ACQUIS'])[1 + (k.id %% 3)], 'ENTRETIEN', 1, 'trainer-bench', now()
-                            from criterion k""".replace("%%", "%"))
-                    .param("c", courseId).param("u", userId).update();
         }
     }
 }

@@ -37,7 +37,9 @@ public final class GradeSyncBenchmark {
         Path data = Files.createTempDirectory("cqpi-bench-sync");
         ConfigurableApplicationContext app = TestApplications.start(Map.of(
                 "cqpi.embedded-db.dir", data.resolve("pg").toString(), "cqpi.embedded-db.delete-on-close", "true",
-                "logging.level.fr.cqpi", "WARN", "cqpi.gradesync.poll-interval", "100ms"));
+                "logging.level.fr.cqpi", "WARN", "cqpi.gradesync.poll-interval", "100ms",
+                "cqpi.gradesync.max-concurrency", System.getProperty("maxConcurrency", "32"),
+                "cqpi.gradesync.batch-size", System.getProperty("batchSize", "200")));
         try {
             JdbcClient jdbc = app.getBean(JdbcClient.class);
             PlatformRegistry registry = app.getBean(PlatformRegistry.class);
