@@ -74,6 +74,7 @@ class AdminTest extends ToolIntegrationTest {
                 "client_id", "10000000000042", "deployment_ids", "42:abc", "authorization_endpoint", issuer + "/api/lti/authorize_redirect",
                 "token_endpoint", issuer + "/login/oauth2/token", "jwks_uri", issuer + "/api/lti/security/jwks", "_csrf", csrf)), FORM);
         assertThat(saved.statusCode()).isEqualTo(302);
+        assertThat(admin.get("/admin").body()).contains("Plateforme enregistrée.").contains(issuer);
         var platform = registry.findForLogin(issuer, "10000000000042").orElseThrow();
         assertThat(registry.isDeploymentActive(platform.id(), "42:abc")).isTrue();
 
@@ -89,6 +90,9 @@ class AdminTest extends ToolIntegrationTest {
                 "client_id", "10000000000042"));
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.body()).contains(LaunchRefusal.PLATFORM_DISABLED.name());
+
+        admin.send("POST", "/admin/platforms/" + platform.id() + "/deployments", "deployment_id=42:abc&enabled=false&_csrf=" + csrf, FORM);
+        assertThat(registry.isDeploymentActive(platform.id(), "42:abc")).isFalse();
 
         String kidBefore = admin.get("/admin").body().replaceAll("(?s).*Clé active \\(kid\\) :</span> <code>([^<]+)</code>.*", "$1");
         admin.send("POST", "/admin/keys/rotate", "_csrf=" + csrf, FORM);
