@@ -6,11 +6,21 @@
     return el ? el.getAttribute('content') : null;
   }
   document.addEventListener('htmx:configRequest', function (event) {
-    var header = meta('_csrf_header'), token = meta('_csrf'), session = meta('cqpi-session');
+    var header = meta('_csrf_header'), token = meta('_csrf'), session = meta('cqpi-session'), launch = meta('cqpi-launch');
     if (header && token) { event.detail.headers[header] = token; }
+    if (launch) { event.detail.headers['X-CQPI-Launch'] = launch; }
     if (session) { event.detail.headers['X-CQPI-Session'] = session; }
   });
   document.addEventListener('DOMContentLoaded', function () {
+    // Plain forms say which launch they belong to as well.
+    var launch = meta('cqpi-launch');
+    if (launch) {
+      document.querySelectorAll('form[method=post]').forEach(function (form) {
+        var field = document.createElement('input');
+        field.type = 'hidden'; field.name = '_launch'; field.value = launch;
+        form.appendChild(field);
+      });
+    }
     if (meta('cqpi-session')) {
       // Links and forms then go through htmx, which adds the session header.
       document.body.setAttribute('hx-boost', 'true');

@@ -172,7 +172,15 @@ public class GradeSync implements DisposableBean {
                 if (synced == null || synced.toInstant().isBefore(Instant.now().minus(properties.rosterCacheFor()))) {
                     roster.sync(launched.courseId());
                 }
-                platforms.findById(launched.platformId()).ifPresent(p -> lineItems.ensure(p, launched.courseId()));
+                platforms.findById(launched.platformId()).ifPresent(p -> {
+                    lineItems.ensure(p, launched.courseId());
+                    // Scores refused because their column had been deleted go again, now that it exists again.
+                    jdbc.sql("""
+                                    update grade_outbox set status = 'PENDING', due_at = now(), attempts = 0,
+                                        first_failure_at = null, claimed_until = null
+                                    where course_id = :c and status = 'FAILED' and last_error like 'HTTP 404%'""")
+                            .param("c", launched.courseId()).update();
+                });
             } catch (RuntimeException e) {
                 log.info("Course services after launch of course {} failed: {}", launched.courseId(), e.getMessage());
             }

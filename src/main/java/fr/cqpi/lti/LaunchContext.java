@@ -8,7 +8,9 @@ import java.util.Map;
 
 /**
  * Who launched the tool, from where and for what: every request is authorised against this.
- * Kept in the (JDBC) session; holds no token.
+ * Kept in the (JDBC) session; holds no token. {@code launchId} identifies this launch: pages carry it, so
+ * that a page left open from an earlier launch (another course, in another tab) cannot write under the
+ * newer one.
  */
 public record LaunchContext(
         long platformId,
@@ -31,7 +33,8 @@ public record LaunchContext(
         String locale,
         Services services,
         DeepLinking deepLinking,
-        Instant launchedAt) implements Serializable {
+        Instant launchedAt,
+        String launchId) implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

@@ -110,7 +110,8 @@ class LaunchRecorder {
 
         return new LaunchContext(platform.id(), platform.name(), platform.issuer(), deploymentId, courseId, contextId,
                 courseTitle, resourceLinkId, linkTitle, userId, sub, name, email, role, roles, custom,
-                (String) claims.get(LtiClaims.MESSAGE_TYPE), locale, services, deepLinking(claims), Instant.now());
+                (String) claims.get(LtiClaims.MESSAGE_TYPE), locale, services, deepLinking(claims), Instant.now(),
+                java.util.UUID.randomUUID().toString());
     }
 
     private static LaunchContext.DeepLinking deepLinking(Map<String, Object> claims) {

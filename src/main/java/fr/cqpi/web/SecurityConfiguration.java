@@ -35,7 +35,8 @@ class SecurityConfiguration {
                 // The demo LMS is another platform that happens to share the process: its OIDC and service
                 // endpoints are called by the tool and by the browser from the platform's side.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
-                .with(lti, Customizer.withDefaults());
+                .with(lti, Customizer.withDefaults())
+                .addFilterAfter(new StaleLaunchGuard(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
 }

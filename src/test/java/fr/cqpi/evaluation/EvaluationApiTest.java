@@ -242,6 +242,23 @@ class EvaluationApiTest extends ToolIntegrationTest {
     }
 
     @Test
+    void aPageOfAnEarlierLaunchCannotWriteUnderTheNewerOne() {
+        String oldPage = trainer.get("/app/learners/learner-1").body();
+        java.util.regex.Matcher launch = java.util.regex.Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
+                .matcher(oldPage);
+        assertThat(launch.find()).isTrue();
+        // The same browser launches the tool again (another course, another tab): the old page is stale.
+        trainer.launch(moodle, "teacher-1", n -> moodle.moodleLaunch("teacher-1", INSTRUCTOR, n, "course-2"));
+        Map<String, String> headers = new HashMap<>(csrf(trainer));
+        headers.put("X-CQPI-Launch", launch.group(1));
+        long before = judgmentRows();
+        var stale = put(trainer, headers, "learner-3", "C1.1", "{\"status\": \"ACQUIS\"}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(stale.body()).contains("lancement précédent");
+        assertThat(judgmentRows()).isEqualTo(before);
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() {
         JsonNode spec = json(browser().get("/v3/api-docs"));
         assertThat(spec.get("paths").has("/api/v1/learners/{learnerId}/judgments/{criterionCode}")).isTrue();

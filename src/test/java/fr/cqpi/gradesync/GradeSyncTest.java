@@ -285,6 +285,17 @@ class GradeSyncTest extends ToolIntegrationTest {
         Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("FAILED"));
         assertThat(jdbc.sql("select count(*) from line_item where url like :u").param("u", "%/lineitems/1/lineitem%")
                 .query(Long.class).single()).isZero();
+
+        // The next trainer launch creates the column again and the refused score goes to it.
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems")).withQueryParam("type_id", equalTo("1")).atPriority(1)
+                .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B1")))
+                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", LineItems.LINEITEM)
+                        .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/11/lineitem?type_id=1\",\"resourceId\":\"B1\"}")));
+        String container = LMS.baseUrl() + prefix + "/lineitems?type_id=1";
+        trainer.launch(platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
+                Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
+        Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems/11/lineitem/scores")))).hasSize(1);
     }
 
     @Test

@@ -1,0 +1,50 @@
+package fr.cqpi.web;
+
+import fr.cqpi.lti.LaunchAuthentication;
+import fr.cqpi.lti.SupportedLocales;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A browser keeps one session, so a second launch (another course, another tab) replaces the first. Pages
+ * send the launch they were rendered for ({@value #HEADER} header, or {@value #PARAMETER} form field); a
+ * change sent from a page of an earlier launch is refused rather than recorded under the newer one.
+ */
+class StaleLaunchGuard extends OncePerRequestFilter {
+
+    static final String HEADER = "X-CQPI-Launch";
+    static final String PARAMETER = "_launch";
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return "GET".equals(request.getMethod()) || !(path.startsWith("/app/") || path.startsWith("/api/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String claimed = request.getHeader(HEADER);
+        if (claimed == null) {
+            claimed = request.getParameter(PARAMETER);
+        }
+        if (claimed != null && SecurityContextHolder.getContext().getAuthentication() instanceof LaunchAuthentication launch
+                && !claimed.equals(launch.context().launchId())) {
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            response.setContentType("text/plain;charset=UTF-8");
+            String locale = launch.context().locale() == null ? "fr" : launch.context().locale();
+            boolean english = SupportedLocales.closest(java.util.Locale.forLanguageTag(locale.replace('_', '-')))
+                    .getLanguage().equals("en");
+            response.getWriter().write(english
+                    ? "This page belongs to an earlier launch of the tool (another course or tab). Open the tool again from your course; nothing was saved."
+                    : "Cette page appartient à un lancement précédent de l'outil (autre cours ou autre onglet). Rouvrez l'outil depuis votre cours ; rien n'a été enregistré.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}
