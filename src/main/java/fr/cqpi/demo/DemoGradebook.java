@@ -1,5 +1,6 @@
 package fr.cqpi.demo;
 
+import org.springframework.context.annotation.Profile;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * The demo LMS's gradebook, kept in memory: it is a stand-in platform, not part of the tool. It stores a
  * score the way Moodle does: the grade only when gradingProgress is FullyGraded.
  */
+@Profile("demo")
 @Component
 public class DemoGradebook {
 

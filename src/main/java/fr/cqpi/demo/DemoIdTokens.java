@@ -1,5 +1,6 @@
 package fr.cqpi.demo;
 
+import org.springframework.context.annotation.Profile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Signs the id_tokens the demo LMS sends, shaped like Moodle's (with its extra claims). */
+@Profile("demo")
 @Component
 class DemoIdTokens {
 

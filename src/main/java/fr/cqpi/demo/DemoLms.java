@@ -1,5 +1,6 @@
 package fr.cqpi.demo;
 
+import org.springframework.context.annotation.Profile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
  * A small LTI 1.3 platform served by the same process over real HTTP, registered with the tool like
  * any other platform. Its key pair lives in memory: after a restart the tool refetches its key set.
  */
+@Profile("demo")
 @Component
 class DemoLms {
 

@@ -1,5 +1,6 @@
 package fr.cqpi.demo;
 
+import org.springframework.context.annotation.Profile;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * The demo LMS's pages and its OIDC side: the course page, the launch (third-party initiated login),
  * the authorization endpoint that answers with a signed id_token, and its key set.
  */
+@Profile("demo")
 @Controller
 @RequestMapping("/demo")
 class DemoLmsController {

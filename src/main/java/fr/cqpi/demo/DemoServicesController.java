@@ -1,5 +1,6 @@
 package fr.cqpi.demo;
 
+import org.springframework.context.annotation.Profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -31,6 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  * the tool's signed client assertion (checked against the tool's published keys), line items under
  * {@code /lineitems?type_id=1}, scores, results, and the course memberships.
  */
+@Profile("demo")
 @RestController
 @RequestMapping("/demo")
 class DemoServicesController {

@@ -1,0 +1,24 @@
+package fr.cqpi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cqpi.support.ToolIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/** The demo LMS exists only under the demo profile (mvn spring-boot:run), never in a deployed tool. */
+class DemoProfileTest extends ToolIntegrationTest {
+
+    @Test
+    void withoutTheDemoProfileThereIsNoDemoLms() {
+        assertThat(browser().get("/demo").statusCode()).isEqualTo(404);
+        assertThat(browser().get("/demo/jwks").statusCode()).isEqualTo(404);
+        assertThat(registry.all()).noneMatch(p -> p.clientId().equals("cqpi-demo-client"));
+    }
+
+    @Test
+    void theFrontPageSaysWhatToRegister() {
+        String page = browser().get("/").body();
+        assertThat(page).contains("/lti/login").contains("/lti/launch").contains("/.well-known/jwks.json")
+                .doesNotContain("/demo");
+    }
+}
