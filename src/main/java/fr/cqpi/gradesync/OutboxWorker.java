@@ -7,7 +7,6 @@ import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.shared.ShortCache;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;

@@ -22,5 +22,6 @@ class ExpiredLaunchDataPurge {
         jdbc.sql("delete from used_nonce where expires_at < now()").update();
         jdbc.sql("delete from oidc_state where expires_at < now()").update();
         jdbc.sql("delete from session_handover where expires_at < now()").update();
+        jdbc.sql("delete from pending_registration where expires_at < now()").update();
     }
 }
