@@ -201,7 +201,8 @@ class OutboxWorker implements DisposableBean {
             case VALIDE, NON_VALIDE -> "Completed";
         });
         score.put("gradingProgress", result.state().isDecided() || showProgress ? "FullyGraded" : "Pending");
-        score.put("comment", stateInWords(result.state()) + " — " + result.acquis() + " critères acquis sur " + result.total());
+        score.put("comment", stateInWords(result.state()) + " — " + result.acquis()
+                + (result.acquis() > 1 ? " critères acquis sur " : " critère acquis sur ") + result.total());
         score.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(row.changedAt()));
         return lineItems.write(score);
     }

@@ -153,6 +153,25 @@ class DemoLmsBrowserTest {
         assertThat(seriousViolations()).as("learner grid").isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void theTrainersJudgmentsReachTheDemoGradebook() throws IOException {
+        launchAs("trainer-1");
+        chrome.findElement(By.linkText("Carnet de notes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
+        String table = chrome.findElement(By.id("sync-table")).getText();
+        assertThat(table).contains("Amina Benali").contains("B1").contains("Envoyée").contains("3,33 %");
+        assertThat(seriousViolations()).as("sync page").isEmpty();
+        screenshot("sync");
+
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo/gradebook");
+        String gradebook = chrome.findElement(By.tagName("main")).getText();
+        assertThat(gradebook).contains("B1 — Suivi, coordination des informations et production de documents professionnels")
+                .contains("Amina Benali").contains("InProgress (Pending)").contains("Bloc en cours d'évaluation");
+        Files.write(SCREENSHOTS.resolve("demo-gradebook.png"), chrome.getScreenshotAs(OutputType.BYTES));
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> seriousViolations() throws IOException {
         String axe;
