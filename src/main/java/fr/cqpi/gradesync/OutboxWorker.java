@@ -216,14 +216,41 @@ class OutboxWorker implements DisposableBean {
         };
     }
 
+    private record Sent(long id, long seq, String score, String state) {
+    }
+
+    /** Sent rows wait here a few milliseconds and are marked in one statement (one commit instead of one per score). */
+    private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
+
     private void markSent(Row row, Results.BlocResult result) {
+        sent.add(new Sent(row.id(), row.seq(), result.score().toPlainString(), result.state().name()));
+    }
+
+    /**
+     * Marks the sent rows. Until then they stay claimed; if this instance stops first, their lease expires and
+     * the same state is sent again: a duplicate, never a loss.
+     */
+    @Scheduled(fixedDelayString = "PT0.05S", initialDelayString = "PT2S")
+    void flushSent() {
+        List<Sent> batch = new java.util.ArrayList<>();
+        for (Sent s; batch.size() < 2000 && (s = sent.poll()) != null; ) {
+            batch.add(s);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
         jdbc.sql("""
-                        update grade_outbox set status = case when change_seq = :seq then 'SENT' else 'PENDING' end,
-                            sent_at = now(), sent_seq = :seq, sent_score = :score, sent_state = :state, attempts = 0,
-                            first_failure_at = null, last_error = null, claimed_until = null, due_at = now()
-                        where id = :id""")
-                .param("id", row.id()).param("seq", row.seq()).param("score", result.score())
-                .param("state", result.state().name()).update();
+                        update grade_outbox o set status = case when o.change_seq = v.seq then 'SENT' else 'PENDING' end,
+                            sent_at = now(), sent_seq = v.seq, sent_score = cast(v.score as numeric), sent_state = v.state,
+                            attempts = 0, first_failure_at = null, last_error = null, claimed_until = null, due_at = now()
+                        from unnest(cast(:ids as bigint[]), cast(:seqs as bigint[]), cast(:scores as text[]),
+                                    cast(:states as text[])) as v(id, seq, score, state)
+                        where o.id = v.id""")
+                .param("ids", batch.stream().map(Sent::id).toArray(Long[]::new))
+                .param("seqs", batch.stream().map(Sent::seq).toArray(Long[]::new))
+                .param("scores", batch.stream().map(Sent::score).toArray(String[]::new))
+                .param("states", batch.stream().map(Sent::state).toArray(String[]::new))
+                .update();
     }
 
     private void retryOrFail(Row row, PlatformCallException e) {
@@ -275,5 +302,10 @@ class OutboxWorker implements DisposableBean {
     @Override
     public void destroy() {
         senders.shutdownNow();
+        try {
+            flushSent();
+        } catch (RuntimeException e) {
+            log.info("Could not mark {} sent scores before stopping; they will be sent again: {}", sent.size(), e.getMessage());
+        }
     }
 }
