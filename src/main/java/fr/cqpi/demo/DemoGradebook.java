@@ -2,7 +2,6 @@ package fr.cqpi.demo;
 
 import org.springframework.context.annotation.Profile;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,11 +61,5 @@ public class DemoGradebook {
 
     long received() {
         return received.get();
-    }
-
-    List<Score> all() {
-        List<Score> all = new ArrayList<>();
-        scores.values().forEach(m -> all.addAll(m.values()));
-        return all;
     }
 }

@@ -123,26 +123,19 @@ public class GradeSync implements DisposableBean {
         var items = jdbc.sql("select bloc_code, url from line_item where course_id = :c").param("c", launch.courseId())
                 .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
         java.util.Map<String, java.math.BigDecimal> held = new java.util.HashMap<>();
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (String[] item : items) {
-            String page = LineItems.subResource(item[1], "results");
-            int pages = 0;
-            while (page != null && pages++ < 1000) {
-                var response = lineItems.call(platform, "GET", page, "application/vnd.ims.lis.v2.resultcontainer+json", null, null);
-                try {
-                    for (var result : json.readTree(response.body())) {
-                        if (result.hasNonNull("userId") && result.hasNonNull("resultScore")) {
-                            double max = result.path("resultMaximum").asDouble(100);
-                            held.put(result.get("userId").asText() + " " + item[0], java.math.BigDecimal.valueOf(
-                                    result.get("resultScore").asDouble() * 100 / (max == 0 ? 100 : max))
-                                    .setScale(2, java.math.RoundingMode.HALF_UP));
+            PlatformHttp.forEachPage(LineItems.subResource(item[1], "results"), 1000,
+                    page -> lineItems.call(platform, "GET", page, "application/vnd.ims.lis.v2.resultcontainer+json", null, null),
+                    results -> {
+                        for (var result : results) {
+                            if (result.hasNonNull("userId") && result.hasNonNull("resultScore")) {
+                                double max = result.path("resultMaximum").asDouble(100);
+                                held.put(result.get("userId").asText() + " " + item[0], java.math.BigDecimal.valueOf(
+                                        result.get("resultScore").asDouble() * 100 / (max == 0 ? 100 : max))
+                                        .setScale(2, java.math.RoundingMode.HALF_UP));
+                            }
                         }
-                    }
-                } catch (java.io.IOException e) {
-                    throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "results are not JSON", null);
-                }
-                page = response.nextPage().orElse(null);
-            }
+                    });
         }
         return held;
     }

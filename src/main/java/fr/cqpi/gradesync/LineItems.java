@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -115,20 +114,20 @@ class LineItems {
     /** Line items of this link already on the platform, by resourceId, across every page. */
     private Map<String, String> existingOnPlatform(Platform platform, String container, String linkId) {
         Map<String, String> byBloc = new LinkedHashMap<>();
-        String page = withQuery(container, "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8)
+        String first = withQuery(container, "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8)
                 + "&tag=" + TAG);
-        int pages = 0;
-        while (page != null && pages++ < 100) {
-            PlatformHttp.Response response = call(platform, "GET", page, CONTAINER, null, null);
-            for (JsonNode item : parse(response.body())) {
+        PlatformHttp.forEachPage(first, 100, page -> call(platform, "GET", page, CONTAINER, null, null), items -> {
+            if (!items.isArray()) {
+                return;
+            }
+            for (JsonNode item : items) {
                 String resourceId = item.path("resourceId").asText("");
                 String itemLink = item.path("resourceLinkId").asText(linkId);
                 if (!resourceId.isEmpty() && itemLink.equals(linkId) && item.hasNonNull("id")) {
                     byBloc.putIfAbsent(resourceId, item.get("id").asText());
                 }
             }
-            page = response.nextPage().orElse(null);
-        }
+        });
         return byBloc;
     }
 
@@ -140,7 +139,7 @@ class LineItems {
         item.put("tag", TAG);
         item.put("resourceLinkId", linkId);
         PlatformHttp.Response response = call(platform, "POST", container, LINEITEM, LINEITEM, write(item));
-        JsonNode created = parseOne(response.body());
+        JsonNode created = PlatformHttp.json(response.body());
         String id = created.path("id").asText(null);
         if (id == null) {
             throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
@@ -181,31 +180,11 @@ class LineItems {
         return path + "/" + name + query;
     }
 
-    private List<JsonNode> parse(String body) {
-        JsonNode node = parseOne(body);
-        if (node.isArray()) {
-            return java.util.stream.StreamSupport.stream(node.spliterator(), false).toList();
-        }
-        return List.of();
-    }
-
-    private JsonNode parseOne(String body) {
-        try {
-            return json.readTree(body == null || body.isBlank() ? "{}" : body);
-        } catch (JsonProcessingException e) {
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "platform answered invalid JSON", null);
-        }
-    }
-
     String write(Object value) {
         try {
             return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    Optional<String> containerOf(long courseId) {
-        return jdbc.sql("select ags_lineitems from course where id = :id").param("id", courseId).query(String.class).optional();
     }
 }

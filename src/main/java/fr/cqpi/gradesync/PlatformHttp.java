@@ -1,5 +1,8 @@
 package fr.cqpi.gradesync;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +13,8 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
@@ -30,6 +35,27 @@ class PlatformHttp {
     }
 
     record Response(int status, String body, Optional<String> nextPage) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A paged service answer (line items, results, memberships): each page's JSON, following Link rel="next". */
+    static void forEachPage(String first, int maxPages, Function<String, Response> fetch, Consumer<JsonNode> eachPage) {
+        String page = first;
+        for (int pages = 0; page != null && pages < maxPages; pages++) {
+            Response response = fetch.apply(page);
+            eachPage.accept(json(response.body()));
+            page = response.nextPage().orElse(null);
+        }
+    }
+
+    /** A platform's JSON answer; an empty body reads as an empty object. */
+    static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JsonProcessingException e) {
+            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "platform answered invalid JSON", null);
+        }
     }
 
     Response send(String method, String url, String accept, String contentType, String body, String bearer) {

@@ -1,7 +1,6 @@
 package fr.cqpi.gradesync;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformRegistry;
 import java.util.HashSet;
@@ -29,7 +28,6 @@ class RosterSync {
     private final ServiceTokens tokens;
     private final PlatformRegistry platforms;
     private final TransactionTemplate transactions;
-    private final ObjectMapper json = new ObjectMapper();
 
     RosterSync(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, PlatformRegistry platforms,
                TransactionTemplate transactions) {
@@ -53,24 +51,16 @@ class RosterSync {
         }
         Platform platform = platforms.findById((Long) course[0]).orElseThrow();
         List<Member> learners = new java.util.ArrayList<>();
-        String page = LineItems.withQuery(url, "role=" + java.net.URLEncoder.encode(
+        String first = LineItems.withQuery(url, "role=" + java.net.URLEncoder.encode(
                 "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner", java.nio.charset.StandardCharsets.UTF_8));
-        int pages = 0;
-        while (page != null && pages++ < 1000) {
-            PlatformHttp.Response response = get(platform, page);
-            try {
-                for (JsonNode m : json.readTree(response.body()).path("members")) {
-                    if (isLearner(m.path("roles")) && m.hasNonNull("user_id")) {
-                        learners.add(new Member(m.get("user_id").asText(), text(m, "name"), text(m, "given_name"),
-                                text(m, "family_name"), text(m, "email"), !"Inactive".equalsIgnoreCase(m.path("status").asText())));
-                    }
+        PlatformHttp.forEachPage(first, 1000, page -> get(platform, page), container -> {
+            for (JsonNode m : container.path("members")) {
+                if (isLearner(m.path("roles")) && m.hasNonNull("user_id")) {
+                    learners.add(new Member(m.get("user_id").asText(), text(m, "name"), text(m, "given_name"),
+                            text(m, "family_name"), text(m, "email"), !"Inactive".equalsIgnoreCase(m.path("status").asText())));
                 }
-            } catch (java.io.IOException e) {
-                throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
-                        "roster page is not JSON", null);
             }
-            page = response.nextPage().orElse(null);
-        }
+        });
         transactions.executeWithoutResult(status -> store(platform.id(), courseId, learners));
         log.info("Roster of course {} read: {} learners", courseId, learners.size());
         return learners.size();

@@ -17,7 +17,6 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -157,11 +156,6 @@ public class DynamicRegistration {
                 : SCOPES.stream().filter(supported::contains).toList()));
         request.put("https://purl.imsglobal.org/spec/lti-tool-configuration", ltiConfig);
         return request;
-    }
-
-    public Optional<String> pendingConfigurationUrl(String id) {
-        return jdbc.sql("select openid_configuration from pending_registration where id = :id and expires_at > now()")
-                .param("id", id).query(String.class).optional();
     }
 
     private JsonNode get(String url, String token) {
