@@ -6,8 +6,9 @@ import java.nio.file.Path;
 public class DataDirectoryInUseException extends RuntimeException {
 
     public DataDirectoryInUseException(Path dataDirectory) {
-        super("The embedded PostgreSQL data directory " + dataDirectory.toAbsolutePath()
-                + " is already in use by another cqpi-lti instance. Stop that instance, or start this one with"
-                + " --cqpi.embedded-db.dir=<another directory>, or point spring.datasource.url at a shared PostgreSQL.");
+        super(
+                "The embedded PostgreSQL data directory " + dataDirectory.toAbsolutePath()
+                        + " is already in use by another cqpi-lti instance. Stop that instance, or start this one with"
+                        + " --cqpi.embedded-db.dir=<another directory>, or point spring.datasource.url at a shared PostgreSQL.");
     }
 }

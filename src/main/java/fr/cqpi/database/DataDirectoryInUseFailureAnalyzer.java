@@ -8,7 +8,9 @@ class DataDirectoryInUseFailureAnalyzer extends AbstractFailureAnalyzer<DataDire
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, DataDirectoryInUseException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Stop the other instance, or choose another data directory with --cqpi.embedded-db.dir.", cause);
+        return new FailureAnalysis(
+                cause.getMessage(),
+                "Stop the other instance, or choose another data directory with --cqpi.embedded-db.dir.",
+                cause);
     }
 }

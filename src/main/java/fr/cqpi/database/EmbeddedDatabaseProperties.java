@@ -14,5 +14,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/pg") String dir,
         @DefaultValue("0") int port,
-        @DefaultValue("false") boolean deleteOnClose) {
-}
+        @DefaultValue("false") boolean deleteOnClose) {}

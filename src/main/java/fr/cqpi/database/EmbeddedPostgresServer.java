@@ -30,8 +30,12 @@ public final class EmbeddedPostgresServer implements Closeable {
     private final EmbeddedPostgres postgres;
     private final boolean deleteOnClose;
 
-    private EmbeddedPostgresServer(Path dataDirectory, FileChannel lockChannel, FileLock lock,
-                                   EmbeddedPostgres postgres, boolean deleteOnClose) {
+    private EmbeddedPostgresServer(
+            Path dataDirectory,
+            FileChannel lockChannel,
+            FileLock lock,
+            EmbeddedPostgres postgres,
+            boolean deleteOnClose) {
         this.dataDirectory = dataDirectory;
         this.lockChannel = lockChannel;
         this.lock = lock;
@@ -60,14 +64,20 @@ public final class EmbeddedPostgresServer implements Closeable {
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
                     .start();
-            log.info("Embedded PostgreSQL started on port {} with data directory {} in {} ms",
-                    postgres.getPort(), dir, (System.nanoTime() - started) / 1_000_000);
+            log.info(
+                    "Embedded PostgreSQL started on port {} with data directory {} in {} ms",
+                    postgres.getPort(),
+                    dir,
+                    (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedPostgresServer(dir, channel, lock, postgres, properties.deleteOnClose());
         } catch (IOException e) {
             releaseQuietly(lock, channel);
-            throw new IllegalStateException("The embedded PostgreSQL could not start on " + dir
-                    + ": " + e.getMessage() + ". If a previous run was killed, a stray postgres process may still"
-                    + " hold it (see " + dir.resolve("postmaster.pid") + ").", e);
+            throw new IllegalStateException(
+                    "The embedded PostgreSQL could not start on " + dir
+                            + ": " + e.getMessage()
+                            + ". If a previous run was killed, a stray postgres process may still"
+                            + " hold it (see " + dir.resolve("postmaster.pid") + ").",
+                    e);
         } catch (RuntimeException e) {
             releaseQuietly(lock, channel);
             throw e;

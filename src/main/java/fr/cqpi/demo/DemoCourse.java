@@ -27,16 +27,19 @@ final class DemoCourse {
             user("learner-11", "Sarah", "Roux", DemoUser.LEARNER),
             user("learner-12", "Yanis", "Vincent", DemoUser.LEARNER));
 
-    private DemoCourse() {
-    }
+    private DemoCourse() {}
 
     static Optional<DemoUser> member(String id) {
         return MEMBERS.stream().filter(u -> u.id().equals(id)).findFirst();
     }
 
     private static DemoUser user(String id, String given, String family, String role) {
-        String email = (given + "." + family).toLowerCase(java.util.Locale.ROOT)
-                .replace('é', 'e').replace('è', 'e').replace('ï', 'i') + "@demo-lms.example";
+        String email = (given + "." + family)
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .replace('é', 'e')
+                        .replace('è', 'e')
+                        .replace('ï', 'i')
+                + "@demo-lms.example";
         return new DemoUser(id, given, family, email, List.of(role));
     }
 }

@@ -1,12 +1,12 @@
 package fr.cqpi.demo;
 
-import org.springframework.context.annotation.Profile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,12 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class DemoGradebook {
 
-    public record LineItem(long id, String label, double scoreMaximum, String resourceId, String tag, String resourceLinkId) {
-    }
+    public record LineItem(
+            long id, String label, double scoreMaximum, String resourceId, String tag, String resourceLinkId) {}
 
-    public record Score(String userId, Double scoreGiven, double scoreMaximum, String activityProgress, String gradingProgress,
-                 String comment, Instant timestamp, Instant receivedAt) {
-    }
+    public record Score(
+            String userId,
+            Double scoreGiven,
+            double scoreMaximum,
+            String activityProgress,
+            String gradingProgress,
+            String comment,
+            Instant timestamp,
+            Instant receivedAt) {}
 
     private final AtomicLong ids = new AtomicLong();
     private final Map<Long, LineItem> lineItems = new ConcurrentHashMap<>();
@@ -36,7 +42,9 @@ public class DemoGradebook {
     }
 
     List<LineItem> lineItems() {
-        return lineItems.values().stream().sorted(java.util.Comparator.comparingLong(LineItem::id)).toList();
+        return lineItems.values().stream()
+                .sorted(java.util.Comparator.comparingLong(LineItem::id))
+                .toList();
     }
 
     Optional<LineItem> lineItem(long id) {
@@ -46,8 +54,11 @@ public class DemoGradebook {
     /** Keeps the newest score per user; an older timestamp than the stored one is ignored, as platforms do. */
     void score(long lineItemId, Score score) {
         received.incrementAndGet();
-        scores.computeIfAbsent(lineItemId, id -> new ConcurrentHashMap<>()).merge(score.userId(), score,
-                (old, fresh) -> fresh.timestamp().isBefore(old.timestamp()) ? old : fresh);
+        scores.computeIfAbsent(lineItemId, id -> new ConcurrentHashMap<>())
+                .merge(
+                        score.userId(),
+                        score,
+                        (old, fresh) -> fresh.timestamp().isBefore(old.timestamp()) ? old : fresh);
     }
 
     Map<String, Score> scores(long lineItemId) {

@@ -1,6 +1,5 @@
 package fr.cqpi.demo;
 
-import org.springframework.context.annotation.Profile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -12,6 +11,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /** Signs the id_tokens the demo LMS sends, shaped like Moodle's (with its extra claims). */
@@ -46,27 +46,55 @@ class DemoIdTokens {
                 .claim(LTI + "deployment_id", DemoLms.DEPLOYMENT_ID)
                 .claim(LTI + "target_link_uri", targetLinkUri)
                 .claim(LTI + "roles", user.roles())
-                .claim(LTI + "resource_link", Map.of("id", DemoCourse.RESOURCE_LINK_ID, "title", DemoCourse.RESOURCE_LINK_TITLE))
-                .claim(LTI + "context", Map.of("id", DemoCourse.CONTEXT_ID, "label", DemoCourse.LABEL,
-                        "title", DemoCourse.TITLE, "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
-                .claim(LTI + "launch_presentation", Map.of("locale", "fr", "document_target", "iframe",
-                        "return_url", lms.lmsBase() + "/demo"))
-                .claim(LTI + "tool_platform", Map.of("name", "LMS de démonstration", "product_family_code", "cqpi-demo",
-                        "guid", "demo-lms"))
+                .claim(
+                        LTI + "resource_link",
+                        Map.of("id", DemoCourse.RESOURCE_LINK_ID, "title", DemoCourse.RESOURCE_LINK_TITLE))
+                .claim(
+                        LTI + "context",
+                        Map.of(
+                                "id",
+                                DemoCourse.CONTEXT_ID,
+                                "label",
+                                DemoCourse.LABEL,
+                                "title",
+                                DemoCourse.TITLE,
+                                "type",
+                                List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
+                .claim(
+                        LTI + "launch_presentation",
+                        Map.of("locale", "fr", "document_target", "iframe", "return_url", lms.lmsBase() + "/demo"))
+                .claim(
+                        LTI + "tool_platform",
+                        Map.of("name", "LMS de démonstration", "product_family_code", "cqpi-demo", "guid", "demo-lms"))
                 .claim(LTI + "custom", Map.of())
-                .claim("https://purl.imsglobal.org/spec/lti/claim/ext", Map.of("user_username", user.id(), "lms", "moodle-2"))
-                .claim("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
-                        "scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-                                "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
-                                "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
-                        "lineitems", lms.lmsBase() + "/demo/ags/lineitems?type_id=1"))
-                .claim("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
-                        "context_memberships_url", lms.lmsBase() + "/demo/nrps/memberships",
-                        "service_versions", List.of("2.0")))
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti/claim/ext",
+                        Map.of("user_username", user.id(), "lms", "moodle-2"))
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                        Map.of(
+                                "scope",
+                                List.of(
+                                        "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                                        "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+                                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                                "lineitems",
+                                lms.lmsBase() + "/demo/ags/lineitems?type_id=1"))
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                        Map.of(
+                                "context_memberships_url",
+                                lms.lmsBase() + "/demo/nrps/memberships",
+                                "service_versions",
+                                List.of("2.0")))
                 .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(lms.key().getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(lms.key().getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(lms.key()));
             return jwt.serialize();
         } catch (JOSEException e) {

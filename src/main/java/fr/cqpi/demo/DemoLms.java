@@ -1,6 +1,5 @@
 package fr.cqpi.demo;
 
-import org.springframework.context.annotation.Profile;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
@@ -12,6 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -35,8 +35,11 @@ class DemoLms {
     DemoLms(DemoLmsProperties properties, PlatformRegistry registry) throws JOSEException {
         this.properties = properties;
         this.registry = registry;
-        this.key = new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                .keyIDFromThumbprint(true).generate();
+        this.key = new RSAKeyGenerator(2048)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyIDFromThumbprint(true)
+                .generate();
     }
 
     @EventListener
@@ -45,8 +48,14 @@ class DemoLms {
             return;
         }
         port = event.getWebServer().getPort();
-        registry.upsert(new PlatformDefinition("LMS de démonstration", issuer(), CLIENT_ID, List.of(DEPLOYMENT_ID),
-                lmsBase() + "/demo/auth", lmsBase() + "/demo/token", lmsBase() + "/demo/jwks"));
+        registry.upsert(new PlatformDefinition(
+                "LMS de démonstration",
+                issuer(),
+                CLIENT_ID,
+                List.of(DEPLOYMENT_ID),
+                lmsBase() + "/demo/auth",
+                lmsBase() + "/demo/token",
+                lmsBase() + "/demo/jwks"));
         log.info("Demo LMS registered: open {}/demo", lmsBase());
     }
 

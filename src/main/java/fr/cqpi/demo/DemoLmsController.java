@@ -1,7 +1,7 @@
 package fr.cqpi.demo;
 
-import org.springframework.context.annotation.Profile;
 import java.util.Map;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,7 +37,9 @@ class DemoLmsController {
     @GetMapping("/gradebook")
     String gradebook(Model model) {
         model.addAttribute("course", DemoCourse.TITLE);
-        model.addAttribute("learners", DemoCourse.MEMBERS.stream().filter(m -> !m.isInstructor()).toList());
+        model.addAttribute(
+                "learners",
+                DemoCourse.MEMBERS.stream().filter(m -> !m.isInstructor()).toList());
         model.addAttribute("lineItems", gradebook.lineItems());
         model.addAttribute("gradebook", gradebook);
         model.addAttribute("received", gradebook.received());
@@ -54,8 +56,8 @@ class DemoLmsController {
     /** The LMS page that shows the tool in an iframe, as Moodle and Canvas do. */
     @GetMapping("/course/{userId}")
     String launchPage(@PathVariable String userId, Model model) {
-        DemoUser user = DemoCourse.member(userId).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
+        DemoUser user = DemoCourse.member(userId)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("user", user);
         model.addAttribute("course", DemoCourse.TITLE);
         model.addAttribute("frameSrc", lms.lmsBase() + "/demo/launch/" + userId);
@@ -65,8 +67,8 @@ class DemoLmsController {
     /** Third-party initiated login: sends the browser to the tool's login endpoint. */
     @GetMapping("/launch/{userId}")
     String initiateLogin(@PathVariable String userId) {
-        DemoUser user = DemoCourse.member(userId).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.NOT_FOUND));
+        DemoUser user = DemoCourse.member(userId)
+                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         String url = UriComponentsBuilder.fromUriString(lms.toolBase() + "/lti/login")
                 .queryParam("iss", lms.issuer())
                 .queryParam("login_hint", user.id())
@@ -74,23 +76,32 @@ class DemoLmsController {
                 .queryParam("lti_message_hint", DemoCourse.RESOURCE_LINK_ID)
                 .queryParam("client_id", DemoLms.CLIENT_ID)
                 .queryParam("lti_deployment_id", DemoLms.DEPLOYMENT_ID)
-                .encode().build().toUriString();
+                .encode()
+                .build()
+                .toUriString();
         return "redirect:" + url;
     }
 
     /** OIDC authorization endpoint (implicit flow, form_post), as in IMS Security Framework §5.1.1.2. */
-    @RequestMapping(value = "/auth", method = {RequestMethod.GET, RequestMethod.POST})
+    @RequestMapping(
+            value = "/auth",
+            method = {RequestMethod.GET, RequestMethod.POST})
     String authorize(@RequestParam Map<String, String> params, Model model) {
-        if (!DemoLms.CLIENT_ID.equals(params.get("client_id")) || !"id_token".equals(params.get("response_type"))
-                || !"openid".equals(params.get("scope")) || params.get("nonce") == null) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "invalid authorization request");
+        if (!DemoLms.CLIENT_ID.equals(params.get("client_id"))
+                || !"id_token".equals(params.get("response_type"))
+                || !"openid".equals(params.get("scope"))
+                || params.get("nonce") == null) {
+            throw new ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "invalid authorization request");
         }
         String redirectUri = params.get("redirect_uri");
         if (redirectUri == null || !redirectUri.endsWith("/lti/launch")) {
-            throw new ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST, "unregistered redirect_uri");
+            throw new ResponseStatusException(
+                    org.springframework.http.HttpStatus.BAD_REQUEST, "unregistered redirect_uri");
         }
-        DemoUser user = DemoCourse.member(params.get("login_hint")).orElseThrow(() -> new ResponseStatusException(
-                org.springframework.http.HttpStatus.BAD_REQUEST, "unknown login_hint"));
+        DemoUser user = DemoCourse.member(params.get("login_hint"))
+                .orElseThrow(() -> new ResponseStatusException(
+                        org.springframework.http.HttpStatus.BAD_REQUEST, "unknown login_hint"));
         model.addAttribute("action", redirectUri);
         model.addAttribute("idToken", idTokens.resourceLinkLaunch(user, params.get("nonce"), lms.toolBase() + "/app"));
         model.addAttribute("state", params.get("state"));

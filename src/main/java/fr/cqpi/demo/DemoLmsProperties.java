@@ -9,5 +9,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param toolHost host name of the tool as the demo LMS links to it
  */
 @ConfigurationProperties("cqpi.demo")
-record DemoLmsProperties(@DefaultValue("localhost") String lmsHost, @DefaultValue("localhost") String toolHost) {
-}
+record DemoLmsProperties(
+        @DefaultValue("localhost") String lmsHost,
+        @DefaultValue("localhost") String toolHost) {}

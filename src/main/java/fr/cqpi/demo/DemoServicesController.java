@@ -1,6 +1,5 @@
 package fr.cqpi.demo;
 
-import org.springframework.context.annotation.Profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,11 +50,14 @@ class DemoServicesController {
     ResponseEntity<Map<String, Object>> token(@RequestParam Map<String, String> form) {
         try {
             SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
-            JWKSet toolKeys = JWKSet.load(URI.create(lms.toolBase() + "/.well-known/jwks.json").toURL());
+            JWKSet toolKeys = JWKSet.load(
+                    URI.create(lms.toolBase() + "/.well-known/jwks.json").toURL());
             RSAKey key = (RSAKey) toolKeys.getKeyByKeyId(assertion.getHeader().getKeyID());
             var claims = assertion.getJWTClaimsSet();
-            boolean valid = key != null && assertion.verify(new RSASSAVerifier(key))
-                    && DemoLms.CLIENT_ID.equals(claims.getIssuer()) && DemoLms.CLIENT_ID.equals(claims.getSubject())
+            boolean valid = key != null
+                    && assertion.verify(new RSASSAVerifier(key))
+                    && DemoLms.CLIENT_ID.equals(claims.getIssuer())
+                    && DemoLms.CLIENT_ID.equals(claims.getSubject())
                     && claims.getAudience().contains(lms.lmsBase() + "/demo/token")
                     && claims.getExpirationTime().toInstant().isAfter(Instant.now());
             if (!valid || !"client_credentials".equals(form.get("grant_type"))) {
@@ -65,15 +68,23 @@ class DemoServicesController {
         }
         String token = UUID.randomUUID().toString();
         tokens.add(token);
-        return ResponseEntity.ok(Map.of("access_token", token, "token_type", "Bearer", "expires_in", 3600,
-                "scope", form.getOrDefault("scope", "")));
+        return ResponseEntity.ok(Map.of(
+                "access_token",
+                token,
+                "token_type",
+                "Bearer",
+                "expires_in",
+                3600,
+                "scope",
+                form.getOrDefault("scope", "")));
     }
 
     @GetMapping(value = "/ags/lineitems", produces = "application/vnd.ims.lis.v2.lineitemcontainer+json")
-    ResponseEntity<List<Map<String, Object>>> lineItems(@RequestHeader(value = "Authorization", required = false) String auth,
-                                                        @RequestParam(value = "resource_link_id", required = false) String link,
-                                                        @RequestParam(value = "resource_id", required = false) String resource,
-                                                        @RequestParam(value = "tag", required = false) String tag) {
+    ResponseEntity<List<Map<String, Object>>> lineItems(
+            @RequestHeader(value = "Authorization", required = false) String auth,
+            @RequestParam(value = "resource_link_id", required = false) String link,
+            @RequestParam(value = "resource_id", required = false) String resource,
+            @RequestParam(value = "tag", required = false) String tag) {
         if (!authorized(auth)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
@@ -81,23 +92,30 @@ class DemoServicesController {
                 .filter(i -> link == null || link.equals(i.resourceLinkId()))
                 .filter(i -> resource == null || resource.equals(i.resourceId()))
                 .filter(i -> tag == null || tag.equals(i.tag()))
-                .map(this::json).toList());
+                .map(this::json)
+                .toList());
     }
 
     @PostMapping(value = "/ags/lineitems", produces = "application/vnd.ims.lis.v2.lineitem+json")
-    ResponseEntity<Map<String, Object>> createLineItem(@RequestHeader(value = "Authorization", required = false) String auth,
-                                                       @RequestBody JsonNode body) {
+    ResponseEntity<Map<String, Object>> createLineItem(
+            @RequestHeader(value = "Authorization", required = false) String auth, @RequestBody JsonNode body) {
         if (!authorized(auth)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        var item = gradebook.create(body.path("label").asText(), body.path("scoreMaximum").asDouble(100),
-                body.path("resourceId").asText(null), body.path("tag").asText(null), body.path("resourceLinkId").asText(null));
+        var item = gradebook.create(
+                body.path("label").asText(),
+                body.path("scoreMaximum").asDouble(100),
+                body.path("resourceId").asText(null),
+                body.path("tag").asText(null),
+                body.path("resourceLinkId").asText(null));
         return ResponseEntity.status(HttpStatus.CREATED).body(json(item));
     }
 
     @PostMapping("/ags/lineitems/{id}/lineitem/scores")
-    ResponseEntity<Void> score(@RequestHeader(value = "Authorization", required = false) String auth, @PathVariable long id,
-                               @RequestBody JsonNode body) {
+    ResponseEntity<Void> score(
+            @RequestHeader(value = "Authorization", required = false) String auth,
+            @PathVariable long id,
+            @RequestBody JsonNode body) {
         if (!authorized(auth)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
@@ -105,17 +123,28 @@ class DemoServicesController {
             return ResponseEntity.notFound().build();
         }
         boolean fullyGraded = "FullyGraded".equals(body.path("gradingProgress").asText());
-        gradebook.score(id, new DemoGradebook.Score(body.path("userId").asText(),
-                fullyGraded && body.hasNonNull("scoreGiven") ? body.get("scoreGiven").asDouble() : null,
-                body.path("scoreMaximum").asDouble(100), body.path("activityProgress").asText(),
-                body.path("gradingProgress").asText(), body.path("comment").asText(null),
-                Instant.parse(body.path("timestamp").asText(Instant.now().toString())), Instant.now()));
+        gradebook.score(
+                id,
+                new DemoGradebook.Score(
+                        body.path("userId").asText(),
+                        fullyGraded && body.hasNonNull("scoreGiven")
+                                ? body.get("scoreGiven").asDouble()
+                                : null,
+                        body.path("scoreMaximum").asDouble(100),
+                        body.path("activityProgress").asText(),
+                        body.path("gradingProgress").asText(),
+                        body.path("comment").asText(null),
+                        Instant.parse(
+                                body.path("timestamp").asText(Instant.now().toString())),
+                        Instant.now()));
         return ResponseEntity.ok().build();
     }
 
-    @GetMapping(value = "/ags/lineitems/{id}/lineitem/results", produces = "application/vnd.ims.lis.v2.resultcontainer+json")
-    ResponseEntity<List<Map<String, Object>>> results(@RequestHeader(value = "Authorization", required = false) String auth,
-                                                      @PathVariable long id) {
+    @GetMapping(
+            value = "/ags/lineitems/{id}/lineitem/results",
+            produces = "application/vnd.ims.lis.v2.resultcontainer+json")
+    ResponseEntity<List<Map<String, Object>>> results(
+            @RequestHeader(value = "Authorization", required = false) String auth, @PathVariable long id) {
         if (!authorized(auth)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
@@ -136,16 +165,35 @@ class DemoServicesController {
     }
 
     @GetMapping(value = "/nrps/memberships", produces = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json")
-    ResponseEntity<Map<String, Object>> memberships(@RequestHeader(value = "Authorization", required = false) String auth) {
+    ResponseEntity<Map<String, Object>> memberships(
+            @RequestHeader(value = "Authorization", required = false) String auth) {
         if (!authorized(auth)) {
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).build();
         }
-        List<Map<String, Object>> members = DemoCourse.MEMBERS.stream().map(u -> Map.<String, Object>of(
-                "user_id", u.id(), "status", "Active", "name", u.name(), "given_name", u.givenName(),
-                "family_name", u.familyName(), "email", u.email(), "roles", u.roles())).toList();
-        return ResponseEntity.ok(Map.of("id", lms.lmsBase() + "/demo/nrps/memberships",
-                "context", Map.of("id", DemoCourse.CONTEXT_ID, "label", DemoCourse.LABEL, "title", DemoCourse.TITLE),
-                "members", members));
+        List<Map<String, Object>> members = DemoCourse.MEMBERS.stream()
+                .map(u -> Map.<String, Object>of(
+                        "user_id",
+                        u.id(),
+                        "status",
+                        "Active",
+                        "name",
+                        u.name(),
+                        "given_name",
+                        u.givenName(),
+                        "family_name",
+                        u.familyName(),
+                        "email",
+                        u.email(),
+                        "roles",
+                        u.roles()))
+                .toList();
+        return ResponseEntity.ok(Map.of(
+                "id",
+                lms.lmsBase() + "/demo/nrps/memberships",
+                "context",
+                Map.of("id", DemoCourse.CONTEXT_ID, "label", DemoCourse.LABEL, "title", DemoCourse.TITLE),
+                "members",
+                members));
     }
 
     private boolean authorized(String header) {

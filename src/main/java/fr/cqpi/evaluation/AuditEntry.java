@@ -3,7 +3,16 @@ package fr.cqpi.evaluation;
 import java.time.Instant;
 
 /** One change of one judgment, as the audit trail keeps it. */
-public record AuditEntry(long id, String criterionCode, String beforeStatus, String beforeModality, String beforeComment,
-                         String afterStatus, String afterModality, String afterComment, String evaluatorSub,
-                         String evaluatorName, Instant changedAt, String requestId) {
-}
+public record AuditEntry(
+        long id,
+        String criterionCode,
+        String beforeStatus,
+        String beforeModality,
+        String beforeComment,
+        String afterStatus,
+        String afterModality,
+        String afterComment,
+        String evaluatorSub,
+        String evaluatorName,
+        Instant changedAt,
+        String requestId) {}

@@ -3,5 +3,4 @@ package fr.cqpi.evaluation;
 import fr.cqpi.lti.CourseMember;
 
 /** One learner of the cohort with their results per bloc. */
-public record CohortRow(CourseMember learner, Results results) {
-}
+public record CohortRow(CourseMember learner, Results results) {}

@@ -20,8 +20,8 @@ public class EvaluationQueries {
     private final CourseMembers members;
     private final LearnerAccess access;
 
-    EvaluationQueries(JudgmentRepository judgments, ReferentielCatalog catalog, CourseMembers members,
-                      LearnerAccess access) {
+    EvaluationQueries(
+            JudgmentRepository judgments, ReferentielCatalog catalog, CourseMembers members, LearnerAccess access) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.members = members;
@@ -36,16 +36,18 @@ public class EvaluationQueries {
         CourseMember learner = access.toRead(launch, learnerSub);
         Referentiel referentiel = referentiel();
         Map<String, Judgment> byCode = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
-        return new LearnerGrid(learner, referentiel, byCode,
-                ResultCalculator.compute(referentiel, JudgmentService.statuses(byCode)));
+        return new LearnerGrid(
+                learner, referentiel, byCode, ResultCalculator.compute(referentiel, JudgmentService.statuses(byCode)));
     }
 
     public List<CohortRow> cohort(LaunchContext launch) {
         access.requireEvaluator(launch);
         Referentiel referentiel = referentiel();
-        Map<Long, Map<String, JudgmentStatus>> statuses = judgments.statusesByLearner(launch.courseId(), referentiel.code());
+        Map<Long, Map<String, JudgmentStatus>> statuses =
+                judgments.statusesByLearner(launch.courseId(), referentiel.code());
         return members.learners(launch.courseId()).stream()
-                .map(m -> new CohortRow(m, ResultCalculator.compute(referentiel, statuses.getOrDefault(m.userId(), Map.of()))))
+                .map(m -> new CohortRow(
+                        m, ResultCalculator.compute(referentiel, statuses.getOrDefault(m.userId(), Map.of()))))
                 .toList();
     }
 
@@ -57,8 +59,8 @@ public class EvaluationQueries {
     /** A learner's results, for services acting on a course rather than for a launch (grade sync). */
     public Results resultsOf(long courseId, long learnerId) {
         Referentiel referentiel = referentiel();
-        return ResultCalculator.compute(referentiel,
-                JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())));
+        return ResultCalculator.compute(
+                referentiel, JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())));
     }
 
     public List<AuditEntry> history(LaunchContext launch, String learnerSub) {

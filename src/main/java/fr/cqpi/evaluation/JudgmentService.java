@@ -27,8 +27,11 @@ public class JudgmentService {
     private final LearnerAccess access;
     private final ApplicationEventPublisher events;
 
-    JudgmentService(JudgmentRepository judgments, ReferentielCatalog catalog, LearnerAccess access,
-                    ApplicationEventPublisher events) {
+    JudgmentService(
+            JudgmentRepository judgments,
+            ReferentielCatalog catalog,
+            LearnerAccess access,
+            ApplicationEventPublisher events) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.access = access;
@@ -36,15 +39,15 @@ public class JudgmentService {
     }
 
     /** The outcome of a save: the stored judgments and the learner's results after it. */
-    public record Saved(List<Judgment> judgments, Results results) {
-    }
+    public record Saved(List<Judgment> judgments, Results results) {}
 
     @Transactional
-    public Saved record(LaunchContext evaluator, String learnerSub, String criterionCode, JudgmentInput input,
-                        String requestId) {
+    public Saved record(
+            LaunchContext evaluator, String learnerSub, String criterionCode, JudgmentInput input, String requestId) {
         CourseMember learner = access.toJudge(evaluator, learnerSub);
         Referentiel referentiel = catalog.current().referentiel();
-        Referentiel.Bloc bloc = referentiel.blocOfCriterion(criterionCode)
+        Referentiel.Bloc bloc = referentiel
+                .blocOfCriterion(criterionCode)
                 .orElseThrow(() -> new UnknownCriterionException(criterionCode));
         Validated value = validate(bloc, input);
         return save(evaluator, learner, referentiel, List.of(criterionCode), value, input.version(), requestId);
@@ -52,20 +55,28 @@ public class JudgmentService {
 
     /** Sets every criterion of a compétence at once (one audit row per criterion that changes). */
     @Transactional
-    public Saved recordCompetence(LaunchContext evaluator, String learnerSub, String competenceCode, JudgmentInput input,
-                                  String requestId) {
+    public Saved recordCompetence(
+            LaunchContext evaluator, String learnerSub, String competenceCode, JudgmentInput input, String requestId) {
         CourseMember learner = access.toJudge(evaluator, learnerSub);
         Referentiel referentiel = catalog.current().referentiel();
-        Referentiel.Bloc bloc = referentiel.blocOfCompetence(competenceCode)
+        Referentiel.Bloc bloc = referentiel
+                .blocOfCompetence(competenceCode)
                 .orElseThrow(() -> new UnknownCriterionException(competenceCode));
         Validated value = validate(bloc, new JudgmentInput(input.status(), input.modality(), input.comment(), null));
         List<String> codes = referentiel.competence(competenceCode).orElseThrow().criteria().stream()
-                .map(Referentiel.Criterion::code).toList();
+                .map(Referentiel.Criterion::code)
+                .toList();
         return save(evaluator, learner, referentiel, codes, value, null, requestId);
     }
 
-    private Saved save(LaunchContext evaluator, CourseMember learner, Referentiel referentiel, List<String> codes,
-                       Validated value, Integer expectedVersion, String requestId) {
+    private Saved save(
+            LaunchContext evaluator,
+            CourseMember learner,
+            Referentiel referentiel,
+            List<String> codes,
+            Validated value,
+            Integer expectedVersion,
+            String requestId) {
         long courseId = evaluator.courseId();
         judgments.lockLearner(courseId, learner.userId());
         Map<String, Judgment> current = judgments.findAll(courseId, learner.userId(), referentiel.code());
@@ -78,58 +89,90 @@ public class JudgmentService {
             if (expectedVersion != null && expectedVersion != currentVersion) {
                 throw new JudgmentConflictException(existing != null ? existing : Judgment.notEvaluated(code));
             }
-            if (existing != null && existing.status() == value.status() && Objects.equals(existing.modality(), value.modality())
+            if (existing != null
+                    && existing.status() == value.status()
+                    && Objects.equals(existing.modality(), value.modality())
                     && Objects.equals(existing.comment(), value.comment())) {
                 saved.add(existing);
                 continue;
             }
-            if (existing == null && value.status() == JudgmentStatus.NON_EVALUE && value.modality() == null
+            if (existing == null
+                    && value.status() == JudgmentStatus.NON_EVALUE
+                    && value.modality() == null
                     && value.comment() == null) {
                 saved.add(Judgment.notEvaluated(code));
                 continue;
             }
             Judgment after = existing == null
-                    ? judgments.insert(courseId, learner.userId(), referentiel.code(), code, value.status(),
-                    value.modality(), value.comment(), evaluator.sub(), evaluator.displayName())
-                    : judgments.update(existing.id(), value.status(), value.modality(), value.comment(), evaluator.sub(),
-                    evaluator.displayName());
-            judgments.audit(existing, after, evaluator.platformId(), courseId, learner.userId(), learner.sub(),
-                    evaluator.sub(), evaluator.displayName(), requestId);
+                    ? judgments.insert(
+                            courseId,
+                            learner.userId(),
+                            referentiel.code(),
+                            code,
+                            value.status(),
+                            value.modality(),
+                            value.comment(),
+                            evaluator.sub(),
+                            evaluator.displayName())
+                    : judgments.update(
+                            existing.id(),
+                            value.status(),
+                            value.modality(),
+                            value.comment(),
+                            evaluator.sub(),
+                            evaluator.displayName());
+            judgments.audit(
+                    existing,
+                    after,
+                    evaluator.platformId(),
+                    courseId,
+                    learner.userId(),
+                    learner.sub(),
+                    evaluator.sub(),
+                    evaluator.displayName(),
+                    requestId);
             current.put(code, after);
             saved.add(after);
         }
         Results after = ResultCalculator.compute(referentiel, statuses(current));
         List<Results.BlocResult> changed = after.blocs().stream()
-                .filter(b -> !b.equals(before.bloc(b.code()).orElse(null))).toList();
+                .filter(b -> !b.equals(before.bloc(b.code()).orElse(null)))
+                .toList();
         if (!changed.isEmpty()) {
-            events.publishEvent(new BlocResultsChanged(evaluator.platformId(), courseId, learner.userId(), learner.sub(),
-                    changed));
+            events.publishEvent(
+                    new BlocResultsChanged(evaluator.platformId(), courseId, learner.userId(), learner.sub(), changed));
         }
         return new Saved(saved, after);
     }
 
-    private record Validated(JudgmentStatus status, String modality, String comment) {
-    }
+    private record Validated(JudgmentStatus status, String modality, String comment) {}
 
     private static Validated validate(Referentiel.Bloc bloc, JudgmentInput input) {
         if (input.status() == null || input.status().isBlank()) {
-            throw new InvalidJudgmentException("status", "status is required: one of NON_EVALUE, NON_ACQUIS, EN_COURS, ACQUIS");
+            throw new InvalidJudgmentException(
+                    "status", "status is required: one of NON_EVALUE, NON_ACQUIS, EN_COURS, ACQUIS");
         }
         JudgmentStatus status;
         try {
             status = JudgmentStatus.valueOf(input.status().strip());
         } catch (IllegalArgumentException e) {
-            throw new InvalidJudgmentException("status", "unknown status '" + input.status()
-                    + "': one of NON_EVALUE, NON_ACQUIS, EN_COURS, ACQUIS");
+            throw new InvalidJudgmentException(
+                    "status",
+                    "unknown status '" + input.status() + "': one of NON_EVALUE, NON_ACQUIS, EN_COURS, ACQUIS");
         }
         String modality = blankToNull(input.modality());
         if (modality != null && bloc.modality(modality).isEmpty()) {
-            throw new InvalidJudgmentException("modality", "modality '" + modality + "' is not one of bloc " + bloc.code()
-                    + "'s: " + bloc.modalities().stream().map(Referentiel.Modality::code).toList());
+            throw new InvalidJudgmentException(
+                    "modality",
+                    "modality '" + modality + "' is not one of bloc " + bloc.code() + "'s: "
+                            + bloc.modalities().stream()
+                                    .map(Referentiel.Modality::code)
+                                    .toList());
         }
         String comment = blankToNull(input.comment());
         if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_LENGTH) {
-            throw new InvalidJudgmentException("comment", "comment is longer than " + MAX_COMMENT_LENGTH + " characters");
+            throw new InvalidJudgmentException(
+                    "comment", "comment is longer than " + MAX_COMMENT_LENGTH + " characters");
         }
         if (input.version() != null && input.version() < 0) {
             throw new InvalidJudgmentException("version", "version must be 0 or more");

@@ -2,7 +2,10 @@ package fr.cqpi.evaluation;
 
 /** An evaluator's judgment of one observable criterion. */
 public enum JudgmentStatus {
-    NON_EVALUE, NON_ACQUIS, EN_COURS, ACQUIS;
+    NON_EVALUE,
+    NON_ACQUIS,
+    EN_COURS,
+    ACQUIS;
 
     public boolean isEvaluated() {
         return this != NON_EVALUE;

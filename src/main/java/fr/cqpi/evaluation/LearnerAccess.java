@@ -27,12 +27,14 @@ public class LearnerAccess {
         if (!launch.isEvaluator() && !launch.isLearner()) {
             throw new AccessDeniedException("This role sees no learner");
         }
-        return members.learner(launch.courseId(), learnerSub).orElseThrow(() -> new LearnerNotFoundException(learnerSub));
+        return members.learner(launch.courseId(), learnerSub)
+                .orElseThrow(() -> new LearnerNotFoundException(learnerSub));
     }
 
     public CourseMember toJudge(LaunchContext launch, String learnerSub) {
         requireEvaluator(launch);
-        return members.learner(launch.courseId(), learnerSub).orElseThrow(() -> new LearnerNotFoundException(learnerSub));
+        return members.learner(launch.courseId(), learnerSub)
+                .orElseThrow(() -> new LearnerNotFoundException(learnerSub));
     }
 
     public void requireEvaluator(LaunchContext launch) {

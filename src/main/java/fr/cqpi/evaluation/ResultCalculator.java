@@ -20,8 +20,7 @@ import java.util.Map;
  */
 public final class ResultCalculator {
 
-    private ResultCalculator() {
-    }
+    private ResultCalculator() {}
 
     public static Results compute(Referentiel referentiel, Map<String, JudgmentStatus> statuses) {
         ResultRules rules = referentiel.rules();
@@ -52,8 +51,13 @@ public final class ResultCalculator {
                 blocEvaluated += evaluated;
                 blocTotal += total;
             }
-            blocs.add(new BlocResult(bloc.code(), blocState(allCompetencesAcquises, blocEvaluated, blocTotal),
-                    score(rules, blocAcquis, blocTotal), blocAcquis, blocEvaluated, blocTotal));
+            blocs.add(new BlocResult(
+                    bloc.code(),
+                    blocState(allCompetencesAcquises, blocEvaluated, blocTotal),
+                    score(rules, blocAcquis, blocTotal),
+                    blocAcquis,
+                    blocEvaluated,
+                    blocTotal));
         }
         return new Results(List.copyOf(competences), List.copyOf(blocs));
     }
@@ -85,6 +89,7 @@ public final class ResultCalculator {
         if (total == 0) {
             return BigDecimal.ZERO.setScale(rules.scoreDecimals());
         }
-        return BigDecimal.valueOf(acquis * 100L).divide(BigDecimal.valueOf(total), rules.scoreDecimals(), RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(acquis * 100L)
+                .divide(BigDecimal.valueOf(total), rules.scoreDecimals(), RoundingMode.HALF_UP);
     }
 }

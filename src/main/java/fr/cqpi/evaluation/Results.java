@@ -7,8 +7,7 @@ import java.util.Optional;
 /** Compétence and bloc results of one learner, as the référentiel's rules derive them from the judgments. */
 public record Results(List<CompetenceResult> competences, List<BlocResult> blocs) {
 
-    public record CompetenceResult(String code, CompetenceState state, int acquis, int evaluated, int total) {
-    }
+    public record CompetenceResult(String code, CompetenceState state, int acquis, int evaluated, int total) {}
 
     public record BlocResult(String code, BlocState state, BigDecimal score, int acquis, int evaluated, int total) {
 

@@ -20,7 +20,8 @@ class AdaptiveLimits {
     }
 
     Limit of(long platformId) {
-        return limits.computeIfAbsent(platformId, id -> new Limit(properties.initialConcurrency(), properties.maxConcurrency()));
+        return limits.computeIfAbsent(
+                platformId, id -> new Limit(properties.initialConcurrency(), properties.maxConcurrency()));
     }
 
     static final class Limit {

@@ -39,8 +39,14 @@ public class GradeSync implements DisposableBean {
         return t;
     });
 
-    GradeSync(JdbcClient jdbc, OutboxWriter outbox, EvaluationQueries evaluation, RosterSync roster, LineItems lineItems,
-              PlatformRegistry platforms, GradeSyncProperties properties) {
+    GradeSync(
+            JdbcClient jdbc,
+            OutboxWriter outbox,
+            EvaluationQueries evaluation,
+            RosterSync roster,
+            LineItems lineItems,
+            PlatformRegistry platforms,
+            GradeSyncProperties properties) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.evaluation = evaluation;
@@ -50,9 +56,15 @@ public class GradeSync implements DisposableBean {
         this.properties = properties;
     }
 
-    public record CourseSync(List<SyncRow> rows, long pending, long sent, long failed, boolean showProgress,
-                             boolean gradeService, boolean rosterService, Instant rosterSyncedAt) {
-    }
+    public record CourseSync(
+            List<SyncRow> rows,
+            long pending,
+            long sent,
+            long failed,
+            boolean showProgress,
+            boolean gradeService,
+            boolean rosterService,
+            Instant rosterSyncedAt) {}
 
     public CourseSync status(LaunchContext launch) {
         requireEvaluator(launch);
@@ -62,16 +74,31 @@ public class GradeSync implements DisposableBean {
                         from grade_outbox o join lti_user u on u.id = o.learner_id
                         where o.course_id = :course order by lower(coalesce(u.name, u.sub)), o.bloc_code""")
                 .param("course", launch.courseId())
-                .query((rs, n) -> new SyncRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        instant(rs.getTimestamp(5)), rs.getBigDecimal(6), rs.getString(7), rs.getString(8), rs.getInt(9),
+                .query((rs, n) -> new SyncRow(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        instant(rs.getTimestamp(5)),
+                        rs.getBigDecimal(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getInt(9),
                         instant(rs.getTimestamp(10))))
                 .list();
-        var course = jdbc.sql("select show_progress_in_gradebook, ags_lineitems, nrps_url, roster_synced_at from course where id = :id")
+        var course = jdbc.sql(
+                        "select show_progress_in_gradebook, ags_lineitems, nrps_url, roster_synced_at from course where id = :id")
                 .param("id", launch.courseId())
                 .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)})
                 .single();
-        return new CourseSync(rows, count(rows, "PENDING"), count(rows, "SENT"), count(rows, "FAILED"), (Boolean) course[0],
-                course[1] != null || !lineItemsOf(launch.courseId()).isEmpty(), course[2] != null,
+        return new CourseSync(
+                rows,
+                count(rows, "PENDING"),
+                count(rows, "SENT"),
+                count(rows, "FAILED"),
+                (Boolean) course[0],
+                course[1] != null || !lineItemsOf(launch.courseId()).isEmpty(),
+                course[2] != null,
                 instant((Timestamp) course[3]));
     }
 
@@ -80,8 +107,11 @@ public class GradeSync implements DisposableBean {
     public int syncCourseNow(LaunchContext launch) {
         requireEvaluator(launch);
         Referentiel referentiel = evaluation.referentiel();
-        List<Long> learners = jdbc.sql("select user_id from enrolment where course_id = :c and tool_role = 'LEARNER' and active")
-                .param("c", launch.courseId()).query(Long.class).list();
+        List<Long> learners = jdbc.sql(
+                        "select user_id from enrolment where course_id = :c and tool_role = 'LEARNER' and active")
+                .param("c", launch.courseId())
+                .query(Long.class)
+                .list();
         for (long learner : learners) {
             for (Referentiel.Bloc bloc : referentiel.blocs()) {
                 outbox.markDirty(launch.platformId(), launch.courseId(), learner, bloc.code());
@@ -99,14 +129,19 @@ public class GradeSync implements DisposableBean {
                         from lti_user u
                         where u.id = o.learner_id and o.course_id = :course and o.status = 'FAILED'
                           and (cast(:sub as text) is null or (u.sub = :sub and o.bloc_code = :bloc))""")
-                .param("course", launch.courseId()).param("sub", learnerSub).param("bloc", blocCode).update();
+                .param("course", launch.courseId())
+                .param("sub", learnerSub)
+                .param("bloc", blocCode)
+                .update();
     }
 
     @Transactional
     public void setShowProgress(LaunchContext launch, boolean show) {
         requireEvaluator(launch);
         jdbc.sql("update course set show_progress_in_gradebook = :show where id = :id")
-                .param("show", show).param("id", launch.courseId()).update();
+                .param("show", show)
+                .param("id", launch.courseId())
+                .update();
         syncCourseNow(launch);
     }
 
@@ -120,19 +155,28 @@ public class GradeSync implements DisposableBean {
     public java.util.Map<String, java.math.BigDecimal> readBack(LaunchContext launch) {
         requireEvaluator(launch);
         var platform = platforms.findById(launch.platformId()).orElseThrow();
-        var items = jdbc.sql("select bloc_code, url from line_item where course_id = :c").param("c", launch.courseId())
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).list();
+        var items = jdbc.sql("select bloc_code, url from line_item where course_id = :c")
+                .param("c", launch.courseId())
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .list();
         java.util.Map<String, java.math.BigDecimal> held = new java.util.HashMap<>();
         for (String[] item : items) {
-            PlatformHttp.forEachPage(LineItems.subResource(item[1], "results"), 1000,
-                    page -> lineItems.call(platform, "GET", page, "application/vnd.ims.lis.v2.resultcontainer+json", null, null),
+            PlatformHttp.forEachPage(
+                    LineItems.subResource(item[1], "results"),
+                    1000,
+                    page -> lineItems.call(
+                            platform, "GET", page, "application/vnd.ims.lis.v2.resultcontainer+json", null, null),
                     results -> {
                         for (var result : results) {
                             if (result.hasNonNull("userId") && result.hasNonNull("resultScore")) {
                                 double max = result.path("resultMaximum").asDouble(100);
-                                held.put(result.get("userId").asText() + " " + item[0], java.math.BigDecimal.valueOf(
-                                        result.get("resultScore").asDouble() * 100 / (max == 0 ? 100 : max))
-                                        .setScale(2, java.math.RoundingMode.HALF_UP));
+                                held.put(
+                                        result.get("userId").asText() + " " + item[0],
+                                        java.math.BigDecimal.valueOf(result.get("resultScore")
+                                                                .asDouble()
+                                                        * 100
+                                                        / (max == 0 ? 100 : max))
+                                                .setScale(2, java.math.RoundingMode.HALF_UP));
                             }
                         }
                     });
@@ -145,10 +189,9 @@ public class GradeSync implements DisposableBean {
         java.util.Map<Long, String> errors = new java.util.HashMap<>();
         jdbc.sql("""
                         select distinct on (platform_id) platform_id, last_error from grade_outbox
-                        where last_error is not null order by platform_id, coalesce(first_failure_at, changed_at) desc""")
-                .query(rs -> {
-                    errors.put(rs.getLong(1), rs.getString(2));
-                });
+                        where last_error is not null order by platform_id, coalesce(first_failure_at, changed_at) desc""").query(rs -> {
+            errors.put(rs.getLong(1), rs.getString(2));
+        });
         return errors;
     }
 
@@ -160,8 +203,11 @@ public class GradeSync implements DisposableBean {
         }
         background.execute(() -> {
             try {
-                Timestamp synced = jdbc.sql("select roster_synced_at from course where id = :id").param("id", launched.courseId())
-                        .query(Timestamp.class).optional().orElse(null);
+                Timestamp synced = jdbc.sql("select roster_synced_at from course where id = :id")
+                        .param("id", launched.courseId())
+                        .query(Timestamp.class)
+                        .optional()
+                        .orElse(null);
                 if (synced == null || synced.toInstant().isBefore(Instant.now().minus(properties.rosterCacheFor()))) {
                     roster.sync(launched.courseId());
                 }
@@ -171,8 +217,7 @@ public class GradeSync implements DisposableBean {
                     jdbc.sql("""
                                     update grade_outbox set status = 'PENDING', due_at = now(), attempts = 0,
                                         first_failure_at = null, claimed_until = null
-                                    where course_id = :c and status = 'FAILED' and last_error like 'HTTP 404%'""")
-                            .param("c", launched.courseId()).update();
+                                    where course_id = :c and status = 'FAILED' and last_error like 'HTTP 404%'""").param("c", launched.courseId()).update();
                 });
             } catch (RuntimeException e) {
                 log.info("Course services after launch of course {} failed: {}", launched.courseId(), e.getMessage());
@@ -181,7 +226,10 @@ public class GradeSync implements DisposableBean {
     }
 
     private List<String> lineItemsOf(long courseId) {
-        return jdbc.sql("select url from line_item where course_id = :c").param("c", courseId).query(String.class).list();
+        return jdbc.sql("select url from line_item where course_id = :c")
+                .param("c", courseId)
+                .query(String.class)
+                .list();
     }
 
     private static void requireEvaluator(LaunchContext launch) {

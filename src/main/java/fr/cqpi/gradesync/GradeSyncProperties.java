@@ -31,5 +31,4 @@ public record GradeSyncProperties(
         @DefaultValue("10m") Duration retryMax,
         @DefaultValue("24h") Duration giveUpAfter,
         @DefaultValue("64") int threads,
-        @DefaultValue("5m") Duration rosterCacheFor) {
-}
+        @DefaultValue("5m") Duration rosterCacheFor) {}

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.lti.Platform;
-import fr.cqpi.shared.ShortCache;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
+import fr.cqpi.shared.ShortCache;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -41,8 +41,7 @@ class LineItems {
         this.catalog = catalog;
     }
 
-    record Link(long id, String linkId, String bloc, String platformLineItem) {
-    }
+    record Link(long id, String linkId, String bloc, String platformLineItem) {}
 
     /** The line item URLs that receive a bloc's scores in a course, creating what is missing. */
     List<String> forBloc(Platform platform, long courseId, String blocCode) {
@@ -57,18 +56,25 @@ class LineItems {
 
     List<String> known(long courseId, String blocCode) {
         return jdbc.sql("select url from line_item where course_id = :course and bloc_code = :bloc order by id")
-                .param("course", courseId).param("bloc", blocCode).query(String.class).list();
+                .param("course", courseId)
+                .param("bloc", blocCode)
+                .query(String.class)
+                .list();
     }
 
     /** Makes sure every resource link of the course has its line items. */
     void ensure(Platform platform, long courseId) {
-        String container = jdbc.sql("select ags_lineitems from course where id = :id").param("id", courseId)
-                .query(String.class).optional().orElse(null);
+        String container = jdbc.sql("select ags_lineitems from course where id = :id")
+                .param("id", courseId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         List<Link> links = jdbc.sql("""
                         select id, link_id, custom ->> 'bloc' as bloc, ags_lineitem from resource_link
                         where course_id = :course order by id""")
                 .param("course", courseId)
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).list();
+                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .list();
         Referentiel referentiel = catalog.current().referentiel();
         for (Link link : links) {
             if (link.bloc() != null && link.platformLineItem() != null) {
@@ -79,9 +85,12 @@ class LineItems {
                 continue;
             }
             List<Referentiel.Bloc> blocs = link.bloc() != null
-                    ? referentiel.bloc(link.bloc()).map(List::of).orElse(List.of()) : referentiel.blocs();
-            List<String> missing = blocs.stream().map(Referentiel.Bloc::code)
-                    .filter(code -> !hasLineItem(courseId, link.id(), code)).toList();
+                    ? referentiel.bloc(link.bloc()).map(List::of).orElse(List.of())
+                    : referentiel.blocs();
+            List<String> missing = blocs.stream()
+                    .map(Referentiel.Bloc::code)
+                    .filter(code -> !hasLineItem(courseId, link.id(), code))
+                    .toList();
             if (missing.isEmpty()) {
                 continue;
             }
@@ -103,19 +112,27 @@ class LineItems {
     void forget(long courseId, String url) {
         knownCache.clear();
         jdbc.sql("delete from line_item where course_id = :course and url = :url and not from_platform")
-                .param("course", courseId).param("url", url).update();
+                .param("course", courseId)
+                .param("url", url)
+                .update();
     }
 
     private boolean hasLineItem(long courseId, long linkId, String bloc) {
-        return jdbc.sql("select count(*) from line_item where course_id = :c and resource_link_id = :l and bloc_code = :b")
-                .param("c", courseId).param("l", linkId).param("b", bloc).query(Long.class).single() > 0;
+        return jdbc.sql(
+                                "select count(*) from line_item where course_id = :c and resource_link_id = :l and bloc_code = :b")
+                        .param("c", courseId)
+                        .param("l", linkId)
+                        .param("b", bloc)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** Line items of this link already on the platform, by resourceId, across every page. */
     private Map<String, String> existingOnPlatform(Platform platform, String container, String linkId) {
         Map<String, String> byBloc = new LinkedHashMap<>();
-        String first = withQuery(container, "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8)
-                + "&tag=" + TAG);
+        String first = withQuery(
+                container, "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8) + "&tag=" + TAG);
         PlatformHttp.forEachPage(first, 100, page -> call(platform, "GET", page, CONTAINER, null, null), items -> {
             if (!items.isArray()) {
                 return;
@@ -142,8 +159,8 @@ class LineItems {
         JsonNode created = PlatformHttp.json(response.body());
         String id = created.path("id").asText(null);
         if (id == null) {
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
-                    "line item created without an id", null);
+            throw new PlatformCallException(
+                    PlatformCallException.Kind.RETRYABLE, response.status(), "line item created without an id", null);
         }
         return id;
     }
@@ -154,12 +171,18 @@ class LineItems {
                         values (:c, :l, :b, :url, :fromPlatform)
                         on conflict (course_id, resource_link_id, bloc_code) do update set url = excluded.url,
                             from_platform = excluded.from_platform""")
-                .param("c", courseId).param("l", linkId).param("b", bloc).param("url", url)
-                .param("fromPlatform", fromPlatform).update();
+                .param("c", courseId)
+                .param("l", linkId)
+                .param("b", bloc)
+                .param("url", url)
+                .param("fromPlatform", fromPlatform)
+                .update();
     }
 
-    PlatformHttp.Response call(Platform platform, String method, String url, String accept, String contentType, String body) {
-        return tokens.call(platform, ServiceTokens.AGS, token -> http.send(method, url, accept, contentType, body, token));
+    PlatformHttp.Response call(
+            Platform platform, String method, String url, String accept, String contentType, String body) {
+        return tokens.call(
+                platform, ServiceTokens.AGS, token -> http.send(method, url, accept, contentType, body, token));
     }
 
     /** Adds query parameters to a URL that may already have some (Moodle's ?type_id=N). */

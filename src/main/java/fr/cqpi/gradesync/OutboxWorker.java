@@ -50,8 +50,13 @@ class OutboxWorker implements DisposableBean {
     private final AtomicBoolean polling = new AtomicBoolean();
     private final ShortCache<Long, Platform> platformCache = new ShortCache<>(Duration.ofSeconds(5));
 
-    OutboxWorker(JdbcClient jdbc, GradeSyncProperties properties, PlatformRegistry platforms, LineItems lineItems,
-                 EvaluationQueries evaluation, AdaptiveLimits limits) {
+    OutboxWorker(
+            JdbcClient jdbc,
+            GradeSyncProperties properties,
+            PlatformRegistry platforms,
+            LineItems lineItems,
+            EvaluationQueries evaluation,
+            AdaptiveLimits limits) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.platforms = platforms;
@@ -65,9 +70,19 @@ class OutboxWorker implements DisposableBean {
         });
     }
 
-    record Row(long id, long platformId, long courseId, long learnerId, String blocCode, long seq, Instant changedAt,
-               int attempts, Instant firstFailureAt, String learnerSub, boolean showProgress, boolean gradeService) {
-    }
+    record Row(
+            long id,
+            long platformId,
+            long courseId,
+            long learnerId,
+            String blocCode,
+            long seq,
+            Instant changedAt,
+            int attempts,
+            Instant firstFailureAt,
+            String learnerSub,
+            boolean showProgress,
+            boolean gradeService) {}
 
     @Scheduled(fixedDelayString = "${cqpi.gradesync.poll-interval:500ms}", initialDelayString = "PT2S")
     void poll() {
@@ -102,17 +117,28 @@ class OutboxWorker implements DisposableBean {
                         select c.*, u.sub, k.show_progress_in_gradebook,
                                k.ags_lineitems is not null or exists (select 1 from line_item li where li.course_id = c.course_id)
                         from claimed c join lti_user u on u.id = c.learner_id join course k on k.id = c.course_id""")
-                .param("lease", properties.claimFor().toSeconds() + " seconds").param("max", max)
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getString(5),
-                        rs.getLong(6), rs.getTimestamp(7).toInstant(), rs.getInt(8),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(), rs.getString(10),
-                        rs.getBoolean(11), rs.getBoolean(12)))
+                .param("lease", properties.claimFor().toSeconds() + " seconds")
+                .param("max", max)
+                .query((rs, n) -> new Row(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getTimestamp(7).toInstant(),
+                        rs.getInt(8),
+                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
+                        rs.getString(10),
+                        rs.getBoolean(11),
+                        rs.getBoolean(12)))
                 .list();
     }
 
     private void enqueue(Row row) {
         queued.incrementAndGet();
-        lanes.computeIfAbsent(row.platformId(), id -> new ConcurrentLinkedQueue<>()).add(row);
+        lanes.computeIfAbsent(row.platformId(), id -> new ConcurrentLinkedQueue<>())
+                .add(row);
         pump(row.platformId());
     }
 
@@ -139,8 +165,12 @@ class OutboxWorker implements DisposableBean {
 
     void send(Row row, AdaptiveLimits.Limit limit) {
         try {
-            Platform platform = platformCache.get(row.platformId(), id -> platforms.findById(id).orElseThrow());
-            Results.BlocResult result = evaluation.resultsOf(row.courseId(), row.learnerId()).bloc(row.blocCode()).orElse(null);
+            Platform platform = platformCache.get(
+                    row.platformId(), id -> platforms.findById(id).orElseThrow());
+            Results.BlocResult result = evaluation
+                    .resultsOf(row.courseId(), row.learnerId())
+                    .bloc(row.blocCode())
+                    .orElse(null);
             if (result == null) {
                 markFailed(row, "bloc " + row.blocCode() + " is no longer in the référentiel");
                 limit.failed();
@@ -165,8 +195,13 @@ class OutboxWorker implements DisposableBean {
             String score = score(row, result);
             for (String target : targets) {
                 try {
-                    lineItems.call(platform, "POST", LineItems.subResource(target, "scores"), "application/json",
-                            "application/vnd.ims.lis.v1.score+json", score);
+                    lineItems.call(
+                            platform,
+                            "POST",
+                            LineItems.subResource(target, "scores"),
+                            "application/json",
+                            "application/vnd.ims.lis.v1.score+json",
+                            score);
                 } catch (PlatformCallException e) {
                     if (e.kind() == PlatformCallException.Kind.PERMANENT && e.status() == 404) {
                         lineItems.forget(row.courseId(), target);
@@ -185,7 +220,13 @@ class OutboxWorker implements DisposableBean {
         } catch (RuntimeException e) {
             limit.failed();
             log.warn("Grade sync of outbox row {} failed: {}", row.id(), e.toString());
-            retryOrFail(row, new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, e.getClass().getSimpleName(), null));
+            retryOrFail(
+                    row,
+                    new PlatformCallException(
+                            PlatformCallException.Kind.RETRYABLE,
+                            0,
+                            e.getClass().getSimpleName(),
+                            null));
         }
     }
 
@@ -195,14 +236,18 @@ class OutboxWorker implements DisposableBean {
         score.put("userId", row.learnerSub());
         score.put("scoreGiven", result.score());
         score.put("scoreMaximum", new BigDecimal(100));
-        score.put("activityProgress", switch (result.state()) {
-            case NON_COMMENCE -> "Initialized";
-            case EN_COURS -> "InProgress";
-            case VALIDE, NON_VALIDE -> "Completed";
-        });
+        score.put(
+                "activityProgress",
+                switch (result.state()) {
+                    case NON_COMMENCE -> "Initialized";
+                    case EN_COURS -> "InProgress";
+                    case VALIDE, NON_VALIDE -> "Completed";
+                });
         score.put("gradingProgress", result.state().isDecided() || showProgress ? "FullyGraded" : "Pending");
-        score.put("comment", stateInWords(result.state()) + " — " + result.acquis()
-                + (result.acquis() > 1 ? " critères acquis sur " : " critère acquis sur ") + result.total());
+        score.put(
+                "comment",
+                stateInWords(result.state()) + " — " + result.acquis()
+                        + (result.acquis() > 1 ? " critères acquis sur " : " critère acquis sur ") + result.total());
         score.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(row.changedAt()));
         return lineItems.write(score);
     }
@@ -216,14 +261,17 @@ class OutboxWorker implements DisposableBean {
         };
     }
 
-    private record Sent(long id, long seq, String score, String state) {
-    }
+    private record Sent(long id, long seq, String score, String state) {}
 
     /** Sent rows wait here a few milliseconds and are marked in one statement (one commit instead of one per score). */
     private final Queue<Sent> sent = new ConcurrentLinkedQueue<>();
 
     private void markSent(Row row, Results.BlocResult result) {
-        sent.add(new Sent(row.id(), row.seq(), result.score().toPlainString(), result.state().name()));
+        sent.add(new Sent(
+                row.id(),
+                row.seq(),
+                result.score().toPlainString(),
+                result.state().name()));
     }
 
     /**
@@ -269,8 +317,10 @@ class OutboxWorker implements DisposableBean {
                         update grade_outbox set attempts = attempts + 1, first_failure_at = coalesce(first_failure_at, now()),
                             last_error = :error, claimed_until = null, due_at = now() + cast(:delay as interval)
                         where id = :id""")
-                .param("id", row.id()).param("error", e.getMessage())
-                .param("delay", backoff.toMillis() + " milliseconds").update();
+                .param("id", row.id())
+                .param("error", e.getMessage())
+                .param("delay", backoff.toMillis() + " milliseconds")
+                .update();
     }
 
     /** Exponential backoff with full jitter between half and the whole of the step. */
@@ -285,7 +335,10 @@ class OutboxWorker implements DisposableBean {
                         update grade_outbox set status = case when change_seq = :seq then 'FAILED' else 'PENDING' end,
                             last_error = :reason, claimed_until = null, first_failure_at = coalesce(first_failure_at, now()),
                             due_at = now() where id = :id""")
-                .param("id", row.id()).param("seq", row.seq()).param("reason", reason).update();
+                .param("id", row.id())
+                .param("seq", row.seq())
+                .param("reason", reason)
+                .update();
         log.info("Grade sync of outbox row {} failed: {}", row.id(), reason);
     }
 
@@ -305,7 +358,10 @@ class OutboxWorker implements DisposableBean {
         try {
             flushSent();
         } catch (RuntimeException e) {
-            log.info("Could not mark {} sent scores before stopping; they will be sent again: {}", sent.size(), e.getMessage());
+            log.info(
+                    "Could not mark {} sent scores before stopping; they will be sent again: {}",
+                    sent.size(),
+                    e.getMessage());
         }
     }
 }

@@ -33,7 +33,10 @@ class OutboxWriter {
                         on conflict (course_id, learner_id, bloc_code) do update set status = 'PENDING',
                             change_seq = grade_outbox.change_seq + 1, changed_at = now(), due_at = now(), attempts = 0,
                             first_failure_at = null, last_error = null""")
-                .param("platform", platformId).param("course", courseId).param("learner", learnerId)
-                .param("bloc", blocCode).update();
+                .param("platform", platformId)
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .param("bloc", blocCode)
+                .update();
     }
 }

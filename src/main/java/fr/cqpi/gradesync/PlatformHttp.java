@@ -30,12 +30,13 @@ class PlatformHttp {
 
     PlatformHttp(GradeSyncProperties properties) {
         this.requestTimeout = properties.requestTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(properties.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(properties.requestTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
-    record Response(int status, String body, Optional<String> nextPage) {
-    }
+    record Response(int status, String body, Optional<String> nextPage) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,14 +55,18 @@ class PlatformHttp {
         try {
             return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
         } catch (JsonProcessingException e) {
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "platform answered invalid JSON", null);
+            throw new PlatformCallException(
+                    PlatformCallException.Kind.RETRYABLE, 0, "platform answered invalid JSON", null);
         }
     }
 
     Response send(String method, String url, String accept, String contentType, String body, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(requestTimeout)
                 .header("Accept", accept)
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -72,10 +77,14 @@ class PlatformHttp {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "timeout after " + requestTimeout, null);
+            throw new PlatformCallException(
+                    PlatformCallException.Kind.RETRYABLE, 0, "timeout after " + requestTimeout, null);
         } catch (IOException e) {
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0,
-                    "connection failed: " + e.getClass().getSimpleName(), null);
+            throw new PlatformCallException(
+                    PlatformCallException.Kind.RETRYABLE,
+                    0,
+                    "connection failed: " + e.getClass().getSimpleName(),
+                    null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "interrupted", null);
@@ -85,9 +94,13 @@ class PlatformHttp {
             return new Response(status, response.body(), nextLink(response));
         }
         String summary = "HTTP " + status + " from " + URI.create(url).getHost() + ": " + abbreviate(response.body());
-        Duration retryAfter = retryAfter(response.headers().firstValue("Retry-After").orElse(null));
-        if (status == 429 || status == 503 || (status == 403 && response.body() != null
-                && response.body().toLowerCase(java.util.Locale.ROOT).contains("rate limit"))) {
+        Duration retryAfter =
+                retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+        if (status == 429
+                || status == 503
+                || (status == 403
+                        && response.body() != null
+                        && response.body().toLowerCase(java.util.Locale.ROOT).contains("rate limit"))) {
             throw new PlatformCallException(PlatformCallException.Kind.THROTTLED, status, summary, retryAfter);
         }
         if (status == 401) {
@@ -117,8 +130,8 @@ class PlatformHttp {
             return Duration.ofSeconds(Math.max(0, Long.parseLong(header.strip())));
         } catch (NumberFormatException notSeconds) {
             try {
-                Duration until = Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(header.strip(),
-                        DateTimeFormatter.RFC_1123_DATE_TIME));
+                Duration until = Duration.between(
+                        ZonedDateTime.now(), ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (Exception unreadable) {
                 return null;

@@ -29,8 +29,12 @@ class RosterSync {
     private final PlatformRegistry platforms;
     private final TransactionTemplate transactions;
 
-    RosterSync(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, PlatformRegistry platforms,
-               TransactionTemplate transactions) {
+    RosterSync(
+            JdbcClient jdbc,
+            PlatformHttp http,
+            ServiceTokens tokens,
+            PlatformRegistry platforms,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.http = http;
         this.tokens = tokens;
@@ -38,26 +42,36 @@ class RosterSync {
         this.transactions = transactions;
     }
 
-    record Member(String sub, String name, String givenName, String familyName, String email, boolean active) {
-    }
+    record Member(String sub, String name, String givenName, String familyName, String email, boolean active) {}
 
     /** @return the number of learners read, or -1 when the course offers no roster service */
     int sync(long courseId) {
-        var course = jdbc.sql("select platform_id, nrps_url from course where id = :id").param("id", courseId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).single();
+        var course = jdbc.sql("select platform_id, nrps_url from course where id = :id")
+                .param("id", courseId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)})
+                .single();
         String url = (String) course[1];
         if (url == null) {
             return -1;
         }
         Platform platform = platforms.findById((Long) course[0]).orElseThrow();
         List<Member> learners = new java.util.ArrayList<>();
-        String first = LineItems.withQuery(url, "role=" + java.net.URLEncoder.encode(
-                "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner", java.nio.charset.StandardCharsets.UTF_8));
+        String first = LineItems.withQuery(
+                url,
+                "role="
+                        + java.net.URLEncoder.encode(
+                                "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
+                                java.nio.charset.StandardCharsets.UTF_8));
         PlatformHttp.forEachPage(first, 1000, page -> get(platform, page), container -> {
             for (JsonNode m : container.path("members")) {
                 if (isLearner(m.path("roles")) && m.hasNonNull("user_id")) {
-                    learners.add(new Member(m.get("user_id").asText(), text(m, "name"), text(m, "given_name"),
-                            text(m, "family_name"), text(m, "email"), !"Inactive".equalsIgnoreCase(m.path("status").asText())));
+                    learners.add(new Member(
+                            m.get("user_id").asText(),
+                            text(m, "name"),
+                            text(m, "given_name"),
+                            text(m, "family_name"),
+                            text(m, "email"),
+                            !"Inactive".equalsIgnoreCase(m.path("status").asText())));
                 }
             }
         });
@@ -77,10 +91,14 @@ class RosterSync {
                                 family_name = coalesce(excluded.family_name, lti_user.family_name),
                                 email = coalesce(excluded.email, lti_user.email)
                             returning id""")
-                    .param("p", platformId).param("sub", m.sub())
+                    .param("p", platformId)
+                    .param("sub", m.sub())
                     .param("name", m.name() != null ? m.name() : joined(m.givenName(), m.familyName()))
-                    .param("given", m.givenName()).param("family", m.familyName()).param("email", m.email())
-                    .query(Long.class).single();
+                    .param("given", m.givenName())
+                    .param("family", m.familyName())
+                    .param("email", m.email())
+                    .query(Long.class)
+                    .single();
             if (m.active()) {
                 present.add(userId);
             }
@@ -89,18 +107,27 @@ class RosterSync {
                             values (:c, :u, 'LEARNER', :active, 'ROSTER', now())
                             on conflict (course_id, user_id) do update set active = excluded.active, updated_at = now()
                             where enrolment.tool_role = 'LEARNER'""")
-                    .param("c", courseId).param("u", userId).param("active", m.active()).update();
+                    .param("c", courseId)
+                    .param("u", userId)
+                    .param("active", m.active())
+                    .update();
         }
         // Learners no longer in the roster left the course: inactive, judgments kept.
         jdbc.sql("""
                         update enrolment set active = false, updated_at = now()
                         where course_id = :c and tool_role = 'LEARNER' and active and not (user_id = any(:present))""")
-                .param("c", courseId).param("present", present.toArray(Long[]::new)).update();
-        jdbc.sql("update course set roster_synced_at = now() where id = :c").param("c", courseId).update();
+                .param("c", courseId)
+                .param("present", present.toArray(Long[]::new))
+                .update();
+        jdbc.sql("update course set roster_synced_at = now() where id = :c")
+                .param("c", courseId)
+                .update();
     }
 
     private PlatformHttp.Response get(Platform platform, String url) {
-        return tokens.call(platform, List.of(ServiceTokens.MEMBERSHIPS),
+        return tokens.call(
+                platform,
+                List.of(ServiceTokens.MEMBERSHIPS),
                 token -> http.send("GET", url, MEMBERSHIPS, null, null, token));
     }
 
@@ -115,7 +142,9 @@ class RosterSync {
     }
 
     private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) && !node.get(field).asText().isBlank() ? node.get(field).asText() : null;
+        return node.hasNonNull(field) && !node.get(field).asText().isBlank()
+                ? node.get(field).asText()
+                : null;
     }
 
     private static String joined(String given, String family) {

@@ -53,8 +53,7 @@ class ServiceTokens {
     /** Per-instance copy of the shared tokens, so that each score does not read the table. */
     private final java.util.Map<String, Cached> local = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private record Cached(String token, Instant expiresAt) {
-    }
+    private record Cached(String token, Instant expiresAt) {}
 
     String token(Platform platform, List<String> scopes) {
         String scope = String.join(" ", scopes.stream().sorted().toList());
@@ -66,15 +65,18 @@ class ServiceTokens {
         var stored = jdbc.sql("""
                         select access_token, expires_at from service_token
                         where platform_id = :platform and scopes = :scopes and expires_at > now()""")
-                .param("platform", platform.id()).param("scopes", scope)
-                .query((rs, n) -> new Cached(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
+                .param("platform", platform.id())
+                .param("scopes", scope)
+                .query((rs, n) -> new Cached(rs.getString(1), rs.getTimestamp(2).toInstant()))
+                .optional();
         Cached fresh = stored.orElseGet(() -> fetch(platform, scope));
         local.put(key, fresh);
         return fresh.token();
     }
 
     /** Calls a service with a token for these scopes; a 401 gets one new token and one more try. */
-    PlatformHttp.Response call(Platform platform, List<String> scopes, java.util.function.Function<String, PlatformHttp.Response> call) {
+    PlatformHttp.Response call(
+            Platform platform, List<String> scopes, java.util.function.Function<String, PlatformHttp.Response> call) {
         try {
             return call.apply(token(platform, scopes));
         } catch (PlatformCallException e) {
@@ -87,28 +89,38 @@ class ServiceTokens {
     }
 
     void invalidate(Platform platform, List<String> scopes) {
-        local.remove(platform.id() + " " + String.join(" ", scopes.stream().sorted().toList()));
+        local.remove(
+                platform.id() + " " + String.join(" ", scopes.stream().sorted().toList()));
         jdbc.sql("delete from service_token where platform_id = :platform and scopes = :scopes")
-                .param("platform", platform.id()).param("scopes", String.join(" ", scopes.stream().sorted().toList())).update();
+                .param("platform", platform.id())
+                .param("scopes", String.join(" ", scopes.stream().sorted().toList()))
+                .update();
     }
 
     private Cached fetch(Platform platform, String scope) {
         Map<String, String> form = Map.of(
-                "grant_type", "client_credentials",
-                "client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-                "client_assertion", assertion(platform),
-                "scope", scope);
+                "grant_type",
+                "client_credentials",
+                "client_assertion_type",
+                "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion",
+                assertion(platform),
+                "scope",
+                scope);
         String body = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        PlatformHttp.Response response = http.send("POST", platform.tokenEndpoint(), "application/json",
-                "application/x-www-form-urlencoded", body, null);
+        PlatformHttp.Response response = http.send(
+                "POST", platform.tokenEndpoint(), "application/json", "application/x-www-form-urlencoded", body, null);
         try {
             JsonNode token = json.readTree(response.body());
             String accessToken = token.path("access_token").asText(null);
             if (accessToken == null) {
-                throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
-                        "token endpoint answered without access_token", null);
+                throw new PlatformCallException(
+                        PlatformCallException.Kind.RETRYABLE,
+                        response.status(),
+                        "token endpoint answered without access_token",
+                        null);
             }
             long expiresIn = token.path("expires_in").asLong(3600);
             Instant expiresAt = Instant.now().plusSeconds(expiresIn).minus(MARGIN);
@@ -117,12 +129,18 @@ class ServiceTokens {
                             values (:platform, :scopes, :token, :expires)
                             on conflict (platform_id, scopes) do update set access_token = excluded.access_token,
                                 expires_at = excluded.expires_at""")
-                    .param("platform", platform.id()).param("scopes", scope).param("token", accessToken)
-                    .param("expires", Timestamp.from(expiresAt)).update();
+                    .param("platform", platform.id())
+                    .param("scopes", scope)
+                    .param("token", accessToken)
+                    .param("expires", Timestamp.from(expiresAt))
+                    .update();
             return new Cached(accessToken, expiresAt);
         } catch (java.io.IOException e) {
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, response.status(),
-                    "token endpoint answered something that is not JSON", null);
+            throw new PlatformCallException(
+                    PlatformCallException.Kind.RETRYABLE,
+                    response.status(),
+                    "token endpoint answered something that is not JSON",
+                    null);
         }
     }
 
@@ -130,12 +148,20 @@ class ServiceTokens {
         RSAKey key = toolKeys.signingKey();
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(platform.clientId()).subject(platform.clientId()).audience(platform.tokenEndpoint())
-                .issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(300)))
-                .jwtID(UUID.randomUUID().toString()).build();
+                .issuer(platform.clientId())
+                .subject(platform.clientId())
+                .audience(platform.tokenEndpoint())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims);
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

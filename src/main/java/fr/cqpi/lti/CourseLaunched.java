@@ -1,5 +1,4 @@
 package fr.cqpi.lti;
 
 /** A launch into a course was accepted (published after it is recorded). */
-public record CourseLaunched(long platformId, long courseId, ToolRole role) {
-}
+public record CourseLaunched(long platformId, long courseId, ToolRole role) {}

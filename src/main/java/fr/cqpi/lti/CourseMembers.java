@@ -25,19 +25,29 @@ public class CourseMembers {
     }
 
     public List<CourseMember> learners(long courseId) {
-        return jdbc.sql(SELECT + " order by lower(coalesce(u.name, u.sub)), u.id").param("course", courseId)
-                .query(CourseMembers::member).list();
+        return jdbc.sql(SELECT + " order by lower(coalesce(u.name, u.sub)), u.id")
+                .param("course", courseId)
+                .query(CourseMembers::member)
+                .list();
     }
 
     public Optional<CourseMember> learner(long courseId, String sub) {
-        return jdbc.sql(SELECT + " and u.sub = :sub").param("course", courseId).param("sub", sub)
-                .query(CourseMembers::member).optional();
+        return jdbc.sql(SELECT + " and u.sub = :sub")
+                .param("course", courseId)
+                .param("sub", sub)
+                .query(CourseMembers::member)
+                .optional();
     }
 
     private static CourseMember member(ResultSet rs, int n) throws SQLException {
         Timestamp last = rs.getTimestamp("last_launch_at");
-        return new CourseMember(rs.getLong("id"), rs.getString("sub"), rs.getString("name"), rs.getString("email"),
-                ToolRole.valueOf(rs.getString("tool_role")), rs.getBoolean("active"),
+        return new CourseMember(
+                rs.getLong("id"),
+                rs.getString("sub"),
+                rs.getString("name"),
+                rs.getString("email"),
+                ToolRole.valueOf(rs.getString("tool_role")),
+                rs.getBoolean("active"),
                 last == null ? null : last.toInstant());
     }
 }

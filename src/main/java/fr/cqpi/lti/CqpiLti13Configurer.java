@@ -33,9 +33,15 @@ public class CqpiLti13Configurer extends Lti13Configurer {
     private final org.springframework.context.ApplicationEventPublisher events;
     private OptimisticAuthorizationRequestRepository authorizationRequests;
 
-    CqpiLti13Configurer(PlatformRegistry registry, PlatformJwtDecoders decoders, LaunchClaimsValidator validator,
-                        LaunchRecorder recorder, SessionHandover handover, LaunchRefusalPage refusalPage, JdbcClient jdbc,
-                        org.springframework.context.ApplicationEventPublisher events) {
+    CqpiLti13Configurer(
+            PlatformRegistry registry,
+            PlatformJwtDecoders decoders,
+            LaunchClaimsValidator validator,
+            LaunchRecorder recorder,
+            SessionHandover handover,
+            LaunchRefusalPage refusalPage,
+            JdbcClient jdbc,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.registry = registry;
         this.decoders = decoders;
         this.validator = validator;
@@ -71,19 +77,22 @@ public class CqpiLti13Configurer extends Lti13Configurer {
     @Override
     protected OAuth2AuthorizationRequestRedirectFilter configureInitiationFilter(
             ClientRegistrationRepository clientRegistrations, OptimisticAuthorizationRequestRepository requests) {
-        OIDCInitiatingLoginRequestResolver resolver = new OIDCInitiatingLoginRequestResolver(clientRegistrations,
-                request -> (String) request.getAttribute(LoginInitiationGuard.REGISTRATION_ATTRIBUTE));
+        OIDCInitiatingLoginRequestResolver resolver =
+                new OIDCInitiatingLoginRequestResolver(clientRegistrations, request ->
+                        (String) request.getAttribute(LoginInitiationGuard.REGISTRATION_ATTRIBUTE));
         OAuth2AuthorizationRequestRedirectFilter filter = new OAuth2AuthorizationRequestRedirectFilter(resolver);
         filter.setAuthorizationRequestRepository(requests);
         return filter;
     }
 
     @Override
-    protected OAuth2LoginAuthenticationFilter configureLoginFilter(ClientRegistrationRepository clientRegistrations,
-            OidcLaunchFlowAuthenticationProvider provider, OptimisticAuthorizationRequestRepository requests) {
+    protected OAuth2LoginAuthenticationFilter configureLoginFilter(
+            ClientRegistrationRepository clientRegistrations,
+            OidcLaunchFlowAuthenticationProvider provider,
+            OptimisticAuthorizationRequestRepository requests) {
         OAuth2LoginAuthenticationFilter filter = super.configureLoginFilter(clientRegistrations, provider, requests);
-        filter.setAuthenticationSuccessHandler(new LaunchSuccessHandler(registry, recorder, handover,
-                new HttpSessionSecurityContextRepository(), requests, events));
+        filter.setAuthenticationSuccessHandler(new LaunchSuccessHandler(
+                registry, recorder, handover, new HttpSessionSecurityContextRepository(), requests, events));
         filter.setAuthenticationFailureHandler(new LaunchFailureHandler(refusalPage));
         return filter;
     }

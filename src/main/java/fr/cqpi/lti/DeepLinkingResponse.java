@@ -44,14 +44,20 @@ public class DeepLinkingResponse {
                 .claim(LtiClaims.VERSION, "1.3.0")
                 .claim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items", contentItems);
         if (launch.deepLinking() != null && launch.deepLinking().data() != null) {
-            claims.claim("https://purl.imsglobal.org/spec/lti-dl/claim/data", launch.deepLinking().data());
+            claims.claim(
+                    "https://purl.imsglobal.org/spec/lti-dl/claim/data",
+                    launch.deepLinking().data());
         }
         if (message != null) {
             claims.claim("https://purl.imsglobal.org/spec/lti-dl/claim/msg", message);
         }
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID())
-                    .type(JOSEObjectType.JWT).build(), claims.build());
+            SignedJWT jwt = new SignedJWT(
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(key.getKeyID())
+                            .type(JOSEObjectType.JWT)
+                            .build(),
+                    claims.build());
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         } catch (JOSEException e) {

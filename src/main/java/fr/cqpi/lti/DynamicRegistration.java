@@ -48,8 +48,10 @@ public class DynamicRegistration {
         this.jdbc = jdbc;
         this.registry = registry;
         this.properties = properties;
-        this.http = HttpClient.newBuilder().connectTimeout(properties.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(properties.httpTimeout())
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /** A registration step that failed: says which, in words an administrator can act on. */
@@ -60,12 +62,18 @@ public class DynamicRegistration {
     }
 
     /** What the administrator confirms. */
-    public record Proposal(String id, String platformName, String issuer, String productFamily, String authorizationEndpoint,
-                           String tokenEndpoint, String jwksUri, String registrationEndpoint, Map<String, Object> toolConfiguration) {
-    }
+    public record Proposal(
+            String id,
+            String platformName,
+            String issuer,
+            String productFamily,
+            String authorizationEndpoint,
+            String tokenEndpoint,
+            String jwksUri,
+            String registrationEndpoint,
+            Map<String, Object> toolConfiguration) {}
 
-    public record Registered(Platform platform, String deploymentId) {
-    }
+    public record Registered(Platform platform, String deploymentId) {}
 
     /** Step 1: fetch and check the platform's configuration; nothing is registered yet. */
     @Transactional
@@ -73,7 +81,8 @@ public class DynamicRegistration {
         URI configUri;
         try {
             configUri = URI.create(openidConfigurationUrl);
-            if (configUri.getHost() == null || !("https".equals(configUri.getScheme()) || "http".equals(configUri.getScheme()))) {
+            if (configUri.getHost() == null
+                    || !("https".equals(configUri.getScheme()) || "http".equals(configUri.getScheme()))) {
                 throw new IllegalArgumentException();
             }
         } catch (IllegalArgumentException | NullPointerException e) {
@@ -82,10 +91,12 @@ public class DynamicRegistration {
         JsonNode config = get(openidConfigurationUrl, registrationToken);
         String issuer = text(config, "issuer");
         URI issuerUri = URI.create(issuer);
-        if (!configUri.getScheme().equals(issuerUri.getScheme()) || !configUri.getHost().equalsIgnoreCase(issuerUri.getHost())
+        if (!configUri.getScheme().equals(issuerUri.getScheme())
+                || !configUri.getHost().equalsIgnoreCase(issuerUri.getHost())
                 || configUri.getPort() != issuerUri.getPort()) {
-            throw new RegistrationFailed("the platform's issuer (" + issuer + ") is not on the host of its configuration URL ("
-                    + configUri.getScheme() + "://" + configUri.getAuthority() + ")");
+            throw new RegistrationFailed(
+                    "the platform's issuer (" + issuer + ") is not on the host of its configuration URL ("
+                            + configUri.getScheme() + "://" + configUri.getAuthority() + ")");
         }
         for (String field : List.of("authorization_endpoint", "token_endpoint", "jwks_uri", "registration_endpoint")) {
             text(config, field);
@@ -95,12 +106,21 @@ public class DynamicRegistration {
         jdbc.sql("""
                         insert into pending_registration (id, openid_configuration, registration_token, configuration, expires_at)
                         values (:id, :url, :token, :config, :expires)""")
-                .param("id", id).param("url", openidConfigurationUrl).param("token", registrationToken)
-                .param("config", config.toString()).param("expires", Timestamp.from(Instant.now().plus(Duration.ofMinutes(30))))
+                .param("id", id)
+                .param("url", openidConfigurationUrl)
+                .param("token", registrationToken)
+                .param("config", config.toString())
+                .param("expires", Timestamp.from(Instant.now().plus(Duration.ofMinutes(30))))
                 .update();
-        return new Proposal(id, platformConfig.path("product_family_code").asText(issuerUri.getHost()), issuer,
-                platformConfig.path("product_family_code").asText("?"), text(config, "authorization_endpoint"),
-                text(config, "token_endpoint"), text(config, "jwks_uri"), text(config, "registration_endpoint"),
+        return new Proposal(
+                id,
+                platformConfig.path("product_family_code").asText(issuerUri.getHost()),
+                issuer,
+                platformConfig.path("product_family_code").asText("?"),
+                text(config, "authorization_endpoint"),
+                text(config, "token_endpoint"),
+                text(config, "jwks_uri"),
+                text(config, "registration_endpoint"),
                 toolConfiguration(toolBaseUrl, config));
     }
 
@@ -110,19 +130,29 @@ public class DynamicRegistration {
         var pending = jdbc.sql("""
                         delete from pending_registration where id = :id and expires_at > now()
                         returning registration_token, configuration""")
-                .param("id", pendingId).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional()
-                .orElseThrow(() -> new RegistrationFailed("this registration has expired or was already completed; start again from the platform"));
+                .param("id", pendingId)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional()
+                .orElseThrow(() -> new RegistrationFailed(
+                        "this registration has expired or was already completed; start again from the platform"));
         JsonNode config = parse(pending[1]);
         Map<String, Object> request = toolConfiguration(toolBaseUrl, config);
         JsonNode answer = post(text(config, "registration_endpoint"), pending[0], request);
         String clientId = text(answer, "client_id");
-        String deploymentId = answer.path("https://purl.imsglobal.org/spec/lti-tool-configuration").path("deployment_id")
+        String deploymentId = answer.path("https://purl.imsglobal.org/spec/lti-tool-configuration")
+                .path("deployment_id")
                 .asText(null);
-        String name = config.path("https://purl.imsglobal.org/spec/lti-platform-configuration").path("product_family_code")
+        String name = config.path("https://purl.imsglobal.org/spec/lti-platform-configuration")
+                .path("product_family_code")
                 .asText(URI.create(text(config, "issuer")).getHost());
-        Platform platform = registry.upsert(new PlatformDefinition(name + " (" + URI.create(text(config, "issuer")).getHost() + ")",
-                text(config, "issuer"), clientId, deploymentId == null ? List.of() : List.of(deploymentId),
-                text(config, "authorization_endpoint"), text(config, "token_endpoint"), text(config, "jwks_uri")));
+        Platform platform = registry.upsert(new PlatformDefinition(
+                name + " (" + URI.create(text(config, "issuer")).getHost() + ")",
+                text(config, "issuer"),
+                clientId,
+                deploymentId == null ? List.of() : List.of(deploymentId),
+                text(config, "authorization_endpoint"),
+                text(config, "token_endpoint"),
+                text(config, "jwks_uri")));
         log.info("Dynamic registration: platform {} registered with client id {}", platform.id(), clientId);
         return new Registered(platform, deploymentId);
     }
@@ -132,14 +162,27 @@ public class DynamicRegistration {
         Map<String, Object> ltiConfig = new LinkedHashMap<>();
         ltiConfig.put("domain", URI.create(base).getAuthority());
         ltiConfig.put("target_link_uri", base + "/app");
-        ltiConfig.put("description", "Grille d'évaluation des compétences du CQPI Assistant(e) : jugements par critère observable, résultats par bloc envoyés au carnet de notes.");
+        ltiConfig.put(
+                "description",
+                "Grille d'évaluation des compétences du CQPI Assistant(e) : jugements par critère observable, résultats par bloc envoyés au carnet de notes.");
         ltiConfig.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"));
         List<Map<String, Object>> messages = new ArrayList<>();
-        messages.add(Map.of("type", "LtiResourceLinkRequest", "target_link_uri", base + "/app",
-                "label", "CQPI Assistant(e) — grille d'évaluation"));
-        messages.add(Map.of("type", "LtiDeepLinkingRequest", "target_link_uri", base + "/app",
-                "label", "CQPI Assistant(e) — grille ou bloc",
-                "placements", List.of("ContentArea", "link_selection", "assignment_selection")));
+        messages.add(Map.of(
+                "type",
+                "LtiResourceLinkRequest",
+                "target_link_uri",
+                base + "/app",
+                "label",
+                "CQPI Assistant(e) — grille d'évaluation"));
+        messages.add(Map.of(
+                "type",
+                "LtiDeepLinkingRequest",
+                "target_link_uri",
+                base + "/app",
+                "label",
+                "CQPI Assistant(e) — grille ou bloc",
+                "placements",
+                List.of("ContentArea", "link_selection", "assignment_selection")));
         ltiConfig.put("messages", messages);
         Map<String, Object> request = new LinkedHashMap<>();
         request.put("application_type", "web");
@@ -152,14 +195,20 @@ public class DynamicRegistration {
         request.put("token_endpoint_auth_method", "private_key_jwt");
         List<String> supported = new ArrayList<>();
         platformConfig.path("scopes_supported").forEach(s -> supported.add(s.asText()));
-        request.put("scope", String.join(" ", supported.isEmpty() ? SCOPES
-                : SCOPES.stream().filter(supported::contains).toList()));
+        request.put(
+                "scope",
+                String.join(
+                        " ",
+                        supported.isEmpty()
+                                ? SCOPES
+                                : SCOPES.stream().filter(supported::contains).toList()));
         request.put("https://purl.imsglobal.org/spec/lti-tool-configuration", ltiConfig);
         return request;
     }
 
     private JsonNode get(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.httpTimeout())
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(properties.httpTimeout())
                 .header("Accept", "application/json");
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
@@ -168,13 +217,17 @@ public class DynamicRegistration {
     }
 
     private JsonNode post(String url, String token, Map<String, Object> body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(properties.httpTimeout())
-                .header("Accept", "application/json").header("Content-Type", "application/json");
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(properties.httpTimeout())
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json");
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return exchange(request.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
+            return exchange(
+                    request.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
+                            .build(),
                     "posting the tool's registration");
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);

@@ -22,8 +22,8 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 class JdbcAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
-    private static final ObjectInputFilter ONLY_AUTHORIZATION_REQUESTS = ObjectInputFilter.Config.createFilter(
-            "org.springframework.security.**;java.**;maxdepth=20;!*");
+    private static final ObjectInputFilter ONLY_AUTHORIZATION_REQUESTS =
+            ObjectInputFilter.Config.createFilter("org.springframework.security.**;java.**;maxdepth=20;!*");
 
     private final JdbcClient jdbc;
 
@@ -38,12 +38,15 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
             return null;
         }
         return jdbc.sql("select request from oidc_state where state = :state and expires_at > now()")
-                .param("state", state).query((rs, n) -> deserialize(rs.getBytes(1))).optional().orElse(null);
+                .param("state", state)
+                .query((rs, n) -> deserialize(rs.getBytes(1)))
+                .optional()
+                .orElse(null);
     }
 
     @Override
-    public void saveAuthorizationRequest(OAuth2AuthorizationRequest authorizationRequest, HttpServletRequest request,
-                                         HttpServletResponse response) {
+    public void saveAuthorizationRequest(
+            OAuth2AuthorizationRequest authorizationRequest, HttpServletRequest request, HttpServletResponse response) {
         if (authorizationRequest == null) {
             removeAuthorizationRequest(request, response);
             return;
@@ -59,13 +62,17 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
     }
 
     @Override
-    public OAuth2AuthorizationRequest removeAuthorizationRequest(HttpServletRequest request, HttpServletResponse response) {
+    public OAuth2AuthorizationRequest removeAuthorizationRequest(
+            HttpServletRequest request, HttpServletResponse response) {
         String state = request.getParameter("state");
         if (state == null) {
             return null;
         }
         return jdbc.sql("delete from oidc_state where state = :state and expires_at > now() returning request")
-                .param("state", state).query((rs, n) -> deserialize(rs.getBytes(1))).optional().orElse(null);
+                .param("state", state)
+                .query((rs, n) -> deserialize(rs.getBytes(1)))
+                .optional()
+                .orElse(null);
     }
 
     private static byte[] serialize(OAuth2AuthorizationRequest request) {

@@ -33,7 +33,8 @@ class LaunchAuthenticationProvider extends OidcLaunchFlowAuthenticationProvider 
     private final PlatformJwtDecoders decoders;
     private final LaunchClaimsValidator validator;
 
-    LaunchAuthenticationProvider(PlatformRegistry registry, PlatformJwtDecoders decoders, LaunchClaimsValidator validator) {
+    LaunchAuthenticationProvider(
+            PlatformRegistry registry, PlatformJwtDecoders decoders, LaunchClaimsValidator validator) {
         this.registry = registry;
         this.decoders = decoders;
         this.validator = validator;
@@ -45,7 +46,8 @@ class LaunchAuthenticationProvider extends OidcLaunchFlowAuthenticationProvider 
         ClientRegistration registration = launch.getClientRegistration();
         OIDCLaunchFlowResponse response = launch.getAuthorizationExchange().getAuthorizationResponse();
         if (response.statusError()) {
-            throw PLATFORM_ERROR.exception("platform answered " + response.getError().getErrorCode());
+            throw PLATFORM_ERROR.exception(
+                    "platform answered " + response.getError().getErrorCode());
         }
         Platform platform = registry.findByRegistrationId(registration.getRegistrationId())
                 .orElseThrow(() -> UNKNOWN_PLATFORM.exception("registration no longer exists"));
@@ -53,15 +55,18 @@ class LaunchAuthenticationProvider extends OidcLaunchFlowAuthenticationProvider 
         String rawToken = response.getIdToken();
         checkHeader(rawToken);
         Jwt jwt = decode(platform, rawToken);
-        String expectedNonce = (String) launch.getAuthorizationExchange().getAuthorizationRequest()
-                .getAdditionalParameters().get("nonce");
+        String expectedNonce = (String) launch.getAuthorizationExchange()
+                .getAuthorizationRequest()
+                .getAdditionalParameters()
+                .get("nonce");
         validator.validate(jwt, platform, expectedNonce);
 
-        OidcIdToken idToken = new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaims());
+        OidcIdToken idToken =
+                new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaims());
         Set<GrantedAuthority> authorities = Set.of(new OidcUserAuthority(idToken, null));
         LtiOauth2User user = new LtiOauth2User(authorities, idToken);
-        OidcLaunchFlowToken result = new OidcLaunchFlowToken(registration, launch.getAuthorizationExchange(), user,
-                authorities);
+        OidcLaunchFlowToken result =
+                new OidcLaunchFlowToken(registration, launch.getAuthorizationExchange(), user, authorities);
         result.setDetails(launch.getDetails());
         return result;
     }

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 @Component
 class LaunchClaimsValidator {
 
-    static final Set<String> SUPPORTED_MESSAGE_TYPES = Set.of(LaunchContext.RESOURCE_LINK_REQUEST,
-            LaunchContext.DEEP_LINKING_REQUEST);
+    static final Set<String> SUPPORTED_MESSAGE_TYPES =
+            Set.of(LaunchContext.RESOURCE_LINK_REQUEST, LaunchContext.DEEP_LINKING_REQUEST);
 
     private final LtiProperties properties;
     private final PlatformRegistry registry;
@@ -49,7 +49,8 @@ class LaunchClaimsValidator {
             throw WRONG_AUDIENCE.exception("aud does not contain the client id");
         }
         Object azp = claims.get("azp");
-        if ((audience.size() > 1 && azp == null) || (azp != null && !platform.clientId().equals(azp))) {
+        if ((audience.size() > 1 && azp == null)
+                || (azp != null && !platform.clientId().equals(azp))) {
             throw WRONG_AZP.exception("azp missing or not the client id");
         }
         Instant exp = jwt.getExpiresAt();
@@ -97,14 +98,16 @@ class LaunchClaimsValidator {
         }
         if (LaunchContext.RESOURCE_LINK_REQUEST.equals(type)) {
             if (!(claims.get(LtiClaims.RESOURCE_LINK) instanceof Map<?, ?> link)
-                    || !(link.get("id") instanceof String id) || id.isBlank()) {
+                    || !(link.get("id") instanceof String id)
+                    || id.isBlank()) {
                 throw MISSING_RESOURCE_LINK.exception("no resource_link.id claim");
             }
             if (!(claims.get(LtiClaims.TARGET_LINK_URI) instanceof String target) || target.isBlank()) {
                 throw MISSING_TARGET_LINK_URI.exception("no target_link_uri claim");
             }
         } else if (!(claims.get(LtiClaims.DEEP_LINKING_SETTINGS) instanceof Map<?, ?> settings)
-                || !(settings.get("deep_link_return_url") instanceof String returnUrl) || returnUrl.isBlank()) {
+                || !(settings.get("deep_link_return_url") instanceof String returnUrl)
+                || returnUrl.isBlank()) {
             throw MISSING_DEEP_LINKING_SETTINGS.exception("no deep_link_return_url");
         }
         if (!nonces.useOnce(platform.id(), (String) nonce, exp.plus(properties.clockSkew()))) {

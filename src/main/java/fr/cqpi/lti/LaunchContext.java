@@ -34,7 +34,8 @@ public record LaunchContext(
         Services services,
         DeepLinking deepLinking,
         Instant launchedAt,
-        String launchId) implements Serializable {
+        String launchId)
+        implements Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;
@@ -44,13 +45,17 @@ public record LaunchContext(
 
     /** The AGS and NRPS endpoints the platform offered in this launch (null when not offered). */
     public record Services(String lineItems, String lineItem, List<String> agsScopes, String membershipsUrl)
-            implements Serializable {
-    }
+            implements Serializable {}
 
     /** The deep-linking settings of an LtiDeepLinkingRequest. */
-    public record DeepLinking(String returnUrl, List<String> acceptTypes, boolean acceptMultiple,
-                              Boolean acceptLineItem, String data, String title) implements Serializable {
-    }
+    public record DeepLinking(
+            String returnUrl,
+            List<String> acceptTypes,
+            boolean acceptMultiple,
+            Boolean acceptLineItem,
+            String data,
+            String title)
+            implements Serializable {}
 
     public boolean hasCourse() {
         return courseId != null;

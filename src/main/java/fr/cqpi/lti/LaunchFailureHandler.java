@@ -21,10 +21,13 @@ class LaunchFailureHandler implements AuthenticationFailureHandler {
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                        AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         LaunchRefusal refusal = refusalOf(exception);
-        String detail = exception instanceof OAuth2AuthenticationException o ? o.getError().getDescription() : null;
+        String detail = exception instanceof OAuth2AuthenticationException o
+                ? o.getError().getDescription()
+                : null;
         log.info("Launch refused: {} ({})", refusal, detail);
         page.render(request, response, refusal);
     }

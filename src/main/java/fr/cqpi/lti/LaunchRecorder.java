@@ -48,17 +48,26 @@ class LaunchRecorder {
                             email = coalesce(excluded.email, lti_user.email),
                             locale = coalesce(excluded.locale, lti_user.locale), last_launch_at = now()
                         returning id""")
-                .param("platform", platform.id()).param("sub", sub).param("name", name)
-                .param("given", string(claims.get("given_name"))).param("family", string(claims.get("family_name")))
-                .param("email", email).param("locale", locale)
-                .query(Long.class).single();
+                .param("platform", platform.id())
+                .param("sub", sub)
+                .param("name", name)
+                .param("given", string(claims.get("given_name")))
+                .param("family", string(claims.get("family_name")))
+                .param("email", email)
+                .param("locale", locale)
+                .query(Long.class)
+                .single();
 
         Map<String, Object> context = map(claims.get(LtiClaims.CONTEXT));
         Map<String, Object> ags = map(claims.get(LtiClaims.AGS_ENDPOINT));
         Map<String, Object> nrps = map(claims.get(LtiClaims.NRPS));
-        LaunchContext.Services services = ags.isEmpty() && nrps.isEmpty() ? null : new LaunchContext.Services(
-                string(ags.get("lineitems")), string(ags.get("lineitem")), strings(ags.get("scope")),
-                string(nrps.get("context_memberships_url")));
+        LaunchContext.Services services = ags.isEmpty() && nrps.isEmpty()
+                ? null
+                : new LaunchContext.Services(
+                        string(ags.get("lineitems")),
+                        string(ags.get("lineitem")),
+                        strings(ags.get("scope")),
+                        string(nrps.get("context_memberships_url")));
 
         Long courseId = null;
         String contextId = string(context.get("id"));
@@ -74,17 +83,23 @@ class LaunchRecorder {
                                 ags_lineitems = coalesce(excluded.ags_lineitems, course.ags_lineitems),
                                 nrps_url = coalesce(excluded.nrps_url, course.nrps_url), last_launch_at = now()
                             returning id""")
-                    .param("platform", platform.id()).param("deployment", deploymentId).param("context", contextId)
-                    .param("label", string(context.get("label"))).param("title", string(context.get("title")))
+                    .param("platform", platform.id())
+                    .param("deployment", deploymentId)
+                    .param("context", contextId)
+                    .param("label", string(context.get("label")))
+                    .param("title", string(context.get("title")))
                     .param("lineitems", services == null ? null : services.lineItems())
                     .param("nrps", services == null ? null : services.membershipsUrl())
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
             jdbc.sql("""
                             insert into enrolment (course_id, user_id, tool_role, lti_roles, active, source, updated_at)
                             values (:course, :user, :role, :roles, true, 'LAUNCH', now())
                             on conflict (course_id, user_id) do update set tool_role = excluded.tool_role,
                                 lti_roles = excluded.lti_roles, active = true, updated_at = now()""")
-                    .param("course", courseId).param("user", userId).param("role", role.name())
+                    .param("course", courseId)
+                    .param("user", userId)
+                    .param("role", role.name())
                     .param("roles", roles.toArray(String[]::new))
                     .update();
         }
@@ -102,15 +117,38 @@ class LaunchRecorder {
                                 ags_lineitem = coalesce(excluded.ags_lineitem, resource_link.ags_lineitem),
                                 last_launch_at = now()
                             returning id""")
-                    .param("course", courseId).param("link", string(link.get("id"))).param("title", linkTitle)
-                    .param("custom", toJson(custom)).param("lineitem", services == null ? null : services.lineItem())
-                    .query(Long.class).single();
+                    .param("course", courseId)
+                    .param("link", string(link.get("id")))
+                    .param("title", linkTitle)
+                    .param("custom", toJson(custom))
+                    .param("lineitem", services == null ? null : services.lineItem())
+                    .query(Long.class)
+                    .single();
         }
         registry.recordLaunch(platform.id());
 
-        return new LaunchContext(platform.id(), platform.name(), platform.issuer(), deploymentId, courseId, contextId,
-                courseTitle, resourceLinkId, linkTitle, userId, sub, name, email, role, roles, custom,
-                (String) claims.get(LtiClaims.MESSAGE_TYPE), locale, services, deepLinking(claims), Instant.now(),
+        return new LaunchContext(
+                platform.id(),
+                platform.name(),
+                platform.issuer(),
+                deploymentId,
+                courseId,
+                contextId,
+                courseTitle,
+                resourceLinkId,
+                linkTitle,
+                userId,
+                sub,
+                name,
+                email,
+                role,
+                roles,
+                custom,
+                (String) claims.get(LtiClaims.MESSAGE_TYPE),
+                locale,
+                services,
+                deepLinking(claims),
+                Instant.now(),
                 java.util.UUID.randomUUID().toString());
     }
 
@@ -120,9 +158,13 @@ class LaunchRecorder {
             return null;
         }
         Object acceptLineItem = settings.get("accept_lineitem");
-        return new LaunchContext.DeepLinking(string(settings.get("deep_link_return_url")),
-                strings(settings.get("accept_types")), Boolean.TRUE.equals(settings.get("accept_multiple")),
-                acceptLineItem instanceof Boolean b ? b : null, string(settings.get("data")), string(settings.get("title")));
+        return new LaunchContext.DeepLinking(
+                string(settings.get("deep_link_return_url")),
+                strings(settings.get("accept_types")),
+                Boolean.TRUE.equals(settings.get("accept_multiple")),
+                acceptLineItem instanceof Boolean b ? b : null,
+                string(settings.get("data")),
+                string(settings.get("title")));
     }
 
     private static String displayName(Map<String, Object> claims) {
@@ -158,7 +200,10 @@ class LaunchRecorder {
         if (!(value instanceof Collection<?> values)) {
             return List.of();
         }
-        return values.stream().filter(v -> v instanceof String s && !s.isBlank()).map(String.class::cast).toList();
+        return values.stream()
+                .filter(v -> v instanceof String s && !s.isBlank())
+                .map(String.class::cast)
+                .toList();
     }
 
     private static Map<String, String> stringMap(Object value) {

@@ -25,9 +25,21 @@ public class LaunchRefusalPage {
         this.locales = locales;
     }
 
-    public void render(HttpServletRequest request, HttpServletResponse response, LaunchRefusal refusal) throws IOException {
-        pages.render(request, response, refusal.status().value(), "launch-refused", localeOf(request),
-                Map.of("refusal", refusal, "messageKey", refusal.messageKey(), "status", refusal.status().value()));
+    public void render(HttpServletRequest request, HttpServletResponse response, LaunchRefusal refusal)
+            throws IOException {
+        pages.render(
+                request,
+                response,
+                refusal.status().value(),
+                "launch-refused",
+                localeOf(request),
+                Map.of(
+                        "refusal",
+                        refusal,
+                        "messageKey",
+                        refusal.messageKey(),
+                        "status",
+                        refusal.status().value()));
     }
 
     /**
@@ -38,7 +50,8 @@ public class LaunchRefusalPage {
         String idToken = request.getParameter("id_token");
         if (idToken != null) {
             try {
-                Object presentation = JWTParser.parse(idToken).getJWTClaimsSet().getClaim(LtiClaims.LAUNCH_PRESENTATION);
+                Object presentation =
+                        JWTParser.parse(idToken).getJWTClaimsSet().getClaim(LtiClaims.LAUNCH_PRESENTATION);
                 if (presentation instanceof Map<?, ?> p && p.get("locale") instanceof String tag) {
                     return SupportedLocales.closest(Locale.forLanguageTag(tag.replace('_', '-')));
                 }

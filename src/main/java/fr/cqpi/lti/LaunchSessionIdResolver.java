@@ -17,6 +17,7 @@ public class LaunchSessionIdResolver implements HttpSessionIdResolver {
     public static final String HANDOVER_PARAMETER = "handover";
     /** Set on requests whose session did not come from a cookie: their pages carry the session header. */
     public static final String COOKIELESS_ATTRIBUTE = LaunchSessionIdResolver.class.getName() + ".cookieless";
+
     private static final String RESOLVED_ATTRIBUTE = LaunchSessionIdResolver.class.getName() + ".resolved";
 
     private final CookieHttpSessionIdResolver cookies;
@@ -40,7 +41,9 @@ public class LaunchSessionIdResolver implements HttpSessionIdResolver {
             if (header != null && !header.isBlank()) {
                 ids = List.of(header.strip());
             } else if ("GET".equals(request.getMethod())) {
-                ids = handover.redeem(request.getParameter(HANDOVER_PARAMETER)).map(List::of).orElse(List.of());
+                ids = handover.redeem(request.getParameter(HANDOVER_PARAMETER))
+                        .map(List::of)
+                        .orElse(List.of());
             }
             if (!ids.isEmpty()) {
                 request.setAttribute(COOKIELESS_ATTRIBUTE, Boolean.TRUE);

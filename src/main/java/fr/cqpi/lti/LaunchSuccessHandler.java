@@ -32,9 +32,13 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
     private final OptimisticAuthorizationRequestRepository authorizationRequests;
     private final org.springframework.context.ApplicationEventPublisher events;
 
-    LaunchSuccessHandler(PlatformRegistry registry, LaunchRecorder recorder, SessionHandover handover,
-                         SecurityContextRepository contexts, OptimisticAuthorizationRequestRepository authorizationRequests,
-                         org.springframework.context.ApplicationEventPublisher events) {
+    LaunchSuccessHandler(
+            PlatformRegistry registry,
+            LaunchRecorder recorder,
+            SessionHandover handover,
+            SecurityContextRepository contexts,
+            OptimisticAuthorizationRequestRepository authorizationRequests,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.registry = registry;
         this.recorder = recorder;
         this.handover = handover;
@@ -44,10 +48,12 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                        Authentication authentication) throws IOException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException {
         OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
-        Platform platform = registry.findByRegistrationId(token.getAuthorizedClientRegistrationId()).orElseThrow();
+        Platform platform = registry.findByRegistrationId(token.getAuthorizedClientRegistrationId())
+                .orElseThrow();
         LaunchContext launch = recorder.record(platform, ((OidcUser) token.getPrincipal()).getClaims());
 
         HttpSession session = request.getSession(false);
@@ -64,8 +70,13 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
             events.publishEvent(new CourseLaunched(platform.id(), launch.courseId(), launch.role()));
         }
         boolean cookies = authorizationRequests.hasWorkingSession(request);
-        log.info("Launch accepted: platform {}, course {}, role {}, message {}, cookies {}", platform.id(),
-                launch.courseId(), launch.role(), launch.messageType(), cookies ? "yes" : "no (handover)");
+        log.info(
+                "Launch accepted: platform {}, course {}, role {}, message {}, cookies {}",
+                platform.id(),
+                launch.courseId(),
+                launch.role(),
+                launch.messageType(),
+                cookies ? "yes" : "no (handover)");
         response.setHeader("Cache-Control", "no-store");
         if (cookies) {
             response.sendRedirect(request.getContextPath() + LANDING);

@@ -36,17 +36,29 @@ class LoginInitiationGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String issuer = request.getParameter("iss");
-        if (blank(issuer) || blank(request.getParameter("login_hint")) || blank(request.getParameter("target_link_uri"))) {
-            refuse(request, response, LaunchRefusal.MISSING_PARAMETER.exception("iss, login_hint and target_link_uri are required"));
+        if (blank(issuer)
+                || blank(request.getParameter("login_hint"))
+                || blank(request.getParameter("target_link_uri"))) {
+            refuse(
+                    request,
+                    response,
+                    LaunchRefusal.MISSING_PARAMETER.exception("iss, login_hint and target_link_uri are required"));
             return;
         }
         Optional<Platform> platform = registry.findForLogin(issuer, request.getParameter("client_id"));
         if (platform.isEmpty()) {
-            refuse(request, response, LaunchRefusal.UNKNOWN_PLATFORM.exception("no registration for this iss/client_id"));
+            refuse(
+                    request,
+                    response,
+                    LaunchRefusal.UNKNOWN_PLATFORM.exception("no registration for this iss/client_id"));
             return;
         }
         if (!platform.get().enabled()) {
-            refuse(request, response, LaunchRefusal.PLATFORM_DISABLED.exception("platform " + platform.get().id() + " disabled"));
+            refuse(
+                    request,
+                    response,
+                    LaunchRefusal.PLATFORM_DISABLED.exception(
+                            "platform " + platform.get().id() + " disabled"));
             return;
         }
         String deploymentId = request.getParameter("lti_deployment_id");
@@ -60,7 +72,10 @@ class LoginInitiationGuard extends OncePerRequestFilter {
 
     private void refuse(HttpServletRequest request, HttpServletResponse response, LaunchRefusedException refusal)
             throws IOException {
-        log.info("Login initiation refused: {} ({})", refusal.refusal(), refusal.getError().getDescription());
+        log.info(
+                "Login initiation refused: {} ({})",
+                refusal.refusal(),
+                refusal.getError().getDescription());
         refusalPage.render(request, response, refusal.refusal());
     }
 

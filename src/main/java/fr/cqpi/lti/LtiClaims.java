@@ -17,6 +17,5 @@ final class LtiClaims {
     static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";
     static final String DEEP_LINKING_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
 
-    private LtiClaims() {
-    }
+    private LtiClaims() {}
 }

@@ -7,6 +7,5 @@ public final class LtiPaths {
     public static final String LAUNCH = "/lti/launch";
     public static final String JWKS = "/.well-known/jwks.json";
 
-    private LtiPaths() {
-    }
+    private LtiPaths() {}
 }

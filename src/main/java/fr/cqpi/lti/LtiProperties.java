@@ -21,5 +21,4 @@ public record LtiProperties(
         @DefaultValue("10m") Duration jwksCacheTtl,
         @DefaultValue("30s") Duration jwksMinRefetchInterval,
         @DefaultValue("5s") Duration httpTimeout,
-        String toolKeyPem) {
-}
+        String toolKeyPem) {}

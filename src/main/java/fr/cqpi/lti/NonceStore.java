@@ -19,7 +19,10 @@ class NonceStore {
         return jdbc.sql("""
                         insert into used_nonce (platform_id, nonce, expires_at) values (:platform, :nonce, :expires)
                         on conflict do nothing""")
-                .param("platform", platformId).param("nonce", nonce)
-                .param("expires", java.sql.Timestamp.from(expiresAt)).update() == 1;
+                        .param("platform", platformId)
+                        .param("nonce", nonce)
+                        .param("expires", java.sql.Timestamp.from(expiresAt))
+                        .update()
+                == 1;
     }
 }

@@ -20,8 +20,12 @@ public record PlatformDefinition(
                 return t[0] + ": a non-empty value is required";
             }
         }
-        String[][] urls = {{"issuer", issuer}, {"authorization_endpoint", authorizationEndpoint},
-                {"token_endpoint", tokenEndpoint}, {"jwks_uri", jwksUri}};
+        String[][] urls = {
+            {"issuer", issuer},
+            {"authorization_endpoint", authorizationEndpoint},
+            {"token_endpoint", tokenEndpoint},
+            {"jwks_uri", jwksUri}
+        };
         for (String[] u : urls) {
             if (!isHttpUrl(u[1])) {
                 return u[0] + ": '" + (u[1] == null ? "" : u[1]) + "' is not an http(s) URL";

@@ -41,9 +41,11 @@ class PlatformJwtDecoders {
         int timeout = (int) properties.httpTimeout().toMillis();
         JWKSource<SecurityContext> keys;
         try {
-            keys = JWKSourceBuilder.<SecurityContext>create(URI.create(jwksUri).toURL(),
-                            new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
-                    .cache(properties.jwksCacheTtl().toMillis(), properties.httpTimeout().toMillis())
+            keys = JWKSourceBuilder.<SecurityContext>create(
+                            URI.create(jwksUri).toURL(), new DefaultResourceRetriever(timeout, timeout, MAX_JWKS_BYTES))
+                    .cache(
+                            properties.jwksCacheTtl().toMillis(),
+                            properties.httpTimeout().toMillis())
                     .refreshAheadCache(false)
                     .rateLimited(properties.jwksMinRefetchInterval().toMillis())
                     .retrying(false)
@@ -53,7 +55,7 @@ class PlatformJwtDecoders {
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
-        processor.setJWTClaimsSetVerifier((claims, context) -> { });
+        processor.setJWTClaimsSetVerifier((claims, context) -> {});
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
         decoder.setJwtValidator(jwt -> org.springframework.security.oauth2.core.OAuth2TokenValidatorResult.success());
         return decoder;

@@ -11,9 +11,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PlatformRegistry {
 
-    private static final RowMapper<Platform> PLATFORM = (rs, n) -> new Platform(rs.getLong("id"), rs.getString("name"),
-            rs.getString("issuer"), rs.getString("client_id"), rs.getString("authorization_endpoint"),
-            rs.getString("token_endpoint"), rs.getString("jwks_uri"), rs.getBoolean("enabled"));
+    private static final RowMapper<Platform> PLATFORM = (rs, n) -> new Platform(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("issuer"),
+            rs.getString("client_id"),
+            rs.getString("authorization_endpoint"),
+            rs.getString("token_endpoint"),
+            rs.getString("jwks_uri"),
+            rs.getBoolean("enabled"));
 
     private final JdbcClient jdbc;
 
@@ -30,21 +36,30 @@ public class PlatformRegistry {
                             authorization_endpoint = excluded.authorization_endpoint,
                             token_endpoint = excluded.token_endpoint, jwks_uri = excluded.jwks_uri, updated_at = now()
                         returning id""")
-                .param("name", definition.name()).param("issuer", definition.issuer())
-                .param("clientId", definition.clientId()).param("auth", definition.authorizationEndpoint())
-                .param("token", definition.tokenEndpoint()).param("jwks", definition.jwksUri())
-                .query(Long.class).single();
+                .param("name", definition.name())
+                .param("issuer", definition.issuer())
+                .param("clientId", definition.clientId())
+                .param("auth", definition.authorizationEndpoint())
+                .param("token", definition.tokenEndpoint())
+                .param("jwks", definition.jwksUri())
+                .query(Long.class)
+                .single();
         for (String deploymentId : definition.deploymentIds()) {
             jdbc.sql("""
                             insert into deployment (platform_id, deployment_id) values (:platform, :deployment)
                             on conflict (platform_id, deployment_id) do nothing""")
-                    .param("platform", id).param("deployment", deploymentId).update();
+                    .param("platform", id)
+                    .param("deployment", deploymentId)
+                    .update();
         }
         return findById(id).orElseThrow();
     }
 
     public Optional<Platform> findById(long id) {
-        return jdbc.sql("select * from platform where id = :id").param("id", id).query(PLATFORM).optional();
+        return jdbc.sql("select * from platform where id = :id")
+                .param("id", id)
+                .query(PLATFORM)
+                .optional();
     }
 
     public Optional<Platform> findByRegistrationId(String registrationId) {
@@ -65,27 +80,40 @@ public class PlatformRegistry {
     public Optional<Platform> findForLogin(String issuer, String clientId) {
         if (clientId != null && !clientId.isBlank()) {
             return jdbc.sql("select * from platform where issuer = :issuer and client_id = :clientId")
-                    .param("issuer", issuer).param("clientId", clientId).query(PLATFORM).optional();
+                    .param("issuer", issuer)
+                    .param("clientId", clientId)
+                    .query(PLATFORM)
+                    .optional();
         }
         List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer")
-                .param("issuer", issuer).query(PLATFORM).list();
+                .param("issuer", issuer)
+                .query(PLATFORM)
+                .list();
         return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
     }
 
     public List<Platform> all() {
-        return jdbc.sql("select * from platform order by name, id").query(PLATFORM).list();
+        return jdbc.sql("select * from platform order by name, id")
+                .query(PLATFORM)
+                .list();
     }
 
     public boolean isDeploymentActive(long platformId, String deploymentId) {
         return jdbc.sql("""
                         select count(*) from deployment
                         where platform_id = :platform and deployment_id = :deployment and enabled""")
-                .param("platform", platformId).param("deployment", deploymentId).query(Long.class).single() > 0;
+                        .param("platform", platformId)
+                        .param("deployment", deploymentId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     public List<String> deploymentIds(long platformId) {
         return jdbc.sql("select deployment_id from deployment where platform_id = :platform order by id")
-                .param("platform", platformId).query(String.class).list();
+                .param("platform", platformId)
+                .query(String.class)
+                .list();
     }
 
     @Transactional
@@ -94,47 +122,70 @@ public class PlatformRegistry {
                         update platform set name = :name, issuer = :issuer, client_id = :clientId,
                             authorization_endpoint = :auth, token_endpoint = :token, jwks_uri = :jwks, updated_at = now()
                         where id = :id""")
-                .param("id", id).param("name", definition.name()).param("issuer", definition.issuer())
-                .param("clientId", definition.clientId()).param("auth", definition.authorizationEndpoint())
-                .param("token", definition.tokenEndpoint()).param("jwks", definition.jwksUri()).update();
+                .param("id", id)
+                .param("name", definition.name())
+                .param("issuer", definition.issuer())
+                .param("clientId", definition.clientId())
+                .param("auth", definition.authorizationEndpoint())
+                .param("token", definition.tokenEndpoint())
+                .param("jwks", definition.jwksUri())
+                .update();
         definition.deploymentIds().forEach(d -> addDeployment(id, d));
     }
 
     public void setEnabled(long id, boolean enabled) {
         jdbc.sql("update platform set enabled = :enabled, updated_at = now() where id = :id")
-                .param("id", id).param("enabled", enabled).update();
+                .param("id", id)
+                .param("enabled", enabled)
+                .update();
     }
 
     public void addDeployment(long platformId, String deploymentId) {
         jdbc.sql("insert into deployment (platform_id, deployment_id) values (:p, :d) on conflict do nothing")
-                .param("p", platformId).param("d", deploymentId.strip()).update();
+                .param("p", platformId)
+                .param("d", deploymentId.strip())
+                .update();
     }
 
     public void setDeploymentEnabled(long platformId, String deploymentId, boolean enabled) {
         jdbc.sql("update deployment set enabled = :enabled where platform_id = :p and deployment_id = :d")
-                .param("p", platformId).param("d", deploymentId).param("enabled", enabled).update();
+                .param("p", platformId)
+                .param("d", deploymentId)
+                .param("enabled", enabled)
+                .update();
     }
 
     /** For the administrator: each platform with its deployments and last launch. */
-    public record Overview(Platform platform, List<String> deployments, List<String> disabledDeployments,
-                           java.time.Instant lastLaunch) {
-    }
+    public record Overview(
+            Platform platform,
+            List<String> deployments,
+            List<String> disabledDeployments,
+            java.time.Instant lastLaunch) {}
 
     public List<Overview> overview() {
-        return all().stream().map(p -> new Overview(p, deploymentIds(p.id()),
-                jdbc.sql("select deployment_id from deployment where platform_id = :p and not enabled").param("p", p.id())
-                        .query(String.class).list(),
-                lastLaunch(p.id())))
+        return all().stream()
+                .map(p -> new Overview(
+                        p,
+                        deploymentIds(p.id()),
+                        jdbc.sql("select deployment_id from deployment where platform_id = :p and not enabled")
+                                .param("p", p.id())
+                                .query(String.class)
+                                .list(),
+                        lastLaunch(p.id())))
                 .toList();
     }
 
     private java.time.Instant lastLaunch(long platformId) {
-        List<java.sql.Timestamp> last = jdbc.sql("select last_launch_at from platform where id = :p").param("p", platformId)
-                .query(java.sql.Timestamp.class).list();
+        List<java.sql.Timestamp> last = jdbc.sql("select last_launch_at from platform where id = :p")
+                .param("p", platformId)
+                .query(java.sql.Timestamp.class)
+                .list();
         return last.isEmpty() || last.get(0) == null ? null : last.get(0).toInstant();
     }
 
     public void recordLaunch(long platformId) {
-        jdbc.sql("update platform set last_launch_at = now() where id = :id").param("id", platformId).update();
+        jdbc.sql("update platform set last_launch_at = now() where id = :id")
+                .param("id", platformId)
+                .update();
     }
 }

@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 class PlatformsFileImporter implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformsFileImporter.class);
-    private static final Set<String> FIELDS = Set.of("name", "issuer", "client_id", "deployment_ids",
-            "authorization_endpoint", "token_endpoint", "jwks_uri");
+    private static final Set<String> FIELDS = Set.of(
+            "name", "issuer", "client_id", "deployment_ids", "authorization_endpoint", "token_endpoint", "jwks_uri");
 
     private final LtiProperties properties;
     private final PlatformRegistry registry;
@@ -47,8 +47,8 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
         try {
             root = new ObjectMapper().readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
-            throw new InvalidPlatformsFileException("Platforms file " + file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")");
+            throw new InvalidPlatformsFileException("Platforms file " + file + " is not valid JSON: "
+                    + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
             throw new InvalidPlatformsFileException("Cannot read platforms file " + file + ": " + e.getMessage());
         }
@@ -75,22 +75,29 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
         }
         JsonNode deployments = node.get("deployment_ids");
         if (deployments == null || !deployments.isArray() || deployments.isEmpty()) {
-            throw new InvalidPlatformsFileException(where + ", field 'deployment_ids': a non-empty array of strings is required");
+            throw new InvalidPlatformsFileException(
+                    where + ", field 'deployment_ids': a non-empty array of strings is required");
         }
         List<String> deploymentIds = new ArrayList<>();
         for (JsonNode d : deployments) {
             if (!d.isTextual() || d.textValue().isBlank()) {
-                throw new InvalidPlatformsFileException(where + ", field 'deployment_ids': every deployment id must be a non-empty string");
+                throw new InvalidPlatformsFileException(
+                        where + ", field 'deployment_ids': every deployment id must be a non-empty string");
             }
             deploymentIds.add(d.textValue());
         }
-        PlatformDefinition definition = new PlatformDefinition(text(node, "name"), text(node, "issuer"),
-                text(node, "client_id"), deploymentIds, text(node, "authorization_endpoint"), text(node, "token_endpoint"),
+        PlatformDefinition definition = new PlatformDefinition(
+                text(node, "name"),
+                text(node, "issuer"),
+                text(node, "client_id"),
+                deploymentIds,
+                text(node, "authorization_endpoint"),
+                text(node, "token_endpoint"),
                 text(node, "jwks_uri"));
         String problem = definition.firstProblem();
         if (problem != null) {
-            throw new InvalidPlatformsFileException(where + ", field '" + problem.substring(0, problem.indexOf(':')) + "'"
-                    + problem.substring(problem.indexOf(':')));
+            throw new InvalidPlatformsFileException(where + ", field '" + problem.substring(0, problem.indexOf(':'))
+                    + "'" + problem.substring(problem.indexOf(':')));
         }
         return definition;
     }

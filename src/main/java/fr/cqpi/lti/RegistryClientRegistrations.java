@@ -17,7 +17,9 @@ class RegistryClientRegistrations implements ClientRegistrationRepository {
 
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
-        return registry.findByRegistrationId(registrationId).map(RegistryClientRegistrations::toRegistration).orElse(null);
+        return registry.findByRegistrationId(registrationId)
+                .map(RegistryClientRegistrations::toRegistration)
+                .orElse(null);
     }
 
     static ClientRegistration toRegistration(Platform platform) {

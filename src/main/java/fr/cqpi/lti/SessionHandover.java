@@ -31,8 +31,10 @@ public class SessionHandover {
         RANDOM.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         jdbc.sql("insert into session_handover (code, session_id, expires_at) values (:code, :session, :expires)")
-                .param("code", code).param("session", sessionId)
-                .param("expires", Timestamp.from(Instant.now().plus(LIFETIME))).update();
+                .param("code", code)
+                .param("session", sessionId)
+                .param("expires", Timestamp.from(Instant.now().plus(LIFETIME)))
+                .update();
         return code;
     }
 
@@ -42,6 +44,8 @@ public class SessionHandover {
             return Optional.empty();
         }
         return jdbc.sql("delete from session_handover where code = :code and expires_at > now() returning session_id")
-                .param("code", code).query(String.class).optional();
+                .param("code", code)
+                .query(String.class)
+                .optional();
     }
 }

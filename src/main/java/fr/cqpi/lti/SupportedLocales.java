@@ -9,13 +9,15 @@ public final class SupportedLocales {
     public static final Locale DEFAULT = Locale.FRENCH;
     public static final List<Locale> ALL = List.of(Locale.FRENCH, Locale.ENGLISH);
 
-    private SupportedLocales() {
-    }
+    private SupportedLocales() {}
 
     public static Locale closest(Locale requested) {
         if (requested == null) {
             return DEFAULT;
         }
-        return ALL.stream().filter(l -> l.getLanguage().equals(requested.getLanguage())).findFirst().orElse(DEFAULT);
+        return ALL.stream()
+                .filter(l -> l.getLanguage().equals(requested.getLanguage()))
+                .findFirst()
+                .orElse(DEFAULT);
     }
 }

@@ -66,7 +66,8 @@ public class ToolKeys implements SmartInitializingSingleton {
     /** The key that signs now, private part included. */
     public RSAKey signingKey() {
         String pem = jdbc.sql("select private_key_pem from tool_key where retired_at is null order by id desc limit 1")
-                .query(String.class).single();
+                .query(String.class)
+                .single();
         return fromPem(pem);
     }
 
@@ -74,9 +75,10 @@ public class ToolKeys implements SmartInitializingSingleton {
     public JWKSet publicKeys() {
         List<String> jwks = jdbc.sql("""
                         select public_jwk from tool_key
-                        where retired_at is null or publish_until > now() order by id desc""")
-                .query(String.class).list();
-        return new JWKSet(jwks.stream().<com.nimbusds.jose.jwk.JWK>map(ToolKeys::parsePublic).toList());
+                        where retired_at is null or publish_until > now() order by id desc""").query(String.class).list();
+        return new JWKSet(jwks.stream()
+                .<com.nimbusds.jose.jwk.JWK>map(ToolKeys::parsePublic)
+                .toList());
     }
 
     /** A new active key; the previous one stays published for {@link #RETIRED_KEY_PUBLICATION}. */
@@ -96,17 +98,22 @@ public class ToolKeys implements SmartInitializingSingleton {
 
     private java.util.Optional<String> activeKid() {
         return jdbc.sql("select kid from tool_key where retired_at is null order by id desc limit 1")
-                .query(String.class).optional();
+                .query(String.class)
+                .optional();
     }
 
     private void retireActive() {
-        jdbc.sql("update tool_key set retired_at = now(), publish_until = now() + cast(:window as interval) where retired_at is null")
-                .param("window", RETIRED_KEY_PUBLICATION.toSeconds() + " seconds").update();
+        jdbc.sql(
+                        "update tool_key set retired_at = now(), publish_until = now() + cast(:window as interval) where retired_at is null")
+                .param("window", RETIRED_KEY_PUBLICATION.toSeconds() + " seconds")
+                .update();
     }
 
     private void store(RSAKey key) {
         jdbc.sql("insert into tool_key (kid, private_key_pem, public_jwk) values (:kid, :pem, :jwk)")
-                .param("kid", key.getKeyID()).param("pem", toPem(key)).param("jwk", key.toPublicJWK().toJSONString())
+                .param("kid", key.getKeyID())
+                .param("pem", toPem(key))
+                .param("jwk", key.toPublicJWK().toJSONString())
                 .update();
     }
 
@@ -120,20 +127,25 @@ public class ToolKeys implements SmartInitializingSingleton {
     }
 
     private static RSAKey withThumbprintKid(RSAKey key) throws JOSEException {
-        return new RSAKey.Builder(key.toRSAPublicKey()).privateKey(key.toRSAPrivateKey())
-                .keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                .keyID(key.computeThumbprint().toString()).build();
+        return new RSAKey.Builder(key.toRSAPublicKey())
+                .privateKey(key.toRSAPrivateKey())
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .keyID(key.computeThumbprint().toString())
+                .build();
     }
 
     static RSAKey fromPem(String pem) {
         try {
-            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            String base64 =
+                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
             KeyFactory factory = KeyFactory.getInstance("RSA");
             RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
                     new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
             RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
                     new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            return withThumbprintKid(new RSAKey.Builder(publicKey).privateKey(privateKey).build());
+            return withThumbprintKid(
+                    new RSAKey.Builder(publicKey).privateKey(privateKey).build());
         } catch (Exception e) {
             throw new IllegalStateException("The tool key is not a PKCS#8 RSA private key in PEM form", e);
         }
@@ -141,7 +153,8 @@ public class ToolKeys implements SmartInitializingSingleton {
 
     private static String toPem(RSAKey key) {
         try {
-            String base64 = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(key.toRSAPrivateKey().getEncoded());
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(key.toRSAPrivateKey().getEncoded());
             return "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n";
         } catch (JOSEException e) {
             throw new IllegalStateException(e);

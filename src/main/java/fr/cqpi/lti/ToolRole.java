@@ -8,7 +8,9 @@ import java.util.Collection;
  * any other role (Mentor, Observer, unknown, none) only reads the référentiel.
  */
 public enum ToolRole {
-    EVALUATOR, LEARNER, GUEST;
+    EVALUATOR,
+    LEARNER,
+    GUEST;
 
     private static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
 
@@ -16,7 +18,9 @@ public enum ToolRole {
         boolean learner = false;
         for (String role : ltiRoles) {
             String name = simpleName(role);
-            if (name.equals("Instructor") || name.equals("TeachingAssistant") || name.equals("ContentDeveloper")
+            if (name.equals("Instructor")
+                    || name.equals("TeachingAssistant")
+                    || name.equals("ContentDeveloper")
                     || name.equals("Administrator")) {
                 return EVALUATOR;
             }
@@ -41,7 +45,8 @@ public enum ToolRole {
         if (hash >= 0) {
             String base = trimmed.substring(0, hash);
             String name = trimmed.substring(hash + 1);
-            boolean known = base.startsWith(MEMBERSHIP) || base.endsWith("/institution/person")
+            boolean known = base.startsWith(MEMBERSHIP)
+                    || base.endsWith("/institution/person")
                     || base.endsWith("/system/person");
             return known ? name : "";
         }

@@ -10,9 +10,8 @@ public class InvalidReferentielException extends RuntimeException {
     private final List<ReferentielProblem> problems;
 
     public InvalidReferentielException(String source, List<ReferentielProblem> problems) {
-        super("Invalid référentiel file " + source + ":\n" + problems.stream()
-                .map(p -> "  - " + p)
-                .collect(Collectors.joining("\n")));
+        super("Invalid référentiel file " + source + ":\n"
+                + problems.stream().map(p -> "  - " + p).collect(Collectors.joining("\n")));
         this.source = source;
         this.problems = List.copyOf(problems);
     }

@@ -8,8 +8,10 @@ class InvalidReferentielFailureAnalyzer extends AbstractFailureAnalyzer<InvalidR
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, InvalidReferentielException cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Correct the file (check it with java -jar cqpi-lti.jar --cqpi.referentiel.validate=PATH) and start again."
-                        + " Nothing of it was stored.", cause);
+                        + " Nothing of it was stored.",
+                cause);
     }
 }

@@ -18,14 +18,11 @@ public record Referentiel(
         ResultRules rules,
         List<Bloc> blocs) {
 
-    public record Activities(String introduction, List<ActivityGroup> groups) {
-    }
+    public record Activities(String introduction, List<ActivityGroup> groups) {}
 
-    public record ActivityGroup(String title, List<String> items) {
-    }
+    public record ActivityGroup(String title, List<String> items) {}
 
-    public record RomeCode(String code, String label) {
-    }
+    public record RomeCode(String code, String label) {}
 
     public record Bloc(String code, String title, List<Modality> modalities, List<Competence> competences) {
 
@@ -38,14 +35,11 @@ public record Referentiel(
         }
     }
 
-    public record Modality(String code, String label, List<String> topics) {
-    }
+    public record Modality(String code, String label, List<String> topics) {}
 
-    public record Competence(String code, String title, List<Criterion> criteria) {
-    }
+    public record Competence(String code, String title, List<Criterion> criteria) {}
 
-    public record Criterion(String code, String text) {
-    }
+    public record Criterion(String code, String text) {}
 
     public Stream<Competence> competences() {
         return blocs.stream().flatMap(b -> b.competences().stream());
@@ -68,11 +62,14 @@ public record Referentiel(
     }
 
     public Optional<Competence> competenceOfCriterion(String criterionCode) {
-        return competences().filter(c -> c.criteria().stream().anyMatch(k -> k.code().equals(criterionCode))).findFirst();
+        return competences()
+                .filter(c -> c.criteria().stream().anyMatch(k -> k.code().equals(criterionCode)))
+                .findFirst();
     }
 
     public Optional<Bloc> blocOfCompetence(String competenceCode) {
-        return blocs.stream().filter(b -> b.competences().stream().anyMatch(c -> c.code().equals(competenceCode)))
+        return blocs.stream()
+                .filter(b -> b.competences().stream().anyMatch(c -> c.code().equals(competenceCode)))
                 .findFirst();
     }
 

@@ -1,7 +1,7 @@
 package fr.cqpi.referentiel;
 
-import java.nio.charset.StandardCharsets;
 import fr.cqpi.shared.ShortCache;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
@@ -45,6 +45,5 @@ public class ReferentielCatalog {
         return fresh;
     }
 
-    public record CurrentVersion(long versionId, int version, Referentiel referentiel) {
-    }
+    public record CurrentVersion(long versionId, int version, Referentiel referentiel) {}
 }

@@ -40,23 +40,31 @@ class ReferentielLoader implements SmartInitializingSingleton {
             files.add(new ParsedFile(source, parser.parse(source, read(resource))));
         }
         if (files.isEmpty()) {
-            throw new IllegalStateException("No référentiel file matches " + properties.location()
-                    + " (set cqpi.referentiel.location)");
+            throw new IllegalStateException(
+                    "No référentiel file matches " + properties.location() + " (set cqpi.referentiel.location)");
         }
         for (ParsedFile file : files) {
             StoredVersion stored = repository.storeIfChanged(file.source(), file.parsed());
             Referentiel r = file.parsed().referentiel();
-            log.info("Référentiel {} version {} {} from {} ({} blocs, {} compétences, {} criteria)",
-                    stored.code(), stored.version(), stored.created() ? "stored" : "unchanged", file.source(),
-                    r.blocs().size(), r.competences().count(), r.criteria().count());
+            log.info(
+                    "Référentiel {} version {} {} from {} ({} blocs, {} compétences, {} criteria)",
+                    stored.code(),
+                    stored.version(),
+                    stored.created() ? "stored" : "unchanged",
+                    file.source(),
+                    r.blocs().size(),
+                    r.competences().count(),
+                    r.criteria().count());
         }
     }
 
     private List<Resource> resources() {
         try {
             Resource[] found = new PathMatchingResourcePatternResolver().getResources(properties.location());
-            return Arrays.stream(found).filter(Resource::exists)
-                    .sorted(Comparator.comparing(ReferentielLoader::describe)).toList();
+            return Arrays.stream(found)
+                    .filter(Resource::exists)
+                    .sorted(Comparator.comparing(ReferentielLoader::describe))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot list référentiel files at " + properties.location(), e);
         }
@@ -78,6 +86,5 @@ class ReferentielLoader implements SmartInitializingSingleton {
         }
     }
 
-    private record ParsedFile(String source, ReferentielParser.Parsed parsed) {
-    }
+    private record ParsedFile(String source, ReferentielParser.Parsed parsed) {}
 }

@@ -31,24 +31,25 @@ public final class ReferentielParser {
     private static final Pattern COMPETENCE_CODE = Pattern.compile("C[1-9][0-9]*");
     private static final Pattern MODALITY_CODE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
-    private final ObjectMapper mapper = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     /** The parsed document and its canonical JSON (the same for files that differ only in layout). */
-    public record Parsed(Referentiel referentiel, String canonicalJson) {
-    }
+    public record Parsed(Referentiel referentiel, String canonicalJson) {}
 
     public Parsed parse(String source, byte[] content) {
         JsonNode root;
         try {
             root = mapper.readTree(content);
         } catch (JsonParseException e) {
-            throw new InvalidReferentielException(source, List.of(new ReferentielProblem("$",
-                    "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage())));
+            throw new InvalidReferentielException(
+                    source,
+                    List.of(new ReferentielProblem(
+                            "$",
+                            "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage())));
         } catch (Exception e) {
-            throw new InvalidReferentielException(source, List.of(new ReferentielProblem("$",
-                    "unreadable JSON: " + e.getMessage())));
+            throw new InvalidReferentielException(
+                    source, List.of(new ReferentielProblem("$", "unreadable JSON: " + e.getMessage())));
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidReferentielException(source, List.of(new ReferentielProblem("$", "the file is empty")));
@@ -76,8 +77,20 @@ public final class ReferentielParser {
                 problem("$", "the document must be a JSON object");
                 return null;
             }
-            onlyFields(root, "$", "code", "title", "qualificationType", "certifyingBody", "certifyingBodyFullName",
-                    "description", "activities", "romeCodes", "conditionsExercice", "rules", "blocs");
+            onlyFields(
+                    root,
+                    "$",
+                    "code",
+                    "title",
+                    "qualificationType",
+                    "certifyingBody",
+                    "certifyingBodyFullName",
+                    "description",
+                    "activities",
+                    "romeCodes",
+                    "conditionsExercice",
+                    "rules",
+                    "blocs");
             String code = requiredText(root, "$", "code");
             if (code != null && !REFERENTIEL_CODE.matcher(code).matches()) {
                 problem("$.code", "must be lower-case letters, digits and dashes, e.g. cqpi-assistant");
@@ -86,10 +99,13 @@ public final class ReferentielParser {
             Set<String> blocCodes = new HashSet<>();
             for (int i = 0; i < blocs.size(); i++) {
                 if (blocs.get(i) != null && !blocCodes.add(blocs.get(i).code())) {
-                    problem("$.blocs[" + i + "].code", "duplicate bloc code " + blocs.get(i).code());
+                    problem(
+                            "$.blocs[" + i + "].code",
+                            "duplicate bloc code " + blocs.get(i).code());
                 }
             }
-            return new Referentiel(code,
+            return new Referentiel(
+                    code,
                     requiredText(root, "$", "title"),
                     optionalText(root, "$", "qualificationType"),
                     requiredText(root, "$", "certifyingBody"),
@@ -109,16 +125,24 @@ public final class ReferentielParser {
             onlyFields(node, path, "code", "title", "modalities", "competences");
             String code = requiredText(node, path, "code");
             if (code != null && !BLOC_CODE.matcher(code).matches()) {
-                problem(path + ".code", "unknown bloc code '" + code + "': a bloc code is B followed by its number, e.g. B1");
+                problem(
+                        path + ".code",
+                        "unknown bloc code '" + code + "': a bloc code is B followed by its number, e.g. B1");
             }
             List<Modality> modalities = list(node, path, "modalities", true, this::modality);
             Set<String> modalityCodes = new HashSet<>();
             for (int i = 0; i < modalities.size(); i++) {
-                if (modalities.get(i) != null && !modalityCodes.add(modalities.get(i).code())) {
-                    problem(path + ".modalities[" + i + "].code", "duplicate modality " + modalities.get(i).code());
+                if (modalities.get(i) != null
+                        && !modalityCodes.add(modalities.get(i).code())) {
+                    problem(
+                            path + ".modalities[" + i + "].code",
+                            "duplicate modality " + modalities.get(i).code());
                 }
             }
-            return new Bloc(code, requiredText(node, path, "title"), modalities,
+            return new Bloc(
+                    code,
+                    requiredText(node, path, "title"),
+                    modalities,
                     list(node, path, "competences", true, this::competence));
         }
 
@@ -157,8 +181,10 @@ public final class ReferentielParser {
                 if (!criterionCodes.add(criterion.code())) {
                     problem(criterionPath, "duplicate criterion code " + criterion.code());
                 } else if (code != null && !criterion.code().matches(Pattern.quote(code) + "\\.[1-9][0-9]*")) {
-                    problem(criterionPath, "criterion " + criterion.code() + " must be numbered under its compétence, e.g. "
-                            + code + ".1");
+                    problem(
+                            criterionPath,
+                            "criterion " + criterion.code() + " must be numbered under its compétence, e.g. " + code
+                                    + ".1");
                 }
             }
             return new Competence(code, title, criteria);
@@ -180,8 +206,8 @@ public final class ReferentielParser {
                 return null;
             }
             onlyFields(node, path, "introduction", "groups");
-            return new Activities(optionalText(node, path, "introduction"),
-                    list(node, path, "groups", false, this::activityGroup));
+            return new Activities(
+                    optionalText(node, path, "introduction"), list(node, path, "groups", false, this::activityGroup));
         }
 
         private ActivityGroup activityGroup(JsonNode node, String path) {
@@ -233,8 +259,9 @@ public final class ReferentielParser {
             try {
                 return Enum.valueOf(type, value);
             } catch (IllegalArgumentException e) {
-                problem(path + "." + field, "unknown rule '" + value + "'; known: "
-                        + java.util.Arrays.toString(type.getEnumConstants()));
+                problem(
+                        path + "." + field,
+                        "unknown rule '" + value + "'; known: " + java.util.Arrays.toString(type.getEnumConstants()));
                 return fallback;
             }
         }
@@ -266,8 +293,8 @@ public final class ReferentielParser {
             return node == null || node.isNull() ? null : text(node, path + "." + field);
         }
 
-        private <T> List<T> list(JsonNode parent, String path, String field, boolean required,
-                                 BiFunction<JsonNode, String, T> element) {
+        private <T> List<T> list(
+                JsonNode parent, String path, String field, boolean required, BiFunction<JsonNode, String, T> element) {
             JsonNode node = parent.get(field);
             String listPath = path + "." + field;
             if (node == null || node.isNull()) {

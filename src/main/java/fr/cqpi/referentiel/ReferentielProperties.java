@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cqpi.referentiel")
 public record ReferentielProperties(
-        @DefaultValue("file:sample-courses/*/referentiel.json") String location,
-        @DefaultValue("cqpi-assistant") String defaultCode) {
-}
+        @DefaultValue("file:sample-courses/*/referentiel.json")
+        String location,
+
+        @DefaultValue("cqpi-assistant") String defaultCode) {}

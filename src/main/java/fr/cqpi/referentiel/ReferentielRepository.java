@@ -31,7 +31,9 @@ class ReferentielRepository {
         Referentiel referentiel = parsed.referentiel();
         // Serialises concurrent starts of several instances on one database.
         jdbc.sql("select pg_advisory_xact_lock(hashtext('referentiel:' || :code))")
-                .param("code", referentiel.code()).query().singleRow();
+                .param("code", referentiel.code())
+                .query()
+                .singleRow();
         String checksum = sha256(parsed.canonicalJson());
         Optional<VersionRow> latest = jdbc.sql("""
                         select id, version, checksum from referentiel_version
@@ -40,7 +42,8 @@ class ReferentielRepository {
                 .query((rs, n) -> new VersionRow(rs.getLong("id"), rs.getInt("version"), rs.getString("checksum")))
                 .optional();
         if (latest.isPresent() && latest.get().checksum().equals(checksum)) {
-            return new StoredVersion(latest.get().id(), referentiel.code(), latest.get().version(), false);
+            return new StoredVersion(
+                    latest.get().id(), referentiel.code(), latest.get().version(), false);
         }
         int version = latest.map(v -> v.version() + 1).orElse(1);
         long versionId = insertVersion(referentiel, version, checksum, source, parsed.canonicalJson());
@@ -55,8 +58,10 @@ class ReferentielRepository {
                     jdbc.sql("""
                                     insert into criterion (referentiel_version_id, competence_id, code, position, text)
                                     values (:version, :competence, :code, :position, :text)""")
-                            .param("version", versionId).param("competence", competenceId)
-                            .param("code", criterion.code()).param("position", ++criterionPosition)
+                            .param("version", versionId)
+                            .param("competence", competenceId)
+                            .param("code", criterion.code())
+                            .param("position", ++criterionPosition)
                             .param("text", criterion.text())
                             .update();
                 }
@@ -65,15 +70,18 @@ class ReferentielRepository {
         return new StoredVersion(versionId, referentiel.code(), version, true);
     }
 
-    private long insertVersion(Referentiel referentiel, int version, String checksum, String source,
-                               String document) {
+    private long insertVersion(Referentiel referentiel, int version, String checksum, String source, String document) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into referentiel_version (code, version, checksum, source, title, rules, document)
                         values (:code, :version, :checksum, :source, :title, cast(:rules as jsonb), cast(:document as jsonb))""")
-                .param("code", referentiel.code()).param("version", version).param("checksum", checksum)
-                .param("source", source).param("title", referentiel.title())
-                .param("rules", toJson(referentiel.rules())).param("document", document)
+                .param("code", referentiel.code())
+                .param("version", version)
+                .param("checksum", checksum)
+                .param("source", source)
+                .param("title", referentiel.title())
+                .param("rules", toJson(referentiel.rules()))
+                .param("document", document)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -83,8 +91,11 @@ class ReferentielRepository {
         jdbc.sql("""
                         insert into bloc (referentiel_version_id, code, position, title, modalities)
                         values (:version, :code, :position, :title, cast(:modalities as jsonb))""")
-                .param("version", versionId).param("code", bloc.code()).param("position", position)
-                .param("title", bloc.title()).param("modalities", toJson(bloc.modalities()))
+                .param("version", versionId)
+                .param("code", bloc.code())
+                .param("position", position)
+                .param("title", bloc.title())
+                .param("modalities", toJson(bloc.modalities()))
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -94,8 +105,11 @@ class ReferentielRepository {
         jdbc.sql("""
                         insert into competence (referentiel_version_id, bloc_id, code, position, title)
                         values (:version, :bloc, :code, :position, :title)""")
-                .param("version", versionId).param("bloc", blocId).param("code", competence.code())
-                .param("position", position).param("title", competence.title())
+                .param("version", versionId)
+                .param("bloc", blocId)
+                .param("code", competence.code())
+                .param("position", position)
+                .param("title", competence.title())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -103,7 +117,9 @@ class ReferentielRepository {
     /** The id and number of the latest version of a référentiel (cheap: no document). */
     public Optional<long[]> latestVersion(String code) {
         return jdbc.sql("select id, version from referentiel_version where code = :code order by version desc limit 1")
-                .param("code", code).query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)}).optional();
+                .param("code", code)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)})
+                .optional();
     }
 
     /** The canonical JSON of the latest version of a référentiel. */
@@ -112,16 +128,14 @@ class ReferentielRepository {
                         select id, version, source, document::text as document from referentiel_version
                         where code = :code order by version desc limit 1""")
                 .param("code", code)
-                .query((rs, n) -> new LatestDocument(rs.getLong("id"), rs.getInt("version"), rs.getString("source"),
-                        rs.getString("document")))
+                .query((rs, n) -> new LatestDocument(
+                        rs.getLong("id"), rs.getInt("version"), rs.getString("source"), rs.getString("document")))
                 .optional();
     }
 
-    private record VersionRow(long id, int version, String checksum) {
-    }
+    private record VersionRow(long id, int version, String checksum) {}
 
-    record LatestDocument(long id, int version, String source, String json) {
-    }
+    record LatestDocument(long id, int version, String source, String json) {}
 
     private String toJson(Object value) {
         try {
@@ -133,8 +147,8 @@ class ReferentielRepository {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

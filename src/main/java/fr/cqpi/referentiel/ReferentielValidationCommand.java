@@ -19,7 +19,9 @@ public final class ReferentielValidationCommand {
     }
 
     public static Optional<ReferentielValidationCommand> fromArguments(String[] args) {
-        return Arrays.stream(args).filter(a -> a.startsWith(OPTION)).findFirst()
+        return Arrays.stream(args)
+                .filter(a -> a.startsWith(OPTION))
+                .findFirst()
                 .map(a -> new ReferentielValidationCommand(Path.of(a.substring(OPTION.length()))));
     }
 
@@ -33,9 +35,16 @@ public final class ReferentielValidationCommand {
             return 2;
         }
         try {
-            Referentiel r = new ReferentielParser().parse(file.toString(), content).referentiel();
-            out.printf("%s is valid: %s (%s), %d blocs, %d compétences, %d criteria%n", file, r.title(), r.code(),
-                    r.blocs().size(), r.competences().count(), r.criteria().count());
+            Referentiel r =
+                    new ReferentielParser().parse(file.toString(), content).referentiel();
+            out.printf(
+                    "%s is valid: %s (%s), %d blocs, %d compétences, %d criteria%n",
+                    file,
+                    r.title(),
+                    r.code(),
+                    r.blocs().size(),
+                    r.competences().count(),
+                    r.criteria().count());
             return 0;
         } catch (InvalidReferentielException e) {
             err.println(e.getMessage());

@@ -5,20 +5,26 @@ package fr.cqpi.referentiel;
  * Each rule has one value today; naming them in the file keeps the stated rule next to the grid it governs.
  */
 public record ResultRules(
-        CompetenceRule competenceAcquise,
-        BlocRule blocValide,
-        ScoreRule blocScore,
-        int scoreDecimals) {
+        CompetenceRule competenceAcquise, BlocRule blocValide, ScoreRule blocScore, int scoreDecimals) {
 
     public static final ResultRules DEFAULTS = new ResultRules(
-            CompetenceRule.ALL_CRITERIA_ACQUIS, BlocRule.ALL_COMPETENCES_ACQUISES, ScoreRule.PERCENT_CRITERIA_ACQUIS, 2);
+            CompetenceRule.ALL_CRITERIA_ACQUIS,
+            BlocRule.ALL_COMPETENCES_ACQUISES,
+            ScoreRule.PERCENT_CRITERIA_ACQUIS,
+            2);
 
     /** A compétence is ACQUISE when … */
-    public enum CompetenceRule { ALL_CRITERIA_ACQUIS }
+    public enum CompetenceRule {
+        ALL_CRITERIA_ACQUIS
+    }
 
     /** A bloc is VALIDE when … */
-    public enum BlocRule { ALL_COMPETENCES_ACQUISES }
+    public enum BlocRule {
+        ALL_COMPETENCES_ACQUISES
+    }
 
     /** A bloc's score (0–100) is … */
-    public enum ScoreRule { PERCENT_CRITERIA_ACQUIS }
+    public enum ScoreRule {
+        PERCENT_CRITERIA_ACQUIS
+    }
 }

@@ -13,8 +13,7 @@ import java.util.function.Function;
  */
 public final class ShortCache<K, V> {
 
-    private record Entry<V>(V value, Instant expiresAt) {
-    }
+    private record Entry<V>(V value, Instant expiresAt) {}
 
     private final Duration ttl;
     private final Clock clock;

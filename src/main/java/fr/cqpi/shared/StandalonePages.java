@@ -20,8 +20,14 @@ public class StandalonePages {
         this.templates = templates;
     }
 
-    public void render(HttpServletRequest request, HttpServletResponse response, int status, String template,
-                       Locale locale, Map<String, Object> variables) throws IOException {
+    public void render(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            int status,
+            String template,
+            Locale locale,
+            Map<String, Object> variables)
+            throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -42,14 +42,29 @@ class AdminController {
     }
 
     @PostMapping("/admin/platforms")
-    String save(@RequestParam(required = false) Long id, @RequestParam String name, @RequestParam String issuer,
-                @RequestParam("client_id") String clientId, @RequestParam("deployment_ids") String deployments,
-                @RequestParam("authorization_endpoint") String auth, @RequestParam("token_endpoint") String token,
-                @RequestParam("jwks_uri") String jwks, RedirectAttributes redirect,
-                jakarta.servlet.http.HttpServletResponse response, Model model) {
-        List<String> deploymentIds = Arrays.stream(deployments.split("[,\\s]+")).filter(d -> !d.isBlank()).toList();
-        PlatformDefinition definition = new PlatformDefinition(name.strip(), issuer.strip(), clientId.strip(), deploymentIds,
-                auth.strip(), token.strip(), jwks.strip());
+    String save(
+            @RequestParam(required = false) Long id,
+            @RequestParam String name,
+            @RequestParam String issuer,
+            @RequestParam("client_id") String clientId,
+            @RequestParam("deployment_ids") String deployments,
+            @RequestParam("authorization_endpoint") String auth,
+            @RequestParam("token_endpoint") String token,
+            @RequestParam("jwks_uri") String jwks,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
+        List<String> deploymentIds = Arrays.stream(deployments.split("[,\\s]+"))
+                .filter(d -> !d.isBlank())
+                .toList();
+        PlatformDefinition definition = new PlatformDefinition(
+                name.strip(),
+                issuer.strip(),
+                clientId.strip(),
+                deploymentIds,
+                auth.strip(),
+                token.strip(),
+                jwks.strip());
         String problem = definition.firstProblem();
         if (problem != null) {
             response.setStatus(400);
@@ -72,8 +87,10 @@ class AdminController {
     }
 
     @PostMapping("/admin/platforms/{id}/deployments")
-    String deployment(@PathVariable long id, @RequestParam("deployment_id") String deploymentId,
-                      @RequestParam(defaultValue = "true") boolean enabled) {
+    String deployment(
+            @PathVariable long id,
+            @RequestParam("deployment_id") String deploymentId,
+            @RequestParam(defaultValue = "true") boolean enabled) {
         if (!deploymentId.isBlank()) {
             registry.addDeployment(id, deploymentId);
             registry.setDeploymentEnabled(id, deploymentId.strip(), enabled);

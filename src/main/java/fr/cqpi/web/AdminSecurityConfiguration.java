@@ -20,13 +20,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class AdminSecurityConfiguration {
 
     @Bean
-    UserDetailsService administrators(@Value("${cqpi.admin.username:admin}") String username,
-                                      @Value("${cqpi.admin.password:}") String password) {
+    UserDetailsService administrators(
+            @Value("${cqpi.admin.username:admin}") String username, @Value("${cqpi.admin.password:}") String password) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         if (password != null && !password.isBlank()) {
             String encoded = password.startsWith("{") ? password : "{noop}" + password;
-            users.createUser(User.withUsername(username).password(encoded)
-                    .passwordEncoder(p -> p).roles("ADMIN").build());
+            users.createUser(User.withUsername(username)
+                    .password(encoded)
+                    .passwordEncoder(p -> p)
+                    .roles("ADMIN")
+                    .build());
         }
         return users;
     }
@@ -36,14 +39,16 @@ class AdminSecurityConfiguration {
     SecurityFilterChain adminChain(HttpSecurity http, UserDetailsService administrators) throws Exception {
         http.securityMatcher("/admin/**")
                 .userDetailsService(administrators)
-                .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/admin/login").permitAll()
-                        .anyRequest().hasRole("ADMIN"))
-                .formLogin(form -> form.loginPage("/admin/login").loginProcessingUrl("/admin/login")
-                        .defaultSuccessUrl("/admin", true).failureUrl("/admin/login?error"))
+                .authorizeHttpRequests(auth -> auth.requestMatchers("/admin/login")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("ADMIN"))
+                .formLogin(form -> form.loginPage("/admin/login")
+                        .loginProcessingUrl("/admin/login")
+                        .defaultSuccessUrl("/admin", true)
+                        .failureUrl("/admin/login?error"))
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.deny())
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; frame-ancestors 'none'"))
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));

@@ -18,9 +18,15 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = ApiV1Controller.class)
 class ApiErrors {
 
-    record CurrentJudgment(String criterionCode, String status, String modality, String comment, int version,
-                           String updatedBy, String updatedByName, java.time.Instant updatedAt) {
-    }
+    record CurrentJudgment(
+            String criterionCode,
+            String status,
+            String modality,
+            String comment,
+            int version,
+            String updatedBy,
+            String updatedByName,
+            java.time.Instant updatedAt) {}
 
     @ExceptionHandler(InvalidJudgmentException.class)
     ProblemDetail invalid(InvalidJudgmentException e) {
@@ -34,33 +40,45 @@ class ApiErrors {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("malformed_json");
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream().map(JsonMappingException.Reference::getFieldName)
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(JsonMappingException.Reference::getFieldName)
                     .collect(Collectors.joining("."));
             problem.setProperty("field", field);
             problem.setDetail("field '" + field + "' has a value of the wrong type");
         } else {
-            problem.setDetail("the body is not a JSON object of the expected shape (status, modality, comment, version)");
+            problem.setDetail(
+                    "the body is not a JSON object of the expected shape (status, modality, comment, version)");
         }
         return problem;
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                "send the body as application/json");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
         problem.setTitle("unsupported_media_type");
         return problem;
     }
 
     @ExceptionHandler(JudgmentConflictException.class)
     ProblemDetail conflict(JudgmentConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-                "another evaluator changed this criterion; their value is in 'current'");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONFLICT, "another evaluator changed this criterion; their value is in 'current'");
         problem.setTitle("stale_version");
         var j = e.current();
-        problem.setProperty("current", new CurrentJudgment(j.criterionCode(), j.status().name(), j.modality(),
-                j.comment(), j.version(), j.updatedBySub(), j.updatedByName(), j.updatedAt()));
+        problem.setProperty(
+                "current",
+                new CurrentJudgment(
+                        j.criterionCode(),
+                        j.status().name(),
+                        j.modality(),
+                        j.comment(),
+                        j.version(),
+                        j.updatedBySub(),
+                        j.updatedByName(),
+                        j.updatedAt()));
         return problem;
     }
 

@@ -49,48 +49,61 @@ class ApiV1Controller {
         return gradeSync.status(launch);
     }
 
-    record CriterionView(String code, String text) {
-    }
+    record CriterionView(String code, String text) {}
 
-    record CompetenceView(String code, String title, List<CriterionView> criteria) {
-    }
+    record CompetenceView(String code, String title, List<CriterionView> criteria) {}
 
-    record ModalityView(String code, String label, List<String> topics) {
-    }
+    record ModalityView(String code, String label, List<String> topics) {}
 
-    record BlocView(String code, String title, List<ModalityView> modalities, List<CompetenceView> competences) {
-    }
+    record BlocView(String code, String title, List<ModalityView> modalities, List<CompetenceView> competences) {}
 
-    record ReferentielView(String code, String title, String certifyingBody, List<BlocView> blocs) {
-    }
+    record ReferentielView(String code, String title, String certifyingBody, List<BlocView> blocs) {}
 
-    record LearnerView(String learnerId, String name, String email, boolean active) {
-    }
+    record LearnerView(String learnerId, String name, String email, boolean active) {}
 
-    record JudgmentView(String criterionCode, String competenceCode, String blocCode, String text, String status,
-                        String modality, String comment, int version, String updatedBy, String updatedByName,
-                        Instant updatedAt) {
-    }
+    record JudgmentView(
+            String criterionCode,
+            String competenceCode,
+            String blocCode,
+            String text,
+            String status,
+            String modality,
+            String comment,
+            int version,
+            String updatedBy,
+            String updatedByName,
+            Instant updatedAt) {}
 
-    record GridView(LearnerView learner, List<JudgmentView> criteria, Results results) {
-    }
+    record GridView(LearnerView learner, List<JudgmentView> criteria, Results results) {}
 
-    record JudgmentRequest(String status, String modality, String comment, Integer version) {
-    }
+    record JudgmentRequest(String status, String modality, String comment, Integer version) {}
 
-    record SavedView(JudgmentView judgment, Results results) {
-    }
+    record SavedView(JudgmentView judgment, Results results) {}
 
     @GetMapping("/referentiel")
     @Operation(summary = "Blocs, compétences and criteria of the référentiel, with codes and texts")
     ReferentielView referentiel() {
         Referentiel r = queries.referentiel();
-        return new ReferentielView(r.code(), r.title(), r.certifyingBody(), r.blocs().stream()
-                .map(b -> new BlocView(b.code(), b.title(),
-                        b.modalities().stream().map(m -> new ModalityView(m.code(), m.label(), m.topics())).toList(),
-                        b.competences().stream().map(c -> new CompetenceView(c.code(), c.title(),
-                                c.criteria().stream().map(k -> new CriterionView(k.code(), k.text())).toList())).toList()))
-                .toList());
+        return new ReferentielView(
+                r.code(),
+                r.title(),
+                r.certifyingBody(),
+                r.blocs().stream()
+                        .map(b -> new BlocView(
+                                b.code(),
+                                b.title(),
+                                b.modalities().stream()
+                                        .map(m -> new ModalityView(m.code(), m.label(), m.topics()))
+                                        .toList(),
+                                b.competences().stream()
+                                        .map(c -> new CompetenceView(
+                                                c.code(),
+                                                c.title(),
+                                                c.criteria().stream()
+                                                        .map(k -> new CriterionView(k.code(), k.text()))
+                                                        .toList()))
+                                        .toList()))
+                        .toList());
     }
 
     @GetMapping("/learners")
@@ -100,7 +113,9 @@ class ApiV1Controller {
     }
 
     @GetMapping("/learners/{learnerId}/grid")
-    @Operation(summary = "Every criterion with its judgment, and the compétence and bloc results (a learner reads only their own)")
+    @Operation(
+            summary =
+                    "Every criterion with its judgment, and the compétence and bloc results (a learner reads only their own)")
     GridView grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
         LearnerGrid grid = queries.grid(launch, learnerId);
         List<JudgmentView> criteria = new ArrayList<>();
@@ -122,20 +137,43 @@ class ApiV1Controller {
 
     @PutMapping("/learners/{learnerId}/judgments/{criterionCode}")
     @Operation(summary = "Records the judgment of one criterion (evaluators only); a stale version answers 409")
-    SavedView judge(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId,
-                    @PathVariable String criterionCode, @RequestBody JudgmentRequest body, HttpServletRequest request) {
-        var saved = judgments.record(launch, learnerId, criterionCode,
-                new JudgmentInput(body.status(), body.modality(), body.comment(), body.version()), RequestIdFilter.of(request));
+    SavedView judge(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String learnerId,
+            @PathVariable String criterionCode,
+            @RequestBody JudgmentRequest body,
+            HttpServletRequest request) {
+        var saved = judgments.record(
+                launch,
+                learnerId,
+                criterionCode,
+                new JudgmentInput(body.status(), body.modality(), body.comment(), body.version()),
+                RequestIdFilter.of(request));
         Referentiel r = queries.referentiel();
         Referentiel.Criterion criterion = r.criterion(criterionCode).orElseThrow();
-        return new SavedView(view(r.blocOfCriterion(criterionCode).orElseThrow(),
-                r.competenceOfCriterion(criterionCode).orElseThrow(), criterion, saved.judgments().get(0)), saved.results());
+        return new SavedView(
+                view(
+                        r.blocOfCriterion(criterionCode).orElseThrow(),
+                        r.competenceOfCriterion(criterionCode).orElseThrow(),
+                        criterion,
+                        saved.judgments().get(0)),
+                saved.results());
     }
 
-    static JudgmentView view(Referentiel.Bloc bloc, Referentiel.Competence competence, Referentiel.Criterion criterion,
-                             Judgment j) {
-        return new JudgmentView(criterion.code(), competence.code(), bloc.code(), criterion.text(), j.status().name(),
-                j.modality(), j.comment(), j.version(), j.updatedBySub(), j.updatedByName(), j.updatedAt());
+    static JudgmentView view(
+            Referentiel.Bloc bloc, Referentiel.Competence competence, Referentiel.Criterion criterion, Judgment j) {
+        return new JudgmentView(
+                criterion.code(),
+                competence.code(),
+                bloc.code(),
+                criterion.text(),
+                j.status().name(),
+                j.modality(),
+                j.comment(),
+                j.version(),
+                j.updatedBySub(),
+                j.updatedByName(),
+                j.updatedAt());
     }
 
     private static LearnerView learner(CourseMember m) {

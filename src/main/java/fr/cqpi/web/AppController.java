@@ -49,9 +49,13 @@ class AppController {
     }
 
     @GetMapping("/cohort")
-    String cohort(@AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String sort,
-                  @RequestParam(required = false) String dir, @RequestParam(required = false) String q,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
+    String cohort(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String dir,
+            @RequestParam(required = false) String q,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Model model) {
         CohortSort order = CohortSort.of(sort, dir, q);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
@@ -62,32 +66,52 @@ class AppController {
     }
 
     @GetMapping("/me")
-    String myGrid(@AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String bloc, Model model) {
+    String myGrid(
+            @AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String bloc, Model model) {
         return grid(launch, launch.sub(), bloc, model);
     }
 
     @GetMapping("/learners/{sub}")
-    String grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub,
-                @RequestParam(required = false) String bloc, Model model) {
+    String grid(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @RequestParam(required = false) String bloc,
+            Model model) {
         LearnerGrid grid = queries.grid(launch, sub);
         model.addAttribute("launch", launch);
         model.addAttribute("grid", grid);
         model.addAttribute("editable", launch.isEvaluator());
-        model.addAttribute("selectedBloc", grid.referentiel().bloc(bloc).isPresent() ? bloc
-                : launch.custom().getOrDefault("bloc", grid.referentiel().blocs().get(0).code()));
+        model.addAttribute(
+                "selectedBloc",
+                grid.referentiel().bloc(bloc).isPresent()
+                        ? bloc
+                        : launch.custom()
+                                .getOrDefault(
+                                        "bloc",
+                                        grid.referentiel().blocs().get(0).code()));
         return "grid";
     }
 
     @PutMapping("/learners/{sub}/judgments/{code}")
-    String saveCriterion(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub,
-                         @PathVariable String code, @RequestParam(required = false) String status,
-                         @RequestParam(required = false) String modality, @RequestParam(required = false) String comment,
-                         @RequestParam(required = false) Integer version, HttpServletRequest request,
-                         HttpServletResponse response, Model model) {
+    String saveCriterion(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String code,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String modality,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Integer version,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("launch", launch);
         model.addAttribute("editable", true);
         try {
-            var saved = judgments.record(launch, sub, code, new JudgmentInput(status, modality, comment, version),
+            var saved = judgments.record(
+                    launch,
+                    sub,
+                    code,
+                    new JudgmentInput(status, modality, comment, version),
                     RequestIdFilter.of(request));
             model.addAttribute("outcome", "saved");
             model.addAttribute("saved", saved);
@@ -106,15 +130,20 @@ class AppController {
     }
 
     @PostMapping("/learners/{sub}/competences/{code}")
-    String saveCompetence(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub,
-                          @PathVariable String code, @RequestParam(required = false) String status,
-                          @RequestParam(required = false) String modality, HttpServletRequest request,
-                          HttpServletResponse response, Model model) {
+    String saveCompetence(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String code,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String modality,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         model.addAttribute("launch", launch);
         model.addAttribute("editable", true);
         try {
-            judgments.recordCompetence(launch, sub, code, new JudgmentInput(status, modality, null, null),
-                    RequestIdFilter.of(request));
+            judgments.recordCompetence(
+                    launch, sub, code, new JudgmentInput(status, modality, null, null), RequestIdFilter.of(request));
             model.addAttribute("outcome", "saved");
         } catch (InvalidJudgmentException invalid) {
             response.setStatus(400);

@@ -20,13 +20,19 @@ public record CohortSort(String column, boolean descending, String filter) {
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);
         Comparator<CohortRow> byName = Comparator.comparing(r -> r.learner().displayName(), collator);
-        Comparator<CohortRow> order = column.equals("name") ? byName
-                : Comparator.<CohortRow, BigDecimal>comparing(r -> r.results().bloc(column)
-                        .map(Results.BlocResult::score).orElse(BigDecimal.ZERO)).thenComparing(byName);
+        Comparator<CohortRow> order = column.equals("name")
+                ? byName
+                : Comparator.<CohortRow, BigDecimal>comparing(r -> r.results()
+                                .bloc(column)
+                                .map(Results.BlocResult::score)
+                                .orElse(BigDecimal.ZERO))
+                        .thenComparing(byName);
         String needle = normalise(filter);
         return rows.stream()
-                .filter(r -> needle.isEmpty() || normalise(r.learner().displayName()).contains(needle)
-                        || (r.learner().email() != null && normalise(r.learner().email()).contains(needle)))
+                .filter(r -> needle.isEmpty()
+                        || normalise(r.learner().displayName()).contains(needle)
+                        || (r.learner().email() != null
+                                && normalise(r.learner().email()).contains(needle)))
                 .sorted(descending ? order.reversed() : order)
                 .toList();
     }
@@ -45,6 +51,7 @@ public record CohortSort(String column, boolean descending, String filter) {
 
     private static String normalise(String text) {
         return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+                .replaceAll("\\p{M}", "")
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -40,14 +40,18 @@ class DeepLinkingController {
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("settings", launch.deepLinking());
-        model.addAttribute("acceptsLinks", launch.deepLinking().acceptTypes().isEmpty()
-                || launch.deepLinking().acceptTypes().contains("ltiResourceLink"));
+        model.addAttribute(
+                "acceptsLinks",
+                launch.deepLinking().acceptTypes().isEmpty()
+                        || launch.deepLinking().acceptTypes().contains("ltiResourceLink"));
         return "deep-linking";
     }
 
     @PostMapping("/app/deep-linking")
-    String respond(@AuthenticationPrincipal LaunchContext launch, @RequestParam(name = "item", required = false) List<String> items,
-                   Model model) {
+    String respond(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(name = "item", required = false) List<String> items,
+            Model model) {
         requireDeepLinking(launch);
         LaunchContext.DeepLinking settings = launch.deepLinking();
         List<String> chosen = items == null ? List.of() : items;
@@ -55,12 +59,19 @@ class DeepLinkingController {
             chosen = chosen.subList(0, 1);
         }
         Referentiel referentiel = queries.referentiel();
-        String target = ServletUriComponentsBuilder.fromCurrentContextPath().path("/app").build().toUriString();
+        String target = ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/app")
+                .build()
+                .toUriString();
         List<Map<String, Object>> contentItems = new ArrayList<>();
         for (String item : chosen) {
             if (WHOLE_GRID.equals(item)) {
-                contentItems.add(link(referentiel.title() + " — grille d'évaluation", "Les 4 blocs de compétences",
-                        target, Map.of(), null));
+                contentItems.add(link(
+                        referentiel.title() + " — grille d'évaluation",
+                        "Les 4 blocs de compétences",
+                        target,
+                        Map.of(),
+                        null));
             } else {
                 referentiel.bloc(item).ifPresent(bloc -> {
                     Map<String, Object> lineItem = null;
@@ -71,19 +82,27 @@ class DeepLinkingController {
                         lineItem.put("resourceId", bloc.code());
                         lineItem.put("tag", "cqpi-bloc");
                     }
-                    contentItems.add(link(bloc.code() + " — " + bloc.title(), referentiel.title(), target,
-                            Map.of("bloc", bloc.code()), lineItem));
+                    contentItems.add(link(
+                            bloc.code() + " — " + bloc.title(),
+                            referentiel.title(),
+                            target,
+                            Map.of("bloc", bloc.code()),
+                            lineItem));
                 });
             }
         }
         model.addAttribute("action", settings.returnUrl());
-        model.addAttribute("jwt", responses.sign(launch, contentItems, contentItems.isEmpty() ? null
-                : contentItems.size() + " élément(s) ajouté(s)"));
+        model.addAttribute(
+                "jwt",
+                responses.sign(
+                        launch,
+                        contentItems,
+                        contentItems.isEmpty() ? null : contentItems.size() + " élément(s) ajouté(s)"));
         return "deep-linking-return";
     }
 
-    private static Map<String, Object> link(String title, String text, String url, Map<String, String> custom,
-                                            Map<String, Object> lineItem) {
+    private static Map<String, Object> link(
+            String title, String text, String url, Map<String, String> custom, Map<String, Object> lineItem) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("type", "ltiResourceLink");
         item.put("title", title);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 public class DisplayDates {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
-    private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PARIS);
+    private static final DateTimeFormatter FORMAT =
+            DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(PARIS);
 
     public String format(Instant instant) {
         return instant == null ? "" : FORMAT.format(instant);

@@ -20,18 +20,25 @@ class DynamicRegistrationController {
     private final DynamicRegistration registration;
     private final String configuredBaseUrl;
 
-    DynamicRegistrationController(DynamicRegistration registration, @Value("${cqpi.base-url:}") String configuredBaseUrl) {
+    DynamicRegistrationController(
+            DynamicRegistration registration, @Value("${cqpi.base-url:}") String configuredBaseUrl) {
         this.registration = registration;
         this.configuredBaseUrl = configuredBaseUrl;
     }
 
     @GetMapping("/lti/register")
-    String propose(@RequestParam(name = "openid_configuration", required = false) String configuration,
-                   @RequestParam(name = "registration_token", required = false) String token,
-                   HttpServletResponse response, Model model) {
+    String propose(
+            @RequestParam(name = "openid_configuration", required = false) String configuration,
+            @RequestParam(name = "registration_token", required = false) String token,
+            HttpServletResponse response,
+            Model model) {
         if (configuration == null || configuration.isBlank()) {
-            return failed(response, model, 400, "openid_configuration is missing: open this URL from the platform's"
-                    + " dynamic registration, not directly");
+            return failed(
+                    response,
+                    model,
+                    400,
+                    "openid_configuration is missing: open this URL from the platform's"
+                            + " dynamic registration, not directly");
         }
         try {
             model.addAttribute("proposal", registration.propose(configuration, token, baseUrl()));

@@ -19,8 +19,11 @@ class HomeController {
 
     @GetMapping("/")
     String home(Model model) {
-        model.addAttribute("baseUrl", ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
-        model.addAttribute("demo", Arrays.asList(environment.getActiveProfiles()).contains("demo"));
+        model.addAttribute(
+                "baseUrl",
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
+        model.addAttribute(
+                "demo", Arrays.asList(environment.getActiveProfiles()).contains("demo"));
         return "home";
     }
 }

@@ -15,7 +15,8 @@ class LaunchLocaleResolver implements LocaleResolver {
     public Locale resolveLocale(HttpServletRequest request) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof LaunchAuthentication launch
                 && launch.context().locale() != null) {
-            return SupportedLocales.closest(Locale.forLanguageTag(launch.context().locale().replace('_', '-')));
+            return SupportedLocales.closest(
+                    Locale.forLanguageTag(launch.context().locale().replace('_', '-')));
         }
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank()) {

@@ -16,27 +16,43 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CqpiLti13Configurer lti,
-                                            RelaunchEntryPoint relaunch) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/", "/lti/**", "/.well-known/**", "/actuator/health/**", "/error",
-                                "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/demo/**",
-                                "/v3/api-docs", "/v3/api-docs/**").permitAll()
-                        .requestMatchers("/app/**", "/api/**").hasAuthority("ROLE_LTI")
-                        .anyRequest().denyAll())
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CqpiLti13Configurer lti, RelaunchEntryPoint relaunch)
+            throws Exception {
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/",
+                                "/lti/**",
+                                "/.well-known/**",
+                                "/actuator/health/**",
+                                "/error",
+                                "/webjars/**",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/favicon.ico",
+                                "/demo/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**")
+                        .permitAll()
+                        .requestMatchers("/app/**", "/api/**")
+                        .hasAuthority("ROLE_LTI")
+                        .anyRequest()
+                        .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                                 "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                         + "form-action 'self' https: http://localhost:* http://127.0.0.1:*; "
                                         + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*; "
                                         + "frame-src 'self' https: http://localhost:* http://127.0.0.1:*"))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
                 // The demo LMS is another platform that happens to share the process: its OIDC and service
                 // endpoints are called by the tool and by the browser from the platform's side.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
+                .csrf(csrf ->
+                        csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
                 .with(lti, Customizer.withDefaults())
-                .addFilterAfter(new StaleLaunchGuard(), org.springframework.security.web.access.intercept.AuthorizationFilter.class);
+                .addFilterAfter(
+                        new StaleLaunchGuard(),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
 }

@@ -33,16 +33,21 @@ class StaleLaunchGuard extends OncePerRequestFilter {
         if (claimed == null) {
             claimed = request.getParameter(PARAMETER);
         }
-        if (claimed != null && SecurityContextHolder.getContext().getAuthentication() instanceof LaunchAuthentication launch
+        if (claimed != null
+                && SecurityContextHolder.getContext().getAuthentication() instanceof LaunchAuthentication launch
                 && !claimed.equals(launch.context().launchId())) {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             response.setContentType("text/plain;charset=UTF-8");
-            String locale = launch.context().locale() == null ? "fr" : launch.context().locale();
+            String locale =
+                    launch.context().locale() == null ? "fr" : launch.context().locale();
             boolean english = SupportedLocales.closest(java.util.Locale.forLanguageTag(locale.replace('_', '-')))
-                    .getLanguage().equals("en");
-            response.getWriter().write(english
-                    ? "This page belongs to an earlier launch of the tool (another course or tab). Open the tool again from your course; nothing was saved."
-                    : "Cette page appartient à un lancement précédent de l'outil (autre cours ou autre onglet). Rouvrez l'outil depuis votre cours ; rien n'a été enregistré.");
+                    .getLanguage()
+                    .equals("en");
+            response.getWriter()
+                    .write(
+                            english
+                                    ? "This page belongs to an earlier launch of the tool (another course or tab). Open the tool again from your course; nothing was saved."
+                                    : "Cette page appartient à un lancement précédent de l'outil (autre cours ou autre onglet). Rouvrez l'outil depuis votre cours ; rien n'a été enregistré.");
             return;
         }
         chain.doFilter(request, response);

@@ -56,15 +56,20 @@ class SyncController {
     }
 
     @PostMapping("/app/sync/retry")
-    String retry(@AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String learner,
-                 @RequestParam(required = false) String bloc, Model model) {
+    String retry(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(required = false) String learner,
+            @RequestParam(required = false) String bloc,
+            Model model) {
         gradeSync.retryNow(launch, learner, bloc);
         return page(launch, model);
     }
 
     @PostMapping("/app/sync/settings")
-    String settings(@AuthenticationPrincipal LaunchContext launch, @RequestParam(defaultValue = "false") boolean showProgress,
-                    Model model) {
+    String settings(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(defaultValue = "false") boolean showProgress,
+            Model model) {
         gradeSync.setShowProgress(launch, showProgress);
         return page(launch, model);
     }

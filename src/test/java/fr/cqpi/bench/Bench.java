@@ -15,20 +15,38 @@ final class Bench {
         void run(int client) throws Exception;
     }
 
-    record Result(String name, int clients, int operations, double seconds, double perSecond, double p50, double p95,
-                  double p99, int errors) {
+    record Result(
+            String name,
+            int clients,
+            int operations,
+            double seconds,
+            double perSecond,
+            double p50,
+            double p95,
+            double p99,
+            int errors) {
 
         String row() {
-            return String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d |", name, clients,
-                    operations, seconds, perSecond, p50, p95, p99, errors);
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d |",
+                    name,
+                    clients,
+                    operations,
+                    seconds,
+                    perSecond,
+                    p50,
+                    p95,
+                    p99,
+                    errors);
         }
     }
 
-    static final String HEADER = "| Operation | Clients | Operations | Seconds | Ops/s | p50 ms | p95 ms | p99 ms | Errors |\n"
-            + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
+    static final String HEADER =
+            "| Operation | Clients | Operations | Seconds | Ops/s | p50 ms | p95 ms | p99 ms | Errors |\n"
+                    + "| --- | --- | --- | --- | --- | --- | --- | --- | --- |";
 
-    private Bench() {
-    }
+    private Bench() {}
 
     static Result run(String name, int clients, int operationsPerClient, Operation operation) throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -61,8 +79,16 @@ final class Bench {
         pool.awaitTermination(10, TimeUnit.SECONDS);
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        return new Result(name, clients, sorted.size(), seconds, sorted.size() / seconds, pct(sorted, 50), pct(sorted, 95),
-                pct(sorted, 99), errors[0]);
+        return new Result(
+                name,
+                clients,
+                sorted.size(),
+                seconds,
+                sorted.size() / seconds,
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                errors[0]);
     }
 
     private static double pct(List<Long> sorted, int p) {
@@ -74,8 +100,11 @@ final class Bench {
     }
 
     static String machine() {
-        return String.format("%d cores, %d MiB max heap, Java %s, %s", Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"),
+        return String.format(
+                "%d cores, %d MiB max heap, Java %s, %s",
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     }
 }

@@ -38,7 +38,8 @@ import org.springframework.test.context.ActiveProfiles;
  * A trainer records judgments with the keyboard; the learner then sees them read-only.
  */
 @Tag("browser")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cqpi.demo.lms-host=127.0.0.1", "cqpi.demo.tool-host=localhost"})
 @ActiveProfiles({"test", "demo"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -73,8 +74,10 @@ class DemoLmsBrowserTest {
         try {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
         } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("The tool did not open in the frame; it shows " + chrome.getCurrentUrl() + ":\n"
-                    + chrome.getPageSource(), e);
+            throw new AssertionError(
+                    "The tool did not open in the frame; it shows " + chrome.getCurrentUrl() + ":\n"
+                            + chrome.getPageSource(),
+                    e);
         }
     }
 
@@ -85,7 +88,8 @@ class DemoLmsBrowserTest {
         assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Ma grille d'évaluation");
         assertThat(chrome.findElements(By.cssSelector("select"))).isEmpty();
         // The tool got no cookie: the page carries its session for the requests it makes.
-        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]"))).hasSize(1);
+        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]")))
+                .hasSize(1);
         assertThat(chrome.getCurrentUrl()).doesNotContain("handover");
         launchAs("learner-02");
     }
@@ -95,7 +99,9 @@ class DemoLmsBrowserTest {
     void aTrainerRecordsJudgmentsWithTheKeyboard() throws IOException {
         launchAs("trainer-1");
         assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Cohorte");
-        assertThat(chrome.findElement(By.id("cohort-table")).getText()).contains("Amina Benali").contains("Lucas Bernard");
+        assertThat(chrome.findElement(By.id("cohort-table")).getText())
+                .contains("Amina Benali")
+                .contains("Lucas Bernard");
         screenshot("cohort");
 
         chrome.findElement(By.linkText("Amina Benali")).click();
@@ -106,25 +112,36 @@ class DemoLmsBrowserTest {
         status.sendKeys("Acquis");
         new Actions(chrome).sendKeys(Keys.TAB).perform();
         chrome.switchTo().activeElement().sendKeys("Observation");
-        new Actions(chrome).sendKeys(Keys.TAB).sendKeys("Recherche complète, <b>sources vérifiées</b>").perform();
+        new Actions(chrome)
+                .sendKeys(Keys.TAB)
+                .sendKeys("Recherche complète, <b>sources vérifiées</b>")
+                .perform();
         new Actions(chrome).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
-        assertThat(chrome.findElement(By.cssSelector("#competence-state-C1")).getText()).contains("1/4");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.cssSelector("#competence-state-C1")).getText())
+                .contains("1/4");
 
         // Ctrl+Enter in the comment saves the second criterion.
         new Select(chrome.findElement(By.id("status-C1-2"))).selectByValue("EN_COURS");
         WebElement comment = chrome.findElement(By.id("comment-C1-2"));
         comment.sendKeys("À revoir en entretien");
         comment.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
-        assertThat(chrome.findElement(By.id("bloc-summary-B1")).getText()).contains("En cours").contains("Score 3,33 %").contains("1 acquis · 2 évalués · 30 critères");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.id("bloc-summary-B1")).getText())
+                .contains("En cours")
+                .contains("Score 3,33 %")
+                .contains("1 acquis · 2 évalués · 30 critères");
         screenshot("grid");
 
         // Launch again and come back: the judgments are stored.
         launchAs("trainer-1");
         chrome.findElement(By.linkText("Amina Benali")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
-        assertThat(new Select(chrome.findElement(By.id("status-C1-1"))).getFirstSelectedOption().getAttribute("value"))
+        assertThat(new Select(chrome.findElement(By.id("status-C1-1")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
                 .isEqualTo("ACQUIS");
         assertThat(chrome.findElement(By.id("comment-C1-1")).getAttribute("value"))
                 .isEqualTo("Recherche complète, <b>sources vérifiées</b>");
@@ -135,7 +152,9 @@ class DemoLmsBrowserTest {
     void theLearnerSeesTheirGridReadOnly() throws IOException {
         launchAs("learner-01");
         String page = chrome.findElement(By.id("panel-B1")).getText();
-        assertThat(page).contains("Acquis").contains("Recherche complète, <b>sources vérifiées</b>")
+        assertThat(page)
+                .contains("Acquis")
+                .contains("Recherche complète, <b>sources vérifiées</b>")
                 .contains("Claire Martin");
         assertThat(chrome.findElements(By.cssSelector("form"))).isEmpty();
         screenshot("learner-grid");
@@ -160,15 +179,22 @@ class DemoLmsBrowserTest {
         chrome.findElement(By.linkText("Carnet de notes")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
         String table = chrome.findElement(By.id("sync-table")).getText();
-        assertThat(table).contains("Amina Benali").contains("B1").contains("Envoyée").contains("3,33 %");
+        assertThat(table)
+                .contains("Amina Benali")
+                .contains("B1")
+                .contains("Envoyée")
+                .contains("3,33 %");
         assertThat(seriousViolations()).as("sync page").isEmpty();
         screenshot("sync");
 
         chrome.switchTo().defaultContent();
         chrome.get("http://127.0.0.1:" + port + "/demo/gradebook");
         String gradebook = chrome.findElement(By.tagName("main")).getText();
-        assertThat(gradebook).contains("B1 — Suivi, coordination des informations et production de documents professionnels")
-                .contains("Amina Benali").contains("InProgress (Pending)").contains("Bloc en cours d'évaluation");
+        assertThat(gradebook)
+                .contains("B1 — Suivi, coordination des informations et production de documents professionnels")
+                .contains("Amina Benali")
+                .contains("InProgress (Pending)")
+                .contains("Bloc en cours d'évaluation");
         Files.write(SCREENSHOTS.resolve("demo-gradebook.png"), chrome.getScreenshotAs(OutputType.BYTES));
     }
 
@@ -180,12 +206,14 @@ class DemoLmsBrowserTest {
         }
         JavascriptExecutor js = chrome;
         js.executeScript(axe);
-        Map<String, Object> result = (Map<String, Object>) js.executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
+        Map<String, Object> result =
+                (Map<String, Object>) js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']}).then(r => done({violations: r.violations.map("
                         + "v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length}))}));");
         List<Map<String, Object>> violations = (List<Map<String, Object>>) result.get("violations");
-        return violations.stream().filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
+        return violations.stream()
+                .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                .toList();
     }
 
     void screenshot(String name) throws IOException {

@@ -56,13 +56,15 @@ class EvaluationApiTest extends ToolIntegrationTest {
     }
 
     static Map<String, String> csrf(LtiClient client) {
-        Map<String, String> headers = new HashMap<>(client.csrfHeaders(client.get("/app").body()));
+        Map<String, String> headers =
+                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
         headers.put("Content-Type", "application/json");
         headers.put("Accept", "application/json");
         return headers;
     }
 
-    static HttpResponse<String> put(LtiClient client, Map<String, String> headers, String learner, String criterion, String body) {
+    static HttpResponse<String> put(
+            LtiClient client, Map<String, String> headers, String learner, String criterion, String body) {
         return client.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion, body, headers);
     }
 
@@ -76,14 +78,17 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     long judgmentRows() {
         return jdbc.sql("select count(*) from judgment").query(Long.class).single()
-                + jdbc.sql("select count(*) from judgment_audit").query(Long.class).single();
+                + jdbc.sql("select count(*) from judgment_audit")
+                        .query(Long.class)
+                        .single();
     }
 
     @Test
     void theReferentielHasItsBlocsCompetencesAndCriteria() {
         JsonNode referentiel = json(learner1.get("/api/v1/referentiel"));
         assertThat(referentiel.get("blocs")).hasSize(4);
-        assertThat(referentiel.at("/blocs/0/competences/0/criteria/0/code").asText()).isEqualTo("C1.1");
+        assertThat(referentiel.at("/blocs/0/competences/0/criteria/0/code").asText())
+                .isEqualTo("C1.1");
         assertThat(referentiel.at("/blocs/2/modalities/0/code").asText()).isEqualTo("DOCUMENT_ECRIT");
     }
 
@@ -95,7 +100,11 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void anEvaluatorJudgesAndReadsResults() {
-        var saved = put(trainer, trainerCsrf, "learner-1", "C1.1",
+        var saved = put(
+                trainer,
+                trainerCsrf,
+                "learner-1",
+                "C1.1",
                 "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\", \"comment\": \"Très bien\", \"version\": 0}");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         assertThat(json(saved).at("/judgment/version").asInt()).isEqualTo(1);
@@ -116,7 +125,8 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void aStaleVersionIsAConflictAndChangesNothing() {
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"ACQUIS\", \"version\": 0}").statusCode())
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"ACQUIS\", \"version\": 0}")
+                        .statusCode())
                 .isEqualTo(200);
         long before = judgmentRows();
         var stale = put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 0}");
@@ -124,10 +134,13 @@ class EvaluationApiTest extends ToolIntegrationTest {
         assertThat(json(stale).at("/current/status").asText()).isEqualTo("ACQUIS");
         assertThat(json(stale).at("/current/version").asInt()).isEqualTo(1);
         assertThat(judgmentRows()).isEqualTo(before);
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 1}").statusCode())
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 1}")
+                        .statusCode())
                 .isEqualTo(200);
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"EN_COURS\"}").statusCode())
-                .as("without a version, last write wins").isEqualTo(200);
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"EN_COURS\"}")
+                        .statusCode())
+                .as("without a version, last write wins")
+                .isEqualTo(200);
     }
 
     @Test
@@ -135,19 +148,43 @@ class EvaluationApiTest extends ToolIntegrationTest {
         long before = judgmentRows();
         assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"PARFAIT\"}"), "status");
         assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"modality\": \"OBSERVATION\"}"), "status");
-        assertField(put(trainer, trainerCsrf, "learner-1", "C7.1", "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\"}"),
+        assertField(
+                put(
+                        trainer,
+                        trainerCsrf,
+                        "learner-1",
+                        "C7.1",
+                        "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\"}"),
                 "modality");
-        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1",
-                "{\"status\": \"ACQUIS\", \"comment\": \"" + "x".repeat(4001) + "\"}"), "comment");
-        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"version\": \"abc\"}"), "version");
+        assertField(
+                put(
+                        trainer,
+                        trainerCsrf,
+                        "learner-1",
+                        "C1.1",
+                        "{\"status\": \"ACQUIS\", \"comment\": \"" + "x".repeat(4001) + "\"}"),
+                "comment");
+        assertField(
+                put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"version\": \"abc\"}"),
+                "version");
         var malformed = put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": ");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json(malformed).get("title").asText()).isEqualTo("malformed_json");
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C99.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
-        assertThat(put(trainer, trainerCsrf, "nobody", "C1.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C99.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "nobody", "C1.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(404);
         assertThat(judgmentRows()).isEqualTo(before);
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C1.1",
-                "{\"status\": \"ACQUIS\", \"comment\": \"" + "é".repeat(4000) + "\"}").statusCode()).isEqualTo(200);
+        assertThat(put(
+                                trainer,
+                                trainerCsrf,
+                                "learner-1",
+                                "C1.1",
+                                "{\"status\": \"ACQUIS\", \"comment\": \"" + "é".repeat(4000) + "\"}")
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     static void assertField(HttpResponse<String> response, String field) {
@@ -158,9 +195,11 @@ class EvaluationApiTest extends ToolIntegrationTest {
     @Test
     void aLearnerReadsOnlyTheirOwnGridAndNeverWrites() {
         assertThat(learner1.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(200);
-        assertThat(learner1.get("/api/v1/learners/learner-1/results").statusCode()).isEqualTo(200);
+        assertThat(learner1.get("/api/v1/learners/learner-1/results").statusCode())
+                .isEqualTo(200);
         assertThat(learner1.get("/api/v1/learners/learner-2/grid").statusCode()).isEqualTo(403);
-        assertThat(learner1.get("/api/v1/learners/learner-2/results").statusCode()).isEqualTo(403);
+        assertThat(learner1.get("/api/v1/learners/learner-2/results").statusCode())
+                .isEqualTo(403);
         assertThat(learner1.get("/api/v1/learners").statusCode()).isEqualTo(403);
         var ownPut = put(learner1, csrf(learner1), "learner-1", "C1.1", "{\"status\": \"ACQUIS\"}");
         assertThat(ownPut.statusCode()).isEqualTo(403);
@@ -171,13 +210,20 @@ class EvaluationApiTest extends ToolIntegrationTest {
     void nothingCrossesCoursesOrPlatforms() {
         // Another course of the same platform.
         assertThat(trainer.get("/api/v1/learners/learner-3/grid").statusCode()).isEqualTo(404);
-        assertThat(put(trainer, trainerCsrf, "learner-3", "C1.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
-        assertThat(otherCourseTrainer.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "learner-3", "C1.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(otherCourseTrainer.get("/api/v1/learners/learner-1/grid").statusCode())
+                .isEqualTo(404);
         // The same course id on another platform.
         assertThat(trainer.get("/api/v1/learners/learner-9/grid").statusCode()).isEqualTo(404);
-        assertThat(put(trainer, trainerCsrf, "learner-9", "C1.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(404);
+        assertThat(put(trainer, trainerCsrf, "learner-9", "C1.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(404);
         // The same learner sub on another platform is another person.
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C3.1", "{\"status\": \"ACQUIS\"}").statusCode()).isEqualTo(200);
+        assertThat(put(trainer, trainerCsrf, "learner-1", "C3.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(200);
         JsonNode theirs = json(otherPlatformTrainer.get("/api/v1/learners/learner-1/grid"));
         assertThat(theirs.at("/criteria/15/criterionCode").asText()).isEqualTo("C3.1");
         assertThat(theirs.at("/criteria/15/status").asText()).isEqualTo("NON_EVALUE");
@@ -191,15 +237,23 @@ class EvaluationApiTest extends ToolIntegrationTest {
         assertThat(nobody.get("/api/v1/referentiel").statusCode()).isEqualTo(401);
         assertThat(nobody.get("/api/v1/learners").statusCode()).isEqualTo(401);
         assertThat(nobody.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(401);
-        assertThat(nobody.send("PUT", "/api/v1/learners/learner-1/judgments/C1.1", "{\"status\":\"ACQUIS\"}",
-                Map.of("Content-Type", "application/json")).statusCode()).isIn(401, 403);
+        assertThat(nobody.send(
+                                "PUT",
+                                "/api/v1/learners/learner-1/judgments/C1.1",
+                                "{\"status\":\"ACQUIS\"}",
+                                Map.of("Content-Type", "application/json"))
+                        .statusCode())
+                .isIn(401, 403);
         assertThat(nobody.get("/app").statusCode()).isEqualTo(401);
     }
 
     @Test
     void aWriteWithoutTheCsrfTokenIsRefused() {
         long before = judgmentRows();
-        var response = trainer.send("PUT", "/api/v1/learners/learner-1/judgments/C1.1", "{\"status\":\"ACQUIS\"}",
+        var response = trainer.send(
+                "PUT",
+                "/api/v1/learners/learner-1/judgments/C1.1",
+                "{\"status\":\"ACQUIS\"}",
                 Map.of("Content-Type", "application/json"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(judgmentRows()).isEqualTo(before);
@@ -207,44 +261,70 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void htmlInACommentComesBackEscaped() {
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C1.3",
-                "{\"status\": \"EN_COURS\", \"comment\": \"<script>alert('x')</script><b>gras</b>\"}").statusCode()).isEqualTo(200);
+        assertThat(put(
+                                trainer,
+                                trainerCsrf,
+                                "learner-1",
+                                "C1.3",
+                                "{\"status\": \"EN_COURS\", \"comment\": \"<script>alert('x')</script><b>gras</b>\"}")
+                        .statusCode())
+                .isEqualTo(200);
         String trainerPage = trainer.get("/app/learners/learner-1").body();
         String learnerPage = learner1.get("/app/me").body();
         for (String page : new String[] {trainerPage, learnerPage}) {
-            assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;gras&lt;/b&gt;")
-                    .doesNotContain("<script>alert").doesNotContain("<b>gras</b>");
+            assertThat(page)
+                    .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&lt;b&gt;gras&lt;/b&gt;")
+                    .doesNotContain("<script>alert")
+                    .doesNotContain("<b>gras</b>");
         }
     }
 
     @Test
     void everyChangeIsInTheAuditTrailWhichTheApplicationCannotChange() {
         put(trainer, trainerCsrf, "learner-2", "C9.1", "{\"status\": \"EN_COURS\", \"modality\": \"ENTRETIEN\"}");
-        put(trainer, trainerCsrf, "learner-2", "C9.1", "{\"status\": \"ACQUIS\", \"modality\": \"ENTRETIEN\", \"comment\": \"ok\"}");
+        put(
+                trainer,
+                trainerCsrf,
+                "learner-2",
+                "C9.1",
+                "{\"status\": \"ACQUIS\", \"modality\": \"ENTRETIEN\", \"comment\": \"ok\"}");
         var rows = jdbc.sql("""
                         select before_status, after_status, evaluator_sub, request_id from judgment_audit a
                         join lti_user u on u.id = a.learner_id
                         where u.sub = 'learner-2' and u.platform_id = :p and criterion_code = 'C9.1' order by a.id""")
                 .param("p", moodle.platform().id())
-                .query((rs, n) -> rs.getString(1) + ">" + rs.getString(2) + " by " + rs.getString(3) + " req " + (rs.getString(4) != null))
+                .query((rs, n) -> rs.getString(1) + ">" + rs.getString(2) + " by " + rs.getString(3) + " req "
+                        + (rs.getString(4) != null))
                 .list();
-        assertThat(rows).containsExactly("null>EN_COURS by teacher-1 req true", "EN_COURS>ACQUIS by teacher-1 req true");
+        assertThat(rows)
+                .containsExactly("null>EN_COURS by teacher-1 req true", "EN_COURS>ACQUIS by teacher-1 req true");
 
         String history = trainer.get("/app/learners/learner-2/history").body();
         assertThat(history.indexOf("Acquis")).isLessThan(history.lastIndexOf("En cours d&#39;acquisition"));
 
-        assertThatThrownBy(() -> jdbc.sql("update judgment_audit set after_status = 'NON_ACQUIS'").update()).isInstanceOf(DataAccessException.class)
-                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("append-only"));
-        assertThatThrownBy(() -> jdbc.sql("delete from judgment_audit").update()).isInstanceOf(DataAccessException.class)
-                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("append-only"));
-        assertThatThrownBy(() -> jdbc.sql("truncate judgment_audit cascade").update()).isInstanceOf(DataAccessException.class)
-                .satisfies(e -> assertThat(NestedExceptionUtils.getMostSpecificCause(e).getMessage()).contains("append-only"));
+        assertThatThrownBy(() -> jdbc.sql("update judgment_audit set after_status = 'NON_ACQUIS'")
+                        .update())
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(
+                                NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                        .contains("append-only"));
+        assertThatThrownBy(() -> jdbc.sql("delete from judgment_audit").update())
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(
+                                NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                        .contains("append-only"));
+        assertThatThrownBy(() -> jdbc.sql("truncate judgment_audit cascade").update())
+                .isInstanceOf(DataAccessException.class)
+                .satisfies(e -> assertThat(
+                                NestedExceptionUtils.getMostSpecificCause(e).getMessage())
+                        .contains("append-only"));
     }
 
     @Test
     void aPageOfAnEarlierLaunchCannotWriteUnderTheNewerOne() {
         String oldPage = trainer.get("/app/learners/learner-1").body();
-        java.util.regex.Matcher launch = java.util.regex.Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
+        java.util.regex.Matcher launch = java.util.regex.Pattern.compile(
+                        "<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
                 .matcher(oldPage);
         assertThat(launch.find()).isTrue();
         // The same browser launches the tool again (another course, another tab): the old page is stale.
@@ -261,7 +341,8 @@ class EvaluationApiTest extends ToolIntegrationTest {
     @Test
     void theApiIsDescribedByOpenApi() {
         JsonNode spec = json(browser().get("/v3/api-docs"));
-        assertThat(spec.get("paths").has("/api/v1/learners/{learnerId}/judgments/{criterionCode}")).isTrue();
+        assertThat(spec.get("paths").has("/api/v1/learners/{learnerId}/judgments/{criterionCode}"))
+                .isTrue();
         assertThat(spec.get("paths").has("/api/v1/referentiel")).isTrue();
     }
 }

@@ -20,8 +20,10 @@ class QueryCountTest extends ToolIntegrationTest {
         TestPlatform moodle = newPlatform("moodle");
         LtiClient trainer = browser();
         trainer.launch(moodle, "teacher", n -> moodle.moodleLaunch("teacher", INSTRUCTOR, n, "course-q"));
-        long courseId = jdbc.sql("select id from course where platform_id = :p").param("p", moodle.platform().id())
-                .query(Long.class).single();
+        long courseId = jdbc.sql("select id from course where platform_id = :p")
+                .param("p", moodle.platform().id())
+                .query(Long.class)
+                .single();
 
         TestCohorts.addJudgedLearners(jdbc, moodle.platform().id(), courseId, "learner-", 0, 3);
         int smallCohort = statementsFor(trainer, "/app/cohort");

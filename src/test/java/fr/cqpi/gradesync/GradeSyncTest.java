@@ -32,7 +32,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -51,8 +50,11 @@ class GradeSyncTest extends ToolIntegrationTest {
     Map<String, String> csrf;
 
     void judge(String learner, String criterion, String status) {
-        var response = trainer.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion,
-                "{\"status\":\"" + status + "\",\"modality\":\"ENTRETIEN\"}", csrf);
+        var response = trainer.send(
+                "PUT",
+                "/api/v1/learners/" + learner + "/judgments/" + criterion,
+                "{\"status\":\"" + status + "\",\"modality\":\"ENTRETIEN\"}",
+                csrf);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -69,19 +71,27 @@ class GradeSyncTest extends ToolIntegrationTest {
     }
 
     void stubMoodleLineItems() {
-        LMS.stubFor(get(urlPathEqualTo(prefix + "/lineitems")).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", LineItems.CONTAINER).withBody("[]")));
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/lineitems"))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", LineItems.CONTAINER)
+                        .withBody("[]")));
         for (int b = 1; b <= 4; b++) {
-            LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems")).withQueryParam("type_id", equalTo("1"))
+            LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems"))
+                    .withQueryParam("type_id", equalTo("1"))
                     .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B" + b)))
-                    .willReturn(aResponse().withStatus(201).withHeader("Content-Type", LineItems.LINEITEM)
-                            .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/" + b + "/lineitem?type_id=1\","
-                                    + "\"scoreMaximum\":100,\"label\":\"B" + b + "\",\"resourceId\":\"B" + b + "\"}")));
+                    .willReturn(aResponse()
+                            .withStatus(201)
+                            .withHeader("Content-Type", LineItems.LINEITEM)
+                            .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/" + b
+                                    + "/lineitem?type_id=1\"," + "\"scoreMaximum\":100,\"label\":\"B" + b
+                                    + "\",\"resourceId\":\"B" + b + "\"}")));
         }
     }
 
     void stubScores(int status) {
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).willReturn(aResponse().withStatus(status)));
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .willReturn(aResponse().withStatus(status)));
     }
 
     /** Moodle-shaped LMS under a fresh prefix. */
@@ -96,18 +106,32 @@ class GradeSyncTest extends ToolIntegrationTest {
     }
 
     void launchAll(String container, String... learners) {
-        LMS.stubFor(post(urlPathEqualTo(prefix + "/token")).willReturn(okJson(
-                "{\"access_token\":\"tok-" + platform.clientId() + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
-        registry.upsert(new fr.cqpi.lti.PlatformDefinition("AGS", platform.issuer(), platform.clientId(),
-                List.of(platform.deploymentId()), platform.platform().authorizationEndpoint(), LMS.baseUrl() + prefix + "/token",
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/token"))
+                .willReturn(okJson("{\"access_token\":\"tok-" + platform.clientId()
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}")));
+        registry.upsert(new fr.cqpi.lti.PlatformDefinition(
+                "AGS",
+                platform.issuer(),
+                platform.clientId(),
+                List.of(platform.deploymentId()),
+                platform.platform().authorizationEndpoint(),
+                LMS.baseUrl() + prefix + "/token",
                 platform.platform().jwksUri()));
-        Map<String, Object> ags = Map.of("lineitems", container,
-                "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE, ServiceTokens.RESULT));
+        Map<String, Object> ags = Map.of(
+                "lineitems",
+                container,
+                "scope",
+                List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE, ServiceTokens.RESULT));
         for (String learner : learners) {
-            browser().launch(platform, learner, n -> withAgs(platform.moodleLaunch(learner, LEARNER, n, "course-ags"), ags));
+            browser()
+                    .launch(
+                            platform,
+                            learner,
+                            n -> withAgs(platform.moodleLaunch(learner, LEARNER, n, "course-ags"), ags));
         }
         trainer = browser();
-        trainer.launch(platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"), ags));
+        trainer.launch(
+                platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"), ags));
         csrf = new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
         csrf.put("Content-Type", "application/json");
     }
@@ -140,21 +164,28 @@ class GradeSyncTest extends ToolIntegrationTest {
         // Four line items, one per bloc, labelled and tagged, for the resource link.
         List<LoggedRequest> created = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems")));
         assertThat(created).hasSize(4);
-        JsonNode b1 = created.stream().map(GradeSyncTest::body).filter(b -> b.get("resourceId").asText().equals("B1"))
-                .findFirst().orElseThrow();
-        assertThat(b1.get("label").asText()).isEqualTo("B1 — Suivi, coordination des informations et production de documents professionnels");
+        JsonNode b1 = created.stream()
+                .map(GradeSyncTest::body)
+                .filter(b -> b.get("resourceId").asText().equals("B1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(b1.get("label").asText())
+                .isEqualTo("B1 — Suivi, coordination des informations et production de documents professionnels");
         assertThat(b1.get("tag").asText()).isEqualTo("cqpi-bloc");
         assertThat(b1.get("scoreMaximum").asInt()).isEqualTo(100);
         assertThat(b1.get("resourceLinkId").asText()).isEqualTo("grid-link");
 
         // The client assertion: signed by the tool's key, iss = sub = client id, aud = token endpoint.
-        LoggedRequest tokenRequest = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).get(0);
+        LoggedRequest tokenRequest =
+                LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).get(0);
         Map<String, String> form = form(tokenRequest.getBodyAsString());
-        assertThat(form).containsEntry("grant_type", "client_credentials")
+        assertThat(form)
+                .containsEntry("grant_type", "client_credentials")
                 .containsEntry("client_assertion_type", "urn:ietf:params:oauth:client-assertion-type:jwt-bearer");
         assertThat(form.get("scope")).contains(ServiceTokens.SCORE).contains(ServiceTokens.LINEITEM);
         SignedJWT assertion = SignedJWT.parse(form.get("client_assertion"));
-        RSAKey key = (RSAKey) toolKeys.publicKeys().getKeyByKeyId(assertion.getHeader().getKeyID());
+        RSAKey key = (RSAKey)
+                toolKeys.publicKeys().getKeyByKeyId(assertion.getHeader().getKeyID());
         assertThat(assertion.verify(new RSASSAVerifier(key))).isTrue();
         assertThat(assertion.getJWTClaimsSet().getIssuer()).isEqualTo(platform.clientId());
         assertThat(assertion.getJWTClaimsSet().getSubject()).isEqualTo(platform.clientId());
@@ -174,47 +205,72 @@ class GradeSyncTest extends ToolIntegrationTest {
         platform = p;
         prefix = "/" + p.clientId();
         String container = LMS.baseUrl() + prefix + "/api/lti/courses/42/line_items";
-        LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")).withQueryParam("page", equalTo("2"))
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items"))
+                .withQueryParam("page", equalTo("2"))
                 .atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", LineItems.CONTAINER).withBody(
-                        "[" + item(container, 3, "B3") + "," + item(container, 4, "B4") + "]")));
-        LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")).atPriority(2)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", LineItems.CONTAINER)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", LineItems.CONTAINER)
+                        .withBody("[" + item(container, 3, "B3") + "," + item(container, 4, "B4") + "]")));
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items"))
+                .atPriority(2)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", LineItems.CONTAINER)
                         .withHeader("Link", "<" + container + "?page=2>; rel=\"next\"")
                         .withBody("[" + item(container, 1, "B1") + "," + item(container, 2, "B2") + "]")));
-        LMS.stubFor(post(urlPathMatching(prefix + "/api/lti/courses/42/line_items/\\d+/scores")).willReturn(aResponse().withStatus(204)));
+        LMS.stubFor(post(urlPathMatching(prefix + "/api/lti/courses/42/line_items/\\d+/scores"))
+                .willReturn(aResponse().withStatus(204)));
         launchAll(container, "lucas");
         judge("lucas", "C9.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores")))).hasSize(1));
-        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")))).isEmpty();
-        assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores"))).get(0).getUrl())
+        Eventually.within(
+                WAIT,
+                () -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores"))))
+                        .hasSize(1));
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items"))))
+                .isEmpty();
+        assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores")))
+                        .get(0)
+                        .getUrl())
                 .isEqualTo(prefix + "/api/lti/courses/42/line_items/4/scores");
         // A new launch does not create columns either.
-        trainer.launch(platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
-                Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
-        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items")))).isEmpty();
+        trainer.launch(
+                platform,
+                "teacher",
+                n -> withAgs(
+                        platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
+                        Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items"))))
+                .isEmpty();
     }
 
     static String item(String container, int n, String bloc) {
-        return "{\"id\":\"" + container + "/" + n + "\",\"scoreMaximum\":100,\"label\":\"" + bloc + "\",\"resourceId\":\""
-                + bloc + "\",\"tag\":\"cqpi-bloc\",\"resourceLinkId\":\"grid-link\"}";
+        return "{\"id\":\"" + container + "/" + n + "\",\"scoreMaximum\":100,\"label\":\"" + bloc
+                + "\",\"resourceId\":\"" + bloc + "\",\"tag\":\"cqpi-bloc\",\"resourceLinkId\":\"grid-link\"}";
     }
 
     @Test
     void anExpiredTokenIsRefreshedOnceOn401() {
         lmsWithPrefix("chloe");
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("401")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(401))
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .inScenario("401")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(401))
                 .willSetStateTo("refreshed"));
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("401")
-                .whenScenarioStateIs("refreshed").willReturn(aResponse().withStatus(200)));
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .inScenario("401")
+                .whenScenarioStateIs("refreshed")
+                .willReturn(aResponse().withStatus(200)));
         judge("chloe", "C1.1", "ACQUIS");
         Eventually.within(WAIT, () -> assertThat(status("chloe", "B1")).isEqualTo("SENT"));
-        int tokens = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).size();
+        int tokens =
+                LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).size();
         assertThat(tokens).isEqualTo(2);
         judge("chloe", "C9.1", "ACQUIS");
         Eventually.within(WAIT, () -> assertThat(status("chloe", "B4")).isEqualTo("SENT"));
-        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token")))).as("cached").hasSize(tokens);
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))))
+                .as("cached")
+                .hasSize(tokens);
     }
 
     @Test
@@ -226,17 +282,29 @@ class GradeSyncTest extends ToolIntegrationTest {
                 "julien", aResponse().withStatus(403).withBody("{\"errors\":[{\"message\":\"Rate Limit Exceeded\"}]}"),
                 "lea", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER));
         failures.forEach((learner, failure) -> {
-            LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+            LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                    .atPriority(1)
                     .withRequestBody(matchingJsonPath("$.userId", equalTo(learner)))
-                    .inScenario(learner).whenScenarioStateIs(Scenario.STARTED).willReturn(failure).willSetStateTo("ok"));
-            LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+                    .inScenario(learner)
+                    .whenScenarioStateIs(Scenario.STARTED)
+                    .willReturn(failure)
+                    .willSetStateTo("ok"));
+            LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                    .atPriority(1)
                     .withRequestBody(matchingJsonPath("$.userId", equalTo(learner)))
-                    .inScenario(learner).whenScenarioStateIs("ok").willReturn(aResponse().withStatus(200)));
+                    .inScenario(learner)
+                    .whenScenarioStateIs("ok")
+                    .willReturn(aResponse().withStatus(200)));
             judge(learner, "C4.1", "ACQUIS");
         });
-        Eventually.within(WAIT, () -> failures.keySet().forEach(learner -> assertThat(status(learner, "B2")).isEqualTo("SENT")));
+        Eventually.within(
+                WAIT,
+                () -> failures.keySet()
+                        .forEach(learner -> assertThat(status(learner, "B2")).isEqualTo("SENT")));
         for (String learner : failures.keySet()) {
-            long attempts = scoresPosted().stream().filter(r -> body(r).get("userId").asText().equals(learner)).count();
+            long attempts = scoresPosted().stream()
+                    .filter(r -> body(r).get("userId").asText().equals(learner))
+                    .count();
             assertThat(attempts).as(learner).isEqualTo(2);
         }
     }
@@ -244,11 +312,15 @@ class GradeSyncTest extends ToolIntegrationTest {
     @Test
     void aSlowPlatformTimesOutAndIsRetried() {
         lmsWithPrefix("mathis");
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("slow")
-                .whenScenarioStateIs(Scenario.STARTED).willReturn(aResponse().withStatus(200).withFixedDelay(4000))
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .inScenario("slow")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(200).withFixedDelay(4000))
                 .willSetStateTo("fast"));
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).inScenario("slow")
-                .whenScenarioStateIs("fast").willReturn(aResponse().withStatus(200)));
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .inScenario("slow")
+                .whenScenarioStateIs("fast")
+                .willReturn(aResponse().withStatus(200)));
         judge("mathis", "C1.1", "ACQUIS");
         Eventually.within(WAIT, () -> assertThat(status("mathis", "B1")).isEqualTo("SENT"));
         assertThat(scoresPosted()).hasSize(2);
@@ -257,20 +329,27 @@ class GradeSyncTest extends ToolIntegrationTest {
     @Test
     void aRefusalThatRetryingCannotFixFailsAtOnceAndCanBeRetriedByHand() {
         lmsWithPrefix("nora");
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"User not enrolled in the course\"}")));
         judge("nora", "C1.1", "ACQUIS");
         Eventually.within(WAIT, () -> assertThat(status("nora", "B1")).isEqualTo("FAILED"));
         assertThat(scoresPosted()).hasSize(1);
         String page = trainer.get("/app/sync").body();
-        assertThat(page).contains("En échec").contains("User not enrolled in the course").contains("Réessayer maintenant");
+        assertThat(page)
+                .contains("En échec")
+                .contains("User not enrolled in the course")
+                .contains("Réessayer maintenant");
 
         stubScores(200);
-        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores")).atPriority(1)
+        LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(200)));
         Map<String, String> form = new HashMap<>(trainer.csrfHeaders(page));
         form.put("Content-Type", "application/x-www-form-urlencoded");
-        assertThat(trainer.send("POST", "/app/sync/retry", "learner=nora&bloc=B1", form).statusCode()).isEqualTo(200);
+        assertThat(trainer.send("POST", "/app/sync/retry", "learner=nora&bloc=B1", form)
+                        .statusCode())
+                .isEqualTo(200);
         Eventually.within(WAIT, () -> assertThat(status("nora", "B1")).isEqualTo("SENT"));
     }
 
@@ -279,23 +358,37 @@ class GradeSyncTest extends ToolIntegrationTest {
         lmsWithPrefix("paul");
         judge("paul", "C1.1", "ACQUIS");
         Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
-        LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems/1/lineitem/scores")).atPriority(1)
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems/1/lineitem/scores"))
+                .atPriority(1)
                 .willReturn(aResponse().withStatus(404).withBody("line item not found")));
         judge("paul", "C1.2", "ACQUIS");
         Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("FAILED"));
-        assertThat(jdbc.sql("select count(*) from line_item where url like :u").param("u", "%/lineitems/1/lineitem%")
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from line_item where url like :u")
+                        .param("u", "%/lineitems/1/lineitem%")
+                        .query(Long.class)
+                        .single())
+                .isZero();
 
         // The next trainer launch creates the column again and the refused score goes to it.
-        LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems")).withQueryParam("type_id", equalTo("1")).atPriority(1)
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems"))
+                .withQueryParam("type_id", equalTo("1"))
+                .atPriority(1)
                 .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B1")))
-                .willReturn(aResponse().withStatus(201).withHeader("Content-Type", LineItems.LINEITEM)
-                        .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/11/lineitem?type_id=1\",\"resourceId\":\"B1\"}")));
+                .willReturn(aResponse()
+                        .withStatus(201)
+                        .withHeader("Content-Type", LineItems.LINEITEM)
+                        .withBody("{\"id\":\"" + LMS.baseUrl() + prefix
+                                + "/lineitems/11/lineitem?type_id=1\",\"resourceId\":\"B1\"}")));
         String container = LMS.baseUrl() + prefix + "/lineitems?type_id=1";
-        trainer.launch(platform, "teacher", n -> withAgs(platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
-                Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
+        trainer.launch(
+                platform,
+                "teacher",
+                n -> withAgs(
+                        platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
+                        Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
         Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
-        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems/11/lineitem/scores")))).hasSize(1);
+        assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems/11/lineitem/scores"))))
+                .hasSize(1);
     }
 
     @Test
@@ -324,33 +417,51 @@ class GradeSyncTest extends ToolIntegrationTest {
         platform = p;
         prefix = "/" + p.clientId();
         String memberships = LMS.baseUrl() + prefix + "/memberships";
-        LMS.stubFor(post(urlPathEqualTo(prefix + "/token")).willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
-        registry.upsert(new fr.cqpi.lti.PlatformDefinition("NRPS", p.issuer(), p.clientId(), List.of(p.deploymentId()),
-                p.platform().authorizationEndpoint(), LMS.baseUrl() + prefix + "/token", p.platform().jwksUri()));
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/token"))
+                .willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
+        registry.upsert(new fr.cqpi.lti.PlatformDefinition(
+                "NRPS",
+                p.issuer(),
+                p.clientId(),
+                List.of(p.deploymentId()),
+                p.platform().authorizationEndpoint(),
+                LMS.baseUrl() + prefix + "/token",
+                p.platform().jwksUri()));
         stubRoster(memberships, List.of("m1", "m2"), List.of("m3", "teacher"));
         LtiClient teacher = browser();
         teacher.launch(p, "teacher", n -> {
             Map<String, Object> c = p.moodleLaunch("teacher", INSTRUCTOR, n, "course-nrps");
-            c.put("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+            c.put(
+                    "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
                     Map.of("context_memberships_url", memberships, "service_versions", List.of("2.0")));
             return c;
         });
-        Eventually.within(WAIT, () -> assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:true", "m3:true"));
+        Eventually.within(
+                WAIT, () -> assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:true", "m3:true"));
 
         stubRoster(memberships, List.of("m1"), List.of("m3", "teacher"));
-        Map<String, String> form = new HashMap<>(teacher.csrfHeaders(teacher.get("/app/sync").body()));
+        Map<String, String> form =
+                new HashMap<>(teacher.csrfHeaders(teacher.get("/app/sync").body()));
         form.put("Content-Type", "application/x-www-form-urlencoded");
         assertThat(teacher.send("POST", "/app/sync/roster", "", form).body()).contains("2 apprenants lus");
         assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:false", "m3:true");
     }
 
     void stubRoster(String url, List<String> page1, List<String> page2) {
-        LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships")).withQueryParam("page", equalTo("2")).atPriority(1)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", RosterSync.MEMBERSHIPS)
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships"))
+                .withQueryParam("page", equalTo("2"))
+                .atPriority(1)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", RosterSync.MEMBERSHIPS)
                         .withBody(members(page2))));
-        LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships")).atPriority(2)
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", RosterSync.MEMBERSHIPS)
-                        .withHeader("Link", "<" + url + "?page=2>; rel=\"next\"").withBody(members(page1))));
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships"))
+                .atPriority(2)
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", RosterSync.MEMBERSHIPS)
+                        .withHeader("Link", "<" + url + "?page=2>; rel=\"next\"")
+                        .withBody(members(page1))));
     }
 
     static String members(List<String> ids) {
@@ -358,8 +469,14 @@ class GradeSyncTest extends ToolIntegrationTest {
         for (int i = 0; i < ids.size(); i++) {
             String id = ids.get(i);
             String role = id.equals("teacher") ? INSTRUCTOR : LEARNER;
-            json.append(i == 0 ? "" : ",").append("{\"user_id\":\"").append(id).append("\",\"status\":\"Active\",\"name\":\"Name ")
-                    .append(id).append("\",\"roles\":[\"").append(role).append("\"]}");
+            json.append(i == 0 ? "" : ",")
+                    .append("{\"user_id\":\"")
+                    .append(id)
+                    .append("\",\"status\":\"Active\",\"name\":\"Name ")
+                    .append(id)
+                    .append("\",\"roles\":[\"")
+                    .append(role)
+                    .append("\"]}");
         }
         return json.append("]}").toString();
     }
@@ -368,7 +485,9 @@ class GradeSyncTest extends ToolIntegrationTest {
         try {
             JsonNode learners = JSON.readTree(teacher.get("/api/v1/learners").body());
             return java.util.stream.StreamSupport.stream(learners.spliterator(), false)
-                    .map(l -> l.get("learnerId").asText() + ":" + l.get("active").asBoolean()).toList();
+                    .map(l ->
+                            l.get("learnerId").asText() + ":" + l.get("active").asBoolean())
+                    .toList();
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -378,15 +497,20 @@ class GradeSyncTest extends ToolIntegrationTest {
         return jdbc.sql("""
                         select o.status from grade_outbox o join lti_user u on u.id = o.learner_id
                         where u.platform_id = :p and u.sub = :sub and o.bloc_code = :bloc""")
-                .param("p", platform.platform().id()).param("sub", learner).param("bloc", bloc)
-                .query(String.class).optional().orElse("NONE");
+                .param("p", platform.platform().id())
+                .param("sub", learner)
+                .param("bloc", bloc)
+                .query(String.class)
+                .optional()
+                .orElse("NONE");
     }
 
     static Map<String, String> form(String body) {
         Map<String, String> form = new HashMap<>();
         for (String pair : body.split("&")) {
             int eq = pair.indexOf('=');
-            form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+            form.put(
+                    URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                     URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;

@@ -41,48 +41,83 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
         String client = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
         String prefix = "/" + client;
         var wireMock = SharedWireMock.get();
-        TestPlatform platform = new TestPlatform(wireMock, "https://" + client + ".example", client, "d1").register(registry);
-        registry.upsert(new PlatformDefinition("outbox", platform.issuer(), client, List.of("d1"),
-                platform.platform().authorizationEndpoint(), wireMock.baseUrl() + prefix + "/token", platform.platform().jwksUri()));
-        wireMock.stubFor(post(urlPathEqualTo(prefix + "/token")).willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
-        wireMock.stubFor(post(urlPathMatching(prefix + "/items/.*/scores")).willReturn(aResponse().withStatus(200).withFixedDelay(30)));
+        TestPlatform platform =
+                new TestPlatform(wireMock, "https://" + client + ".example", client, "d1").register(registry);
+        registry.upsert(new PlatformDefinition(
+                "outbox",
+                platform.issuer(),
+                client,
+                List.of("d1"),
+                platform.platform().authorizationEndpoint(),
+                wireMock.baseUrl() + prefix + "/token",
+                platform.platform().jwksUri()));
+        wireMock.stubFor(post(urlPathEqualTo(prefix + "/token"))
+                .willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
+        wireMock.stubFor(post(urlPathMatching(prefix + "/items/.*/scores"))
+                .willReturn(aResponse().withStatus(200).withFixedDelay(30)));
         long platformId = platform.platform().id();
         long course = jdbc.sql("""
                         insert into course (platform_id, deployment_id, context_id, ags_lineitems)
                         values (:p, 'd1', 'c', :container) returning id""")
-                .param("p", platformId).param("container", wireMock.baseUrl() + prefix + "/items").query(Long.class).single();
+                .param("p", platformId)
+                .param("container", wireMock.baseUrl() + prefix + "/items")
+                .query(Long.class)
+                .single();
         long link = jdbc.sql("insert into resource_link (course_id, link_id) values (:c, 'l') returning id")
-                .param("c", course).query(Long.class).single();
+                .param("c", course)
+                .query(Long.class)
+                .single();
         for (String bloc : List.of("B1", "B2", "B3", "B4")) {
             jdbc.sql("insert into line_item (course_id, resource_link_id, bloc_code, url) values (:c, :l, :b, :u)")
-                    .param("c", course).param("l", link).param("b", bloc).param("u", wireMock.baseUrl() + prefix + "/items/" + bloc)
+                    .param("c", course)
+                    .param("l", link)
+                    .param("b", bloc)
+                    .param("u", wireMock.baseUrl() + prefix + "/items/" + bloc)
                     .update();
         }
         for (int i = 0; i < learners; i++) {
             long user = jdbc.sql("insert into lti_user (platform_id, sub) values (:p, :sub) returning id")
-                    .param("p", platformId).param("sub", "l" + i).query(Long.class).single();
+                    .param("p", platformId)
+                    .param("sub", "l" + i)
+                    .query(Long.class)
+                    .single();
             jdbc.sql("insert into enrolment (course_id, user_id, tool_role) values (:c, :u, 'LEARNER')")
-                    .param("c", course).param("u", user).update();
+                    .param("c", course)
+                    .param("u", user)
+                    .update();
             jdbc.sql("""
                             insert into grade_outbox (platform_id, course_id, learner_id, bloc_code, status)
                             select :p, :c, :u, b, 'PENDING' from unnest(array['B1','B2','B3','B4']) b""")
-                    .param("p", platformId).param("c", course).param("u", user).update();
+                    .param("p", platformId)
+                    .param("c", course)
+                    .param("u", user)
+                    .update();
         }
         return prefix;
     }
 
     @Test
     void twoInstancesNeverSendTheSameStateTwice() {
-        ConfigurableApplicationContext second = TestApplications.start(Map.of("spring.datasource.url", database.jdbcUrl(),
-                "spring.datasource.username", "postgres", "spring.datasource.password", "postgres"));
+        ConfigurableApplicationContext second = TestApplications.start(Map.of(
+                "spring.datasource.url",
+                database.jdbcUrl(),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres"));
         try {
             String prefix = seed(jdbc, registry, 60);
-            Eventually.within(Duration.ofSeconds(30), () -> assertThat(jdbc.sql(
-                    "select count(*) from grade_outbox o join platform p on p.id = o.platform_id where p.client_id = :c and o.status = 'SENT'")
-                    .param("c", prefix.substring(1)).query(Long.class).single()).isEqualTo(240));
+            Eventually.within(
+                    Duration.ofSeconds(30),
+                    () -> assertThat(jdbc.sql(
+                                            "select count(*) from grade_outbox o join platform p on p.id = o.platform_id where p.client_id = :c and o.status = 'SENT'")
+                                    .param("c", prefix.substring(1))
+                                    .query(Long.class)
+                                    .single())
+                            .isEqualTo(240));
             List<LoggedRequest> posted = LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores")));
-            Map<String, Long> perLearnerAndBloc = posted.stream().collect(Collectors.groupingBy(
-                    r -> r.getUrl() + " " + userId(r), Collectors.counting()));
+            Map<String, Long> perLearnerAndBloc = posted.stream()
+                    .collect(Collectors.groupingBy(r -> r.getUrl() + " " + userId(r), Collectors.counting()));
             assertThat(perLearnerAndBloc).hasSize(240);
             assertThat(perLearnerAndBloc.values()).allMatch(count -> count == 1);
         } finally {
@@ -92,24 +127,35 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
 
     @Test
     void pendingRowsSurviveARestart(@TempDir Path data) {
-        Map<String, String> noWorkers = Map.of("cqpi.embedded-db.dir", data.resolve("pg").toString(),
-                "cqpi.embedded-db.delete-on-close", "false", "cqpi.gradesync.enabled", "false");
+        Map<String, String> noWorkers = Map.of(
+                "cqpi.embedded-db.dir",
+                data.resolve("pg").toString(),
+                "cqpi.embedded-db.delete-on-close",
+                "false",
+                "cqpi.gradesync.enabled",
+                "false");
         String prefix;
         try (ConfigurableApplicationContext before = TestApplications.start(noWorkers)) {
             prefix = seed(before.getBean(JdbcClient.class), before.getBean(PlatformRegistry.class), 5);
         }
-        assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores")))).isEmpty();
-        Map<String, String> withWorkers = Map.of("cqpi.embedded-db.dir", data.resolve("pg").toString(),
-                "cqpi.embedded-db.delete-on-close", "true");
+        assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores"))))
+                .isEmpty();
+        Map<String, String> withWorkers = Map.of(
+                "cqpi.embedded-db.dir", data.resolve("pg").toString(), "cqpi.embedded-db.delete-on-close", "true");
         try (ConfigurableApplicationContext after = TestApplications.start(withWorkers)) {
-            Eventually.within(Duration.ofSeconds(20), () ->
-                    assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores")))).hasSize(20));
+            Eventually.within(
+                    Duration.ofSeconds(20),
+                    () -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores"))))
+                            .hasSize(20));
         }
     }
 
     static String userId(LoggedRequest request) {
         try {
-            return new ObjectMapper().readTree(request.getBodyAsString()).get("userId").asText();
+            return new ObjectMapper()
+                    .readTree(request.getBodyAsString())
+                    .get("userId")
+                    .asText();
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -1,7 +1,6 @@
 package fr.cqpi.lti;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
@@ -39,7 +38,8 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
 
     /** Moodle's openid-configuration.php, with the issuer given (normally the site URL). */
     void stubConfiguration(String issuer) {
-        LMS.stubFor(get(urlPathEqualTo(prefix + "/mod/lti/openid-configuration.php")).willReturn(okJson("""
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/mod/lti/openid-configuration.php"))
+                .willReturn(okJson("""
                 {"issuer": "%1$s", "token_endpoint": "%2$s/mod/lti/token.php",
                  "token_endpoint_auth_methods_supported": ["private_key_jwt"],
                  "token_endpoint_auth_signing_alg_values_supported": ["RS256"],
@@ -63,16 +63,21 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
     }
 
     void stubRegistration(int status) {
-        LMS.stubFor(post(urlPathEqualTo(prefix + "/mod/lti/openid-registration.php")).willReturn(aResponse().withStatus(status)
-                .withHeader("Content-Type", "application/json").withBody(status == 200 ? """
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/mod/lti/openid-registration.php"))
+                .willReturn(aResponse()
+                        .withStatus(status)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(
+                                status == 200 ? """
                         {"client_id": "%s", "response_types": ["id_token"],
                          "https://purl.imsglobal.org/spec/lti-tool-configuration": {"deployment_id": "7"}}
                         """.formatted(clientId) : "{\"error\": \"invalid_client_metadata\"}")));
     }
 
     String registerUrl() {
-        return "/lti/register?openid_configuration=" + URLEncoder.encode(site + "/mod/lti/openid-configuration.php",
-                StandardCharsets.UTF_8) + "&registration_token=reg-token-123";
+        return "/lti/register?openid_configuration="
+                + URLEncoder.encode(site + "/mod/lti/openid-configuration.php", StandardCharsets.UTF_8)
+                + "&registration_token=reg-token-123";
     }
 
     long platforms() {
@@ -87,11 +92,16 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         var proposal = admin.get(registerUrl());
         assertThat(proposal.statusCode()).isEqualTo(200);
         assertThat(proposal.body()).contains(site).contains("/lti/login").contains("Enregistrer l&#39;outil");
-        assertThat(LMS.findAll(getRequestedFor(urlPathEqualTo(prefix + "/mod/lti/openid-configuration.php"))).get(0)
-                .getHeader("Authorization")).isEqualTo("Bearer reg-token-123");
+        assertThat(LMS.findAll(getRequestedFor(urlPathEqualTo(prefix + "/mod/lti/openid-configuration.php")))
+                        .get(0)
+                        .getHeader("Authorization"))
+                .isEqualTo("Bearer reg-token-123");
         assertThat(registry.findForLogin(site, clientId)).isEmpty();
 
-        var done = admin.send("POST", "/lti/register", "id=" + pendingId(proposal.body()),
+        var done = admin.send(
+                "POST",
+                "/lti/register",
+                "id=" + pendingId(proposal.body()),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("registration-close.js").contains(clientId);
@@ -102,7 +112,8 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         assertThat(platform.jwksUri()).isEqualTo(site + "/mod/lti/certs.php");
         assertThat(registry.isDeploymentActive(platform.id(), "7")).isTrue();
 
-        var posted = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/mod/lti/openid-registration.php"))).get(0);
+        var posted = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/mod/lti/openid-registration.php")))
+                .get(0);
         assertThat(posted.getHeader("Authorization")).isEqualTo("Bearer reg-token-123");
         JsonNode request = new ObjectMapper().readTree(posted.getBodyAsString());
         String base = "http://localhost:" + port;
@@ -110,17 +121,22 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         assertThat(request.get("redirect_uris").get(0).asText()).isEqualTo(base + "/lti/launch");
         assertThat(request.get("jwks_uri").asText()).isEqualTo(base + "/.well-known/jwks.json");
         assertThat(request.get("token_endpoint_auth_method").asText()).isEqualTo("private_key_jwt");
-        assertThat(request.get("scope").asText()).contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
+        assertThat(request.get("scope").asText())
+                .contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
                 .contains("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem")
                 .contains("https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
         JsonNode tool = request.get("https://purl.imsglobal.org/spec/lti-tool-configuration");
         assertThat(tool.get("domain").asText()).isEqualTo("localhost:" + port);
         assertThat(tool.get("target_link_uri").asText()).isEqualTo(base + "/app");
         assertThat(tool.get("claims").toString()).contains("email").contains("name");
-        assertThat(tool.get("messages").findValuesAsText("type")).containsExactly("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
+        assertThat(tool.get("messages").findValuesAsText("type"))
+                .containsExactly("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
 
         // The confirmation works once.
-        var again = admin.send("POST", "/lti/register", "id=" + pendingId(proposal.body()),
+        var again = admin.send(
+                "POST",
+                "/lti/register",
+                "id=" + pendingId(proposal.body()),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(again.statusCode()).isEqualTo(502);
     }
@@ -142,7 +158,10 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         long before = platforms();
         LtiClient admin = browser();
         var proposal = admin.get(registerUrl());
-        var done = admin.send("POST", "/lti/register", "id=" + pendingId(proposal.body()),
+        var done = admin.send(
+                "POST",
+                "/lti/register",
+                "id=" + pendingId(proposal.body()),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(done.statusCode()).isEqualTo(502);
         assertThat(done.body()).contains("HTTP 400").contains("invalid_client_metadata");

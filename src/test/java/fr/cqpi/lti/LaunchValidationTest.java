@@ -55,8 +55,12 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
     static void assertRefused(HttpResponse<String> response, int status, LaunchRefusal refusal) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.body()).contains(refusal.name()).contains("Lancement refusé")
-                .doesNotContain("Exception").doesNotContain("at fr.cqpi").doesNotContain("eyJ");
+        assertThat(response.body())
+                .contains(refusal.name())
+                .contains("Lancement refusé")
+                .doesNotContain("Exception")
+                .doesNotContain("at fr.cqpi")
+                .doesNotContain("eyJ");
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
     }
 
@@ -65,15 +69,15 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void noKidInTheJwtHeader() {
-            var response = launchSigned(nonce -> TestPlatform.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"),
-                    moodle.key(), null));
+            var response = launchSigned(nonce ->
+                    TestPlatform.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"), moodle.key(), null));
             assertRefused(response, 401, LaunchRefusal.MISSING_KID);
         }
 
         @Test
         void incorrectKidInTheJwtHeader() {
-            var response = launchSigned(nonce -> TestPlatform.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"),
-                    moodle.key(), "imstester_66067"));
+            var response = launchSigned(nonce -> TestPlatform.sign(
+                    moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"), moodle.key(), "imstester_66067"));
             assertRefused(response, 401, LaunchRefusal.UNKNOWN_KID);
         }
 
@@ -109,10 +113,13 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void timestampsIncorrect() {
-            assertRefused(launchWith(c -> {
-                c.put("iat", 11111L);
-                c.put("exp", 22222L);
-            }), 401, LaunchRefusal.EXPIRED);
+            assertRefused(
+                    launchWith(c -> {
+                        c.put("iat", 11111L);
+                        c.put("exp", 22222L);
+                    }),
+                    401,
+                    LaunchRefusal.EXPIRED);
         }
 
         @Test
@@ -132,7 +139,9 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void resourceLinkIdClaimMissing() {
-            assertRefused(launchWith(c -> c.put(LTI + "resource_link", Map.of("title", "no id"))), 400,
+            assertRefused(
+                    launchWith(c -> c.put(LTI + "resource_link", Map.of("title", "no id"))),
+                    400,
                     LaunchRefusal.MISSING_RESOURCE_LINK);
         }
 
@@ -147,8 +156,10 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void signedByAnotherKeyWithTheSameKid() {
-            var response = launchSigned(nonce -> TestPlatform.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"),
-                    TestPlatform.newKey(), moodle.key().getKeyID()));
+            var response = launchSigned(nonce -> TestPlatform.sign(
+                    moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"),
+                    TestPlatform.newKey(),
+                    moodle.key().getKeyID()));
             assertRefused(response, 401, LaunchRefusal.BAD_SIGNATURE);
         }
 
@@ -156,7 +167,10 @@ class LaunchValidationTest extends ToolIntegrationTest {
         void hmacSignedToken() throws Exception {
             var response = launchSigned(nonce -> {
                 try {
-                    SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(moodle.key().getKeyID()).build(),
+                    SignedJWT jwt = new SignedJWT(
+                            new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                    .keyID(moodle.key().getKeyID())
+                                    .build(),
                             JWTClaimsSet.parse(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c")));
                     jwt.sign(new MACSigner(new byte[32]));
                     return jwt.serialize();
@@ -171,7 +185,8 @@ class LaunchValidationTest extends ToolIntegrationTest {
         void unsignedToken() throws Exception {
             var response = launchSigned(nonce -> {
                 try {
-                    return new PlainJWT(JWTClaimsSet.parse(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c"))).serialize();
+                    return new PlainJWT(JWTClaimsSet.parse(moodle.moodleLaunch("user-1", INSTRUCTOR, nonce, "c")))
+                            .serialize();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -191,18 +206,24 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void wrongAudience() {
-            assertRefused(launchWith(c -> {
-                c.put("aud", "another-tool");
-                c.remove("azp");
-            }), 401, LaunchRefusal.WRONG_AUDIENCE);
+            assertRefused(
+                    launchWith(c -> {
+                        c.put("aud", "another-tool");
+                        c.remove("azp");
+                    }),
+                    401,
+                    LaunchRefusal.WRONG_AUDIENCE);
         }
 
         @Test
         void severalAudiencesWithoutAzp() {
-            assertRefused(launchWith(c -> {
-                c.put("aud", List.of(moodle.clientId(), "another-tool"));
-                c.remove("azp");
-            }), 401, LaunchRefusal.WRONG_AZP);
+            assertRefused(
+                    launchWith(c -> {
+                        c.put("aud", List.of(moodle.clientId(), "another-tool"));
+                        c.remove("azp");
+                    }),
+                    401,
+                    LaunchRefusal.WRONG_AZP);
         }
 
         @Test
@@ -212,23 +233,32 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void expired() {
-            assertRefused(launchWith(c -> {
-                c.put("iat", Instant.now().minusSeconds(400).getEpochSecond());
-                c.put("exp", Instant.now().minusSeconds(120).getEpochSecond());
-            }), 401, LaunchRefusal.EXPIRED);
+            assertRefused(
+                    launchWith(c -> {
+                        c.put("iat", Instant.now().minusSeconds(400).getEpochSecond());
+                        c.put("exp", Instant.now().minusSeconds(120).getEpochSecond());
+                    }),
+                    401,
+                    LaunchRefusal.EXPIRED);
         }
 
         @Test
         void issuedInTheFuture() {
-            assertRefused(launchWith(c -> {
-                c.put("iat", Instant.now().plusSeconds(600).getEpochSecond());
-                c.put("exp", Instant.now().plusSeconds(900).getEpochSecond());
-            }), 401, LaunchRefusal.ISSUED_IN_FUTURE);
+            assertRefused(
+                    launchWith(c -> {
+                        c.put("iat", Instant.now().plusSeconds(600).getEpochSecond());
+                        c.put("exp", Instant.now().plusSeconds(900).getEpochSecond());
+                    }),
+                    401,
+                    LaunchRefusal.ISSUED_IN_FUTURE);
         }
 
         @Test
         void issuedTooLongAgo() {
-            assertRefused(launchWith(c -> c.put("iat", Instant.now().minusSeconds(3600).getEpochSecond())), 401,
+            assertRefused(
+                    launchWith(
+                            c -> c.put("iat", Instant.now().minusSeconds(3600).getEpochSecond())),
+                    401,
                     LaunchRefusal.TOO_OLD);
         }
 
@@ -239,22 +269,34 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void unsupportedMessageType() {
-            assertRefused(launchWith(c -> c.put(LTI + "message_type", "LtiStartProctoring")), 400,
+            assertRefused(
+                    launchWith(c -> c.put(LTI + "message_type", "LtiStartProctoring")),
+                    400,
                     LaunchRefusal.UNSUPPORTED_MESSAGE_TYPE);
         }
 
         @Test
         void deploymentNotRegistered() {
-            assertRefused(launchWith(c -> c.put(LTI + "deployment_id", "unknown-deployment")), 403,
+            assertRefused(
+                    launchWith(c -> c.put(LTI + "deployment_id", "unknown-deployment")),
+                    403,
                     LaunchRefusal.UNKNOWN_DEPLOYMENT);
         }
 
         @Test
         void deploymentOfAnotherPlatform() {
             TestPlatform canvas = newPlatform("canvas");
-            registry.upsert(new PlatformDefinition("other", canvas.issuer(), canvas.clientId(), List.of("canvas-only-deployment"),
-                    canvas.platform().authorizationEndpoint(), canvas.platform().tokenEndpoint(), canvas.platform().jwksUri()));
-            assertRefused(launchWith(c -> c.put(LTI + "deployment_id", "canvas-only-deployment")), 403,
+            registry.upsert(new PlatformDefinition(
+                    "other",
+                    canvas.issuer(),
+                    canvas.clientId(),
+                    List.of("canvas-only-deployment"),
+                    canvas.platform().authorizationEndpoint(),
+                    canvas.platform().tokenEndpoint(),
+                    canvas.platform().jwksUri()));
+            assertRefused(
+                    launchWith(c -> c.put(LTI + "deployment_id", "canvas-only-deployment")),
+                    403,
                     LaunchRefusal.UNKNOWN_DEPLOYMENT);
         }
 
@@ -281,8 +323,15 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void unknownPlatformAtLogin() {
-            Map<String, String> params = new HashMap<>(Map.of("iss", "https://unknown.example", "login_hint", "u",
-                    "target_link_uri", "http://localhost/app", "client_id", "nobody"));
+            Map<String, String> params = new HashMap<>(Map.of(
+                    "iss",
+                    "https://unknown.example",
+                    "login_hint",
+                    "u",
+                    "target_link_uri",
+                    "http://localhost/app",
+                    "client_id",
+                    "nobody"));
             var redirect = browser.initiateLogin(params);
             assertThat(redirect.status()).isEqualTo(403);
             assertThat(redirect.body()).contains(LaunchRefusal.UNKNOWN_PLATFORM.name());
@@ -290,22 +339,34 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void unknownDeploymentAtLogin() {
-            var redirect = browser.initiateLogin(Map.of("iss", moodle.issuer(), "login_hint", "u",
-                    "target_link_uri", "http://localhost/app", "client_id", moodle.clientId(), "lti_deployment_id", "nope"));
+            var redirect = browser.initiateLogin(Map.of(
+                    "iss",
+                    moodle.issuer(),
+                    "login_hint",
+                    "u",
+                    "target_link_uri",
+                    "http://localhost/app",
+                    "client_id",
+                    moodle.clientId(),
+                    "lti_deployment_id",
+                    "nope"));
             assertThat(redirect.status()).isEqualTo(403);
             assertThat(redirect.body()).contains(LaunchRefusal.UNKNOWN_DEPLOYMENT.name());
         }
 
         @Test
         void loginInitiationWithoutLoginHint() {
-            var redirect = browser.initiateLogin(Map.of("iss", moodle.issuer(), "target_link_uri", "http://localhost/app"));
+            var redirect =
+                    browser.initiateLogin(Map.of("iss", moodle.issuer(), "target_link_uri", "http://localhost/app"));
             assertThat(redirect.status()).isEqualTo(400);
             assertThat(redirect.body()).contains(LaunchRefusal.MISSING_PARAMETER.name());
         }
 
         @Test
         void disabledPlatform() {
-            jdbc.sql("update platform set enabled = false where id = :id").param("id", moodle.platform().id()).update();
+            jdbc.sql("update platform set enabled = false where id = :id")
+                    .param("id", moodle.platform().id())
+                    .update();
             var redirect = browser.initiateLogin(moodle, "user-1");
             assertThat(redirect.status()).isEqualTo(403);
             assertThat(redirect.body()).contains(LaunchRefusal.PLATFORM_DISABLED.name());
@@ -327,9 +388,11 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void moodleInstructorLaunchOpensTheCohort() {
-            var response = browser.launch(moodle, "teacher", n -> moodle.moodleLaunch("teacher", INSTRUCTOR, n, "course-1"));
+            var response =
+                    browser.launch(moodle, "teacher", n -> moodle.moodleLaunch("teacher", INSTRUCTOR, n, "course-1"));
             assertThat(response.statusCode()).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/app"));
+            assertThat(response.headers().firstValue("Location"))
+                    .hasValueSatisfying(l -> assertThat(l).endsWith("/app"));
             var page = browser.get("/app");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Cohorte").contains("Prénom teacher");
@@ -338,7 +401,8 @@ class LaunchValidationTest extends ToolIntegrationTest {
         @Test
         void canvasLearnerLaunchOpensTheirGrid() {
             TestPlatform canvas = newPlatform("canvas");
-            var response = browser.launch(canvas, "student", n -> canvas.canvasLaunch("student", LEARNER, n, "course-1"));
+            var response =
+                    browser.launch(canvas, "student", n -> canvas.canvasLaunch("student", LEARNER, n, "course-1"));
             assertThat(response.statusCode()).isEqualTo(302);
             var page = browser.get("/app");
             assertThat(page.statusCode()).isEqualTo(200);
@@ -352,20 +416,29 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void multipleRoleValues() {
-            assertLaunchAs(c -> c.put(LTI + "roles", List.of(INSTRUCTOR,
-                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Faculty",
-                    "http://purl.imsglobal.org/vocab/lis/v2/system/person#User")), ToolRole.EVALUATOR);
+            assertLaunchAs(
+                    c -> c.put(
+                            LTI + "roles",
+                            List.of(
+                                    INSTRUCTOR,
+                                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Faculty",
+                                    "http://purl.imsglobal.org/vocab/lis/v2/system/person#User")),
+                    ToolRole.EVALUATOR);
         }
 
         @Test
         void teachingAssistantSubRole() {
-            assertLaunchAs(c -> c.put(LTI + "roles",
-                    List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant")), ToolRole.EVALUATOR);
+            assertLaunchAs(
+                    c -> c.put(
+                            LTI + "roles",
+                            List.of("http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant")),
+                    ToolRole.EVALUATOR);
         }
 
         @Test
         void unknownRole() {
-            assertLaunchAs(c -> c.put(LTI + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Unknown")),
+            assertLaunchAs(
+                    c -> c.put(LTI + "roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Unknown")),
                     ToolRole.GUEST);
         }
 
@@ -376,21 +449,25 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void noPersonalInformation() {
-            assertLaunchAs(c -> {
-                c.remove("name");
-                c.remove("given_name");
-                c.remove("family_name");
-                c.remove("email");
-            }, ToolRole.EVALUATOR);
+            assertLaunchAs(
+                    c -> {
+                        c.remove("name");
+                        c.remove("given_name");
+                        c.remove("family_name");
+                        c.remove("email");
+                    },
+                    ToolRole.EVALUATOR);
         }
 
         @Test
         void emailOnly() {
-            assertLaunchAs(c -> {
-                c.remove("name");
-                c.remove("given_name");
-                c.remove("family_name");
-            }, ToolRole.EVALUATOR);
+            assertLaunchAs(
+                    c -> {
+                        c.remove("name");
+                        c.remove("given_name");
+                        c.remove("family_name");
+                    },
+                    ToolRole.EVALUATOR);
         }
 
         @Test
@@ -419,11 +496,14 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void loginInitiationWithoutClientIdOrDeployment() {
-            var redirect = browser.initiateLogin(Map.of("iss", moodle.issuer(), "login_hint", "u",
-                    "target_link_uri", "http://localhost/app"));
+            var redirect = browser.initiateLogin(
+                    Map.of("iss", moodle.issuer(), "login_hint", "u", "target_link_uri", "http://localhost/app"));
             assertThat(redirect.status()).isEqualTo(302);
-            assertThat(redirect.params()).containsEntry("client_id", moodle.clientId()).containsKey("nonce")
-                    .containsEntry("response_mode", "form_post").containsEntry("prompt", "none");
+            assertThat(redirect.params())
+                    .containsEntry("client_id", moodle.clientId())
+                    .containsKey("nonce")
+                    .containsEntry("response_mode", "form_post")
+                    .containsEntry("prompt", "none");
         }
 
         void assertLaunchAs(Consumer<Map<String, Object>> change, ToolRole expected) {
@@ -434,7 +514,9 @@ class LaunchValidationTest extends ToolIntegrationTest {
             String role = jdbc.sql("""
                             select e.tool_role from enrolment e join lti_user u on u.id = e.user_id
                             where u.platform_id = :platform and u.sub = 'user-1'""")
-                    .param("platform", moodle.platform().id()).query(String.class).single();
+                    .param("platform", moodle.platform().id())
+                    .query(String.class)
+                    .single();
             assertThat(role).isEqualTo(expected.name());
         }
     }

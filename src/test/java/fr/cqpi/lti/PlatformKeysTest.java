@@ -23,31 +23,44 @@ class PlatformKeysTest extends ToolIntegrationTest {
     void unknownKidsRefetchTheKeySetAtMostOncePerInterval() {
         TestPlatform moodle = newPlatform("moodle");
         LtiClient browser = browser();
-        assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c")).statusCode()).isEqualTo(302);
-        int afterFirstLaunch = LMS.countRequestsMatching(getRequestedFor(urlPathEqualTo(moodle.jwksPath())).build()).getCount();
+        assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c"))
+                        .statusCode())
+                .isEqualTo(302);
+        int afterFirstLaunch = LMS.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(moodle.jwksPath())).build())
+                .getCount();
         assertThat(afterFirstLaunch).isEqualTo(1);
 
         for (int i = 0; i < 20; i++) {
             var redirect = browser.initiateLogin(moodle, "t");
-            String forged = TestPlatform.sign(moodle.moodleLaunch("t", INSTRUCTOR, redirect.nonce(), "c"), moodle.key(),
-                    "forged-kid-" + i);
+            String forged = TestPlatform.sign(
+                    moodle.moodleLaunch("t", INSTRUCTOR, redirect.nonce(), "c"), moodle.key(), "forged-kid-" + i);
             var response = browser.postLaunch(forged, redirect.state());
             assertThat(response.statusCode()).isEqualTo(401);
         }
-        int afterFlood = LMS.countRequestsMatching(getRequestedFor(urlPathEqualTo(moodle.jwksPath())).build()).getCount();
+        int afterFlood = LMS.countRequestsMatching(
+                        getRequestedFor(urlPathEqualTo(moodle.jwksPath())).build())
+                .getCount();
         assertThat(afterFlood - afterFirstLaunch).isBetween(1, 2);
 
         // The known key still works from the cache.
-        assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c")).statusCode()).isEqualTo(302);
+        assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c"))
+                        .statusCode())
+                .isEqualTo(302);
     }
 
     @Test
     void aRotatedPlatformKeyIsPickedUpOnItsFirstUse() {
         TestPlatform moodle = newPlatform("moodle");
         LtiClient browser = browser();
-        assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c")).statusCode()).isEqualTo(302);
-        TestPlatform rotated = new TestPlatform(LMS, moodle.issuer(), moodle.clientId(), moodle.deploymentId()).register(registry);
-        assertThat(browser.launch(rotated, "t", n -> rotated.moodleLaunch("t", INSTRUCTOR, n, "c")).statusCode()).isEqualTo(302);
+        assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c"))
+                        .statusCode())
+                .isEqualTo(302);
+        TestPlatform rotated =
+                new TestPlatform(LMS, moodle.issuer(), moodle.clientId(), moodle.deploymentId()).register(registry);
+        assertThat(browser.launch(rotated, "t", n -> rotated.moodleLaunch("t", INSTRUCTOR, n, "c"))
+                        .statusCode())
+                .isEqualTo(302);
     }
 
     @Test
@@ -61,7 +74,9 @@ class PlatformKeysTest extends ToolIntegrationTest {
         String newKid = toolKeys.rotate();
         JWKSet after = JWKSet.parse(client.get("/.well-known/jwks.json").body());
         assertThat(after.getKeyByKeyId(newKid)).isNotNull();
-        assertThat(after.getKeyByKeyId(active.getKeyID())).as("retired key still published").isNotNull();
+        assertThat(after.getKeyByKeyId(active.getKeyID()))
+                .as("retired key still published")
+                .isNotNull();
         assertThat(toolKeys.signingKey().getKeyID()).isEqualTo(newKid);
         assertThat(((RSAKey) after.getKeyByKeyId(newKid)).size()).isEqualTo(2048);
     }

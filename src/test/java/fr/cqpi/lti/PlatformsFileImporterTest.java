@@ -30,8 +30,10 @@ class PlatformsFileImporterTest {
 
     @Test
     void theShippedFilesAreValid() {
-        assertThat(PlatformsFileImporter.parse(Path.of("lti-config/platforms.json"))).hasSize(1);
-        assertThat(PlatformsFileImporter.parse(Path.of("lti-config/platforms.example.json"))).hasSize(2);
+        assertThat(PlatformsFileImporter.parse(Path.of("lti-config/platforms.json")))
+                .hasSize(1);
+        assertThat(PlatformsFileImporter.parse(Path.of("lti-config/platforms.example.json")))
+                .hasSize(2);
     }
 
     @Test
@@ -45,12 +47,17 @@ class PlatformsFileImporterTest {
 
     @Test
     void faultsNameTheEntryAndTheField() throws Exception {
-        assertThatThrownBy(() -> PlatformsFileImporter.parse(file("[" + GOOD + ", " + GOOD.replace("\"https://moodle.example/mod/lti/certs.php\"", "\"certs\"") + "]")))
-                .hasMessageContaining("entry 1").hasMessageContaining("'jwks_uri'");
-        assertThatThrownBy(() -> PlatformsFileImporter.parse(file("[" + GOOD.replace("\"client_id\": \"abc\",", "") + "]")))
-                .hasMessageContaining("entry 0").hasMessageContaining("'client_id'");
+        assertThatThrownBy(() -> PlatformsFileImporter.parse(file("[" + GOOD + ", "
+                        + GOOD.replace("\"https://moodle.example/mod/lti/certs.php\"", "\"certs\"") + "]")))
+                .hasMessageContaining("entry 1")
+                .hasMessageContaining("'jwks_uri'");
+        assertThatThrownBy(() ->
+                        PlatformsFileImporter.parse(file("[" + GOOD.replace("\"client_id\": \"abc\",", "") + "]")))
+                .hasMessageContaining("entry 0")
+                .hasMessageContaining("'client_id'");
         assertThatThrownBy(() -> PlatformsFileImporter.parse(file("[" + GOOD.replace("[\"1\", \"2\"]", "[]") + "]")))
-                .hasMessageContaining("entry 0").hasMessageContaining("'deployment_ids'");
+                .hasMessageContaining("entry 0")
+                .hasMessageContaining("'deployment_ids'");
         assertThatThrownBy(() -> PlatformsFileImporter.parse(file("[" + GOOD.replace("\"name\"", "\"nom\"") + "]")))
                 .hasMessageContaining("'nom': unknown field");
         assertThatThrownBy(() -> PlatformsFileImporter.parse(file("{}"))).hasMessageContaining("JSON array");
@@ -61,6 +68,8 @@ class PlatformsFileImporterTest {
     void aMalformedFileStopsTheStart() throws Exception {
         Path bad = file("[" + GOOD.replace("\"issuer\": \"https://moodle.example\"", "\"issuer\": \"moodle\"") + "]");
         assertThat(mostSpecificCause(() -> TestApplications.start(Map.of("cqpi.lti.platforms-file", bad.toString()))))
-                .isInstanceOf(InvalidPlatformsFileException.class).hasMessageContaining("entry 0").hasMessageContaining("'issuer'");
+                .isInstanceOf(InvalidPlatformsFileException.class)
+                .hasMessageContaining("entry 0")
+                .hasMessageContaining("'issuer'");
     }
 }

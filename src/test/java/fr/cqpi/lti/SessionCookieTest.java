@@ -12,8 +12,16 @@ import org.junit.jupiter.api.Test;
 class SessionCookieTest extends ToolIntegrationTest {
 
     String loginUrl(TestPlatform platform) {
-        return "/lti/login?" + LtiClient.form(Map.of("iss", platform.issuer(), "login_hint", "u",
-                "target_link_uri", "https://tool.example/app", "client_id", platform.clientId()));
+        return "/lti/login?"
+                + LtiClient.form(Map.of(
+                        "iss",
+                        platform.issuer(),
+                        "login_hint",
+                        "u",
+                        "target_link_uri",
+                        "https://tool.example/app",
+                        "client_id",
+                        platform.clientId()));
     }
 
     @Test
@@ -22,9 +30,15 @@ class SessionCookieTest extends ToolIntegrationTest {
         var response = browser().get(loginUrl(moodle), Map.of("X-Forwarded-Proto", "https"));
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElse("")).contains("redirect_uri=https");
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CQPI_SESSION="))
-                .findFirst().orElseThrow();
-        assertThat(cookie).contains("; Secure").contains("; HttpOnly").contains("; SameSite=None").contains("; Partitioned")
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("CQPI_SESSION="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .contains("; Secure")
+                .contains("; HttpOnly")
+                .contains("; SameSite=None")
+                .contains("; Partitioned")
                 .contains("; Path=/");
     }
 
@@ -32,8 +46,13 @@ class SessionCookieTest extends ToolIntegrationTest {
     void overPlainHttpTheCookieIsLax() {
         TestPlatform moodle = newPlatform("moodle");
         var response = browser().get(loginUrl(moodle));
-        String cookie = response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("CQPI_SESSION="))
-                .findFirst().orElseThrow();
-        assertThat(cookie).contains("SameSite=Lax").doesNotContain("Partitioned").doesNotContain("Secure");
+        String cookie = response.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("CQPI_SESSION="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .contains("SameSite=Lax")
+                .doesNotContain("Partitioned")
+                .doesNotContain("Secure");
     }
 }

@@ -33,8 +33,13 @@ class SharedStateAcrossInstancesTest extends ToolIntegrationTest {
     @BeforeEach
     void startSecondInstance() {
         if (second == null) {
-            second = TestApplications.start(Map.of("spring.datasource.url", database.jdbcUrl(),
-                    "spring.datasource.username", "postgres", "spring.datasource.password", "postgres"));
+            second = TestApplications.start(Map.of(
+                    "spring.datasource.url",
+                    database.jdbcUrl(),
+                    "spring.datasource.username",
+                    "postgres",
+                    "spring.datasource.password",
+                    "postgres"));
         }
         moodle = newPlatform("moodle");
     }
@@ -56,7 +61,8 @@ class SharedStateAcrossInstancesTest extends ToolIntegrationTest {
         String nonce = UUID.randomUUID().toString();
         Instant expiry = Instant.now().plusSeconds(300);
         assertThat(nonces.useOnce(moodle.platform().id(), nonce, expiry)).isTrue();
-        assertThat(second.getBean(NonceStore.class).useOnce(moodle.platform().id(), nonce, expiry)).isFalse();
+        assertThat(second.getBean(NonceStore.class).useOnce(moodle.platform().id(), nonce, expiry))
+                .isFalse();
         assertThat(nonces.useOnce(moodle.platform().id(), nonce, expiry)).isFalse();
     }
 
@@ -68,8 +74,12 @@ class SharedStateAcrossInstancesTest extends ToolIntegrationTest {
         String token = moodle.sign(moodle.moodleLaunch("teacher", INSTRUCTOR, redirect.nonce(), "course-x"));
         var response = onSecond.postLaunch(token, redirect.state());
         assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(onSecond.get(response.headers().firstValue("Location").orElseThrow()
-                .replace("http://localhost:" + secondPort(), "")).statusCode()).isEqualTo(200);
+        assertThat(onSecond.get(response.headers()
+                                .firstValue("Location")
+                                .orElseThrow()
+                                .replace("http://localhost:" + secondPort(), ""))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -91,6 +101,8 @@ class SharedStateAcrossInstancesTest extends ToolIntegrationTest {
         var onSecond = client.onPort(secondPort()).get("/app");
         assertThat(onSecond.statusCode()).isEqualTo(200);
         assertThat(onSecond.body()).contains("Cohorte");
-        assertThat(new LtiClient(secondPort()).get("/app").statusCode()).as("no cookie, no session").isEqualTo(401);
+        assertThat(new LtiClient(secondPort()).get("/app").statusCode())
+                .as("no cookie, no session")
+                .isEqualTo(401);
     }
 }

@@ -21,7 +21,9 @@ class CqpiAssistantReferentielTest {
     @BeforeAll
     static void parse() throws Exception {
         Path file = Path.of("sample-courses/cqpi-assistant/referentiel.json");
-        referentiel = new ReferentielParser().parse(file.toString(), Files.readAllBytes(file)).referentiel();
+        referentiel = new ReferentielParser()
+                .parse(file.toString(), Files.readAllBytes(file))
+                .referentiel();
     }
 
     @Test
@@ -31,17 +33,20 @@ class CqpiAssistantReferentielTest {
         assertThat(referentiel.certifyingBody()).isEqualTo("CPNE Intersecteur Papier-Carton");
         assertThat(referentiel.description()).hasSize(2);
         assertThat(referentiel.description().get(0)).startsWith("L'assistant(e) assure la production de documents");
-        assertThat(referentiel.activities().groups()).extracting(Referentiel.ActivityGroup::title).containsExactly(
-                "Production de documents professionnels",
-                "Organisation et planification de ses activités, des activités d'un manager, d'une équipe, ou d'un service",
-                "Gestion et coordination des informations liées à l'activité du manager, de l'équipe ou du service",
-                "Gestion des ressources matérielles du service ou de l'équipe",
-                "Relations professionnelles",
-                "Organisation de réunions ou d'événements",
-                "Préparation et suivi de la planification et du déroulement d'un projet ou d'un dossier",
-                "Gestion administrative ou budgétaire");
+        assertThat(referentiel.activities().groups())
+                .extracting(Referentiel.ActivityGroup::title)
+                .containsExactly(
+                        "Production de documents professionnels",
+                        "Organisation et planification de ses activités, des activités d'un manager, d'une équipe, ou d'un service",
+                        "Gestion et coordination des informations liées à l'activité du manager, de l'équipe ou du service",
+                        "Gestion des ressources matérielles du service ou de l'équipe",
+                        "Relations professionnelles",
+                        "Organisation de réunions ou d'événements",
+                        "Préparation et suivi de la planification et du déroulement d'un projet ou d'un dossier",
+                        "Gestion administrative ou budgétaire");
         assertThat(referentiel.activities().groups().get(7).items()).hasSize(8);
-        assertThat(referentiel.romeCodes()).extracting(Referentiel.RomeCode::code)
+        assertThat(referentiel.romeCodes())
+                .extracting(Referentiel.RomeCode::code)
                 .containsExactly("M1604", "M1605", "M1607");
         assertThat(referentiel.conditionsExercice()).hasSize(2);
         assertThat(referentiel.rules()).isEqualTo(ResultRules.DEFAULTS);
@@ -50,27 +55,38 @@ class CqpiAssistantReferentielTest {
     @Test
     void fourBlocsWithTheirCompetencesInSeedOrder() {
         assertThat(referentiel.blocs()).extracting(Referentiel.Bloc::code).containsExactly("B1", "B2", "B3", "B4");
-        assertThat(referentiel.blocs()).extracting(Referentiel.Bloc::title).containsExactly(
-                "Suivi, coordination des informations et production de documents professionnels",
-                "Organisation des activités",
-                "Suivi des projets ou des dossiers et traitement des aléas",
-                "Communication avec différents interlocuteurs");
+        assertThat(referentiel.blocs())
+                .extracting(Referentiel.Bloc::title)
+                .containsExactly(
+                        "Suivi, coordination des informations et production de documents professionnels",
+                        "Organisation des activités",
+                        "Suivi des projets ou des dossiers et traitement des aléas",
+                        "Communication avec différents interlocuteurs");
         Map<String, List<String>> competencesPerBloc = Map.of(
-                "B1", List.of("C1", "C2", "C3"), "B2", List.of("C4", "C5", "C6"),
-                "B3", List.of("C7", "C8"), "B4", List.of("C9"));
-        competencesPerBloc.forEach((bloc, competences) ->
-                assertThat(referentiel.bloc(bloc).orElseThrow().competences())
-                        .extracting(Competence::code).containsExactlyElementsOf(competences));
-        assertThat(referentiel.competences()).extracting(Competence::title).containsExactly(
-                "Réaliser la production de documents professionnels",
-                "Coordonner des informations liées à l'activité d'un manager, d'une équipe ou d'un service",
-                "Réaliser le suivi administratif ou budgétaire d'un service, d'une équipe",
-                "Organiser et planifier ses activités, les activités d'un manager, d'une équipe ou d'un service",
-                "Gérer les ressources matérielles d'un service ou d'une équipe",
-                "Organiser des réunions ou des événements",
-                "Préparer et suivre la planification et le déroulement d'un projet ou d'un dossier",
-                "Mettre en œuvre une méthodologie de traitement des aléas",
-                "Communiquer avec différents interlocuteurs internes ou externes");
+                "B1",
+                List.of("C1", "C2", "C3"),
+                "B2",
+                List.of("C4", "C5", "C6"),
+                "B3",
+                List.of("C7", "C8"),
+                "B4",
+                List.of("C9"));
+        competencesPerBloc.forEach((bloc, competences) -> assertThat(
+                        referentiel.bloc(bloc).orElseThrow().competences())
+                .extracting(Competence::code)
+                .containsExactlyElementsOf(competences));
+        assertThat(referentiel.competences())
+                .extracting(Competence::title)
+                .containsExactly(
+                        "Réaliser la production de documents professionnels",
+                        "Coordonner des informations liées à l'activité d'un manager, d'une équipe ou d'un service",
+                        "Réaliser le suivi administratif ou budgétaire d'un service, d'une équipe",
+                        "Organiser et planifier ses activités, les activités d'un manager, d'une équipe ou d'un service",
+                        "Gérer les ressources matérielles d'un service ou d'une équipe",
+                        "Organiser des réunions ou des événements",
+                        "Préparer et suivre la planification et le déroulement d'un projet ou d'un dossier",
+                        "Mettre en œuvre une méthodologie de traitement des aléas",
+                        "Communiquer avec différents interlocuteurs internes ou externes");
     }
 
     @Test
@@ -79,15 +95,24 @@ class CqpiAssistantReferentielTest {
         assertThat(modalityCodes("B2")).containsExactly("OBSERVATION", "ENTRETIEN");
         assertThat(modalityCodes("B3")).containsExactly("DOCUMENT_ECRIT", "ENTRETIEN");
         assertThat(modalityCodes("B4")).containsExactly("OBSERVATION", "ENTRETIEN");
-        assertThat(referentiel.bloc("B3").orElseThrow().modality("DOCUMENT_ECRIT").orElseThrow().label())
-                .isEqualTo("Renseignement par le candidat d'un document écrit sur le suivi de projets ou de dossiers qu'il a réalisé");
-        assertThat(topics("B1")).hasSize(10).startsWith("le recueil et la transmission d'informations")
+        assertThat(referentiel
+                        .bloc("B3")
+                        .orElseThrow()
+                        .modality("DOCUMENT_ECRIT")
+                        .orElseThrow()
+                        .label())
+                .isEqualTo(
+                        "Renseignement par le candidat d'un document écrit sur le suivi de projets ou de dossiers qu'il a réalisé");
+        assertThat(topics("B1"))
+                .hasSize(10)
+                .startsWith("le recueil et la transmission d'informations")
                 .endsWith("les écarts identifiés et les actions mises en œuvre par le candidat");
         assertThat(topics("B2")).hasSize(8).contains("les compte-rendu réalisés");
         assertThat(topics("B3")).hasSize(4).contains("les aléas, incidents ou anomalies rencontrés par le candidat");
-        assertThat(topics("B4")).containsExactly(
-                "les différents interlocuteurs du candidat et les informations que le candidat leur transmet",
-                "l'accueil des nouveaux arrivants réalisé par le candidat");
+        assertThat(topics("B4"))
+                .containsExactly(
+                        "les différents interlocuteurs du candidat et les informations que le candidat leur transmet",
+                        "l'accueil des nouveaux arrivants réalisé par le candidat");
     }
 
     @ParameterizedTest(name = "{0}: {1} criteria")
@@ -103,8 +128,12 @@ class CqpiAssistantReferentielTest {
             C9 | 11 | L'interlocuteur est accueilli dans le respect de la distance professionnelle nécessaire, de la discrétion et des règles de courtoisie | L'accueil des nouveaux arrivants est préparé, les besoins en outils et ressources matérielles sont anticipés. Le bureau, les outils et ressources matérielles sont préparés.
             """)
     void criteriaMatchTheSeedRowByRow(String competence, int count, String first, String last) {
-        List<Criterion> criteria = referentiel.competences().filter(c -> c.code().equals(competence))
-                .findFirst().orElseThrow().criteria();
+        List<Criterion> criteria = referentiel
+                .competences()
+                .filter(c -> c.code().equals(competence))
+                .findFirst()
+                .orElseThrow()
+                .criteria();
         assertThat(criteria).hasSize(count);
         assertThat(criteria.get(0).text()).isEqualTo(first);
         assertThat(criteria.get(count - 1).text()).isEqualTo(last);
@@ -115,23 +144,39 @@ class CqpiAssistantReferentielTest {
 
     @Test
     void rowsThatHoldSeveralSentencesStayOneCriterion() {
-        assertThat(text("C3.3")).isEqualTo("Les dysfonctionnements pouvant être résolus rapidement sont identifiés et"
-                + " traités dans les délais. Une intervention des services spécialisés est sollicitée à bon escient.");
-        assertThat(text("C5.9")).isEqualTo("Une recherche de produits, ressources matérielles est réalisée. Différentes"
-                + " propositions de produits sont comparées. Le choix est adapté au budget et répond au cahier des charges.");
+        assertThat(text("C3.3"))
+                .isEqualTo(
+                        "Les dysfonctionnements pouvant être résolus rapidement sont identifiés et"
+                                + " traités dans les délais. Une intervention des services spécialisés est sollicitée à bon escient.");
+        assertThat(text("C5.9"))
+                .isEqualTo(
+                        "Une recherche de produits, ressources matérielles est réalisée. Différentes"
+                                + " propositions de produits sont comparées. Le choix est adapté au budget et répond au cahier des charges.");
         assertThat(text("C9.10")).startsWith("Des échanges réguliers permettent d'établir un dialogue constructif");
         assertThat(referentiel.criteria()).hasSize(80);
     }
 
     private static String text(String code) {
-        return referentiel.criteria().filter(c -> c.code().equals(code)).findFirst().orElseThrow().text();
+        return referentiel
+                .criteria()
+                .filter(c -> c.code().equals(code))
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 
     private static List<String> modalityCodes(String bloc) {
-        return referentiel.bloc(bloc).orElseThrow().modalities().stream().map(Referentiel.Modality::code).toList();
+        return referentiel.bloc(bloc).orElseThrow().modalities().stream()
+                .map(Referentiel.Modality::code)
+                .toList();
     }
 
     private static List<String> topics(String bloc) {
-        return referentiel.bloc(bloc).orElseThrow().modality("ENTRETIEN").orElseThrow().topics();
+        return referentiel
+                .bloc(bloc)
+                .orElseThrow()
+                .modality("ENTRETIEN")
+                .orElseThrow()
+                .topics();
     }
 }

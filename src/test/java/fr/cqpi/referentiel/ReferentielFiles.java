@@ -14,8 +14,7 @@ final class ReferentielFiles {
     static final Path SHIPPED = Path.of("sample-courses/cqpi-assistant/referentiel.json");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private ReferentielFiles() {
-    }
+    private ReferentielFiles() {}
 
     static byte[] altered(Consumer<ObjectNode> change) {
         try {

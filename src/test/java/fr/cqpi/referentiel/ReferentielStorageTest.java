@@ -3,8 +3,8 @@ package fr.cqpi.referentiel;
 import static fr.cqpi.referentiel.ReferentielFiles.altered;
 import static fr.cqpi.referentiel.ReferentielFiles.bloc;
 import static fr.cqpi.referentiel.ReferentielFiles.competence;
-import static org.assertj.core.api.Assertions.assertThat;
 import static fr.cqpi.support.TestApplications.mostSpecificCause;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.cqpi.support.TestApplications;
@@ -55,22 +55,28 @@ class ReferentielStorageTest {
     void storesTheShippedReferentielCriterionByCriterion() throws Exception {
         ReferentielFiles.write(courses, "cqpi-assistant", Files.readAllBytes(ReferentielFiles.SHIPPED));
         try (var app = start()) {
-            assertThat(app.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(jdbcUrl());
+            assertThat(app.getEnvironment().getProperty("spring.datasource.url"))
+                    .isEqualTo(jdbcUrl());
             assertThat(app.containsBean("embeddedPostgresServer")).isFalse();
         }
         assertThat(count("referentiel_version")).isEqualTo(1);
-        assertThat(db.sql("select code || ' ' || title from bloc order by position").query(String.class).list())
-                .containsExactly("B1 Suivi, coordination des informations et production de documents professionnels",
+        assertThat(db.sql("select code || ' ' || title from bloc order by position")
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "B1 Suivi, coordination des informations et production de documents professionnels",
                         "B2 Organisation des activités",
                         "B3 Suivi des projets ou des dossiers et traitement des aléas",
                         "B4 Communication avec différents interlocuteurs");
         List<String> perCompetence = db.sql("""
                         select c.code || ':' || count(k.id) from competence c join criterion k on k.competence_id = c.id
                         join bloc b on b.id = c.bloc_id group by c.code, c.position, b.position
-                        order by b.position, c.position""")
-                .query(String.class).list();
-        assertThat(perCompetence).containsExactly("C1:4", "C2:11", "C3:15", "C4:8", "C5:10", "C6:8", "C7:6", "C8:7", "C9:11");
-        assertThat(db.sql("select text from criterion where code = 'C8.1'").query(String.class).single())
+                        order by b.position, c.position""").query(String.class).list();
+        assertThat(perCompetence)
+                .containsExactly("C1:4", "C2:11", "C3:15", "C4:8", "C5:10", "C6:8", "C7:6", "C8:7", "C9:11");
+        assertThat(db.sql("select text from criterion where code = 'C8.1'")
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Tout aléa, incident ou anomalie est identifié.");
     }
 
@@ -81,15 +87,22 @@ class ReferentielStorageTest {
         start().close();
         assertThat(count("referentiel_version")).isEqualTo(1);
 
-        ReferentielFiles.write(courses, "cqpi-assistant", altered(r -> ((ObjectNode) competence(r, 1, 0)
-                .withArray("criteria").get(0)).put("text", "Le temps imparti à chaque activité est estimé.")));
+        ReferentielFiles.write(
+                courses,
+                "cqpi-assistant",
+                altered(r -> ((ObjectNode)
+                                competence(r, 1, 0).withArray("criteria").get(0))
+                        .put("text", "Le temps imparti à chaque activité est estimé.")));
         start().close();
-        assertThat(db.sql("select version from referentiel_version order by version").query(Integer.class).list())
+        assertThat(db.sql("select version from referentiel_version order by version")
+                        .query(Integer.class)
+                        .list())
                 .containsExactly(1, 2);
         assertThat(db.sql("""
                         select k.text from criterion k join referentiel_version v on v.id = k.referentiel_version_id
                         where k.code = 'C4.1' order by v.version""").query(String.class).list())
-                .containsExactly("Le temps imparti à chaque activité est estimé de façon réaliste.",
+                .containsExactly(
+                        "Le temps imparti à chaque activité est estimé de façon réaliste.",
                         "Le temps imparti à chaque activité est estimé.");
         assertThat(count("criterion")).isEqualTo(160);
     }
@@ -109,22 +122,29 @@ class ReferentielStorageTest {
             // A good changed file beside the bad one is not stored either: all files are checked first.
             ReferentielFiles.write(courses, "cqpi-assistant", altered(r -> r.put("title", "CQPI Assistant(e) v2")));
             Path bad = ReferentielFiles.write(courses, "zz-bad", altered(fault));
-            assertThat(mostSpecificCause(this::start)).isInstanceOf(InvalidReferentielException.class)
-                    .hasMessageContaining(bad.toString()).hasMessageContaining("$.blocs[");
+            assertThat(mostSpecificCause(this::start))
+                    .isInstanceOf(InvalidReferentielException.class)
+                    .hasMessageContaining(bad.toString())
+                    .hasMessageContaining("$.blocs[");
             assertThat(counts()).isEqualTo(before);
         }
         Path malformed = ReferentielFiles.write(courses, "zz-bad", "{ \"code\": ".getBytes());
-        assertThat(mostSpecificCause(this::start)).hasMessageContaining(malformed.toString())
+        assertThat(mostSpecificCause(this::start))
+                .hasMessageContaining(malformed.toString())
                 .hasMessageContaining("malformed JSON");
         assertThat(counts()).isEqualTo(before);
     }
 
     private ConfigurableApplicationContext start() {
         return TestApplications.start(Map.of(
-                "spring.datasource.url", jdbcUrl(),
-                "spring.datasource.username", "postgres",
-                "spring.datasource.password", "postgres",
-                "cqpi.referentiel.location", "file:" + courses + "/*/referentiel.json"));
+                "spring.datasource.url",
+                jdbcUrl(),
+                "spring.datasource.username",
+                "postgres",
+                "spring.datasource.password",
+                "postgres",
+                "cqpi.referentiel.location",
+                "file:" + courses + "/*/referentiel.json"));
     }
 
     private static String jdbcUrl() {
@@ -136,7 +156,14 @@ class ReferentielStorageTest {
     }
 
     private static Map<String, Long> counts() {
-        return Map.of("referentiel_version", count("referentiel_version"), "bloc", count("bloc"),
-                "competence", count("competence"), "criterion", count("criterion"));
+        return Map.of(
+                "referentiel_version",
+                count("referentiel_version"),
+                "bloc",
+                count("bloc"),
+                "competence",
+                count("competence"),
+                "criterion",
+                count("criterion"));
     }
 }

@@ -18,14 +18,21 @@ class ReferentielValidationCommandTest {
     void acceptsTheShippedFile() {
         int code = run("--cqpi.referentiel.validate=" + ReferentielFiles.SHIPPED);
         assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("is valid").contains("4 blocs, 9 compétences, 80 criteria");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("is valid")
+                .contains("4 blocs, 9 compétences, 80 criteria");
     }
 
     @Test
     void refusesABadFileWithExitCode1(@TempDir Path dir) {
-        Path file = ReferentielFiles.write(dir, "x", ReferentielFiles.altered(r -> ReferentielFiles.bloc(r, 0).put("code", "Z")));
+        Path file = ReferentielFiles.write(
+                dir,
+                "x",
+                ReferentielFiles.altered(r -> ReferentielFiles.bloc(r, 0).put("code", "Z")));
         assertThat(run("--cqpi.referentiel.validate=" + file)).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file.toString()).contains("$.blocs[0].code");
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains(file.toString())
+                .contains("$.blocs[0].code");
     }
 
     @Test
@@ -35,11 +42,15 @@ class ReferentielValidationCommandTest {
 
     @Test
     void otherArgumentsAreNotAValidation() {
-        assertThat(ReferentielValidationCommand.fromArguments(new String[] {"--server.port=1"})).isEmpty();
+        assertThat(ReferentielValidationCommand.fromArguments(new String[] {"--server.port=1"}))
+                .isEmpty();
     }
 
     private int run(String arg) {
-        return ReferentielValidationCommand.fromArguments(new String[] {arg}).orElseThrow()
-                .run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return ReferentielValidationCommand.fromArguments(new String[] {arg})
+                .orElseThrow()
+                .run(
+                        new PrintStream(out, true, StandardCharsets.UTF_8),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 }

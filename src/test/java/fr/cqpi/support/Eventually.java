@@ -5,8 +5,7 @@ import java.time.Duration;
 /** Waits for something asynchronous (the outbox workers) to become true, failing with the last assertion. */
 public final class Eventually {
 
-    private Eventually() {
-    }
+    private Eventually() {}
 
     public static void within(Duration timeout, Runnable assertion) {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -33,7 +33,10 @@ public final class LtiClient {
     private LtiClient(int port, CookieManager cookies) {
         this.toolBase = "http://localhost:" + port;
         this.cookies = cookies;
-        this.http = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The same browser (same cookies) talking to another instance of the tool. */
@@ -65,10 +68,11 @@ public final class LtiClient {
     }
 
     public LoginRedirect initiateLogin(Map<String, String> params) {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(toolBase + "/lti/login?" + form(params))).GET());
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(toolBase + "/lti/login?" + form(params)))
+                .GET());
         String location = response.headers().firstValue("Location").orElse(null);
-        return new LoginRedirect(response.statusCode(), location, location == null ? Map.of() : query(location),
-                response.body());
+        return new LoginRedirect(
+                response.statusCode(), location, location == null ? Map.of() : query(location), response.body());
     }
 
     public HttpResponse<String> postLaunch(String idToken, String state) {
@@ -85,8 +89,10 @@ public final class LtiClient {
     }
 
     /** Login initiation, then the platform's answer signed with these claims (nonce filled in). */
-    public HttpResponse<String> launch(TestPlatform platform, String loginHint,
-                                       java.util.function.Function<String, Map<String, Object>> claimsForNonce) {
+    public HttpResponse<String> launch(
+            TestPlatform platform,
+            String loginHint,
+            java.util.function.Function<String, Map<String, Object>> claimsForNonce) {
         LoginRedirect redirect = initiateLogin(platform, loginHint);
         if (redirect.status() != 302) {
             throw new AssertionError("login initiation answered " + redirect.status());
@@ -99,22 +105,27 @@ public final class LtiClient {
     }
 
     public HttpResponse<String> get(String path, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(toolBase + path)).GET();
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(toolBase + path)).GET();
         headers.forEach(builder::header);
         return send(builder);
     }
 
     public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(toolBase + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(builder::header);
         return send(builder);
     }
 
     /** The CSRF token and header name a page publishes in its meta tags. */
     public Map<String, String> csrfHeaders(String page) {
-        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
-        Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"").matcher(page);
+        Matcher token =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
+        Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"")
+                .matcher(page);
         if (!token.find() || !header.find()) {
             throw new AssertionError("no CSRF meta tags on the page");
         }
@@ -152,7 +163,8 @@ public final class LtiClient {
         for (String pair : url.substring(q + 1).split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                params.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                params.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
                         URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }

@@ -9,12 +9,12 @@ public final class SharedWireMock {
 
     private static WireMockServer server;
 
-    private SharedWireMock() {
-    }
+    private SharedWireMock() {}
 
     public static synchronized WireMockServer get() {
         if (server == null) {
-            server = new WireMockServer(options().dynamicPort().containerThreads(40).jettyAcceptors(2));
+            server = new WireMockServer(
+                    options().dynamicPort().containerThreads(40).jettyAcceptors(2));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }

@@ -15,8 +15,7 @@ public final class StatementCounter {
 
     private static final AtomicInteger COUNT = new AtomicInteger();
 
-    private StatementCounter() {
-    }
+    private StatementCounter() {}
 
     public static void reset() {
         COUNT.set(0);
@@ -35,7 +34,9 @@ public final class StatementCounter {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     if (bean instanceof DataSource dataSource && !(Proxy.isProxyClass(bean.getClass()))) {
-                        return Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                        return Proxy.newProxyInstance(
+                                DataSource.class.getClassLoader(),
+                                new Class<?>[] {DataSource.class},
                                 forward(dataSource, true));
                     }
                     return bean;
@@ -49,11 +50,16 @@ public final class StatementCounter {
             try {
                 Object result = method.invoke(target, args);
                 if (isDataSource && result instanceof Connection connection) {
-                    return Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+                    return Proxy.newProxyInstance(
+                            Connection.class.getClassLoader(),
+                            new Class<?>[] {Connection.class},
                             forward(connection, false));
                 }
-                if (!isDataSource && (method.getName().equals("prepareStatement") || method.getName().equals("createStatement")
-                        || method.getName().equals("prepareCall")) && Thread.currentThread().getName().startsWith("http-")) {
+                if (!isDataSource
+                        && (method.getName().equals("prepareStatement")
+                                || method.getName().equals("createStatement")
+                                || method.getName().equals("prepareCall"))
+                        && Thread.currentThread().getName().startsWith("http-")) {
                     COUNT.incrementAndGet();
                 }
                 return result;

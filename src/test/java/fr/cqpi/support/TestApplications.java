@@ -11,8 +11,7 @@ import org.springframework.core.NestedExceptionUtils;
 /** Starts whole application instances in a test, as an operator would with java -jar. */
 public final class TestApplications {
 
-    private TestApplications() {
-    }
+    private TestApplications() {}
 
     /** Runs something that must fail and returns the deepest cause of its failure. */
     public static Throwable mostSpecificCause(Runnable mustFail) {

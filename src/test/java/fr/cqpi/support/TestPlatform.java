@@ -53,8 +53,11 @@ public final class TestPlatform {
 
     public static RSAKey newKey() {
         try {
-            return new RSAKeyGenerator(2048).keyUse(KeyUse.SIGNATURE).algorithm(JWSAlgorithm.RS256)
-                    .keyIDFromThumbprint(true).generate();
+            return new RSAKeyGenerator(2048)
+                    .keyUse(KeyUse.SIGNATURE)
+                    .algorithm(JWSAlgorithm.RS256)
+                    .keyIDFromThumbprint(true)
+                    .generate();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -62,11 +65,18 @@ public final class TestPlatform {
 
     /** Serves the key set and registers the platform (idempotent). */
     public TestPlatform register(PlatformRegistry registry) {
-        wireMock.stubFor(get(urlPathEqualTo(jwksPath())).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                .withBody(new JWKSet(key.toPublicJWK()).toString())));
-        platform = registry.upsert(new PlatformDefinition("Test " + clientId, issuer, clientId, List.of(deploymentId),
-                wireMock.baseUrl() + "/" + clientId + "/auth", wireMock.baseUrl() + "/" + clientId + "/token",
+        wireMock.stubFor(get(urlPathEqualTo(jwksPath()))
+                .willReturn(aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody(new JWKSet(key.toPublicJWK()).toString())));
+        platform = registry.upsert(new PlatformDefinition(
+                "Test " + clientId,
+                issuer,
+                clientId,
+                List.of(deploymentId),
+                wireMock.baseUrl() + "/" + clientId + "/auth",
+                wireMock.baseUrl() + "/" + clientId + "/token",
                 wireMock.baseUrl() + jwksPath()));
         return this;
     }
@@ -102,22 +112,56 @@ public final class TestPlatform {
         claims.put("given_name", "Prénom");
         claims.put("family_name", sub);
         claims.put("email", sub + "@moodle.example");
-        claims.put(LTI + "context", Map.of("id", contextId, "label", "CQPI", "title", "CQPI Assistant(e) " + contextId,
-                "type", List.of("CourseSection")));
-        claims.put(LTI + "launch_presentation", Map.of("locale", "fr", "document_target", "iframe",
-                "return_url", "https://moodle.example/mod/lti/return.php"));
-        claims.put(LTI + "tool_platform", Map.of("product_family_code", "moodle", "version", "2024100700",
-                "guid", "moodle.example", "name", "Moodle"));
+        claims.put(
+                LTI + "context",
+                Map.of(
+                        "id",
+                        contextId,
+                        "label",
+                        "CQPI",
+                        "title",
+                        "CQPI Assistant(e) " + contextId,
+                        "type",
+                        List.of("CourseSection")));
+        claims.put(
+                LTI + "launch_presentation",
+                Map.of(
+                        "locale",
+                        "fr",
+                        "document_target",
+                        "iframe",
+                        "return_url",
+                        "https://moodle.example/mod/lti/return.php"));
+        claims.put(
+                LTI + "tool_platform",
+                Map.of(
+                        "product_family_code",
+                        "moodle",
+                        "version",
+                        "2024100700",
+                        "guid",
+                        "moodle.example",
+                        "name",
+                        "Moodle"));
         claims.put(LTI + "lis", Map.of("person_sourcedid", "", "course_section_sourcedid", ""));
         claims.put(LTI + "ext", Map.of("user_username", sub, "lms", "moodle-2"));
         claims.put(LTI + "custom", Map.of("context_memberships_url", "x"));
-        claims.put("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
-                "scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
-                        "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
-                "lineitems", "https://moodle.example/mod/lti/services.php/2/lineitems?type_id=1"));
-        claims.put("https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice", Map.of(
-                "context_memberships_url", "https://moodle.example/mod/lti/services.php/CourseSection/2/bindings/1/memberships",
-                "service_versions", List.of("1.0", "2.0")));
+        claims.put(
+                "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                Map.of(
+                        "scope",
+                        List.of(
+                                "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                                "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
+                        "lineitems",
+                        "https://moodle.example/mod/lti/services.php/2/lineitems?type_id=1"));
+        claims.put(
+                "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                Map.of(
+                        "context_memberships_url",
+                        "https://moodle.example/mod/lti/services.php/CourseSection/2/bindings/1/memberships",
+                        "service_versions",
+                        List.of("1.0", "2.0")));
         return claims;
     }
 
@@ -128,18 +172,34 @@ public final class TestPlatform {
         claims.put("email", sub + "@canvas.example");
         claims.put("locale", "en");
         claims.put("picture", "https://canvas.example/images/messages/avatar-50.png");
-        claims.put(LTI + "context", Map.of("id", contextId, "label", "CQPI", "title", "CQPI Canvas " + contextId,
-                "type", List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"), "validation_context", ""));
-        claims.put(LTI + "launch_presentation", Map.of("locale", "en", "document_target", "iframe", "height", 400,
-                "width", 800));
+        claims.put(
+                LTI + "context",
+                Map.of(
+                        "id",
+                        contextId,
+                        "label",
+                        "CQPI",
+                        "title",
+                        "CQPI Canvas " + contextId,
+                        "type",
+                        List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"),
+                        "validation_context",
+                        ""));
+        claims.put(
+                LTI + "launch_presentation",
+                Map.of("locale", "en", "document_target", "iframe", "height", 400, "width", 800));
         claims.put("https://www.instructure.com/placement", "course_navigation");
         claims.put(LTI + "lti1p1", Map.of("user_id", "abc123", "resource_link_id", "def456"));
         claims.put(LTI + "custom", Map.of("canvas_course_id", 42, "canvas_user_id", 7));
         claims.put(LTI + "lti11_legacy_user_id", "abc123");
         claims.put("errors", Map.of("errors", Map.of()));
-        claims.put("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", Map.of(
-                "scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"),
-                "lineitems", "https://canvas.example/api/lti/courses/42/line_items"));
+        claims.put(
+                "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint",
+                Map.of(
+                        "scope",
+                        List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem"),
+                        "lineitems",
+                        "https://canvas.example/api/lti/courses/42/line_items"));
         return claims;
     }
 
@@ -169,8 +229,11 @@ public final class TestPlatform {
     public static String sign(Map<String, Object> claims, RSAKey signingKey, String kid) {
         try {
             JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
-            claims.forEach((name, value) -> builder.claim(name, value instanceof Long l && (name.equals("iat") || name.equals("exp"))
-                    ? new Date(l * 1000) : value));
+            claims.forEach((name, value) -> builder.claim(
+                    name,
+                    value instanceof Long l && (name.equals("iat") || name.equals("exp"))
+                            ? new Date(l * 1000)
+                            : value));
             JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT);
             if (kid != null) {
                 header.keyID(kid);

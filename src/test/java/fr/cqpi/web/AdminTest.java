@@ -1,6 +1,5 @@
 package fr.cqpi.web;
 
-import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.lti.LaunchRefusal;
@@ -23,8 +22,12 @@ class AdminTest extends ToolIntegrationTest {
         String page = admin.get("/admin/login").body();
         Map<String, String> headers = new HashMap<>(FORM);
         headers.putAll(csrfField(page));
-        var login = admin.send("POST", "/admin/login", "username=admin&password=test-admin-password&_csrf="
-                + csrfField(page).get("X-CSRF-TOKEN"), FORM);
+        var login = admin.send(
+                "POST",
+                "/admin/login",
+                "username=admin&password=test-admin-password&_csrf="
+                        + csrfField(page).get("X-CSRF-TOKEN"),
+                FORM);
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/admin");
         return admin;
@@ -47,7 +50,11 @@ class AdminTest extends ToolIntegrationTest {
     void ltiSessionsNeverReachTheAdministration() {
         TestPlatform moodle = newPlatform("moodle");
         LtiClient teacher = browser();
-        teacher.launch(moodle, "admin", n -> moodle.moodleLaunch("admin", "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator", n, "c"));
+        teacher.launch(
+                moodle,
+                "admin",
+                n -> moodle.moodleLaunch(
+                        "admin", "http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator", n, "c"));
         assertThat(teacher.get("/app").statusCode()).isEqualTo(200);
         assertThat(teacher.get("/admin").statusCode()).isIn(302, 403);
         assertThat(teacher.get("/admin").body()).doesNotContain("Plateformes enregistrées");
@@ -57,8 +64,11 @@ class AdminTest extends ToolIntegrationTest {
     void wrongPasswordIsRefused() {
         LtiClient someone = browser();
         String page = someone.get("/admin/login").body();
-        var login = someone.send("POST", "/admin/login", "username=admin&password=guess&_csrf="
-                + csrfField(page).get("X-CSRF-TOKEN"), FORM);
+        var login = someone.send(
+                "POST",
+                "/admin/login",
+                "username=admin&password=guess&_csrf=" + csrfField(page).get("X-CSRF-TOKEN"),
+                FORM);
         assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/admin/login?error");
         assertThat(someone.get("/admin").statusCode()).isEqualTo(302);
     }
@@ -70,35 +80,91 @@ class AdminTest extends ToolIntegrationTest {
         assertThat(page).contains("Plateformes enregistrées");
         String csrf = csrfField(page).get("X-CSRF-TOKEN");
         String issuer = "https://canvas-" + System.nanoTime() + ".example";
-        var saved = admin.send("POST", "/admin/platforms", LtiClient.form(Map.of("name", "Canvas test", "issuer", issuer,
-                "client_id", "10000000000042", "deployment_ids", "42:abc", "authorization_endpoint", issuer + "/api/lti/authorize_redirect",
-                "token_endpoint", issuer + "/login/oauth2/token", "jwks_uri", issuer + "/api/lti/security/jwks", "_csrf", csrf)), FORM);
+        var saved = admin.send(
+                "POST",
+                "/admin/platforms",
+                LtiClient.form(Map.of(
+                        "name",
+                        "Canvas test",
+                        "issuer",
+                        issuer,
+                        "client_id",
+                        "10000000000042",
+                        "deployment_ids",
+                        "42:abc",
+                        "authorization_endpoint",
+                        issuer + "/api/lti/authorize_redirect",
+                        "token_endpoint",
+                        issuer + "/login/oauth2/token",
+                        "jwks_uri",
+                        issuer + "/api/lti/security/jwks",
+                        "_csrf",
+                        csrf)),
+                FORM);
         assertThat(saved.statusCode()).isEqualTo(302);
-        assertThat(admin.get("/admin").body()).contains("Plateforme enregistrée.").contains(issuer);
+        assertThat(admin.get("/admin").body())
+                .contains("Plateforme enregistrée.")
+                .contains(issuer);
         var platform = registry.findForLogin(issuer, "10000000000042").orElseThrow();
         assertThat(registry.isDeploymentActive(platform.id(), "42:abc")).isTrue();
 
-        var bad = admin.send("POST", "/admin/platforms", LtiClient.form(Map.of("name", "x", "issuer", "not a url",
-                "client_id", "c", "deployment_ids", "1", "authorization_endpoint", "x", "token_endpoint", "x", "jwks_uri", "x",
-                "_csrf", csrf)), FORM);
+        var bad = admin.send(
+                "POST",
+                "/admin/platforms",
+                LtiClient.form(Map.of(
+                        "name",
+                        "x",
+                        "issuer",
+                        "not a url",
+                        "client_id",
+                        "c",
+                        "deployment_ids",
+                        "1",
+                        "authorization_endpoint",
+                        "x",
+                        "token_endpoint",
+                        "x",
+                        "jwks_uri",
+                        "x",
+                        "_csrf",
+                        csrf)),
+                FORM);
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("issuer: &#39;not a url&#39; is not an http(s) URL");
         assertThat(registry.findForLogin("not a url", "c")).isEmpty();
 
         admin.send("POST", "/admin/platforms/" + platform.id() + "/enabled", "enabled=false&_csrf=" + csrf, FORM);
-        var login = browser().initiateLogin(Map.of("iss", issuer, "login_hint", "u", "target_link_uri", "http://x/app",
-                "client_id", "10000000000042"));
+        var login = browser()
+                .initiateLogin(Map.of(
+                        "iss",
+                        issuer,
+                        "login_hint",
+                        "u",
+                        "target_link_uri",
+                        "http://x/app",
+                        "client_id",
+                        "10000000000042"));
         assertThat(login.status()).isEqualTo(403);
         assertThat(login.body()).contains(LaunchRefusal.PLATFORM_DISABLED.name());
 
-        admin.send("POST", "/admin/platforms/" + platform.id() + "/deployments", "deployment_id=42:abc&enabled=false&_csrf=" + csrf, FORM);
+        admin.send(
+                "POST",
+                "/admin/platforms/" + platform.id() + "/deployments",
+                "deployment_id=42:abc&enabled=false&_csrf=" + csrf,
+                FORM);
         assertThat(registry.isDeploymentActive(platform.id(), "42:abc")).isFalse();
 
-        String kidBefore = admin.get("/admin").body().replaceAll("(?s).*Clé active \\(kid\\) :</span> <code>([^<]+)</code>.*", "$1");
+        String kidBefore = admin.get("/admin")
+                .body()
+                .replaceAll("(?s).*Clé active \\(kid\\) :</span> <code>([^<]+)</code>.*", "$1");
         admin.send("POST", "/admin/keys/rotate", "_csrf=" + csrf, FORM);
-        String kidAfter = admin.get("/admin").body().replaceAll("(?s).*Clé active \\(kid\\) :</span> <code>([^<]+)</code>.*", "$1");
+        String kidAfter = admin.get("/admin")
+                .body()
+                .replaceAll("(?s).*Clé active \\(kid\\) :</span> <code>([^<]+)</code>.*", "$1");
         assertThat(kidAfter).isNotEqualTo(kidBefore);
-        assertThat(admin.get("/.well-known/jwks.json").body()).contains(kidBefore).contains(kidAfter);
+        assertThat(admin.get("/.well-known/jwks.json").body())
+                .contains(kidBefore)
+                .contains(kidAfter);
     }
 
     @Test

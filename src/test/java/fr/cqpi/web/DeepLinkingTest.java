@@ -41,9 +41,19 @@ class DeepLinkingTest extends ToolIntegrationTest {
             c.put(LTI + "message_type", "LtiDeepLinkingRequest");
             c.remove(LTI + "resource_link");
             c.remove(LTI + "target_link_uri");
-            Map<String, Object> settings = new HashMap<>(Map.of("deep_link_return_url", "https://moodle.example/mod/lti/contentitem_return.php",
-                    "accept_types", List.of("ltiResourceLink"), "accept_presentation_document_targets", List.of("iframe", "window"),
-                    "accept_multiple", acceptMultiple, "auto_create", true, "data", "opaque-platform-data"));
+            Map<String, Object> settings = new HashMap<>(Map.of(
+                    "deep_link_return_url",
+                    "https://moodle.example/mod/lti/contentitem_return.php",
+                    "accept_types",
+                    List.of("ltiResourceLink"),
+                    "accept_presentation_document_targets",
+                    List.of("iframe", "window"),
+                    "accept_multiple",
+                    acceptMultiple,
+                    "auto_create",
+                    true,
+                    "data",
+                    "opaque-platform-data"));
             if (acceptLineItem != null) {
                 settings.put("accept_lineitem", acceptLineItem);
             }
@@ -94,12 +104,21 @@ class DeepLinkingTest extends ToolIntegrationTest {
         assertThat(items).hasSize(1);
         @SuppressWarnings("unchecked")
         Map<String, Object> item = (Map<String, Object>) items.get(0);
-        assertThat(item).containsEntry("type", "ltiResourceLink").containsEntry("title",
-                "B2 — Organisation des activités");
+        assertThat(item)
+                .containsEntry("type", "ltiResourceLink")
+                .containsEntry("title", "B2 — Organisation des activités");
         assertThat(item.get("url").toString()).endsWith("/app");
         assertThat(item.get("custom")).isEqualTo(Map.of("bloc", "B2"));
-        assertThat(item.get("lineItem")).isEqualTo(Map.of("label", "B2 — Organisation des activités", "scoreMaximum", 100L,
-                "resourceId", "B2", "tag", "cqpi-bloc"));
+        assertThat(item.get("lineItem"))
+                .isEqualTo(Map.of(
+                        "label",
+                        "B2 — Organisation des activités",
+                        "scoreMaximum",
+                        100L,
+                        "resourceId",
+                        "B2",
+                        "tag",
+                        "cqpi-bloc"));
     }
 
     @Test

@@ -18,7 +18,10 @@ class DemoProfileTest extends ToolIntegrationTest {
     @Test
     void theFrontPageSaysWhatToRegister() {
         String page = browser().get("/").body();
-        assertThat(page).contains("/lti/login").contains("/lti/launch").contains("/.well-known/jwks.json")
+        assertThat(page)
+                .contains("/lti/login")
+                .contains("/lti/launch")
+                .contains("/.well-known/jwks.json")
                 .doesNotContain("/demo");
     }
 }
