@@ -1,5 +1,6 @@
 package fr.cqpi.evaluation;
 
+import fr.cqpi.course.LearnerRef;
 import fr.cqpi.evaluation.Results.BlocResult;
 import java.util.List;
 
@@ -7,5 +8,4 @@ import java.util.List;
  * Published inside the transaction that changed a learner's judgments, when a bloc's score or state
  * changed; listeners that must not lose it (the grade-sync outbox) write in the same transaction.
  */
-public record BlocResultsChanged(
-        long platformId, long courseId, long learnerId, String learnerSub, List<BlocResult> changedBlocs) {}
+public record BlocResultsChanged(long platformId, long courseId, LearnerRef learner, List<BlocResult> changedBlocs) {}

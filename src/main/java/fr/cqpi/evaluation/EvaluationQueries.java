@@ -1,8 +1,8 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.CourseMember;
-import fr.cqpi.lti.CourseMembers;
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.CourseMembers;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.util.List;
@@ -32,7 +32,7 @@ public class EvaluationQueries {
         return catalog.current().referentiel();
     }
 
-    public LearnerGrid grid(LaunchContext launch, String learnerSub) {
+    public LearnerGrid grid(Actor launch, String learnerSub) {
         CourseMember learner = access.toRead(launch, learnerSub);
         Referentiel referentiel = referentiel();
         Map<String, Judgment> byCode = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
@@ -40,7 +40,7 @@ public class EvaluationQueries {
                 learner, referentiel, byCode, ResultCalculator.compute(referentiel, JudgmentService.statuses(byCode)));
     }
 
-    public List<CohortRow> cohort(LaunchContext launch) {
+    public List<CohortRow> cohort(Actor launch) {
         access.requireEvaluator(launch);
         Referentiel referentiel = referentiel();
         Map<Long, Map<String, JudgmentStatus>> statuses =
@@ -51,7 +51,7 @@ public class EvaluationQueries {
                 .toList();
     }
 
-    public List<CourseMember> learners(LaunchContext launch) {
+    public List<CourseMember> learners(Actor launch) {
         access.requireEvaluator(launch);
         return members.learners(launch.courseId());
     }
@@ -63,7 +63,7 @@ public class EvaluationQueries {
                 referentiel, JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())));
     }
 
-    public List<AuditEntry> history(LaunchContext launch, String learnerSub) {
+    public List<AuditEntry> history(Actor launch, String learnerSub) {
         CourseMember learner = access.toRead(launch, learnerSub);
         return judgments.history(launch.courseId(), learner.userId());
     }

@@ -1,7 +1,7 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.CourseMember;
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.CourseMember;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.util.ArrayList;
@@ -43,7 +43,7 @@ public class JudgmentService {
 
     @Transactional
     public Saved record(
-            LaunchContext evaluator, String learnerSub, String criterionCode, JudgmentInput input, String requestId) {
+            Actor evaluator, String learnerSub, String criterionCode, JudgmentInput input, String requestId) {
         CourseMember learner = access.toJudge(evaluator, learnerSub);
         Referentiel referentiel = catalog.current().referentiel();
         Referentiel.Bloc bloc = referentiel
@@ -56,7 +56,7 @@ public class JudgmentService {
     /** Sets every criterion of a compétence at once (one audit row per criterion that changes). */
     @Transactional
     public Saved recordCompetence(
-            LaunchContext evaluator, String learnerSub, String competenceCode, JudgmentInput input, String requestId) {
+            Actor evaluator, String learnerSub, String competenceCode, JudgmentInput input, String requestId) {
         CourseMember learner = access.toJudge(evaluator, learnerSub);
         Referentiel referentiel = catalog.current().referentiel();
         Referentiel.Bloc bloc = referentiel
@@ -70,7 +70,7 @@ public class JudgmentService {
     }
 
     private Saved save(
-            LaunchContext evaluator,
+            Actor evaluator,
             CourseMember learner,
             Referentiel referentiel,
             List<String> codes,
@@ -139,8 +139,7 @@ public class JudgmentService {
                 .filter(b -> !b.equals(before.bloc(b.code()).orElse(null)))
                 .toList();
         if (!changed.isEmpty()) {
-            events.publishEvent(
-                    new BlocResultsChanged(evaluator.platformId(), courseId, learner.userId(), learner.sub(), changed));
+            events.publishEvent(new BlocResultsChanged(evaluator.platformId(), courseId, learner.ref(), changed));
         }
         return new Saved(saved, after);
     }

@@ -1,8 +1,8 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.CourseMember;
-import fr.cqpi.lti.CourseMembers;
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.CourseMembers;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +19,7 @@ public class LearnerAccess {
         this.members = members;
     }
 
-    public CourseMember toRead(LaunchContext launch, String learnerSub) {
+    public CourseMember toRead(Actor launch, String learnerSub) {
         requireCourse(launch);
         if (launch.isLearner() && !launch.sub().equals(learnerSub)) {
             throw new AccessDeniedException("A learner sees only their own grid");
@@ -31,20 +31,20 @@ public class LearnerAccess {
                 .orElseThrow(() -> new LearnerNotFoundException(learnerSub));
     }
 
-    public CourseMember toJudge(LaunchContext launch, String learnerSub) {
+    public CourseMember toJudge(Actor launch, String learnerSub) {
         requireEvaluator(launch);
         return members.learner(launch.courseId(), learnerSub)
                 .orElseThrow(() -> new LearnerNotFoundException(learnerSub));
     }
 
-    public void requireEvaluator(LaunchContext launch) {
+    public void requireEvaluator(Actor launch) {
         requireCourse(launch);
         if (!launch.isEvaluator()) {
             throw new AccessDeniedException("Only evaluators may do this");
         }
     }
 
-    private static void requireCourse(LaunchContext launch) {
+    private static void requireCourse(Actor launch) {
         if (!launch.hasCourse()) {
             throw new AccessDeniedException("The launch has no course context");
         }

@@ -1,6 +1,6 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.CourseMember;
+import fr.cqpi.course.CourseMember;
 import fr.cqpi.referentiel.Referentiel;
 import java.util.Map;
 

@@ -1,16 +1,27 @@
 package fr.cqpi.gradesync;
 
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.Course;
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.CourseMembers;
+import fr.cqpi.course.Courses;
+import fr.cqpi.course.LearnerRef;
+import fr.cqpi.course.Roster;
+import fr.cqpi.course.ToolRole;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.lti.CourseLaunched;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.PlatformRegistry;
-import fr.cqpi.lti.ToolRole;
 import fr.cqpi.referentiel.Referentiel;
-import java.sql.Timestamp;
+import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -29,10 +40,14 @@ public class GradeSync implements DisposableBean {
     private final JdbcClient jdbc;
     private final OutboxWriter outbox;
     private final EvaluationQueries evaluation;
-    private final RosterSync roster;
+    private final RosterSync rosterSync;
     private final LineItems lineItems;
     private final PlatformRegistry platforms;
+    private final Courses courses;
+    private final CourseMembers members;
+    private final Roster roster;
     private final GradeSyncProperties properties;
+    private final Clock clock;
     private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "course-services");
         t.setDaemon(true);
@@ -43,17 +58,25 @@ public class GradeSync implements DisposableBean {
             JdbcClient jdbc,
             OutboxWriter outbox,
             EvaluationQueries evaluation,
-            RosterSync roster,
+            RosterSync rosterSync,
             LineItems lineItems,
             PlatformRegistry platforms,
-            GradeSyncProperties properties) {
+            Courses courses,
+            CourseMembers members,
+            Roster roster,
+            GradeSyncProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.evaluation = evaluation;
-        this.roster = roster;
+        this.rosterSync = rosterSync;
         this.lineItems = lineItems;
         this.platforms = platforms;
+        this.courses = courses;
+        this.members = members;
+        this.roster = roster;
         this.properties = properties;
+        this.clock = clock;
     }
 
     public record CourseSync(
@@ -66,103 +89,124 @@ public class GradeSync implements DisposableBean {
             boolean rosterService,
             Instant rosterSyncedAt) {}
 
-    public CourseSync status(LaunchContext launch) {
-        requireEvaluator(launch);
-        List<SyncRow> rows = jdbc.sql("""
-                        select u.sub, coalesce(u.name, u.sub), o.bloc_code, o.status, o.sent_at, o.sent_score, o.sent_state,
-                               o.last_error, o.attempts, o.due_at
-                        from grade_outbox o join lti_user u on u.id = o.learner_id
-                        where o.course_id = :course order by lower(coalesce(u.name, u.sub)), o.bloc_code""")
-                .param("course", launch.courseId())
-                .query((rs, n) -> new SyncRow(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        instant(rs.getTimestamp(5)),
-                        rs.getBigDecimal(6),
-                        rs.getString(7),
-                        rs.getString(8),
-                        rs.getInt(9),
-                        instant(rs.getTimestamp(10))))
+    private record OutboxRow(
+            long learnerId,
+            String blocCode,
+            String status,
+            Instant sentAt,
+            BigDecimal sentScore,
+            String sentState,
+            String lastError,
+            int attempts,
+            Instant dueAt) {}
+
+    public CourseSync status(Actor actor) {
+        requireEvaluator(actor);
+        List<OutboxRow> outboxRows = jdbc.sql("""
+                        select learner_id, bloc_code, status, sent_at, sent_score, sent_state, last_error, attempts, due_at
+                        from grade_outbox where course_id = :course""")
+                .param("course", actor.courseId())
+                .query(OutboxRow.class)
                 .list();
-        var course = jdbc.sql(
-                        "select show_progress_in_gradebook, ags_lineitems, nrps_url, roster_synced_at from course where id = :id")
-                .param("id", launch.courseId())
-                .query((rs, n) -> new Object[] {rs.getBoolean(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4)})
-                .single();
+        Map<Long, CourseMember> learners = members.learnersById(actor.courseId());
+        Map<Long, LearnerRef> others = members.refs(outboxRows.stream()
+                .map(OutboxRow::learnerId)
+                .filter(id -> !learners.containsKey(id))
+                .collect(Collectors.toSet()));
+        List<SyncRow> rows = outboxRows.stream()
+                .map(o -> {
+                    CourseMember learner = learners.get(o.learnerId());
+                    LearnerRef ref = learner != null ? learner.ref() : others.get(o.learnerId());
+                    return new SyncRow(
+                            ref,
+                            learner != null ? learner.displayName() : ref.sub(),
+                            o.blocCode(),
+                            o.status(),
+                            o.sentAt(),
+                            o.sentScore(),
+                            o.sentState(),
+                            o.lastError(),
+                            o.attempts(),
+                            o.dueAt());
+                })
+                .sorted(Comparator.comparing((SyncRow r) -> r.learnerName().toLowerCase(Locale.ROOT))
+                        .thenComparing(SyncRow::blocCode))
+                .toList();
+        Course course = courses.find(actor.courseId()).orElseThrow();
         return new CourseSync(
                 rows,
                 count(rows, "PENDING"),
                 count(rows, "SENT"),
                 count(rows, "FAILED"),
-                (Boolean) course[0],
-                course[1] != null || !lineItemsOf(launch.courseId()).isEmpty(),
-                course[2] != null,
-                instant((Timestamp) course[3]));
+                course.showProgressInGradebook(),
+                course.agsLineItems() != null || lineItems.any(actor.courseId()),
+                course.nrpsUrl() != null,
+                course.rosterSyncedAt());
     }
 
     /** Marks every learner's blocs of the course for sending now. */
     @Transactional
-    public int syncCourseNow(LaunchContext launch) {
-        requireEvaluator(launch);
+    public int syncCourseNow(Actor actor) {
+        requireEvaluator(actor);
         Referentiel referentiel = evaluation.referentiel();
-        List<Long> learners = jdbc.sql(
-                        "select user_id from enrolment where course_id = :c and tool_role = 'LEARNER' and active")
-                .param("c", launch.courseId())
-                .query(Long.class)
-                .list();
-        for (long learner : learners) {
+        List<LearnerRef> learners = members.activeLearners(actor.courseId());
+        for (LearnerRef learner : learners) {
             for (Referentiel.Bloc bloc : referentiel.blocs()) {
-                outbox.markDirty(launch.platformId(), launch.courseId(), learner, bloc.code());
+                outbox.markDirty(actor.platformId(), actor.courseId(), learner.userId(), bloc.code());
             }
         }
         return learners.size() * referentiel.blocs().size();
     }
 
     /** Sends failed rows again now (all of the course, or one learner's bloc). */
-    public int retryNow(LaunchContext launch, String learnerSub, String blocCode) {
-        requireEvaluator(launch);
+    public int retryNow(Actor actor, String learnerSub, String blocCode) {
+        requireEvaluator(actor);
+        Long learnerId = null;
+        if (learnerSub != null) {
+            var learner = members.learner(actor.courseId(), learnerSub);
+            if (learner.isEmpty()) {
+                return 0;
+            }
+            learnerId = learner.get().userId();
+        }
         return jdbc.sql("""
-                        update grade_outbox o set status = 'PENDING', due_at = now(), attempts = 0, first_failure_at = null,
+                        update grade_outbox set status = 'PENDING', due_at = now(), attempts = 0, first_failure_at = null,
                             claimed_until = null
-                        from lti_user u
-                        where u.id = o.learner_id and o.course_id = :course and o.status = 'FAILED'
-                          and (cast(:sub as text) is null or (u.sub = :sub and o.bloc_code = :bloc))""")
-                .param("course", launch.courseId())
-                .param("sub", learnerSub)
+                        where course_id = :course and status = 'FAILED'
+                          and (cast(:learner as bigint) is null or (learner_id = :learner and bloc_code = :bloc))""")
+                .param("course", actor.courseId())
+                .param("learner", learnerId)
                 .param("bloc", blocCode)
                 .update();
     }
 
     @Transactional
-    public void setShowProgress(LaunchContext launch, boolean show) {
-        requireEvaluator(launch);
-        jdbc.sql("update course set show_progress_in_gradebook = :show where id = :id")
-                .param("show", show)
-                .param("id", launch.courseId())
-                .update();
-        syncCourseNow(launch);
+    public void setShowProgress(Actor actor, boolean show) {
+        requireEvaluator(actor);
+        courses.setShowProgressInGradebook(actor.courseId(), show);
+        syncCourseNow(actor);
     }
 
     /** Reads the roster now (on demand). @return learners read, -1 when the platform offers no roster service */
-    public int refreshRoster(LaunchContext launch) {
-        requireEvaluator(launch);
-        return roster.sync(launch.courseId());
+    public int refreshRoster(Actor actor) {
+        requireEvaluator(actor);
+        return rosterSync.sync(actor.courseId());
     }
 
-    /** What the gradebook holds, read back through the AGS results service: (learner sub + " " + bloc) → score /100. */
-    public java.util.Map<String, java.math.BigDecimal> readBack(LaunchContext launch) {
-        requireEvaluator(launch);
-        var platform = platforms.findById(launch.platformId()).orElseThrow();
+    private record LineItemUrl(String blocCode, String url) {}
+
+    /** What the gradebook holds, read back through the AGS results service: score /100 by learner and bloc. */
+    public Map<SyncRow.LearnerBloc, BigDecimal> readBack(Actor actor) {
+        requireEvaluator(actor);
+        var platform = platforms.findById(actor.platformId()).orElseThrow();
         var items = jdbc.sql("select bloc_code, url from line_item where course_id = :c")
-                .param("c", launch.courseId())
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .param("c", actor.courseId())
+                .query(LineItemUrl.class)
                 .list();
-        java.util.Map<String, java.math.BigDecimal> held = new java.util.HashMap<>();
-        for (String[] item : items) {
+        Map<SyncRow.LearnerBloc, BigDecimal> held = new java.util.HashMap<>();
+        for (LineItemUrl item : items) {
             PlatformHttp.forEachPage(
-                    LineItems.subResource(item[1], "results"),
+                    LineItems.subResource(item.url(), "results"),
                     1000,
                     page -> lineItems.call(
                             platform, "GET", page, "application/vnd.ims.lis.v2.resultcontainer+json", null, null),
@@ -171,7 +215,8 @@ public class GradeSync implements DisposableBean {
                             if (result.hasNonNull("userId") && result.hasNonNull("resultScore")) {
                                 double max = result.path("resultMaximum").asDouble(100);
                                 held.put(
-                                        result.get("userId").asText() + " " + item[0],
+                                        new SyncRow.LearnerBloc(
+                                                result.get("userId").asText(), item.blocCode()),
                                         java.math.BigDecimal.valueOf(result.get("resultScore")
                                                                 .asDouble()
                                                         * 100
@@ -203,13 +248,9 @@ public class GradeSync implements DisposableBean {
         }
         background.execute(() -> {
             try {
-                Timestamp synced = jdbc.sql("select roster_synced_at from course where id = :id")
-                        .param("id", launched.courseId())
-                        .query(Timestamp.class)
-                        .optional()
-                        .orElse(null);
-                if (synced == null || synced.toInstant().isBefore(Instant.now().minus(properties.rosterCacheFor()))) {
-                    roster.sync(launched.courseId());
+                Instant synced = roster.syncedAt(launched.courseId()).orElse(null);
+                if (synced == null || synced.isBefore(clock.instant().minus(properties.rosterCacheFor()))) {
+                    rosterSync.sync(launched.courseId());
                 }
                 platforms.findById(launched.platformId()).ifPresent(p -> {
                     lineItems.ensure(p, launched.courseId());
@@ -225,25 +266,14 @@ public class GradeSync implements DisposableBean {
         });
     }
 
-    private List<String> lineItemsOf(long courseId) {
-        return jdbc.sql("select url from line_item where course_id = :c")
-                .param("c", courseId)
-                .query(String.class)
-                .list();
-    }
-
-    private static void requireEvaluator(LaunchContext launch) {
-        if (!launch.hasCourse() || !launch.isEvaluator()) {
+    private static void requireEvaluator(Actor actor) {
+        if (!actor.hasCourse() || !actor.isEvaluator()) {
             throw new AccessDeniedException("Only the course's evaluators manage grade sync");
         }
     }
 
     private static long count(List<SyncRow> rows, String status) {
         return rows.stream().filter(r -> r.status().equals(status)).count();
-    }
-
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 
     @Override

@@ -3,6 +3,8 @@ package fr.cqpi.gradesync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cqpi.course.Course;
+import fr.cqpi.course.Courses;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
@@ -31,11 +33,13 @@ class LineItems {
     private final PlatformHttp http;
     private final ServiceTokens tokens;
     private final ReferentielCatalog catalog;
+    private final Courses courses;
     private final ObjectMapper json = new ObjectMapper();
     private final ShortCache<String, List<String>> knownCache = new ShortCache<>(java.time.Duration.ofSeconds(10));
 
-    LineItems(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, ReferentielCatalog catalog) {
+    LineItems(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, ReferentielCatalog catalog, Courses courses) {
         this.jdbc = jdbc;
+        this.courses = courses;
         this.http = http;
         this.tokens = tokens;
         this.catalog = catalog;
@@ -54,6 +58,14 @@ class LineItems {
         return known(courseId, blocCode);
     }
 
+    /** Whether the course has any gradebook column of the tool's. */
+    boolean any(long courseId) {
+        return jdbc.sql("select exists (select 1 from line_item where course_id = :course)")
+                .param("course", courseId)
+                .query(Boolean.class)
+                .single();
+    }
+
     List<String> known(long courseId, String blocCode) {
         return jdbc.sql("select url from line_item where course_id = :course and bloc_code = :bloc order by id")
                 .param("course", courseId)
@@ -64,17 +76,10 @@ class LineItems {
 
     /** Makes sure every resource link of the course has its line items. */
     void ensure(Platform platform, long courseId) {
-        String container = jdbc.sql("select ags_lineitems from course where id = :id")
-                .param("id", courseId)
-                .query(String.class)
-                .optional()
-                .orElse(null);
-        List<Link> links = jdbc.sql("""
-                        select id, link_id, custom ->> 'bloc' as bloc, ags_lineitem from resource_link
-                        where course_id = :course order by id""")
-                .param("course", courseId)
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
-                .list();
+        String container = courses.find(courseId).map(Course::agsLineItems).orElse(null);
+        List<Link> links = courses.resourceLinks(courseId).stream()
+                .map(l -> new Link(l.id(), l.linkId(), l.custom().get("bloc"), l.agsLineItem()))
+                .toList();
         Referentiel referentiel = catalog.current().referentiel();
         for (Link link : links) {
             if (link.bloc() != null && link.platformLineItem() != null) {

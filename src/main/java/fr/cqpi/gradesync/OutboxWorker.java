@@ -1,5 +1,9 @@
 package fr.cqpi.gradesync;
 
+import fr.cqpi.course.Course;
+import fr.cqpi.course.CourseMembers;
+import fr.cqpi.course.Courses;
+import fr.cqpi.course.LearnerRef;
 import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.Results;
@@ -7,9 +11,11 @@ import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.shared.ShortCache;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -44,6 +51,9 @@ class OutboxWorker implements DisposableBean {
     private final LineItems lineItems;
     private final EvaluationQueries evaluation;
     private final AdaptiveLimits limits;
+    private final Courses courses;
+    private final CourseMembers members;
+    private final Clock clock;
     private final ExecutorService senders;
     private final Map<Long, Queue<Row>> lanes = new ConcurrentHashMap<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -56,8 +66,14 @@ class OutboxWorker implements DisposableBean {
             PlatformRegistry platforms,
             LineItems lineItems,
             EvaluationQueries evaluation,
-            AdaptiveLimits limits) {
+            AdaptiveLimits limits,
+            Courses courses,
+            CourseMembers members,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.courses = courses;
+        this.members = members;
+        this.clock = clock;
         this.properties = properties;
         this.platforms = platforms;
         this.lineItems = lineItems;
@@ -103,36 +119,58 @@ class OutboxWorker implements DisposableBean {
         }
     }
 
+    private record Claimed(
+            long id,
+            long platformId,
+            long courseId,
+            long learnerId,
+            String blocCode,
+            long changeSeq,
+            Instant changedAt,
+            int attempts,
+            Instant firstFailureAt) {}
+
     /** Claims due rows for this instance; the lease lets another instance take them over if this one dies. */
     List<Row> claim(int max) {
-        return jdbc.sql("""
-                        with claimed as (
-                            update grade_outbox set claimed_until = now() + cast(:lease as interval), claimed_seq = change_seq
-                            where id in (select id from grade_outbox
-                                         where status = 'PENDING' and due_at <= now()
-                                           and (claimed_until is null or claimed_until < now())
-                                         order by due_at limit :max for update skip locked)
-                            returning id, platform_id, course_id, learner_id, bloc_code, change_seq, changed_at, attempts,
-                                      first_failure_at)
-                        select c.*, u.sub, k.show_progress_in_gradebook,
-                               k.ags_lineitems is not null or exists (select 1 from line_item li where li.course_id = c.course_id)
-                        from claimed c join lti_user u on u.id = c.learner_id join course k on k.id = c.course_id""")
+        List<Claimed> claimed = jdbc.sql("""
+                        update grade_outbox set claimed_until = now() + cast(:lease as interval), claimed_seq = change_seq
+                        where id in (select id from grade_outbox
+                                     where status = 'PENDING' and due_at <= now()
+                                       and (claimed_until is null or claimed_until < now())
+                                     order by due_at limit :max for update skip locked)
+                        returning id, platform_id, course_id, learner_id, bloc_code, change_seq, changed_at, attempts,
+                                  first_failure_at""")
                 .param("lease", properties.claimFor().toSeconds() + " seconds")
                 .param("max", max)
-                .query((rs, n) -> new Row(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getLong(3),
-                        rs.getLong(4),
-                        rs.getString(5),
-                        rs.getLong(6),
-                        rs.getTimestamp(7).toInstant(),
-                        rs.getInt(8),
-                        rs.getTimestamp(9) == null ? null : rs.getTimestamp(9).toInstant(),
-                        rs.getString(10),
-                        rs.getBoolean(11),
-                        rs.getBoolean(12)))
+                .query(Claimed.class)
                 .list();
+        if (claimed.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, LearnerRef> learners =
+                members.refs(claimed.stream().map(Claimed::learnerId).collect(Collectors.toSet()));
+        Map<Long, Course> courseOf = new HashMap<>();
+        Map<Long, Boolean> gradeService = new HashMap<>();
+        for (long courseId : claimed.stream().map(Claimed::courseId).collect(Collectors.toSet())) {
+            Course course = courses.find(courseId).orElseThrow();
+            courseOf.put(courseId, course);
+            gradeService.put(courseId, course.agsLineItems() != null || lineItems.any(courseId));
+        }
+        return claimed.stream()
+                .map(c -> new Row(
+                        c.id(),
+                        c.platformId(),
+                        c.courseId(),
+                        c.learnerId(),
+                        c.blocCode(),
+                        c.changeSeq(),
+                        c.changedAt(),
+                        c.attempts(),
+                        c.firstFailureAt(),
+                        learners.get(c.learnerId()).sub(),
+                        courseOf.get(c.courseId()).showProgressInGradebook(),
+                        gradeService.get(c.courseId())))
+                .toList();
     }
 
     private void enqueue(Row row) {
@@ -302,9 +340,10 @@ class OutboxWorker implements DisposableBean {
     }
 
     private void retryOrFail(Row row, PlatformCallException e) {
-        Instant firstFailure = row.firstFailureAt() != null ? row.firstFailureAt() : Instant.now();
+        Instant now = clock.instant();
+        Instant firstFailure = row.firstFailureAt() != null ? row.firstFailureAt() : now;
         boolean giveUp = e.kind() == PlatformCallException.Kind.PERMANENT
-                || Duration.between(firstFailure, Instant.now()).compareTo(properties.giveUpAfter()) > 0;
+                || Duration.between(firstFailure, now).compareTo(properties.giveUpAfter()) > 0;
         if (giveUp) {
             markFailed(row, e.getMessage());
             return;

@@ -22,7 +22,7 @@ class OutboxWriter {
     @EventListener
     void onBlocResultsChanged(BlocResultsChanged event) {
         for (Results.BlocResult bloc : event.changedBlocs()) {
-            markDirty(event.platformId(), event.courseId(), event.learnerId(), bloc.code());
+            markDirty(event.platformId(), event.courseId(), event.learner().userId(), bloc.code());
         }
     }
 

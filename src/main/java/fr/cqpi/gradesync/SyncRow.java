@@ -1,11 +1,14 @@
 package fr.cqpi.gradesync;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import fr.cqpi.course.LearnerRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The sync state of one learner's bloc: what was sent, what is pending, what failed and why. */
 public record SyncRow(
-        String learnerId,
+        @JsonIgnore LearnerRef learner,
         String learnerName,
         String blocCode,
         String status,
@@ -14,4 +17,18 @@ public record SyncRow(
         String sentState,
         String lastError,
         int attempts,
-        Instant dueAt) {}
+        Instant dueAt) {
+
+    /** A learner's bloc, as the platform knows the learner (by their LTI {@code sub}). */
+    public record LearnerBloc(String learnerSub, String blocCode) {}
+
+    /** The learner's LTI {@code sub}, as the API has always named it. */
+    @JsonProperty("learnerId")
+    public String learnerId() {
+        return learner.sub();
+    }
+
+    public LearnerBloc key() {
+        return new LearnerBloc(learner.sub(), blocCode);
+    }
+}

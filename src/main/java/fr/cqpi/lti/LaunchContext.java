@@ -1,5 +1,7 @@
 package fr.cqpi.lti;
 
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.ToolRole;
 import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
@@ -71,5 +73,10 @@ public record LaunchContext(
 
     public String displayName() {
         return name != null && !name.isBlank() ? name : sub;
+    }
+
+    /** Who acts in this launch, as the course and evaluation modules know them. */
+    public Actor actor() {
+        return new Actor(platformId, courseId, userId, sub, displayName(), role);
     }
 }

@@ -1,5 +1,6 @@
 package fr.cqpi.web;
 
+import fr.cqpi.course.CourseMember;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.JudgmentInput;
@@ -7,7 +8,6 @@ import fr.cqpi.evaluation.JudgmentService;
 import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.gradesync.GradeSync;
-import fr.cqpi.lti.CourseMember;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import io.swagger.v3.oas.annotations.Operation;
@@ -46,7 +46,7 @@ class ApiV1Controller {
     @GetMapping("/grade-sync")
     @Operation(summary = "Grade sync state per learner and bloc in the course (evaluators only)")
     GradeSync.CourseSync gradeSync(@AuthenticationPrincipal LaunchContext launch) {
-        return gradeSync.status(launch);
+        return gradeSync.status(launch.actor());
     }
 
     record CriterionView(String code, String text) {}
@@ -109,7 +109,9 @@ class ApiV1Controller {
     @GetMapping("/learners")
     @Operation(summary = "The learners of the launch's course (evaluators only)")
     List<LearnerView> learners(@AuthenticationPrincipal LaunchContext launch) {
-        return queries.learners(launch).stream().map(ApiV1Controller::learner).toList();
+        return queries.learners(launch.actor()).stream()
+                .map(ApiV1Controller::learner)
+                .toList();
     }
 
     @GetMapping("/learners/{learnerId}/grid")
@@ -117,7 +119,7 @@ class ApiV1Controller {
             summary =
                     "Every criterion with its judgment, and the compétence and bloc results (a learner reads only their own)")
     GridView grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        LearnerGrid grid = queries.grid(launch, learnerId);
+        LearnerGrid grid = queries.grid(launch.actor(), learnerId);
         List<JudgmentView> criteria = new ArrayList<>();
         for (Referentiel.Bloc bloc : grid.referentiel().blocs()) {
             for (Referentiel.Competence competence : bloc.competences()) {
@@ -132,7 +134,7 @@ class ApiV1Controller {
     @GetMapping("/learners/{learnerId}/results")
     @Operation(summary = "Compétence and bloc results with their states and scores")
     Results results(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        return queries.grid(launch, learnerId).results();
+        return queries.grid(launch.actor(), learnerId).results();
     }
 
     @PutMapping("/learners/{learnerId}/judgments/{criterionCode}")
@@ -144,7 +146,7 @@ class ApiV1Controller {
             @RequestBody JudgmentRequest body,
             HttpServletRequest request) {
         var saved = judgments.record(
-                launch,
+                launch.actor(),
                 learnerId,
                 criterionCode,
                 new JudgmentInput(body.status(), body.modality(), body.comment(), body.version()),

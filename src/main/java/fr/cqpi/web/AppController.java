@@ -59,7 +59,7 @@ class AppController {
         CohortSort order = CohortSort.of(sort, dir, q);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
-        model.addAttribute("rows", order.apply(queries.cohort(launch)));
+        model.addAttribute("rows", order.apply(queries.cohort(launch.actor())));
         model.addAttribute("order", order);
         boolean tableOnly = htmx != null && q != null;
         return tableOnly ? "cohort :: table" : "cohort";
@@ -77,7 +77,7 @@ class AppController {
             @PathVariable String sub,
             @RequestParam(required = false) String bloc,
             Model model) {
-        LearnerGrid grid = queries.grid(launch, sub);
+        LearnerGrid grid = queries.grid(launch.actor(), sub);
         model.addAttribute("launch", launch);
         model.addAttribute("grid", grid);
         model.addAttribute("editable", launch.isEvaluator());
@@ -108,7 +108,7 @@ class AppController {
         model.addAttribute("editable", true);
         try {
             var saved = judgments.record(
-                    launch,
+                    launch.actor(),
                     sub,
                     code,
                     new JudgmentInput(status, modality, comment, version),
@@ -124,7 +124,7 @@ class AppController {
             model.addAttribute("outcome", "invalid");
             model.addAttribute("invalidField", invalid.field());
         }
-        model.addAttribute("grid", queries.grid(launch, sub));
+        model.addAttribute("grid", queries.grid(launch.actor(), sub));
         model.addAttribute("code", code);
         return "fragments/grid-parts :: criterion-update";
     }
@@ -143,14 +143,18 @@ class AppController {
         model.addAttribute("editable", true);
         try {
             judgments.recordCompetence(
-                    launch, sub, code, new JudgmentInput(status, modality, null, null), RequestIdFilter.of(request));
+                    launch.actor(),
+                    sub,
+                    code,
+                    new JudgmentInput(status, modality, null, null),
+                    RequestIdFilter.of(request));
             model.addAttribute("outcome", "saved");
         } catch (InvalidJudgmentException invalid) {
             response.setStatus(400);
             model.addAttribute("outcome", "invalid");
             model.addAttribute("invalidField", invalid.field());
         }
-        LearnerGrid grid = queries.grid(launch, sub);
+        LearnerGrid grid = queries.grid(launch.actor(), sub);
         model.addAttribute("grid", grid);
         model.addAttribute("competenceCode", code);
         return "fragments/grid-parts :: competence-update";
@@ -159,8 +163,8 @@ class AppController {
     @GetMapping("/learners/{sub}/history")
     String history(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
         model.addAttribute("launch", launch);
-        model.addAttribute("grid", queries.grid(launch, sub));
-        model.addAttribute("entries", queries.history(launch, sub));
+        model.addAttribute("grid", queries.grid(launch.actor(), sub));
+        model.addAttribute("entries", queries.history(launch.actor(), sub));
         return "history";
     }
 

@@ -23,23 +23,23 @@ class SyncController {
     @GetMapping("/app/sync")
     String page(@AuthenticationPrincipal LaunchContext launch, Model model) {
         model.addAttribute("launch", launch);
-        model.addAttribute("sync", gradeSync.status(launch));
+        model.addAttribute("sync", gradeSync.status(launch.actor()));
         model.addAttribute("held", Map.of());
         return "sync";
     }
 
     @GetMapping("/app/sync/progress")
     String progress(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("sync", gradeSync.status(launch));
+        model.addAttribute("sync", gradeSync.status(launch.actor()));
         return "sync :: progress";
     }
 
     @GetMapping("/app/sync/gradebook")
     String readBack(@AuthenticationPrincipal LaunchContext launch, Model model) {
         model.addAttribute("launch", launch);
-        model.addAttribute("sync", gradeSync.status(launch));
+        model.addAttribute("sync", gradeSync.status(launch.actor()));
         try {
-            model.addAttribute("held", gradeSync.readBack(launch));
+            model.addAttribute("held", gradeSync.readBack(launch.actor()));
             model.addAttribute("readBack", true);
         } catch (RuntimeException e) {
             model.addAttribute("held", Map.of());
@@ -50,8 +50,8 @@ class SyncController {
 
     @PostMapping("/app/sync/course")
     String syncCourse(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        gradeSync.syncCourseNow(launch);
-        model.addAttribute("sync", gradeSync.status(launch));
+        gradeSync.syncCourseNow(launch.actor());
+        model.addAttribute("sync", gradeSync.status(launch.actor()));
         return "sync :: progress";
     }
 
@@ -61,7 +61,7 @@ class SyncController {
             @RequestParam(required = false) String learner,
             @RequestParam(required = false) String bloc,
             Model model) {
-        gradeSync.retryNow(launch, learner, bloc);
+        gradeSync.retryNow(launch.actor(), learner, bloc);
         return page(launch, model);
     }
 
@@ -70,14 +70,14 @@ class SyncController {
             @AuthenticationPrincipal LaunchContext launch,
             @RequestParam(defaultValue = "false") boolean showProgress,
             Model model) {
-        gradeSync.setShowProgress(launch, showProgress);
+        gradeSync.setShowProgress(launch.actor(), showProgress);
         return page(launch, model);
     }
 
     @PostMapping("/app/sync/roster")
     String roster(@AuthenticationPrincipal LaunchContext launch, Model model) {
         try {
-            int read = gradeSync.refreshRoster(launch);
+            int read = gradeSync.refreshRoster(launch.actor());
             model.addAttribute("rosterRead", read);
         } catch (RuntimeException e) {
             model.addAttribute("rosterError", e.getMessage());

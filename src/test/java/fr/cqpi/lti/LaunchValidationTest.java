@@ -11,6 +11,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import fr.cqpi.course.ToolRole;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;

@@ -1,4 +1,4 @@
-package fr.cqpi.lti;
+package fr.cqpi.course;
 
 import java.time.Instant;
 
@@ -8,5 +8,9 @@ public record CourseMember(
 
     public String displayName() {
         return name != null && !name.isBlank() ? name : sub;
+    }
+
+    public LearnerRef ref() {
+        return new LearnerRef(userId, sub);
     }
 }

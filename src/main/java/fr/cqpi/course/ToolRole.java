@@ -1,4 +1,4 @@
-package fr.cqpi.lti;
+package fr.cqpi.course;
 
 import java.util.Collection;
 
@@ -29,6 +29,11 @@ public enum ToolRole {
             }
         }
         return learner ? LEARNER : GUEST;
+    }
+
+    /** Whether the roles include Learner (whatever else they include): who a roster lists as a learner. */
+    public static boolean includesLearner(Collection<String> ltiRoles) {
+        return ltiRoles.stream().anyMatch(role -> simpleName(role).equals("Learner"));
     }
 
     /**

@@ -1,0 +1,70 @@
+package fr.cqpi.course;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The learners of a course, always looked up within that course (never by a user id alone). */
+@Service
+public class CourseMembers {
+
+    private static final String SELECT = """
+            select u.id as user_id, u.sub, u.name, u.email, e.tool_role as role, e.active, u.last_launch_at
+            from enrolment e join lti_user u on u.id = e.user_id
+            where e.course_id = :course and e.tool_role = 'LEARNER'
+            """;
+
+    private final JdbcClient jdbc;
+
+    CourseMembers(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<CourseMember> learners(long courseId) {
+        return jdbc.sql(SELECT + " order by lower(coalesce(u.name, u.sub)), u.id")
+                .param("course", courseId)
+                .query(CourseMember.class)
+                .list();
+    }
+
+    public Optional<CourseMember> learner(long courseId, String sub) {
+        return jdbc.sql(SELECT + " and u.sub = :sub")
+                .param("course", courseId)
+                .param("sub", sub)
+                .query(CourseMember.class)
+                .optional();
+    }
+
+    /** The learners of a course, active or not, by user id. */
+    public Map<Long, CourseMember> learnersById(long courseId) {
+        return learners(courseId).stream().collect(Collectors.toMap(CourseMember::userId, Function.identity()));
+    }
+
+    /** The learners the course's roster or launches say are in it now. */
+    public List<LearnerRef> activeLearners(long courseId) {
+        return jdbc
+                .sql(SELECT + " and e.active order by u.id")
+                .param("course", courseId)
+                .query(CourseMember.class)
+                .list()
+                .stream()
+                .map(CourseMember::ref)
+                .toList();
+    }
+
+    /** The LTI {@code sub} of each of these users (whatever their course). */
+    public Map<Long, LearnerRef> refs(Collection<Long> userIds) {
+        return jdbc
+                .sql("select id as user_id, sub from lti_user where id = any(:ids)")
+                .param("ids", userIds.toArray(Long[]::new))
+                .query(LearnerRef.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(LearnerRef::userId, Function.identity()));
+    }
+}

@@ -1,0 +1,57 @@
+package fr.cqpi.course;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The platforms' courses the tool was launched in, and their resource links. */
+@Service
+public class Courses {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    Courses(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public Optional<Course> find(long courseId) {
+        return jdbc.sql("""
+                        select id, platform_id, ags_lineitems as ags_line_items, nrps_url, show_progress_in_gradebook, roster_synced_at
+                        from course where id = :id""").param("id", courseId).query(Course.class).optional();
+    }
+
+    public void setShowProgressInGradebook(long courseId, boolean show) {
+        jdbc.sql("update course set show_progress_in_gradebook = :show where id = :id")
+                .param("show", show)
+                .param("id", courseId)
+                .update();
+    }
+
+    public List<ResourceLink> resourceLinks(long courseId) {
+        return jdbc.sql("""
+                        select id, link_id, title, cast(custom as text), ags_lineitem from resource_link
+                        where course_id = :course order by id""")
+                .param("course", courseId)
+                .query((rs, n) -> new ResourceLink(
+                        rs.getLong(1), rs.getString(2), rs.getString(3), custom(rs.getString(4)), rs.getString(5)))
+                .list();
+    }
+
+    private Map<String, String> custom(String value) {
+        if (value == null) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(value, new TypeReference<Map<String, String>>() {});
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("custom parameters of a resource link are not a JSON object", e);
+        }
+    }
+}

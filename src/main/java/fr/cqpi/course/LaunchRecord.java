@@ -1,0 +1,22 @@
+package fr.cqpi.course;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a verified launch tells about the course world: who launched, in which course (null without course
+ * context), from which resource link (null when none), with which roles.
+ */
+public record LaunchRecord(
+        long platformId, Person person, CourseData course, LinkData link, ToolRole role, List<String> ltiRoles) {
+
+    /** The launch's context claim and the course's service endpoints (null when not offered). */
+    public record CourseData(
+            String deploymentId, String contextId, String label, String title, String agsLineItems, String nrpsUrl) {}
+
+    /** The launch's resource link claim, its custom parameters and its own line item (AGS {@code lineitem}). */
+    public record LinkData(String linkId, String title, Map<String, String> custom, String agsLineItem) {}
+
+    /** The ids the launch was stored under. */
+    public record Recorded(long userId, Long courseId, Long resourceLinkId) {}
+}
