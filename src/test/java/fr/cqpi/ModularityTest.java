@@ -1,12 +1,67 @@
 package fr.cqpi;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.modulith.core.ApplicationModules;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+/**
+ * Every module declares what it may depend on (its {@code package-info.java}); a dependency outside that list, on a
+ * module's internals, or a cycle fails the build. The module diagrams and canvases in {@code docs/architecture/} are
+ * written again on every run, and the README's diagram must match the modules.
+ */
 class ModularityTest {
+
+    static final ApplicationModules MODULES = ApplicationModules.of(CqpiLtiApplication.class);
+    static final Path DOCS = Path.of("docs/architecture");
 
     @Test
     void modulesRespectTheirBoundaries() {
-        ApplicationModules.of(CqpiLtiApplication.class).verify();
+        MODULES.verify();
+    }
+
+    @Test
+    void documentationIsWritten() throws IOException {
+        new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml()
+                .writeModuleCanvases();
+        Files.writeString(DOCS.resolve("modules.mmd"), mermaid());
+        assertThat(DOCS.resolve("components.puml")).exists();
+        assertThat(DOCS.resolve("module-evaluation.adoc")).exists();
+    }
+
+    @Test
+    void theReadmeShowsTheCurrentModules() throws IOException {
+        assertThat(Files.readString(Path.of("README.md")))
+                .as("README.md's architecture section must hold docs/architecture/modules.mmd (rewritten by this test)")
+                .contains("```mermaid\n" + mermaid() + "```\n");
+    }
+
+    /** The modules and their direct dependencies, as a Mermaid graph (GitHub renders it in the README). */
+    static String mermaid() {
+        StringBuilder graph = new StringBuilder("graph LR\n");
+        MODULES.stream()
+                .sorted((a, b) ->
+                        a.getIdentifier().toString().compareTo(b.getIdentifier().toString()))
+                .forEach(module -> module.getDirectDependencies(MODULES)
+                        .uniqueModules()
+                        .map(ApplicationModule::getIdentifier)
+                        .map(Object::toString)
+                        .distinct()
+                        .sorted()
+                        .collect(Collectors.toList())
+                        .forEach(target -> graph.append("  ")
+                                .append(module.getIdentifier())
+                                .append(" --> ")
+                                .append(target)
+                                .append('\n')));
+        return graph.toString();
     }
 }

@@ -1,6 +1,9 @@
 package fr.cqpi.lti;
 
+import org.springframework.modulith.NamedInterface;
+
 /** An LMS registration: one issuer and client id, with its OIDC and key endpoints. */
+@NamedInterface("platforms")
 public record Platform(
         long id,
         String name,

@@ -1,8 +1,10 @@
 package fr.cqpi.lti;
 
 import java.util.List;
+import org.springframework.modulith.NamedInterface;
 
 /** What an administrator (or a platforms file) says about a platform; upserted by issuer + client id. */
+@NamedInterface("platforms")
 public record PlatformDefinition(
         String name,
         String issuer,

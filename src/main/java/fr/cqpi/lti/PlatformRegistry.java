@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The platforms and deployments the tool accepts launches from, kept in PostgreSQL. */
+@NamedInterface("platforms")
 @Service
 public class PlatformRegistry {
 

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The tool's RSA signing keys, kept in PostgreSQL so that every instance signs with the same key.
  * The kid is the key's JWK thumbprint, so it is stable across restarts and instances.
  */
+@NamedInterface("keys")
 @Service
 public class ToolKeys implements SmartInitializingSingleton {
 

@@ -1,0 +1,7 @@
+/**
+ * The embedded PostgreSQL server and the lock on its data directory.
+ */
+@ApplicationModule(allowedDependencies = {})
+package fr.cqpi.database;
+
+import org.springframework.modulith.ApplicationModule;

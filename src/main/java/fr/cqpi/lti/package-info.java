@@ -1,0 +1,9 @@
+/**
+ * LTI 1.3: platform registry, OIDC launch, launch context, tool keys, sessions, deep linking, dynamic
+ * registration. Modules other than {@code web} see only its named interfaces: {@code platforms}, {@code keys},
+ * {@code events}.
+ */
+@ApplicationModule(allowedDependencies = {"course", "shared"})
+package fr.cqpi.lti;
+
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,17 @@
+/**
+ * Pages (Thymeleaf + htmx), the JSON API, security configuration and administration.
+ */
+@ApplicationModule(
+        allowedDependencies = {
+            "course",
+            "evaluation",
+            "gradesync",
+            "lti",
+            "lti::platforms",
+            "lti::keys",
+            "referentiel",
+            "shared"
+        })
+package fr.cqpi.web;
+
+import org.springframework.modulith.ApplicationModule;
