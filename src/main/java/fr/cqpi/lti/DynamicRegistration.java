@@ -1,37 +1,35 @@
 package fr.cqpi.lti;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 1EdTech LTI Dynamic Registration 1.0: read the platform's OpenID configuration, let the administrator
- * confirm, post the tool's configuration, store the client id and deployment. A failed step stores nothing.
+ * 1EdTech LTI Dynamic Registration 1.0, by invitation only: read the platform's OpenID configuration, let
+ * the administrator confirm, post the tool's configuration, store the client id and deployment. Nothing is
+ * fetched without a usable invitation; calls to the platform run outside any database transaction, follow no
+ * redirect, are bounded in time and size; a failed step stores nothing and leaves the invitation unused.
  */
 @Service
 public class DynamicRegistration {
 
     private static final Logger log = LoggerFactory.getLogger(DynamicRegistration.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    static final Duration PENDING_LIFETIME = Duration.ofMinutes(30);
     static final List<String> SCOPES = List.of(
             "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
             "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
@@ -40,30 +38,61 @@ public class DynamicRegistration {
 
     private final JdbcClient jdbc;
     private final PlatformRegistry registry;
-    private final LtiProperties properties;
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http;
+    private final RegistrationInvitations invitations;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final ObjectMapper json =
+            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final BoundedExchange http;
 
-    DynamicRegistration(JdbcClient jdbc, PlatformRegistry registry, LtiProperties properties) {
+    DynamicRegistration(
+            JdbcClient jdbc,
+            PlatformRegistry registry,
+            RegistrationInvitations invitations,
+            TransactionTemplate transactions,
+            Clock clock,
+            LtiProperties properties) {
         this.jdbc = jdbc;
         this.registry = registry;
-        this.properties = properties;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(properties.httpTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.invitations = invitations;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.http = new BoundedExchange(properties.httpTimeout());
     }
 
-    /** A registration step that failed: says which, in words an administrator can act on. */
+    /**
+     * A registration step that failed. {@link #code()} names the reason (message {@code reg.error.<code>});
+     * {@link #arguments()} fill it. {@link #status()} is the HTTP status to answer.
+     */
     public static class RegistrationFailed extends RuntimeException {
-        public RegistrationFailed(String message) {
-            super(message);
+        private final int status;
+        private final String code;
+        private final transient Object[] arguments;
+
+        RegistrationFailed(int status, String code, Object... arguments) {
+            super(code);
+            this.status = status;
+            this.code = code;
+            this.arguments = arguments;
+        }
+
+        public int status() {
+            return status;
+        }
+
+        public String code() {
+            return code;
+        }
+
+        public Object[] arguments() {
+            return arguments.clone();
         }
     }
 
     /** What the administrator confirms. */
     public record Proposal(
             String id,
+            String invitation,
             String platformName,
             String issuer,
             String productFamily,
@@ -71,200 +100,288 @@ public class DynamicRegistration {
             String tokenEndpoint,
             String jwksUri,
             String registrationEndpoint,
-            Map<String, Object> toolConfiguration) {}
+            ToolRegistrationRequest toolConfiguration) {}
 
     public record Registered(Platform platform, String deploymentId) {}
 
+    private record Pending(long invitationId, String url, String token, OpenIdConfiguration config) {}
+
+    /** Refuses (403) unless the invitation can still be used. Checked before anything else is done. */
+    public long requireInvitation(String invitation) {
+        return invitations.usable(invitation).orElseThrow(() -> new RegistrationFailed(403, "invitation"));
+    }
+
     /** Step 1: fetch and check the platform's configuration; nothing is registered yet. */
-    @Transactional
-    public Proposal propose(String openidConfigurationUrl, String registrationToken, String toolBaseUrl) {
-        URI configUri;
-        try {
-            configUri = URI.create(openidConfigurationUrl);
-            if (configUri.getHost() == null
-                    || !("https".equals(configUri.getScheme()) || "http".equals(configUri.getScheme()))) {
-                throw new IllegalArgumentException();
-            }
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new RegistrationFailed("openid_configuration is not an http(s) URL");
+    public Proposal propose(
+            String invitation, String openidConfigurationUrl, String registrationToken, String toolBaseUrl) {
+        long invitationId = requireInvitation(invitation);
+        URI configUri = httpUrl(openidConfigurationUrl)
+                .orElseThrow(() -> new RegistrationFailed(400, "notHttp", "openid_configuration"));
+        if (registrationToken != null && registrationToken.length() > 8192) {
+            throw new RegistrationFailed(400, "tooLong", "registration_token");
         }
-        JsonNode config = get(openidConfigurationUrl, registrationToken);
-        String issuer = text(config, "issuer");
-        URI issuerUri = URI.create(issuer);
-        if (!configUri.getScheme().equals(issuerUri.getScheme())
-                || !configUri.getHost().equalsIgnoreCase(issuerUri.getHost())
-                || configUri.getPort() != issuerUri.getPort()) {
-            throw new RegistrationFailed(
-                    "the platform's issuer (" + issuer + ") is not on the host of its configuration URL ("
-                            + configUri.getScheme() + "://" + configUri.getAuthority() + ")");
-        }
-        for (String field : List.of("authorization_endpoint", "token_endpoint", "jwks_uri", "registration_endpoint")) {
-            text(config, field);
-        }
-        JsonNode platformConfig = config.path("https://purl.imsglobal.org/spec/lti-platform-configuration");
+        OpenIdConfiguration config = read(
+                exchange(get(configUri, registrationToken), "configuration", openidConfigurationUrl),
+                OpenIdConfiguration.class,
+                "configuration");
+        check(configUri, config);
         String id = randomId();
         jdbc.sql("""
-                        insert into pending_registration (id, openid_configuration, registration_token, configuration, expires_at)
-                        values (:id, :url, :token, :config, :expires)""")
+                        insert into pending_registration
+                            (id, invitation_id, openid_configuration, registration_token, configuration, expires_at)
+                        values (:id, :invitation, :url, :token, :config, :expires)""")
                 .param("id", id)
+                .param("invitation", invitationId)
                 .param("url", openidConfigurationUrl)
                 .param("token", registrationToken)
-                .param("config", config.toString())
-                .param("expires", Timestamp.from(Instant.now().plus(Duration.ofMinutes(30))))
+                .param("config", write(config))
+                .param("expires", Timestamp.from(clock.instant().plus(PENDING_LIFETIME)))
                 .update();
         return new Proposal(
                 id,
-                platformConfig.path("product_family_code").asText(issuerUri.getHost()),
-                issuer,
-                platformConfig.path("product_family_code").asText("?"),
-                text(config, "authorization_endpoint"),
-                text(config, "token_endpoint"),
-                text(config, "jwks_uri"),
-                text(config, "registration_endpoint"),
+                invitation,
+                platformName(config),
+                config.issuer(),
+                config.productFamily() == null ? "?" : config.productFamily(),
+                config.authorizationEndpoint(),
+                config.tokenEndpoint(),
+                config.jwksUri(),
+                config.registrationEndpoint(),
                 toolConfiguration(toolBaseUrl, config));
     }
 
-    /** Step 2: post the tool's configuration and store what the platform answered. */
-    @Transactional
-    public Registered confirm(String pendingId, String toolBaseUrl) {
-        var pending = jdbc.sql("""
-                        delete from pending_registration where id = :id and expires_at > now()
-                        returning registration_token, configuration""")
-                .param("id", pendingId)
-                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+    /** Step 2: post the tool's configuration and store what the platform answered; consumes the invitation. */
+    public Registered confirm(String pendingId, String invitation, String toolBaseUrl) {
+        long invitationId = requireInvitation(invitation);
+        Pending pending = jdbc.sql("""
+                        delete from pending_registration
+                        where id = :id and invitation_id = :invitation and expires_at > :now
+                        returning invitation_id, openid_configuration, registration_token, configuration""")
+                .param("id", pendingId == null ? "" : pendingId)
+                .param("invitation", invitationId)
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Pending(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        read(rs.getString(4), OpenIdConfiguration.class, "configuration")))
                 .optional()
-                .orElseThrow(() -> new RegistrationFailed(
-                        "this registration has expired or was already completed; start again from the platform"));
-        JsonNode config = parse(pending[1]);
-        Map<String, Object> request = toolConfiguration(toolBaseUrl, config);
-        JsonNode answer = post(text(config, "registration_endpoint"), pending[0], request);
-        String clientId = text(answer, "client_id");
-        String deploymentId = answer.path("https://purl.imsglobal.org/spec/lti-tool-configuration")
-                .path("deployment_id")
-                .asText(null);
-        String name = config.path("https://purl.imsglobal.org/spec/lti-platform-configuration")
-                .path("product_family_code")
-                .asText(URI.create(text(config, "issuer")).getHost());
-        Platform platform = registry.upsert(new PlatformDefinition(
-                name + " (" + URI.create(text(config, "issuer")).getHost() + ")",
-                text(config, "issuer"),
-                clientId,
+                .orElseThrow(() -> new RegistrationFailed(400, "expired"));
+        OpenIdConfiguration config = pending.config();
+        ToolRegistrationRequest request = toolConfiguration(toolBaseUrl, config);
+        URI endpoint = httpUrl(config.registrationEndpoint()).orElseThrow();
+        RegistrationResponse answer = read(
+                exchange(post(endpoint, pending.token(), write(request)), "registration", endpoint.toString()),
+                RegistrationResponse.class,
+                "registration");
+        if (answer.clientId() == null
+                || answer.clientId().isBlank()
+                || answer.clientId().length() > 255) {
+            throw new RegistrationFailed(502, "missing", "client_id");
+        }
+        String deploymentId = answer.deploymentId();
+        PlatformDefinition definition = new PlatformDefinition(
+                platformName(config) + " (" + URI.create(config.issuer()).getHost() + ")",
+                config.issuer(),
+                answer.clientId(),
                 deploymentId == null ? List.of() : List.of(deploymentId),
-                text(config, "authorization_endpoint"),
-                text(config, "token_endpoint"),
-                text(config, "jwks_uri")));
-        log.info("Dynamic registration: platform {} registered with client id {}", platform.id(), clientId);
+                config.authorizationEndpoint(),
+                config.tokenEndpoint(),
+                config.jwksUri());
+        Platform platform = transactions.execute(status -> {
+            Platform registered;
+            try {
+                registered = registry.registerNew(
+                        definition, pending.url(), "registration invitation " + pending.invitationId());
+            } catch (PlatformRegistry.ConflictException e) {
+                status.setRollbackOnly();
+                log.warn(
+                        "Dynamic registration refused ({}): issuer {}, client id {}, token endpoint {}",
+                        e.conflict(),
+                        config.issuer(),
+                        answer.clientId(),
+                        config.tokenEndpoint());
+                throw new RegistrationFailed(409, "conflict." + e.conflict().name(), answer.clientId());
+            }
+            if (!invitations.consume(pending.invitationId(), registered.id())) {
+                status.setRollbackOnly();
+                throw new RegistrationFailed(403, "invitation");
+            }
+            return registered;
+        });
+        log.info(
+                "Dynamic registration: platform {} registered with client id {} (invitation {})",
+                platform.id(),
+                answer.clientId(),
+                pending.invitationId());
         return new Registered(platform, deploymentId);
     }
 
     /** The tool's registration request (LTI Dynamic Registration §3.5), for this platform's messages. */
-    Map<String, Object> toolConfiguration(String base, JsonNode platformConfig) {
-        Map<String, Object> ltiConfig = new LinkedHashMap<>();
-        ltiConfig.put("domain", URI.create(base).getAuthority());
-        ltiConfig.put("target_link_uri", base + "/app");
-        ltiConfig.put(
-                "description",
-                "Grille d'évaluation des compétences du CQPI Assistant(e) : jugements par critère observable, résultats par bloc envoyés au carnet de notes.");
-        ltiConfig.put("claims", List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"));
-        List<Map<String, Object>> messages = new ArrayList<>();
-        messages.add(Map.of(
-                "type",
-                "LtiResourceLinkRequest",
-                "target_link_uri",
-                base + "/app",
-                "label",
-                "CQPI Assistant(e) — grille d'évaluation"));
-        messages.add(Map.of(
-                "type",
-                "LtiDeepLinkingRequest",
-                "target_link_uri",
-                base + "/app",
-                "label",
-                "CQPI Assistant(e) — grille ou bloc",
-                "placements",
-                List.of("ContentArea", "link_selection", "assignment_selection")));
-        ltiConfig.put("messages", messages);
-        Map<String, Object> request = new LinkedHashMap<>();
-        request.put("application_type", "web");
-        request.put("response_types", List.of("id_token"));
-        request.put("grant_types", List.of("implicit", "client_credentials"));
-        request.put("initiate_login_uri", base + LtiPaths.LOGIN);
-        request.put("redirect_uris", List.of(base + LtiPaths.LAUNCH));
-        request.put("client_name", "CQPI Assistant(e) — évaluation des compétences");
-        request.put("jwks_uri", base + LtiPaths.JWKS);
-        request.put("token_endpoint_auth_method", "private_key_jwt");
-        List<String> supported = new ArrayList<>();
-        platformConfig.path("scopes_supported").forEach(s -> supported.add(s.asText()));
-        request.put(
-                "scope",
-                String.join(
-                        " ",
-                        supported.isEmpty()
-                                ? SCOPES
-                                : SCOPES.stream().filter(supported::contains).toList()));
-        request.put("https://purl.imsglobal.org/spec/lti-tool-configuration", ltiConfig);
-        return request;
+    ToolRegistrationRequest toolConfiguration(String base, OpenIdConfiguration platformConfig) {
+        List<String> supported =
+                platformConfig.scopesSupported() == null ? List.of() : platformConfig.scopesSupported();
+        String scope = String.join(
+                " ",
+                supported.isEmpty()
+                        ? SCOPES
+                        : SCOPES.stream().filter(supported::contains).toList());
+        return new ToolRegistrationRequest(
+                "web",
+                List.of("id_token"),
+                List.of("implicit", "client_credentials"),
+                base + LtiPaths.LOGIN,
+                List.of(base + LtiPaths.LAUNCH),
+                "CQPI Assistant(e) — évaluation des compétences",
+                base + LtiPaths.JWKS,
+                "private_key_jwt",
+                scope,
+                new ToolRegistrationRequest.ToolConfiguration(
+                        URI.create(base).getAuthority(),
+                        base + "/app",
+                        "Grille d'évaluation des compétences du CQPI Assistant(e) : jugements par critère observable,"
+                                + " résultats par bloc envoyés au carnet de notes.",
+                        List.of("iss", "sub", "name", "given_name", "family_name", "email", "locale"),
+                        List.of(
+                                new ToolRegistrationRequest.Message(
+                                        "LtiResourceLinkRequest",
+                                        base + "/app",
+                                        "CQPI Assistant(e) — grille d'évaluation",
+                                        null),
+                                new ToolRegistrationRequest.Message(
+                                        "LtiDeepLinkingRequest",
+                                        base + "/app",
+                                        "CQPI Assistant(e) — grille ou bloc",
+                                        List.of("ContentArea", "link_selection", "assignment_selection")))));
     }
 
-    private JsonNode get(String url, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(properties.httpTimeout())
-                .header("Accept", "application/json");
+    /** The configuration must name every endpoint as an http(s) URL, with the issuer on its own origin. */
+    private static void check(URI configUri, OpenIdConfiguration config) {
+        URI issuer = httpUrl(config.issuer()).orElseThrow(() -> new RegistrationFailed(502, "missing", "issuer"));
+        if (!configUri.getScheme().equals(issuer.getScheme())
+                || !configUri.getHost().equalsIgnoreCase(issuer.getHost())
+                || configUri.getPort() != issuer.getPort()) {
+            throw new RegistrationFailed(
+                    502,
+                    "issuerMismatch",
+                    config.issuer(),
+                    configUri.getScheme() + "://" + configUri.getRawAuthority());
+        }
+        record Field(String name, String value) {}
+        for (Field field : List.of(
+                new Field("authorization_endpoint", config.authorizationEndpoint()),
+                new Field("token_endpoint", config.tokenEndpoint()),
+                new Field("jwks_uri", config.jwksUri()),
+                new Field("registration_endpoint", config.registrationEndpoint()))) {
+            if (httpUrl(field.value()).isEmpty() || field.value().length() > 2048) {
+                throw new RegistrationFailed(502, "missing", field.name());
+            }
+        }
+    }
+
+    private static String platformName(OpenIdConfiguration config) {
+        String family = config.productFamily();
+        String name = family != null ? family : URI.create(config.issuer()).getHost();
+        return name.length() > 100 ? name.substring(0, 100) : name;
+    }
+
+    private HttpRequest get(URI url, String token) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(url).timeout(http.deadline()).header("Accept", "application/json");
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
-        return exchange(request.GET().build(), "reading the platform's OpenID configuration");
+        return request.GET().build();
     }
 
-    private JsonNode post(String url, String token, Map<String, Object> body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(properties.httpTimeout())
+    private HttpRequest post(URI url, String token, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(http.deadline())
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json");
         if (token != null && !token.isBlank()) {
             request.header("Authorization", "Bearer " + token);
         }
+        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** The answer's body when it is a 2xx; otherwise a reason for the administrator, the body only logged. */
+    private String exchange(HttpRequest request, String step, String url) {
+        BoundedExchange.Answer answer;
         try {
-            return exchange(
-                    request.POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-                            .build(),
-                    "posting the tool's registration");
+            answer = http.send(request);
+        } catch (BoundedExchange.Failure e) {
+            log.warn(
+                    "Dynamic registration, {} at {}: {} ({})",
+                    step,
+                    url,
+                    e.code(),
+                    e.getCause() == null ? "" : e.getCause().toString());
+            throw new RegistrationFailed(
+                    502, e.code(), step(step), http.deadline().toSeconds(), BoundedExchange.MAX_BODY_BYTES / 1024);
+        }
+        if (answer.status() / 100 == 3) {
+            log.warn("Dynamic registration, {} at {}: redirect (HTTP {}) not followed", step, url, answer.status());
+            throw new RegistrationFailed(502, "redirect", step(step), answer.status());
+        }
+        if (answer.status() / 100 != 2) {
+            log.warn(
+                    "Dynamic registration, {} at {}: HTTP {}, body: {}",
+                    step,
+                    url,
+                    answer.status(),
+                    loggable(answer.body()));
+            throw new RegistrationFailed(502, "status", step(step), answer.status());
+        }
+        return answer.body();
+    }
+
+    private static DefaultMessageSourceResolvable step(String step) {
+        return new DefaultMessageSourceResolvable("reg.step." + step);
+    }
+
+    private <T> T read(String body, Class<T> type, String step) {
+        try {
+            T value = json.readValue(body, type);
+            if (value == null) {
+                throw new RegistrationFailed(502, "notJson", step(step));
+            }
+            return value;
+        } catch (JsonProcessingException e) {
+            log.warn("Dynamic registration, {}: not JSON: {}", step, loggable(body));
+            throw new RegistrationFailed(502, "notJson", step(step));
+        }
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private JsonNode exchange(HttpRequest request, String step) {
+    private static java.util.Optional<URI> httpUrl(String value) {
+        if (value == null || value.isBlank() || value.length() > 2048) {
+            return java.util.Optional.empty();
+        }
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() / 100 != 2) {
-                String body = response.body() == null ? "" : response.body().replaceAll("\\s+", " ");
-                throw new RegistrationFailed(step + " failed: HTTP " + response.statusCode()
-                        + (body.isBlank() ? "" : " — " + (body.length() > 300 ? body.substring(0, 300) + "…" : body)));
-            }
-            return parse(response.body());
-        } catch (IOException e) {
-            throw new RegistrationFailed(step + " failed: " + e.getClass().getSimpleName() + " " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new RegistrationFailed(step + " was interrupted");
+            URI uri = new URI(value.strip());
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            return http && uri.getHost() != null && uri.getRawUserInfo() == null
+                    ? java.util.Optional.of(uri)
+                    : java.util.Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
         }
     }
 
-    private JsonNode parse(String body) {
-        try {
-            return json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new RegistrationFailed("the platform answered something that is not JSON");
+    private static String loggable(String body) {
+        if (body == null) {
+            return "";
         }
-    }
-
-    private static String text(JsonNode node, String field) {
-        String value = node.path(field).asText(null);
-        if (value == null || value.isBlank()) {
-            throw new RegistrationFailed("the platform's answer has no " + field);
-        }
-        return value;
+        String flat = body.replaceAll("[\\p{Cntrl}\\s]+", " ");
+        return flat.length() > 500 ? flat.substring(0, 500) + "…" : flat;
     }
 
     private static String randomId() {

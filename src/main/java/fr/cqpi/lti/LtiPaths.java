@@ -5,6 +5,7 @@ public final class LtiPaths {
 
     public static final String LOGIN = "/lti/login";
     public static final String LAUNCH = "/lti/launch";
+    public static final String REGISTER = "/lti/register";
     public static final String JWKS = "/.well-known/jwks.json";
 
     private LtiPaths() {}

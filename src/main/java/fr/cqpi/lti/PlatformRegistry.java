@@ -24,19 +24,82 @@ public class PlatformRegistry {
             rs.getBoolean("enabled"));
 
     private final JdbcClient jdbc;
+    private final PlatformAudit audit;
 
-    PlatformRegistry(JdbcClient jdbc) {
+    PlatformRegistry(JdbcClient jdbc, PlatformAudit audit) {
         this.jdbc = jdbc;
+        this.audit = audit;
+    }
+
+    /** An administrator's definition (admin page, platforms file, demo): creates or updates, audited. */
+    @Transactional
+    public Platform upsert(PlatformDefinition definition) {
+        return upsert(definition, "configuration");
     }
 
     @Transactional
-    public Platform upsert(PlatformDefinition definition) {
-        long id = jdbc.sql("""
-                        insert into platform (name, issuer, client_id, authorization_endpoint, token_endpoint, jwks_uri)
-                        values (:name, :issuer, :clientId, :auth, :token, :jwks)
-                        on conflict (issuer, client_id) do update set name = excluded.name,
-                            authorization_endpoint = excluded.authorization_endpoint,
-                            token_endpoint = excluded.token_endpoint, jwks_uri = excluded.jwks_uri, updated_at = now()
+    public Platform upsert(PlatformDefinition definition, String actor) {
+        Optional<Platform> before = findForLogin(definition.issuer(), definition.clientId());
+        if (before.isPresent()) {
+            update(before.get().id(), definition, actor);
+            return findById(before.get().id()).orElseThrow();
+        }
+        long id = insert(definition, null).orElseThrow();
+        addDeployments(id, definition);
+        Platform created = findById(id).orElseThrow();
+        audit.record(id, actor, "CREATED", null, created);
+        return created;
+    }
+
+    /** Why a dynamic registration cannot be stored. */
+    public enum Conflict {
+        SAME_ISSUER_AND_CLIENT_ID,
+        SAME_TOKEN_ENDPOINT_AND_CLIENT_ID
+    }
+
+    /**
+     * A platform registered by dynamic registration. Never overwrites: an existing issuer + client id, or a
+     * token endpoint + client id already registered under another platform, is refused (changing a
+     * platform's endpoints or keys is the administrator's, audited).
+     */
+    @Transactional
+    public Platform registerNew(PlatformDefinition definition, String openidConfigurationUrl, String actor)
+            throws ConflictException {
+        if (jdbc.sql("select count(*) from platform where token_endpoint = :token and client_id = :client")
+                        .param("token", definition.tokenEndpoint())
+                        .param("client", definition.clientId())
+                        .query(Long.class)
+                        .single()
+                > 0) {
+            throw new ConflictException(Conflict.SAME_TOKEN_ENDPOINT_AND_CLIENT_ID);
+        }
+        long id = insert(definition, openidConfigurationUrl)
+                .orElseThrow(() -> new ConflictException(Conflict.SAME_ISSUER_AND_CLIENT_ID));
+        addDeployments(id, definition);
+        Platform created = findById(id).orElseThrow();
+        audit.record(id, actor, "REGISTERED", null, created);
+        return created;
+    }
+
+    public static final class ConflictException extends Exception {
+        private final Conflict conflict;
+
+        ConflictException(Conflict conflict) {
+            super(conflict.name());
+            this.conflict = conflict;
+        }
+
+        public Conflict conflict() {
+            return conflict;
+        }
+    }
+
+    private Optional<Long> insert(PlatformDefinition definition, String openidConfigurationUrl) {
+        return jdbc.sql("""
+                        insert into platform (name, issuer, client_id, authorization_endpoint, token_endpoint, jwks_uri,
+                            openid_configuration_url)
+                        values (:name, :issuer, :clientId, :auth, :token, :jwks, :config)
+                        on conflict (issuer, client_id) do nothing
                         returning id""")
                 .param("name", definition.name())
                 .param("issuer", definition.issuer())
@@ -44,17 +107,21 @@ public class PlatformRegistry {
                 .param("auth", definition.authorizationEndpoint())
                 .param("token", definition.tokenEndpoint())
                 .param("jwks", definition.jwksUri())
+                .param("config", openidConfigurationUrl)
                 .query(Long.class)
-                .single();
-        for (String deploymentId : definition.deploymentIds()) {
-            jdbc.sql("""
-                            insert into deployment (platform_id, deployment_id) values (:platform, :deployment)
-                            on conflict (platform_id, deployment_id) do nothing""")
-                    .param("platform", id)
-                    .param("deployment", deploymentId)
-                    .update();
-        }
-        return findById(id).orElseThrow();
+                .optional();
+    }
+
+    private void addDeployments(long id, PlatformDefinition definition) {
+        definition.deploymentIds().forEach(d -> addDeployment(id, d));
+    }
+
+    /** The OpenID configuration URL a platform was dynamically registered from (for its service origins). */
+    public Optional<String> openidConfigurationUrl(long platformId) {
+        return jdbc.sql("select openid_configuration_url from platform where id = :id")
+                .param("id", platformId)
+                .query(String.class)
+                .optional();
     }
 
     public Optional<Platform> findById(long id) {
@@ -119,7 +186,8 @@ public class PlatformRegistry {
     }
 
     @Transactional
-    public void update(long id, PlatformDefinition definition) {
+    public void update(long id, PlatformDefinition definition, String actor) {
+        Platform before = findById(id).orElseThrow(() -> new IllegalArgumentException("no platform " + id));
         jdbc.sql("""
                         update platform set name = :name, issuer = :issuer, client_id = :clientId,
                             authorization_endpoint = :auth, token_endpoint = :token, jwks_uri = :jwks, updated_at = now()
@@ -132,14 +200,28 @@ public class PlatformRegistry {
                 .param("token", definition.tokenEndpoint())
                 .param("jwks", definition.jwksUri())
                 .update();
-        definition.deploymentIds().forEach(d -> addDeployment(id, d));
+        addDeployments(id, definition);
+        Platform after = findById(id).orElseThrow();
+        if (!after.equals(before)) {
+            audit.record(id, actor, "UPDATED", before, after);
+        }
     }
 
-    public void setEnabled(long id, boolean enabled) {
+    public void setEnabled(long id, boolean enabled, String actor) {
+        Platform before = findById(id).orElse(null);
+        if (before == null || before.enabled() == enabled) {
+            return;
+        }
         jdbc.sql("update platform set enabled = :enabled, updated_at = now() where id = :id")
                 .param("id", id)
                 .param("enabled", enabled)
                 .update();
+        audit.record(
+                id,
+                actor,
+                enabled ? "ENABLED" : "DISABLED",
+                before,
+                findById(id).orElseThrow());
     }
 
     public void addDeployment(long platformId, String deploymentId) {

@@ -3,7 +3,9 @@ package fr.cqpi.web;
 import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
+import fr.cqpi.lti.RegistrationInvitations;
 import fr.cqpi.lti.ToolKeys;
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -21,11 +23,14 @@ class AdminController {
     private final PlatformRegistry registry;
     private final ToolKeys toolKeys;
     private final GradeSync gradeSync;
+    private final RegistrationInvitations invitations;
 
-    AdminController(PlatformRegistry registry, ToolKeys toolKeys, GradeSync gradeSync) {
+    AdminController(
+            PlatformRegistry registry, ToolKeys toolKeys, GradeSync gradeSync, RegistrationInvitations invitations) {
         this.registry = registry;
         this.toolKeys = toolKeys;
         this.gradeSync = gradeSync;
+        this.invitations = invitations;
     }
 
     @GetMapping("/admin/login")
@@ -38,7 +43,36 @@ class AdminController {
         model.addAttribute("platforms", registry.overview());
         model.addAttribute("syncErrors", gradeSync.lastErrorByPlatform());
         model.addAttribute("kid", toolKeys.signingKey().getKeyID());
+        model.addAttribute("invitations", invitations.all());
+        model.addAttribute("defaultValidityDays", RegistrationInvitations.DEFAULT_VALIDITY.toDays());
+        model.addAttribute("maxValidityDays", RegistrationInvitations.MAX_VALIDITY.toDays());
         return "admin/platforms";
+    }
+
+    @PostMapping("/admin/invitations")
+    String invite(
+            @RequestParam(required = false) String note,
+            @RequestParam(name = "validity_days", required = false) Integer validityDays,
+            Principal admin,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
+        String problem = AdminInvitationRequest.problem(note, validityDays);
+        if (problem != null) {
+            response.setStatus(400);
+            model.addAttribute("error", problem);
+            return platforms(model);
+        }
+        RegistrationInvitations.Created created =
+                invitations.create(note, AdminInvitationRequest.validity(validityDays), admin.getName());
+        redirect.addFlashAttribute("invitation", created);
+        return "redirect:/admin#invitations";
+    }
+
+    @PostMapping("/admin/invitations/{id}/revoke")
+    String revoke(@PathVariable long id, Principal admin) {
+        invitations.revoke(id, admin.getName());
+        return "redirect:/admin#invitations";
     }
 
     @PostMapping("/admin/platforms")
@@ -51,6 +85,7 @@ class AdminController {
             @RequestParam("authorization_endpoint") String auth,
             @RequestParam("token_endpoint") String token,
             @RequestParam("jwks_uri") String jwks,
+            Principal admin,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response,
             Model model) {
@@ -72,17 +107,17 @@ class AdminController {
             return platforms(model);
         }
         if (id == null) {
-            registry.upsert(definition);
+            registry.upsert(definition, "admin " + admin.getName());
         } else {
-            registry.update(id, definition);
+            registry.update(id, definition, "admin " + admin.getName());
         }
         redirect.addFlashAttribute("message", "saved");
         return "redirect:/admin";
     }
 
     @PostMapping("/admin/platforms/{id}/enabled")
-    String enable(@PathVariable long id, @RequestParam boolean enabled) {
-        registry.setEnabled(id, enabled);
+    String enable(@PathVariable long id, @RequestParam boolean enabled, Principal admin) {
+        registry.setEnabled(id, enabled, "admin " + admin.getName());
         return "redirect:/admin";
     }
 

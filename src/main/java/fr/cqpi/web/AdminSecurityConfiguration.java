@@ -1,32 +1,50 @@
 package fr.cqpi.web;
 
+import java.util.Arrays;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The tool's own administration, behind a login configured in properties ({@code cqpi.admin.username},
- * {@code cqpi.admin.password}, plain or {@code {bcrypt}…}). LTI sessions never reach it: they carry no
- * ADMIN role. Without a password, administration is closed.
+ * {@code cqpi.admin.password}, {@code {bcrypt}…} recommended). LTI sessions never reach it: they carry no
+ * ADMIN role. Without a password, administration is closed. Failed logins are throttled
+ * ({@link AdminLoginThrottle}). The admin API ({@code /admin/api/**}) takes HTTP Basic only, with no session
+ * and so no cookie a cross-site request could ride on.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminSecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(AdminSecurityConfiguration.class);
+
     @Bean
     UserDetailsService administrators(
-            @Value("${cqpi.admin.username:admin}") String username, @Value("${cqpi.admin.password:}") String password) {
+            @Value("${cqpi.admin.username:admin}") String username,
+            @Value("${cqpi.admin.password:}") String password,
+            Environment environment) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
         if (password != null && !password.isBlank()) {
-            String encoded = password.startsWith("{") ? password : "{noop}" + password;
+            boolean encoded = password.startsWith("{");
+            if ((!encoded || password.startsWith("{noop}"))
+                    && !Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
+                log.warn(
+                        "cqpi.admin.password is in plain text: give a {bcrypt} hash instead"
+                                + " (for instance: htpasswd -bnBC 12 '' 'the password' | tr -d ':\\n', then prefix it with {bcrypt})");
+            }
             users.createUser(User.withUsername(username)
-                    .password(encoded)
+                    .password(encoded ? password : "{noop}" + password)
                     .passwordEncoder(p -> p)
                     .roles("ADMIN")
                     .build());
@@ -35,8 +53,26 @@ class AdminSecurityConfiguration {
     }
 
     @Bean
+    @Order(0)
+    SecurityFilterChain adminApiChain(HttpSecurity http, UserDetailsService administrators, AdminLoginThrottle throttle)
+            throws Exception {
+        http.securityMatcher("/admin/api/**")
+                .userDetailsService(administrators)
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> basic.realmName("cqpi-admin"))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .addFilterBefore(
+                        throttle.filter(),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .headers(headers -> headers.frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
     @Order(1)
-    SecurityFilterChain adminChain(HttpSecurity http, UserDetailsService administrators) throws Exception {
+    SecurityFilterChain adminChain(HttpSecurity http, UserDetailsService administrators, AdminLoginThrottle throttle)
+            throws Exception {
         http.securityMatcher("/admin/**")
                 .userDetailsService(administrators)
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/admin/login")
@@ -47,6 +83,7 @@ class AdminSecurityConfiguration {
                         .loginProcessingUrl("/admin/login")
                         .defaultSuccessUrl("/admin", true)
                         .failureUrl("/admin/login?error"))
+                .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

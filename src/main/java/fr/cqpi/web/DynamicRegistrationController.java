@@ -1,73 +1,80 @@
 package fr.cqpi.web;
 
 import fr.cqpi.lti.DynamicRegistration;
+import fr.cqpi.lti.LtiPaths;
+import fr.cqpi.lti.ToolBaseUrl;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The administrator pastes {@code <base>/lti/register} in Moodle ("Tool URL" of a dynamic registration) or
- * Canvas; the platform opens it with its configuration URL and a registration token.
+ * The administrator creates an invitation in the tool's administration and pastes its URL
+ * ({@code <base>/lti/register?invitation=…}) in Moodle ("Tool URL" of a dynamic registration) or Canvas; the
+ * platform opens it adding its configuration URL and a registration token. Without a usable invitation,
+ * nothing is fetched.
  */
 @Controller
 class DynamicRegistrationController {
 
     private final DynamicRegistration registration;
-    private final String configuredBaseUrl;
+    private final ToolBaseUrl baseUrl;
+    private final MessageSource messages;
 
-    DynamicRegistrationController(
-            DynamicRegistration registration, @Value("${cqpi.base-url:}") String configuredBaseUrl) {
+    DynamicRegistrationController(DynamicRegistration registration, ToolBaseUrl baseUrl, MessageSource messages) {
         this.registration = registration;
-        this.configuredBaseUrl = configuredBaseUrl;
+        this.baseUrl = baseUrl;
+        this.messages = messages;
     }
 
-    @GetMapping("/lti/register")
+    @GetMapping(LtiPaths.REGISTER)
     String propose(
+            @RequestParam(name = "invitation", required = false) String invitation,
             @RequestParam(name = "openid_configuration", required = false) String configuration,
             @RequestParam(name = "registration_token", required = false) String token,
             HttpServletResponse response,
+            Locale locale,
             Model model) {
-        if (configuration == null || configuration.isBlank()) {
-            return failed(
-                    response,
-                    model,
-                    400,
-                    "openid_configuration is missing: open this URL from the platform's"
-                            + " dynamic registration, not directly");
-        }
         try {
-            model.addAttribute("proposal", registration.propose(configuration, token, baseUrl()));
+            registration.requireInvitation(invitation);
+            if (configuration == null || configuration.isBlank()) {
+                return failed(response, model, 400, messages.getMessage("reg.error.noConfiguration", null, locale));
+            }
+            model.addAttribute("proposal", registration.propose(invitation, configuration, token, baseUrl.get()));
             return "registration";
         } catch (DynamicRegistration.RegistrationFailed e) {
-            return failed(response, model, 502, e.getMessage());
+            return failed(response, model, e, locale);
         }
     }
 
-    @PostMapping("/lti/register")
-    String confirm(@RequestParam String id, HttpServletResponse response, Model model) {
+    @PostMapping(LtiPaths.REGISTER)
+    String confirm(
+            @RequestParam(required = false) String id,
+            @RequestParam(name = "invitation", required = false) String invitation,
+            HttpServletResponse response,
+            Locale locale,
+            Model model) {
         try {
-            model.addAttribute("registered", registration.confirm(id, baseUrl()));
+            model.addAttribute("registered", registration.confirm(id, invitation, baseUrl.get()));
             return "registration-done";
         } catch (DynamicRegistration.RegistrationFailed e) {
-            return failed(response, model, 502, e.getMessage());
+            return failed(response, model, e, locale);
         }
+    }
+
+    private String failed(
+            HttpServletResponse response, Model model, DynamicRegistration.RegistrationFailed e, Locale locale) {
+        return failed(response, model, e.status(), messages.getMessage("reg.error." + e.code(), e.arguments(), locale));
     }
 
     private static String failed(HttpServletResponse response, Model model, int status, String reason) {
         response.setStatus(status);
+        response.setHeader("Cache-Control", "no-store");
         model.addAttribute("reason", reason);
         return "registration-failed";
-    }
-
-    private String baseUrl() {
-        if (configuredBaseUrl != null && !configuredBaseUrl.isBlank()) {
-            return configuredBaseUrl.replaceAll("/+$", "");
-        }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
     }
 }

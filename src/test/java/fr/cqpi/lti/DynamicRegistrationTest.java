@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** LTI Dynamic Registration against a WireMock platform shaped like Moodle 4.x. */
 class DynamicRegistrationTest extends ToolIntegrationTest {
@@ -74,10 +75,34 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
                         """.formatted(clientId) : "{\"error\": \"invalid_client_metadata\"}")));
     }
 
+    @Autowired
+    RegistrationInvitations invitations;
+
+    String invitation;
+
+    /** The invitation URL as the administrator pastes it, opened as Moodle opens it (moodle_url::param). */
     String registerUrl() {
-        return "/lti/register?openid_configuration="
-                + URLEncoder.encode(site + "/mod/lti/openid-configuration.php", StandardCharsets.UTF_8)
+        if (invitation == null) {
+            invitation = invitations
+                    .create("test", RegistrationInvitations.DEFAULT_VALIDITY, "test")
+                    .url();
+        }
+        return registerUrl(invitation, site + "/mod/lti/openid-configuration.php");
+    }
+
+    static String registerUrl(String invitationUrl, String configuration) {
+        String path = invitationUrl.replaceFirst("^https?://[^/]+", "");
+        return path + (path.contains("?") ? "&" : "?") + "openid_configuration="
+                + URLEncoder.encode(configuration, StandardCharsets.UTF_8)
                 + "&registration_token=reg-token-123";
+    }
+
+    java.net.http.HttpResponse<String> confirm(LtiClient admin, String proposalPage) {
+        return admin.send(
+                "POST",
+                "/lti/register",
+                "id=" + pendingId(proposalPage) + "&invitation=" + invitationOf(proposalPage),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
     }
 
     long platforms() {
@@ -98,11 +123,7 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
                 .isEqualTo("Bearer reg-token-123");
         assertThat(registry.findForLogin(site, clientId)).isEmpty();
 
-        var done = admin.send(
-                "POST",
-                "/lti/register",
-                "id=" + pendingId(proposal.body()),
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        var done = confirm(admin, proposal.body());
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(done.body()).contains("registration-close.js").contains(clientId);
 
@@ -132,13 +153,16 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         assertThat(tool.get("messages").findValuesAsText("type"))
                 .containsExactly("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
 
-        // The confirmation works once.
-        var again = admin.send(
-                "POST",
-                "/lti/register",
-                "id=" + pendingId(proposal.body()),
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
-        assertThat(again.statusCode()).isEqualTo(502);
+        // The confirmation works once, and the invitation is used.
+        var again = confirm(admin, proposal.body());
+        assertThat(again.statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select platform_id from registration_invitation where used_at is not null"
+                                + " and platform_id = :p")
+                        .param("p", platform.id())
+                        .query(Long.class)
+                        .list())
+                .containsExactly(platform.id());
+        assertThat(registry.openidConfigurationUrl(platform.id())).contains(site + "/mod/lti/openid-configuration.php");
     }
 
     @Test
@@ -148,6 +172,8 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         var response = browser().get(registerUrl());
         assertThat(response.statusCode()).isEqualTo(502);
         assertThat(response.body()).contains("Enregistrement impossible").contains("https://evil.example");
+        assertThat(invitations.usable(invitation.substring(invitation.indexOf('=') + 1)))
+                .isPresent();
         assertThat(platforms()).isEqualTo(before);
     }
 
@@ -158,21 +184,24 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         long before = platforms();
         LtiClient admin = browser();
         var proposal = admin.get(registerUrl());
-        var done = admin.send(
-                "POST",
-                "/lti/register",
-                "id=" + pendingId(proposal.body()),
-                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        var done = confirm(admin, proposal.body());
         assertThat(done.statusCode()).isEqualTo(502);
-        assertThat(done.body()).contains("HTTP 400").contains("invalid_client_metadata");
+        // The reason, never the platform's body.
+        assertThat(done.body()).contains("HTTP 400").doesNotContain("invalid_client_metadata");
         assertThat(platforms()).isEqualTo(before);
     }
 
     @Test
     void withoutAConfigurationUrlTheAdministratorIsTold() {
-        var response = browser().get("/lti/register");
+        var response = browser().get(registerUrl().replaceFirst("&openid_configuration=.*", ""));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("openid_configuration");
+    }
+
+    static String invitationOf(String page) {
+        Matcher m = Pattern.compile("name=\"invitation\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
     }
 
     static String pendingId(String page) {
