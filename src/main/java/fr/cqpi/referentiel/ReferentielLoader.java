@@ -35,13 +35,25 @@ class ReferentielLoader implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<ParsedFile> files = new ArrayList<>();
-        for (Resource resource : resources()) {
+        String location = properties.location();
+        List<Resource> resources;
+        if (location != null) {
+            resources = resources(location);
+        } else {
+            resources = resources(ReferentielProperties.WORKING_DIRECTORY);
+            location = ReferentielProperties.WORKING_DIRECTORY;
+            if (resources.isEmpty()) {
+                resources = resources(ReferentielProperties.BUNDLED);
+                location = ReferentielProperties.BUNDLED;
+            }
+        }
+        for (Resource resource : resources) {
             String source = describe(resource);
             files.add(new ParsedFile(source, parser.parse(source, read(resource))));
         }
         if (files.isEmpty()) {
             throw new IllegalStateException(
-                    "No référentiel file matches " + properties.location() + " (set cqpi.referentiel.location)");
+                    "No référentiel file matches " + location + " (set cqpi.referentiel.location)");
         }
         for (ParsedFile file : files) {
             StoredVersion stored = repository.storeIfChanged(file.source(), file.parsed());
@@ -58,15 +70,15 @@ class ReferentielLoader implements SmartInitializingSingleton {
         }
     }
 
-    private List<Resource> resources() {
+    private static List<Resource> resources(String location) {
         try {
-            Resource[] found = new PathMatchingResourcePatternResolver().getResources(properties.location());
+            Resource[] found = new PathMatchingResourcePatternResolver().getResources(location);
             return Arrays.stream(found)
                     .filter(Resource::exists)
                     .sorted(Comparator.comparing(ReferentielLoader::describe))
                     .toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot list référentiel files at " + properties.location(), e);
+            throw new UncheckedIOException("Cannot list référentiel files at " + location, e);
         }
     }
 
