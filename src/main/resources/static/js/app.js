@@ -70,8 +70,7 @@
     var form = e.detail.elt && e.detail.elt.closest && e.detail.elt.closest('form');
     var out = form && form.querySelector('.outcome');
     if (out) {
-      out.textContent = document.documentElement.lang === 'en' ? '✗ Not saved: the server could not be reached. Try again.'
-        : '✗ Non enregistré : le serveur ne répond pas. Réessayez.';
+      out.textContent = meta('cqpi-save-failed');
       out.className = 'outcome error';
       out.setAttribute('role', 'alert');
     }

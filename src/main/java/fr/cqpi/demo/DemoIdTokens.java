@@ -7,6 +7,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -22,13 +23,15 @@ class DemoIdTokens {
     private static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
 
     private final DemoLms lms;
+    private final Clock clock;
 
-    DemoIdTokens(DemoLms lms) {
+    DemoIdTokens(DemoLms lms, Clock clock) {
         this.lms = lms;
+        this.clock = clock;
     }
 
     String resourceLinkLaunch(DemoUser user, String nonce, String targetLinkUri) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(lms.issuer())
                 .audience(DemoLms.CLIENT_ID)

@@ -6,6 +6,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +39,14 @@ import org.springframework.web.bind.annotation.RestController;
 class DemoServicesController {
 
     private final DemoLms lms;
+    private final Clock clock;
     private final DemoGradebook gradebook;
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
 
-    DemoServicesController(DemoLms lms, DemoGradebook gradebook) {
+    DemoServicesController(DemoLms lms, DemoGradebook gradebook, Clock clock) {
         this.lms = lms;
         this.gradebook = gradebook;
+        this.clock = clock;
     }
 
     @PostMapping(value = "/token", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -59,7 +62,7 @@ class DemoServicesController {
                     && DemoLms.CLIENT_ID.equals(claims.getIssuer())
                     && DemoLms.CLIENT_ID.equals(claims.getSubject())
                     && claims.getAudience().contains(lms.lmsBase() + "/demo/token")
-                    && claims.getExpirationTime().toInstant().isAfter(Instant.now());
+                    && claims.getExpirationTime().toInstant().isAfter(clock.instant());
             if (!valid || !"client_credentials".equals(form.get("grant_type"))) {
                 return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", "invalid_client"));
             }
@@ -135,8 +138,8 @@ class DemoServicesController {
                         body.path("gradingProgress").asText(),
                         body.path("comment").asText(null),
                         Instant.parse(
-                                body.path("timestamp").asText(Instant.now().toString())),
-                        Instant.now()));
+                                body.path("timestamp").asText(clock.instant().toString())),
+                        clock.instant()));
         return ResponseEntity.ok().build();
     }
 

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result rules of the référentiel (defaults):
+ * The result rules the référentiel file names (today each has one value):
  * a compétence is ACQUISE when all its criteria are ACQUIS, NON_ACQUISE when all are evaluated and not
  * all are ACQUIS, NON_COMMENCEE when none is evaluated, EN_COURS otherwise; a bloc is VALIDE when all
  * its compétences are ACQUISES, NON_VALIDE when every criterion is evaluated and a compétence is not
@@ -44,7 +44,7 @@ public final class ResultCalculator {
                     }
                 }
                 int total = competence.criteria().size();
-                CompetenceState state = competenceState(acquis, evaluated, total);
+                CompetenceState state = competenceState(rules, acquis, evaluated, total);
                 allCompetencesAcquises &= state == CompetenceState.ACQUISE;
                 competences.add(new CompetenceResult(competence.code(), state, acquis, evaluated, total));
                 blocAcquis += acquis;
@@ -53,7 +53,7 @@ public final class ResultCalculator {
             }
             blocs.add(new BlocResult(
                     bloc.code(),
-                    blocState(allCompetencesAcquises, blocEvaluated, blocTotal),
+                    blocState(rules, allCompetencesAcquises, blocEvaluated, blocTotal),
                     score(rules, blocAcquis, blocTotal),
                     blocAcquis,
                     blocEvaluated,
@@ -62,9 +62,13 @@ public final class ResultCalculator {
         return new Results(List.copyOf(competences), List.copyOf(blocs));
     }
 
-    private static CompetenceState competenceState(int acquis, int evaluated, int total) {
-        // ResultRules.CompetenceRule has one value today: ALL_CRITERIA_ACQUIS.
-        if (acquis == total) {
+    // Each rule the référentiel names is applied by a switch over its values: a value added to ResultRules does not
+    // compile until it is applied here, and a value the file names that ResultRules lacks is refused at load.
+    private static CompetenceState competenceState(ResultRules rules, int acquis, int evaluated, int total) {
+        boolean acquise = switch (rules.competenceAcquise()) {
+            case ALL_CRITERIA_ACQUIS -> acquis == total;
+        };
+        if (acquise) {
             return CompetenceState.ACQUISE;
         }
         if (evaluated == 0) {
@@ -73,9 +77,11 @@ public final class ResultCalculator {
         return evaluated == total ? CompetenceState.NON_ACQUISE : CompetenceState.EN_COURS;
     }
 
-    private static BlocState blocState(boolean allCompetencesAcquises, int evaluated, int total) {
-        // ResultRules.BlocRule has one value today: ALL_COMPETENCES_ACQUISES.
-        if (allCompetencesAcquises) {
+    private static BlocState blocState(ResultRules rules, boolean allCompetencesAcquises, int evaluated, int total) {
+        boolean valide = switch (rules.blocValide()) {
+            case ALL_COMPETENCES_ACQUISES -> allCompetencesAcquises;
+        };
+        if (valide) {
             return BlocState.VALIDE;
         }
         if (evaluated == 0) {
@@ -85,11 +91,12 @@ public final class ResultCalculator {
     }
 
     private static BigDecimal score(ResultRules rules, int acquis, int total) {
-        // ResultRules.ScoreRule has one value today: PERCENT_CRITERIA_ACQUIS.
-        if (total == 0) {
-            return BigDecimal.ZERO.setScale(rules.scoreDecimals());
-        }
-        return BigDecimal.valueOf(acquis * 100L)
-                .divide(BigDecimal.valueOf(total), rules.scoreDecimals(), RoundingMode.HALF_UP);
+        return switch (rules.blocScore()) {
+            case PERCENT_CRITERIA_ACQUIS ->
+                total == 0
+                        ? BigDecimal.ZERO.setScale(rules.scoreDecimals())
+                        : BigDecimal.valueOf(acquis * 100L)
+                                .divide(BigDecimal.valueOf(total), rules.scoreDecimals(), RoundingMode.HALF_UP);
+        };
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -348,7 +349,8 @@ class OutboxWorker implements DisposableBean {
             markFailed(row, e.getMessage());
             return;
         }
-        Duration backoff = backoff(row.attempts());
+        Duration backoff =
+                backoff(row.attempts(), properties.retryBase(), properties.retryMax(), ThreadLocalRandom.current());
         if (e.retryAfter() != null && e.retryAfter().compareTo(backoff) > 0) {
             backoff = e.retryAfter();
         }
@@ -363,10 +365,10 @@ class OutboxWorker implements DisposableBean {
     }
 
     /** Exponential backoff with full jitter between half and the whole of the step. */
-    Duration backoff(int attempts) {
-        long base = properties.retryBase().toMillis();
-        long step = Math.min(properties.retryMax().toMillis(), base << Math.min(attempts, 20));
-        return Duration.ofMillis(step / 2 + ThreadLocalRandom.current().nextLong(step / 2 + 1));
+    static Duration backoff(int attempts, Duration retryBase, Duration retryMax, RandomGenerator random) {
+        long base = retryBase.toMillis();
+        long step = Math.min(retryMax.toMillis(), base << Math.min(attempts, 20));
+        return Duration.ofMillis(step / 2 + random.nextLong(step / 2 + 1));
     }
 
     private void markFailed(Row row, String reason) {

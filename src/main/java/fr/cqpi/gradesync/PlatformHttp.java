@@ -9,9 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,7 +31,10 @@ class PlatformHttp {
     private final HttpClient client;
     private final Duration requestTimeout;
 
-    PlatformHttp(GradeSyncProperties properties) {
+    private final Clock clock;
+
+    PlatformHttp(GradeSyncProperties properties, Clock clock) {
+        this.clock = clock;
         this.requestTimeout = properties.requestTimeout();
         this.client = HttpClient.newBuilder()
                 .connectTimeout(properties.requestTimeout())
@@ -91,11 +97,12 @@ class PlatformHttp {
         }
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
-            return new Response(status, response.body(), nextLink(response));
+            return new Response(
+                    status, response.body(), nextLink(response.headers().allValues("Link")));
         }
         String summary = "HTTP " + status + " from " + URI.create(url).getHost() + ": " + abbreviate(response.body());
         Duration retryAfter =
-                retryAfter(response.headers().firstValue("Retry-After").orElse(null));
+                retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
         if (status == 429
                 || status == 503
                 || (status == 403
@@ -112,8 +119,9 @@ class PlatformHttp {
         throw new PlatformCallException(PlatformCallException.Kind.PERMANENT, status, summary, null);
     }
 
-    private static Optional<String> nextLink(HttpResponse<String> response) {
-        for (String link : response.headers().allValues("Link")) {
+    /** The {@code rel="next"} target among a response's Link headers (RFC 8288). */
+    static Optional<String> nextLink(List<String> linkHeaders) {
+        for (String link : linkHeaders) {
             Matcher m = NEXT_LINK.matcher(link);
             if (m.find()) {
                 return Optional.of(m.group(1));
@@ -122,7 +130,8 @@ class PlatformHttp {
         return Optional.empty();
     }
 
-    static Duration retryAfter(String header) {
+    /** A Retry-After header (RFC 9110 §10.2.3: seconds or an HTTP date) as a delay from now; null when absent or unreadable. */
+    static Duration retryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -131,7 +140,9 @@ class PlatformHttp {
         } catch (NumberFormatException notSeconds) {
             try {
                 Duration until = Duration.between(
-                        ZonedDateTime.now(), ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                        now,
+                        ZonedDateTime.parse(header.strip(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                                .toInstant());
                 return until.isNegative() ? Duration.ZERO : until;
             } catch (Exception unreadable) {
                 return null;

@@ -2,8 +2,8 @@ package fr.cqpi.lti;
 
 import java.security.SecureRandom;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +21,11 @@ public class SessionHandover {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    SessionHandover(JdbcClient jdbc) {
+    SessionHandover(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     String issue(String sessionId) {
@@ -33,7 +35,7 @@ public class SessionHandover {
         jdbc.sql("insert into session_handover (code, session_id, expires_at) values (:code, :session, :expires)")
                 .param("code", code)
                 .param("session", sessionId)
-                .param("expires", Timestamp.from(Instant.now().plus(LIFETIME)))
+                .param("expires", Timestamp.from(clock.instant().plus(LIFETIME)))
                 .update();
         return code;
     }

@@ -33,6 +33,11 @@ public record Referentiel(
         public Optional<Modality> modality(String code) {
             return modalities.stream().filter(m -> m.code().equals(code)).findFirst();
         }
+
+        /** The label the référentiel gives a modality of this bloc (its code when it is not one of them). */
+        public String modalityLabel(String code) {
+            return modality(code).map(Modality::label).orElse(code);
+        }
     }
 
     public record Modality(String code, String label, List<String> topics) {}
@@ -74,6 +79,13 @@ public record Referentiel(
     }
 
     /** The bloc that holds a criterion, by the criterion's code. */
+    /** The label of a modality of the bloc a criterion belongs to (the code itself when unknown). */
+    public String modalityLabel(String criterionCode, String modalityCode) {
+        return blocOfCriterion(criterionCode)
+                .map(b -> b.modalityLabel(modalityCode))
+                .orElse(modalityCode);
+    }
+
     public Optional<Bloc> blocOfCriterion(String criterionCode) {
         return blocs.stream()
                 .filter(b -> b.criteria().anyMatch(c -> c.code().equals(criterionCode)))

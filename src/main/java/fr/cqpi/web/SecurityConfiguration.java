@@ -1,6 +1,7 @@
 package fr.cqpi.web;
 
 import fr.cqpi.lti.CqpiLti13Configurer;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -16,7 +17,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CqpiLti13Configurer lti, RelaunchEntryPoint relaunch)
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, CqpiLti13Configurer lti, RelaunchEntryPoint relaunch, MessageSource messages)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/",
@@ -29,7 +31,6 @@ class SecurityConfiguration {
                                 "/js/**",
                                 "/img/**",
                                 "/favicon.ico",
-                                "/demo/**",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**")
                         .permitAll()
@@ -45,13 +46,9 @@ class SecurityConfiguration {
                                         + "frame-src 'self' https: http://localhost:* http://127.0.0.1:*"))
                         .referrerPolicy(r ->
                                 r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
-                // The demo LMS is another platform that happens to share the process: its OIDC and service
-                // endpoints are called by the tool and by the browser from the platform's side.
-                .csrf(csrf ->
-                        csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
                 .with(lti, Customizer.withDefaults())
                 .addFilterAfter(
-                        new StaleLaunchGuard(),
+                        new StaleLaunchGuard(messages),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }

@@ -7,6 +7,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,6 +21,12 @@ class StaleLaunchGuard extends OncePerRequestFilter {
 
     static final String HEADER = "X-CQPI-Launch";
     static final String PARAMETER = "_launch";
+
+    private final MessageSource messages;
+
+    StaleLaunchGuard(MessageSource messages) {
+        this.messages = messages;
+    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -40,14 +48,11 @@ class StaleLaunchGuard extends OncePerRequestFilter {
             response.setContentType("text/plain;charset=UTF-8");
             String locale =
                     launch.context().locale() == null ? "fr" : launch.context().locale();
-            boolean english = SupportedLocales.closest(java.util.Locale.forLanguageTag(locale.replace('_', '-')))
-                    .getLanguage()
-                    .equals("en");
             response.getWriter()
-                    .write(
-                            english
-                                    ? "This page belongs to an earlier launch of the tool (another course or tab). Open the tool again from your course; nothing was saved."
-                                    : "Cette page appartient à un lancement précédent de l'outil (autre cours ou autre onglet). Rouvrez l'outil depuis votre cours ; rien n'a été enregistré.");
+                    .write(messages.getMessage(
+                            "launch.stale",
+                            null,
+                            SupportedLocales.closest(Locale.forLanguageTag(locale.replace('_', '-')))));
             return;
         }
         chain.doFilter(request, response);

@@ -12,6 +12,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,6 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
 import fr.cqpi.lti.ToolKeys;
-import fr.cqpi.support.Eventually;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -147,7 +147,7 @@ class GradeSyncTest extends ToolIntegrationTest {
     void aJudgmentReachesTheMoodleGradebookWithItsScore() throws Exception {
         lmsWithPrefix("amina");
         judge("amina", "C1.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(scoresPosted()).hasSize(1));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(scoresPosted()).hasSize(1));
         LoggedRequest score = scoresPosted().get(0);
         assertThat(score.getUrl()).isEqualTo(prefix + "/lineitems/1/lineitem/scores?type_id=1");
         assertThat(score.getHeader("Content-Type")).isEqualTo("application/vnd.ims.lis.v1.score+json");
@@ -223,9 +223,8 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .willReturn(aResponse().withStatus(204)));
         launchAll(container, "lucas");
         judge("lucas", "C9.1", "ACQUIS");
-        Eventually.within(
-                WAIT,
-                () -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores"))))
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores"))))
                         .hasSize(1));
         assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items"))))
                 .isEmpty();
@@ -262,12 +261,14 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .whenScenarioStateIs("refreshed")
                 .willReturn(aResponse().withStatus(200)));
         judge("chloe", "C1.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("chloe", "B1")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("chloe", "B1")).isEqualTo("SENT"));
         int tokens =
                 LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))).size();
         assertThat(tokens).isEqualTo(2);
         judge("chloe", "C9.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("chloe", "B4")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("chloe", "B4")).isEqualTo("SENT"));
         assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/token"))))
                 .as("cached")
                 .hasSize(tokens);
@@ -297,9 +298,8 @@ class GradeSyncTest extends ToolIntegrationTest {
                     .willReturn(aResponse().withStatus(200)));
             judge(learner, "C4.1", "ACQUIS");
         });
-        Eventually.within(
-                WAIT,
-                () -> failures.keySet()
+        await().atMost(WAIT)
+                .untilAsserted(() -> failures.keySet()
                         .forEach(learner -> assertThat(status(learner, "B2")).isEqualTo("SENT")));
         for (String learner : failures.keySet()) {
             long attempts = scoresPosted().stream()
@@ -322,7 +322,8 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .whenScenarioStateIs("fast")
                 .willReturn(aResponse().withStatus(200)));
         judge("mathis", "C1.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("mathis", "B1")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("mathis", "B1")).isEqualTo("SENT"));
         assertThat(scoresPosted()).hasSize(2);
     }
 
@@ -333,7 +334,8 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"User not enrolled in the course\"}")));
         judge("nora", "C1.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("nora", "B1")).isEqualTo("FAILED"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("nora", "B1")).isEqualTo("FAILED"));
         assertThat(scoresPosted()).hasSize(1);
         String page = trainer.get("/app/sync").body();
         assertThat(page)
@@ -350,19 +352,22 @@ class GradeSyncTest extends ToolIntegrationTest {
         assertThat(trainer.send("POST", "/app/sync/retry", "learner=nora&bloc=B1", form)
                         .statusCode())
                 .isEqualTo(200);
-        Eventually.within(WAIT, () -> assertThat(status("nora", "B1")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("nora", "B1")).isEqualTo("SENT"));
     }
 
     @Test
     void aDeletedLineItemIsRecreatedOnTheNextTrainerLaunch() {
         lmsWithPrefix("paul");
         judge("paul", "C1.1", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
         LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems/1/lineitem/scores"))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(404).withBody("line item not found")));
         judge("paul", "C1.2", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("FAILED"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("paul", "B1")).isEqualTo("FAILED"));
         assertThat(jdbc.sql("select count(*) from line_item where url like :u")
                         .param("u", "%/lineitems/1/lineitem%")
                         .query(Long.class)
@@ -386,7 +391,8 @@ class GradeSyncTest extends ToolIntegrationTest {
                 n -> withAgs(
                         platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
                         Map.of("lineitems", container, "scope", List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
-        Eventually.within(WAIT, () -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("paul", "B1")).isEqualTo("SENT"));
         assertThat(LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems/11/lineitem/scores"))))
                 .hasSize(1);
     }
@@ -399,7 +405,8 @@ class GradeSyncTest extends ToolIntegrationTest {
             judge("sarah", "C1.1", s);
         }
         judge("sarah", "C1.2", "ACQUIS");
-        Eventually.within(WAIT, () -> assertThat(status("sarah", "B1")).isEqualTo("SENT"));
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("sarah", "B1")).isEqualTo("SENT"));
         List<LoggedRequest> posted = scoresPosted();
         JsonNode last = body(posted.get(posted.size() - 1));
         assertThat(last.get("scoreGiven").decimalValue()).isEqualByComparingTo("6.67");
@@ -436,8 +443,9 @@ class GradeSyncTest extends ToolIntegrationTest {
                     Map.of("context_memberships_url", memberships, "service_versions", List.of("2.0")));
             return c;
         });
-        Eventually.within(
-                WAIT, () -> assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:true", "m3:true"));
+        await().atMost(WAIT)
+                .untilAsserted(
+                        () -> assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:true", "m3:true"));
 
         stubRoster(memberships, List.of("m1"), List.of("m3", "teacher"));
         Map<String, String> form =

@@ -7,13 +7,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.cqpi.database.EmbeddedPostgresServer;
 import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
-import fr.cqpi.support.Eventually;
 import fr.cqpi.support.SharedWireMock;
 import fr.cqpi.support.TestApplications;
 import fr.cqpi.support.TestPlatform;
@@ -107,9 +107,8 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
                 "postgres"));
         try {
             String prefix = seed(jdbc, registry, 60);
-            Eventually.within(
-                    Duration.ofSeconds(30),
-                    () -> assertThat(jdbc.sql(
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(jdbc.sql(
                                             "select count(*) from grade_outbox o join platform p on p.id = o.platform_id where p.client_id = :c and o.status = 'SENT'")
                                     .param("c", prefix.substring(1))
                                     .query(Long.class)
@@ -143,9 +142,9 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
         Map<String, String> withWorkers = Map.of(
                 "cqpi.embedded-db.dir", data.resolve("pg").toString(), "cqpi.embedded-db.delete-on-close", "true");
         try (ConfigurableApplicationContext after = TestApplications.start(withWorkers)) {
-            Eventually.within(
-                    Duration.ofSeconds(20),
-                    () -> assertThat(LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores"))))
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(
+                                    LMS.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores"))))
                             .hasSize(20));
         }
     }

@@ -1,0 +1,36 @@
+package fr.cqpi.demo;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * The demo LMS is another platform that happens to share the process: its own filter chain, open to all (its
+ * users are fictional), with its OIDC and service endpoints called by the tool and by the browser from the
+ * platform's side (no CSRF token there), and pages that frame the tool.
+ */
+@Configuration(proxyBeanMethods = false)
+@Profile("demo")
+class DemoSecurityConfiguration {
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain demoLmsFilterChain(HttpSecurity http) throws Exception {
+        http.securityMatcher("/demo/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf ->
+                        csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "form-action 'self' https: http://localhost:* http://127.0.0.1:*; "
+                                        + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*; "
+                                        + "frame-src 'self' https: http://localhost:* http://127.0.0.1:*"))
+                        .referrerPolicy(r ->
+                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+}

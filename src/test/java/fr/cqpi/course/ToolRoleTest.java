@@ -1,0 +1,47 @@
+package fr.cqpi.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ToolRoleTest {
+
+    static final String MEMBERSHIP = "http://purl.imsglobal.org/vocab/lis/v2/membership";
+
+    @Test
+    void teachingRolesEvaluate() {
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Instructor"))).isEqualTo(ToolRole.EVALUATOR);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "/Instructor#TeachingAssistant")))
+                .isEqualTo(ToolRole.EVALUATOR);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#ContentDeveloper"))).isEqualTo(ToolRole.EVALUATOR);
+        assertThat(ToolRole.of(List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator")))
+                .isEqualTo(ToolRole.EVALUATOR);
+        assertThat(ToolRole.of(List.of("Instructor"))).isEqualTo(ToolRole.EVALUATOR);
+    }
+
+    @Test
+    void anEvaluatingRoleWinsOverLearner() {
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Learner", MEMBERSHIP + "#Instructor")))
+                .isEqualTo(ToolRole.EVALUATOR);
+        assertThat(ToolRole.includesLearner(List.of(MEMBERSHIP + "#Learner", MEMBERSHIP + "#Instructor")))
+                .isTrue();
+    }
+
+    @Test
+    void learnersSeeTheirGridOthersAreGuests() {
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Learner"))).isEqualTo(ToolRole.LEARNER);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "/Learner#Learner"))).isEqualTo(ToolRole.LEARNER);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Mentor"))).isEqualTo(ToolRole.GUEST);
+        assertThat(ToolRole.of(List.of())).isEqualTo(ToolRole.GUEST);
+        assertThat(ToolRole.of(List.of(""))).isEqualTo(ToolRole.GUEST);
+    }
+
+    @Test
+    void aNameUnderAnUnknownVocabularyIsNotTrusted() {
+        assertThat(ToolRole.of(List.of("http://example.org/roles#Instructor"))).isEqualTo(ToolRole.GUEST);
+        assertThat(ToolRole.of(List.of("http://example.org/Instructor"))).isEqualTo(ToolRole.GUEST);
+        assertThat(ToolRole.includesLearner(List.of("http://example.org/roles#Learner")))
+                .isFalse();
+    }
+}

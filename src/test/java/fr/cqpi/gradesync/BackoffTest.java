@@ -1,0 +1,63 @@
+package fr.cqpi.gradesync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/** Retries back off exponentially with jitter between half and the whole of the step, capped. */
+class BackoffTest {
+
+    static final Duration BASE = Duration.ofSeconds(2);
+    static final Duration MAX = Duration.ofMinutes(10);
+
+    /** Always draws the lowest, or always the highest, jitter. */
+    static RandomGenerator lowest() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return 0;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return 0;
+            }
+        };
+    }
+
+    static RandomGenerator highest() {
+        return new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                return Long.MAX_VALUE;
+            }
+
+            @Override
+            public long nextLong(long bound) {
+                return bound - 1;
+            }
+        };
+    }
+
+    @Test
+    void eachAttemptDoublesTheStep() {
+        assertThat(OutboxWorker.backoff(0, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(2));
+        assertThat(OutboxWorker.backoff(1, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(4));
+        assertThat(OutboxWorker.backoff(3, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(16));
+    }
+
+    @Test
+    void theJitterKeepsAtLeastHalfTheStep() {
+        assertThat(OutboxWorker.backoff(0, BASE, MAX, lowest())).isEqualTo(Duration.ofSeconds(1));
+        assertThat(OutboxWorker.backoff(3, BASE, MAX, lowest())).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void theStepNeverExceedsTheMaximumEvenAfterManyAttempts() {
+        assertThat(OutboxWorker.backoff(9, BASE, MAX, highest())).isEqualTo(MAX);
+        assertThat(OutboxWorker.backoff(1000, BASE, MAX, highest())).isEqualTo(MAX);
+        assertThat(OutboxWorker.backoff(1000, BASE, MAX, lowest())).isEqualTo(MAX.dividedBy(2));
+    }
+}

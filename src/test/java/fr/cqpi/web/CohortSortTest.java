@@ -1,0 +1,71 @@
+package fr.cqpi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.ToolRole;
+import fr.cqpi.evaluation.BlocState;
+import fr.cqpi.evaluation.CohortRow;
+import fr.cqpi.evaluation.Results;
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CohortSortTest {
+
+    static CohortRow row(long id, String name, String email, String b1Score) {
+        return new CohortRow(
+                new CourseMember(id, "sub-" + id, name, email, ToolRole.LEARNER, true, null),
+                new Results(
+                        List.of(),
+                        List.of(new Results.BlocResult("B1", BlocState.EN_COURS, new BigDecimal(b1Score), 1, 1, 4))));
+    }
+
+    static final List<CohortRow> ROWS = List.of(
+            row(1, "Émile Zola", "ez@example.org", "50.00"),
+            row(2, "adèle Martin", "am@example.org", "25.00"),
+            row(3, null, null, "75.00"),
+            row(4, "Bruno Petit", "bp@example.org", "50.00"));
+
+    static List<String> names(List<CohortRow> rows) {
+        return rows.stream().map(r -> r.learner().displayName()).toList();
+    }
+
+    @Test
+    void byNameInFrenchOrderIgnoringCaseAndAccents() {
+        assertThat(names(CohortSort.of(null, null, null).apply(ROWS)))
+                .containsExactly("adèle Martin", "Bruno Petit", "Émile Zola", "sub-3");
+        assertThat(names(CohortSort.of("name", "desc", null).apply(ROWS)))
+                .containsExactly("sub-3", "Émile Zola", "Bruno Petit", "adèle Martin");
+    }
+
+    @Test
+    void byBlocScoreThenName() {
+        assertThat(names(CohortSort.of("B1", "asc", null).apply(ROWS)))
+                .containsExactly("adèle Martin", "Bruno Petit", "Émile Zola", "sub-3");
+        assertThat(names(CohortSort.of("B1", "desc", null).apply(ROWS)))
+                .containsExactly("sub-3", "Émile Zola", "Bruno Petit", "adèle Martin");
+    }
+
+    @Test
+    void anUnknownColumnSortsByName() {
+        CohortSort sort = CohortSort.of("email; drop table", "asc", null);
+        assertThat(sort.column()).isEqualTo("name");
+    }
+
+    @Test
+    void theFilterMatchesNameOrEmailWithoutAccents() {
+        assertThat(names(CohortSort.of(null, null, " emile ").apply(ROWS))).containsExactly("Émile Zola");
+        assertThat(names(CohortSort.of(null, null, "BP@").apply(ROWS))).containsExactly("Bruno Petit");
+        assertThat(names(CohortSort.of(null, null, "nobody").apply(ROWS))).isEmpty();
+    }
+
+    @Test
+    void headersSayTheDirection() {
+        CohortSort sort = CohortSort.of("B1", "asc", null);
+        assertThat(sort.nextDir("B1")).isEqualTo("desc");
+        assertThat(sort.nextDir("name")).isEqualTo("asc");
+        assertThat(sort.ariaSort("B1")).isEqualTo("ascending");
+        assertThat(sort.ariaSort("name")).isEqualTo("none");
+    }
+}
