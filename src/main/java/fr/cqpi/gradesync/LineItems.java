@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The gradebook columns of a course: one line item per bloc and resource link, looked up on the platform
@@ -34,11 +35,19 @@ class LineItems {
     private final ServiceTokens tokens;
     private final ReferentielCatalog catalog;
     private final Courses courses;
+    private final TransactionOperations transactions;
     private final ObjectMapper json = new ObjectMapper();
     private final ShortCache<String, List<String>> knownCache = new ShortCache<>(java.time.Duration.ofSeconds(10));
 
-    LineItems(JdbcClient jdbc, PlatformHttp http, ServiceTokens tokens, ReferentielCatalog catalog, Courses courses) {
+    LineItems(
+            JdbcClient jdbc,
+            PlatformHttp http,
+            ServiceTokens tokens,
+            ReferentielCatalog catalog,
+            Courses courses,
+            TransactionOperations transactions) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.courses = courses;
         this.http = http;
         this.tokens = tokens;
@@ -74,8 +83,22 @@ class LineItems {
                 .list();
     }
 
-    /** Makes sure every resource link of the course has its line items. */
+    /**
+     * Makes sure every resource link of the course has its line items. A trainer's launch and the first score
+     * of the course both get here at once (on one instance or several): a transaction-scoped advisory lock per
+     * course makes the second wait and then find the columns the first created, instead of creating them twice.
+     */
     void ensure(Platform platform, long courseId) {
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("select 1 from (select pg_advisory_xact_lock(hashtextextended('cqpi.line_item', :course))) l")
+                    .param("course", courseId)
+                    .query(Integer.class)
+                    .single();
+            ensureLocked(platform, courseId);
+        });
+    }
+
+    private void ensureLocked(Platform platform, long courseId) {
         String container = courses.find(courseId).map(Course::agsLineItems).orElse(null);
         List<Link> links = courses.resourceLinks(courseId).stream()
                 .map(l -> new Link(l.id(), l.linkId(), l.custom().get("bloc"), l.agsLineItem()))

@@ -22,6 +22,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.SignedJWT;
+import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.ToolKeys;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
@@ -32,6 +33,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -43,6 +47,9 @@ class GradeSyncTest extends ToolIntegrationTest {
 
     @Autowired
     ToolKeys toolKeys;
+
+    @Autowired
+    LineItems lineItems;
 
     TestPlatform platform;
     String prefix;
@@ -71,9 +78,14 @@ class GradeSyncTest extends ToolIntegrationTest {
     }
 
     void stubMoodleLineItems() {
+        stubMoodleLineItems(0);
+    }
+
+    void stubMoodleLineItems(int creationDelayMillis) {
         LMS.stubFor(get(urlPathEqualTo(prefix + "/lineitems"))
                 .willReturn(aResponse()
                         .withStatus(200)
+                        .withFixedDelay(creationDelayMillis)
                         .withHeader("Content-Type", LineItems.CONTAINER)
                         .withBody("[]")));
         for (int b = 1; b <= 4; b++) {
@@ -82,6 +94,7 @@ class GradeSyncTest extends ToolIntegrationTest {
                     .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B" + b)))
                     .willReturn(aResponse()
                             .withStatus(201)
+                            .withFixedDelay(creationDelayMillis)
                             .withHeader("Content-Type", LineItems.LINEITEM)
                             .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/" + b
                                     + "/lineitem?type_id=1\"," + "\"scoreMaximum\":100,\"label\":\"B" + b
@@ -162,8 +175,8 @@ class GradeSyncTest extends ToolIntegrationTest {
         assertThat(body.get("timestamp").asText()).endsWith("Z");
 
         // Four line items, one per bloc, labelled and tagged, for the resource link.
-        List<LoggedRequest> created = LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems")));
-        assertThat(created).hasSize(4);
+        Eventually.within(WAIT, () -> assertThat(columnsCreated()).hasSize(4));
+        List<LoggedRequest> created = columnsCreated();
         JsonNode b1 = created.stream()
                 .map(GradeSyncTest::body)
                 .filter(b -> b.get("resourceId").asText().equals("B1"))
@@ -197,6 +210,42 @@ class GradeSyncTest extends ToolIntegrationTest {
             judge("amina", c, "ACQUIS");
         }
         assertThat(trainer.get("/api/v1/grade-sync").body()).contains("amina");
+    }
+
+    @Test
+    void columnsAskedForAtOnceAreCreatedOnce() throws Exception {
+        TestPlatform p = newPlatform("moodle");
+        platform = p;
+        prefix = "/" + p.clientId();
+        // A slow gradebook, so that the trainer launch's background work and the two calls below overlap.
+        stubMoodleLineItems(500);
+        stubScores(200);
+        launchAll(LMS.baseUrl() + prefix + "/lineitems?type_id=1", "amina");
+        Platform registered = registry.findForLogin(p.issuer(), p.clientId()).orElseThrow();
+        long courseId = jdbc.sql("select id from course where platform_id = :p")
+                .param("p", registered.id())
+                .query(Long.class)
+                .single();
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            for (Future<?> call : two.invokeAll(List.of(
+                    Executors.callable(() -> lineItems.ensure(registered, courseId)),
+                    Executors.callable(() -> lineItems.ensure(registered, courseId))))) {
+                call.get();
+            }
+        } finally {
+            two.shutdown();
+        }
+        assertThat(columnsCreated()).hasSize(4);
+        assertThat(jdbc.sql("select count(*) from line_item where course_id = :c")
+                        .param("c", courseId)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(4);
+    }
+
+    List<LoggedRequest> columnsCreated() {
+        return LMS.findAll(postRequestedFor(urlPathEqualTo(prefix + "/lineitems")));
     }
 
     @Test
