@@ -175,7 +175,7 @@ class GradeSyncTest extends ToolIntegrationTest {
         assertThat(body.get("timestamp").asText()).endsWith("Z");
 
         // Four line items, one per bloc, labelled and tagged, for the resource link.
-        Eventually.within(WAIT, () -> assertThat(columnsCreated()).hasSize(4));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(columnsCreated()).hasSize(4));
         List<LoggedRequest> created = columnsCreated();
         JsonNode b1 = created.stream()
                 .map(GradeSyncTest::body)
