@@ -1,12 +1,12 @@
 package fr.cqpi.demo;
 
+import fr.cqpi.shared.FramedPageHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * The demo LMS is another platform that happens to share the process: its own filter chain, open to all (its
@@ -24,13 +24,7 @@ class DemoSecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf ->
                         csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "form-action 'self' https: http://localhost:* http://127.0.0.1:*; "
-                                        + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*; "
-                                        + "frame-src 'self' https: http://localhost:* http://127.0.0.1:*"))
-                        .referrerPolicy(r ->
-                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .headers(FramedPageHeaders.headers());
         return http.build();
     }
 }

@@ -60,15 +60,15 @@ public record LaunchContext(
             implements Serializable {}
 
     public boolean hasCourse() {
-        return courseId != null;
+        return actor().hasCourse();
     }
 
     public boolean isEvaluator() {
-        return role == ToolRole.EVALUATOR;
+        return actor().isEvaluator();
     }
 
     public boolean isLearner() {
-        return role == ToolRole.LEARNER;
+        return actor().isLearner();
     }
 
     public String displayName() {

@@ -1,13 +1,13 @@
 package fr.cqpi.web;
 
 import fr.cqpi.lti.CqpiLti13Configurer;
+import fr.cqpi.shared.FramedPageHeaders;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
  * One filter chain: LTI endpoints are public (the launch is the authentication), the tool's pages and
@@ -39,13 +39,7 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-                                        + "form-action 'self' https: http://localhost:* http://127.0.0.1:*; "
-                                        + "frame-ancestors 'self' https: http://localhost:* http://127.0.0.1:*; "
-                                        + "frame-src 'self' https: http://localhost:* http://127.0.0.1:*"))
-                        .referrerPolicy(r ->
-                                r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+                .headers(FramedPageHeaders.headers())
                 .with(lti, Customizer.withDefaults())
                 .addFilterAfter(
                         new StaleLaunchGuard(messages),
