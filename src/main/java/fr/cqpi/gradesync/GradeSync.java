@@ -19,14 +19,15 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,7 +39,7 @@ public class GradeSync implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(GradeSync.class);
 
     private final JdbcClient jdbc;
-    private final OutboxWriter outbox;
+    private final Outbox outbox;
     private final EvaluationQueries evaluation;
     private final RosterSync rosterSync;
     private final LineItems lineItems;
@@ -48,15 +49,12 @@ public class GradeSync implements DisposableBean {
     private final Roster roster;
     private final GradeSyncProperties properties;
     private final Clock clock;
-    private final ExecutorService background = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "course-services");
-        t.setDaemon(true);
-        return t;
-    });
+    /** Course services after a launch (roster, gradebook columns), off the request. */
+    private final ThreadPoolTaskExecutor background;
 
     GradeSync(
             JdbcClient jdbc,
-            OutboxWriter outbox,
+            Outbox outbox,
             EvaluationQueries evaluation,
             RosterSync rosterSync,
             LineItems lineItems,
@@ -65,7 +63,8 @@ public class GradeSync implements DisposableBean {
             CourseMembers members,
             Roster roster,
             GradeSyncProperties properties,
-            Clock clock) {
+            Clock clock,
+            ThreadPoolTaskExecutorBuilder executors) {
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.evaluation = evaluation;
@@ -77,6 +76,14 @@ public class GradeSync implements DisposableBean {
         this.roster = roster;
         this.properties = properties;
         this.clock = clock;
+        this.background = executors
+                .corePoolSize(2)
+                .maxPoolSize(2)
+                .queueCapacity(1000)
+                .threadNamePrefix("course-services-")
+                .build();
+        this.background.setDaemon(true);
+        this.background.initialize();
     }
 
     public record CourseSync(
@@ -89,28 +96,12 @@ public class GradeSync implements DisposableBean {
             boolean rosterService,
             Instant rosterSyncedAt) {}
 
-    private record OutboxRow(
-            long learnerId,
-            String blocCode,
-            String status,
-            Instant sentAt,
-            BigDecimal sentScore,
-            String sentState,
-            String lastError,
-            int attempts,
-            Instant dueAt) {}
-
     public CourseSync status(Actor actor) {
         requireEvaluator(actor);
-        List<OutboxRow> outboxRows = jdbc.sql("""
-                        select learner_id, bloc_code, status, sent_at, sent_score, sent_state, last_error, attempts, due_at
-                        from grade_outbox where course_id = :course""")
-                .param("course", actor.courseId())
-                .query(OutboxRow.class)
-                .list();
+        List<Outbox.Entry> outboxRows = outbox.rowsOf(actor.courseId());
         Map<Long, CourseMember> learners = members.learnersById(actor.courseId());
         Map<Long, LearnerRef> others = members.refs(outboxRows.stream()
-                .map(OutboxRow::learnerId)
+                .map(Outbox.Entry::learnerId)
                 .filter(id -> !learners.containsKey(id))
                 .collect(Collectors.toSet()));
         List<SyncRow> rows = outboxRows.stream()
@@ -127,7 +118,8 @@ public class GradeSync implements DisposableBean {
                             o.sentState(),
                             o.lastError(),
                             o.attempts(),
-                            o.dueAt());
+                            o.dueAt(),
+                            o.lastRefusal());
                 })
                 .sorted(Comparator.comparing((SyncRow r) -> r.learnerName().toLowerCase(Locale.ROOT))
                         .thenComparing(SyncRow::blocCode))
@@ -135,9 +127,9 @@ public class GradeSync implements DisposableBean {
         Course course = courses.find(actor.courseId()).orElseThrow();
         return new CourseSync(
                 rows,
-                count(rows, "PENDING"),
-                count(rows, "SENT"),
-                count(rows, "FAILED"),
+                count(rows, OutboxStatus.PENDING),
+                count(rows, OutboxStatus.SENT),
+                count(rows, OutboxStatus.FAILED),
                 course.showProgressInGradebook(),
                 course.agsLineItems() != null || lineItems.any(actor.courseId()),
                 course.nrpsUrl() != null,
@@ -169,15 +161,7 @@ public class GradeSync implements DisposableBean {
             }
             learnerId = learner.get().userId();
         }
-        return jdbc.sql("""
-                        update grade_outbox set status = 'PENDING', due_at = now(), attempts = 0, first_failure_at = null,
-                            claimed_until = null
-                        where course_id = :course and status = 'FAILED'
-                          and (cast(:learner as bigint) is null or (learner_id = :learner and bloc_code = :bloc))""")
-                .param("course", actor.courseId())
-                .param("learner", learnerId)
-                .param("bloc", blocCode)
-                .update();
+        return outbox.retryFailed(actor.courseId(), learnerId, blocCode);
     }
 
     @Transactional
@@ -231,13 +215,7 @@ public class GradeSync implements DisposableBean {
 
     /** The latest grade-sync error of each platform, for the tool's administrator. */
     public java.util.Map<Long, String> lastErrorByPlatform() {
-        java.util.Map<Long, String> errors = new java.util.HashMap<>();
-        jdbc.sql("""
-                        select distinct on (platform_id) platform_id, last_error from grade_outbox
-                        where last_error is not null order by platform_id, coalesce(first_failure_at, changed_at) desc""").query(rs -> {
-            errors.put(rs.getLong(1), rs.getString(2));
-        });
-        return errors;
+        return outbox.lastErrorByPlatform();
     }
 
     /** After a trainer's launch: the roster (at most every few minutes) and the gradebook columns, off the request. */
@@ -246,24 +224,26 @@ public class GradeSync implements DisposableBean {
         if (launched.role() != ToolRole.EVALUATOR || !properties.enabled()) {
             return;
         }
-        background.execute(() -> {
-            try {
-                Instant synced = roster.syncedAt(launched.courseId()).orElse(null);
-                if (synced == null || synced.isBefore(clock.instant().minus(properties.rosterCacheFor()))) {
-                    rosterSync.sync(launched.courseId());
-                }
-                platforms.findById(launched.platformId()).ifPresent(p -> {
-                    lineItems.ensure(p, launched.courseId());
-                    // Scores refused because their column had been deleted go again, now that it exists again.
-                    jdbc.sql("""
-                                    update grade_outbox set status = 'PENDING', due_at = now(), attempts = 0,
-                                        first_failure_at = null, claimed_until = null
-                                    where course_id = :c and status = 'FAILED' and last_error like 'HTTP 404%'""").param("c", launched.courseId()).update();
-                });
-            } catch (RuntimeException e) {
-                log.info("Course services after launch of course {} failed: {}", launched.courseId(), e.getMessage());
+        try {
+            background.execute(() -> courseServices(launched));
+        } catch (TaskRejectedException busy) {
+            log.warn("Course services after launch of course {} skipped: too many waiting", launched.courseId());
+        }
+    }
+
+    private void courseServices(CourseLaunched launched) {
+        try {
+            Instant synced = roster.syncedAt(launched.courseId()).orElse(null);
+            if (synced == null || synced.isBefore(clock.instant().minus(properties.rosterCacheFor()))) {
+                rosterSync.sync(launched.courseId());
             }
-        });
+            platforms.findById(launched.platformId()).ifPresent(p -> {
+                lineItems.ensure(p, launched.courseId());
+                outbox.retryRefusedForMissingColumn(launched.courseId());
+            });
+        } catch (RuntimeException e) {
+            log.warn("Course services after launch of course {} failed: {}", launched.courseId(), e.getMessage());
+        }
     }
 
     private static void requireEvaluator(Actor actor) {
@@ -272,12 +252,12 @@ public class GradeSync implements DisposableBean {
         }
     }
 
-    private static long count(List<SyncRow> rows, String status) {
-        return rows.stream().filter(r -> r.status().equals(status)).count();
+    private static long count(List<SyncRow> rows, OutboxStatus status) {
+        return rows.stream().filter(r -> r.status() == status).count();
     }
 
     @Override
     public void destroy() {
-        background.shutdownNow();
+        background.shutdown();
     }
 }

@@ -4,47 +4,81 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.util.Timeout;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
 
-/** HTTP to platform services, with bounded timeouts and failures classified for the outbox. */
+/**
+ * HTTP to platform services: one pooled client for every platform, bounded timeouts, no redirect ever followed
+ * (an authenticated call goes to the URL that was checked, nowhere else), failures classified for the outbox, and
+ * the platform's refusal kept whole: its status, the status line's reason phrase (where Moodle writes why) and
+ * the body.
+ */
 @Component
-class PlatformHttp {
+class PlatformHttp implements DisposableBean {
 
     private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
+    /** A service answer larger than this is refused (a roster page of 1,000 members is well under 1 MB). */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
-    private final HttpClient client;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final CloseableHttpClient client;
+    private final RestClient rest;
     private final Duration requestTimeout;
-
     private final Clock clock;
 
-    PlatformHttp(GradeSyncProperties properties, Clock clock) {
+    PlatformHttp(GradeSyncProperties properties, RestClient.Builder builder, Clock clock) {
         this.clock = clock;
         this.requestTimeout = properties.requestTimeout();
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(properties.requestTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
+        Timeout timeout = Timeout.of(properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                .setConnectTimeout(timeout)
+                                .setSocketTimeout(timeout)
+                                .build())
+                        .setMaxConnTotal(properties.threads() * 4)
+                        .setMaxConnPerRoute(properties.threads())
+                        .build())
+                .setDefaultRequestConfig(
+                        RequestConfig.custom().setResponseTimeout(timeout).build())
+                .disableRedirectHandling()
+                .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .build();
+        this.rest = builder.requestFactory(new HttpComponentsClientHttpRequestFactory(client))
                 .build();
     }
 
     record Response(int status, String body, Optional<String> nextPage) {}
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A paged service answer (line items, results, memberships): each page's JSON, following Link rel="next". */
     static void forEachPage(String first, int maxPages, Function<String, Response> fetch, Consumer<JsonNode> eachPage) {
@@ -66,48 +100,65 @@ class PlatformHttp {
         }
     }
 
-    Response send(String method, String url, String accept, String contentType, String body, String bearer) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(requestTimeout)
-                .header("Accept", accept)
-                .method(
-                        method,
-                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (contentType != null) {
-            request.header("Content-Type", contentType);
-        }
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response;
+    /** JSON of a request body (a record or a map). */
+    static String write(Object value) {
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new PlatformCallException(
-                    PlatformCallException.Kind.RETRYABLE, 0, "timeout after " + requestTimeout, null);
-        } catch (IOException e) {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response send(String method, String url, String accept, String contentType, String body, String bearer) {
+        URI uri = URI.create(url);
+        try {
+            RestClient.RequestBodySpec request = rest.method(HttpMethod.valueOf(method))
+                    .uri(uri)
+                    .headers(headers -> {
+                        headers.set("Accept", accept);
+                        if (contentType != null) {
+                            headers.set("Content-Type", contentType);
+                        }
+                        if (bearer != null) {
+                            headers.setBearerAuth(bearer);
+                        }
+                    });
+            if (body != null) {
+                request.body(body.getBytes(StandardCharsets.UTF_8));
+            }
+            return request.exchange((sent, response) -> answer(uri, response), true);
+        } catch (ResourceAccessException e) {
+            if (e.getCause() instanceof SocketTimeoutException
+                    || e.getCause() instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+                throw new PlatformCallException(
+                        PlatformCallException.Kind.RETRYABLE, 0, "timeout after " + requestTimeout, null);
+            }
             throw new PlatformCallException(
                     PlatformCallException.Kind.RETRYABLE,
                     0,
-                    "connection failed: " + e.getClass().getSimpleName(),
+                    "connection failed: "
+                            + (e.getCause() == null
+                                    ? e.getClass().getSimpleName()
+                                    : e.getCause().getClass().getSimpleName()),
                     null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, 0, "interrupted", null);
         }
-        int status = response.statusCode();
+    }
+
+    private Response answer(URI uri, ClientHttpResponse response) throws IOException {
+        int status = response.getStatusCode().value();
+        String body = read(response);
         if (status >= 200 && status < 300) {
             return new Response(
-                    status, response.body(), nextLink(response.headers().allValues("Link")));
+                    status,
+                    body,
+                    nextLink(response.getHeaders().get("Link"))
+                            .map(next -> uri.resolve(next).toString()));
         }
-        String summary = "HTTP " + status + " from " + URI.create(url).getHost() + ": " + abbreviate(response.body());
-        Duration retryAfter =
-                retryAfter(response.headers().firstValue("Retry-After").orElse(null), clock.instant());
+        String summary = "HTTP " + status + " from " + uri.getHost() + ": " + platformMessage(status, response, body);
+        Duration retryAfter = retryAfter(response.getHeaders().getFirst("Retry-After"), clock.instant());
         if (status == 429
                 || status == 503
-                || (status == 403
-                        && response.body() != null
-                        && response.body().toLowerCase(java.util.Locale.ROOT).contains("rate limit"))) {
+                || (status == 403 && body.toLowerCase(Locale.ROOT).contains("rate limit"))) {
             throw new PlatformCallException(PlatformCallException.Kind.THROTTLED, status, summary, retryAfter);
         }
         if (status == 401) {
@@ -116,11 +167,50 @@ class PlatformHttp {
         if (status >= 500 || status == 408) {
             throw new PlatformCallException(PlatformCallException.Kind.RETRYABLE, status, summary, retryAfter);
         }
+        if (status >= 300 && status < 400) {
+            summary += " (redirect to " + abbreviate(response.getHeaders().getFirst("Location")) + " not followed)";
+        }
         throw new PlatformCallException(PlatformCallException.Kind.PERMANENT, status, summary, null);
     }
 
+    /**
+     * What the platform said: the reason phrase when it is not just the status's name (Moodle's « Refusing score
+     * with an earlier timestamp … » is only there, its body being {@code []}), then the body when it says anything.
+     */
+    static String platformMessage(int status, ClientHttpResponse response, String body) throws IOException {
+        String reason =
+                response.getStatusText() == null ? "" : response.getStatusText().strip();
+        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        if (known != null && known.getReasonPhrase().equalsIgnoreCase(reason)) {
+            reason = "";
+        }
+        String flatBody = abbreviate(body);
+        if (flatBody.equals("[]") || flatBody.equals("{}")) {
+            flatBody = "";
+        }
+        String message = (reason + (reason.isEmpty() || flatBody.isEmpty() ? "" : " — ") + flatBody).strip();
+        return message.isEmpty() ? (known == null ? "(no message)" : known.getReasonPhrase()) : message;
+    }
+
+    private static String read(ClientHttpResponse response) throws IOException {
+        try (InputStream in = response.getBody()) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw new PlatformCallException(
+                        PlatformCallException.Kind.RETRYABLE,
+                        response.getStatusCode().value(),
+                        "answer larger than " + MAX_BODY_BYTES + " bytes",
+                        null);
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
     /** The {@code rel="next"} target among a response's Link headers (RFC 8288). */
-    static Optional<String> nextLink(List<String> linkHeaders) {
+    static Optional<String> nextLink(java.util.List<String> linkHeaders) {
+        if (linkHeaders == null) {
+            return Optional.empty();
+        }
         for (String link : linkHeaders) {
             Matcher m = NEXT_LINK.matcher(link);
             if (m.find()) {
@@ -155,6 +245,11 @@ class PlatformHttp {
             return "";
         }
         String flat = body.replaceAll("\\s+", " ").strip();
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+        return flat.length() > 300 ? flat.substring(0, 300) + "…" : flat;
+    }
+
+    @Override
+    public void destroy() throws IOException {
+        client.close();
     }
 }

@@ -6,18 +6,22 @@ import fr.cqpi.course.LearnerRef;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The sync state of one learner's bloc: what was sent, what is pending, what failed and why. */
+/**
+ * The sync state of one learner's bloc: what was sent, what is pending, what failed and why, and the platform's
+ * last refusal (its HTTP status and message), kept after a later success.
+ */
 public record SyncRow(
         @JsonIgnore LearnerRef learner,
         String learnerName,
         String blocCode,
-        String status,
+        OutboxStatus status,
         Instant sentAt,
         BigDecimal sentScore,
         String sentState,
         String lastError,
         int attempts,
-        Instant dueAt) {
+        Instant dueAt,
+        Outbox.Refusal lastRefusal) {
 
     /** A learner's bloc, as the platform knows the learner (by their LTI {@code sub}). */
     public record LearnerBloc(String learnerSub, String blocCode) {}

@@ -25,6 +25,7 @@ import com.nimbusds.jwt.SignedJWT;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.ToolKeys;
 import fr.cqpi.support.LtiClient;
+import fr.cqpi.support.MoodleGradebook;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.URLDecoder;
@@ -37,9 +38,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Bloc results to a WireMock gradebook shaped like Moodle's (and Canvas's), through its failures. */
+@ExtendWith(OutputCaptureExtension.class)
 class GradeSyncTest extends ToolIntegrationTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -50,6 +55,9 @@ class GradeSyncTest extends ToolIntegrationTest {
 
     @Autowired
     LineItems lineItems;
+
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
 
     TestPlatform platform;
     String prefix;
@@ -102,9 +110,10 @@ class GradeSyncTest extends ToolIntegrationTest {
         }
     }
 
-    void stubScores(int status) {
+    /** Scores answered as Moodle 5.1 does, refusing a timestamp that is not after the grade it holds. */
+    void stubMoodleScores() {
         LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
-                .willReturn(aResponse().withStatus(status)));
+                .willReturn(aResponse().withStatus(200).withTransformers(MoodleGradebook.NAME)));
     }
 
     /** Moodle-shaped LMS under a fresh prefix. */
@@ -113,7 +122,7 @@ class GradeSyncTest extends ToolIntegrationTest {
         platform = p;
         prefix = "/" + p.clientId();
         stubMoodleLineItems();
-        stubScores(200);
+        stubMoodleScores();
         String container = LMS.baseUrl() + prefix + "/lineitems?type_id=1";
         launchAll(container, learners);
     }
@@ -219,7 +228,7 @@ class GradeSyncTest extends ToolIntegrationTest {
         prefix = "/" + p.clientId();
         // A slow gradebook, so that the trainer launch's background work and the two calls below overlap.
         stubMoodleLineItems(500);
-        stubScores(200);
+        stubMoodleScores();
         launchAll(LMS.baseUrl() + prefix + "/lineitems?type_id=1", "amina");
         Platform registered = registry.findForLogin(p.issuer(), p.clientId()).orElseThrow();
         long courseId = jdbc.sql("select id from course where platform_id = :p")
@@ -392,7 +401,7 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .contains("User not enrolled in the course")
                 .contains("Réessayer maintenant");
 
-        stubScores(200);
+        stubMoodleScores();
         LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
                 .atPriority(1)
                 .willReturn(aResponse().withStatus(200)));
@@ -459,12 +468,126 @@ class GradeSyncTest extends ToolIntegrationTest {
         List<LoggedRequest> posted = scoresPosted();
         JsonNode last = body(posted.get(posted.size() - 1));
         assertThat(last.get("scoreGiven").decimalValue()).isEqualByComparingTo("6.67");
-        String previous = "";
-        for (LoggedRequest request : posted) {
-            String timestamp = body(request).get("timestamp").asText();
-            assertThat(timestamp).isGreaterThanOrEqualTo(previous);
-            previous = timestamp;
+        // Each score later than the one before, in whole seconds (Moodle refuses any other).
+        assertThat(posted.stream()
+                        .map(r -> java.time.Instant.parse(
+                                        body(r).get("timestamp").asText())
+                                .getEpochSecond())
+                        .toList())
+                .isSortedAccordingTo(Long::compare)
+                .doesNotHaveDuplicates();
+    }
+
+    static final String B4_SCORES = "/lineitems/4/lineitem/scores";
+    static final String B1_SCORES = "/lineitems/1/lineitem/scores";
+
+    /** Whole seconds of the timestamps Moodle accepted for one learner in one line item, in order. */
+    List<Long> acceptedSeconds(String scoresPath, String learner) {
+        return MoodleGradebook.INSTANCE.answers(prefix + scoresPath).stream()
+                .filter(a -> a.userId().equals(learner) && a.status() == 200)
+                .map(a -> java.time.Instant.parse(a.timestamp()).getEpochSecond())
+                .toList();
+    }
+
+    @Test
+    void aWholeBlocSavedWithinASecondEndsInMoodleWithItsFinalGrade() {
+        lmsWithPrefix("yasmine");
+        long start = System.nanoTime();
+        for (int c = 1; c <= 11; c++) {
+            judge("yasmine", "C9." + c, "ACQUIS");
         }
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+        await().atMost(WAIT).untilAsserted(() -> {
+            MoodleGradebook.Grade held = MoodleGradebook.INSTANCE.grade(prefix + B4_SCORES, "yasmine");
+            assertThat(held).isNotNull();
+            assertThat(held.feedback()).isEqualTo("Bloc validé — 11 critères acquis sur 11");
+            assertThat(held.finalGrade()).isEqualByComparingTo("100");
+            assertThat(status("yasmine", "B4")).isEqualTo("SENT");
+        });
+        assertThat(elapsedMs).as("11 saves, several within one second").isLessThan(11_000);
+        List<Long> accepted = acceptedSeconds(B4_SCORES, "yasmine");
+        assertThat(accepted).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+        // Every score the tool sent is later, in whole seconds, than the one before it.
+        List<Long> sent = scoresPosted().stream()
+                .filter(r -> r.getUrl().startsWith(prefix + B4_SCORES))
+                .map(r -> java.time.Instant.parse(body(r).get("timestamp").asText())
+                        .getEpochSecond())
+                .toList();
+        assertThat(sent).isSortedAccordingTo(Long::compare).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aScoreRefusedForItsTimestampGoesAgainLaterAndTheRefusalIsShown(CapturedOutput output) throws Exception {
+        lmsWithPrefix("zoe");
+        // Moodle's clock is 3 s ahead of the tool's: the grade it stored as pending carries its own time.
+        long ahead = java.time.Instant.now().getEpochSecond() + 3;
+        MoodleGradebook.INSTANCE.hold(prefix + B1_SCORES, "zoe", new MoodleGradebook.Grade(ahead, null, "avant"));
+        judge("zoe", "C1.1", "ACQUIS");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(status("zoe", "B1")).isEqualTo("SENT"));
+        List<MoodleGradebook.Answer> answers = MoodleGradebook.INSTANCE.answers(prefix + B1_SCORES);
+        assertThat(answers).extracting(MoodleGradebook.Answer::status).contains(409);
+        assertThat(answers.get(answers.size() - 1).status()).isEqualTo(200);
+        assertThat(acceptedSeconds(B1_SCORES, "zoe"))
+                .singleElement()
+                .satisfies(s -> assertThat(s).isGreaterThan(ahead));
+        assertThat(MoodleGradebook.INSTANCE.grade(prefix + B1_SCORES, "zoe").feedback())
+                .isEqualTo("Bloc en cours d'évaluation — 1 critère acquis sur 30");
+
+        assertThat(output.getOut())
+                .containsPattern("WARN .*Platform refused the score of outbox row \\d+ .*HTTP 409 from [^:]+: "
+                        + "Refusing score with an earlier timestamp for item 1 and user zoe");
+        JsonNode api = JSON.readTree(trainer.get("/api/v1/grade-sync").body());
+        JsonNode row = java.util.stream.StreamSupport.stream(api.get("rows").spliterator(), false)
+                .filter(r -> r.get("learnerId").asText().equals("zoe"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(row.get("status").asText()).isEqualTo("SENT");
+        assertThat(row.at("/lastRefusal/status").asInt()).isEqualTo(409);
+        assertThat(row.at("/lastRefusal/message").asText())
+                .contains("Refusing score with an earlier timestamp for item 1 and user zoe");
+        assertThat(trainer.get("/app/sync").body())
+                .contains("Dernier refus de la plateforme")
+                .contains("Refusing score with an earlier timestamp for item 1 and user zoe");
+        assertThat(metrics.get("cqpi.gradesync.platform.refusals")
+                        .tag("status", "409")
+                        .counter()
+                        .count())
+                .isPositive();
+    }
+
+    @Test
+    void reessayerSendsTheCurrentStateWithALaterTimestamp() {
+        lmsWithPrefix("adam");
+        judge("adam", "C1.1", "ACQUIS");
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("adam", "B1")).isEqualTo("SENT"));
+        var refusing = LMS.stubFor(post(urlPathMatching(prefix + "/lineitems/\\d+/lineitem/scores"))
+                .atPriority(1)
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"User not enrolled in the course\"}")));
+        judge("adam", "C1.2", "ACQUIS");
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("adam", "B1")).isEqualTo("FAILED"));
+        LMS.removeStub(refusing);
+
+        String page = trainer.get("/app/sync").body();
+        Map<String, String> form = new HashMap<>(trainer.csrfHeaders(page));
+        form.put("Content-Type", "application/x-www-form-urlencoded");
+        assertThat(trainer.send("POST", "/app/sync/retry", "learner=adam&bloc=B1", form)
+                        .statusCode())
+                .isEqualTo(200);
+        await().atMost(WAIT)
+                .untilAsserted(() -> assertThat(status("adam", "B1")).isEqualTo("SENT"));
+        assertThat(MoodleGradebook.INSTANCE.grade(prefix + B1_SCORES, "adam").feedback())
+                .isEqualTo("Bloc en cours d'évaluation — 2 critères acquis sur 30");
+        List<Long> sent = scoresPosted().stream()
+                .filter(r -> body(r).get("userId").asText().equals("adam"))
+                .map(r -> java.time.Instant.parse(body(r).get("timestamp").asText())
+                        .getEpochSecond())
+                .toList();
+        assertThat(sent)
+                .hasSizeGreaterThanOrEqualTo(3)
+                .isSortedAccordingTo(Long::compare)
+                .doesNotHaveDuplicates();
     }
 
     @Test

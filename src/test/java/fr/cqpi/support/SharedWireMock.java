@@ -13,8 +13,11 @@ public final class SharedWireMock {
 
     public static synchronized WireMockServer get() {
         if (server == null) {
-            server = new WireMockServer(
-                    options().dynamicPort().containerThreads(40).jettyAcceptors(2));
+            server = new WireMockServer(options()
+                    .dynamicPort()
+                    .containerThreads(40)
+                    .jettyAcceptors(2)
+                    .extensions(MoodleGradebook.INSTANCE));
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }

@@ -1,0 +1,63 @@
+package fr.cqpi.gradesync;
+
+import fr.cqpi.evaluation.BlocState;
+import fr.cqpi.evaluation.Results;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** The AGS score of a bloc result (Assignment and Grade Services 2.0, « Score publish service »). */
+@Component
+class Scores {
+
+    static final String MEDIA_TYPE = "application/vnd.ims.lis.v1.score+json";
+    /** The gradebook is read by the course's French-speaking trainers and jury. */
+    private static final Locale GRADEBOOK_LOCALE = Locale.FRENCH;
+
+    private static final BigDecimal MAXIMUM = new BigDecimal(100);
+
+    private final MessageSource messages;
+
+    Scores(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The body of {@code POST <line item>/scores}. */
+    record Score(
+            String userId,
+            BigDecimal scoreGiven,
+            BigDecimal scoreMaximum,
+            String activityProgress,
+            String gradingProgress,
+            String comment,
+            String timestamp) {}
+
+    Score of(String userSub, Results.BlocResult result, boolean showProgress, Instant timestamp) {
+        return new Score(
+                userSub,
+                result.score(),
+                MAXIMUM,
+                activityProgress(result.state()),
+                result.state().isDecided() || showProgress ? "FullyGraded" : "Pending",
+                comment(result),
+                DateTimeFormatter.ISO_INSTANT.format(timestamp));
+    }
+
+    private static String activityProgress(BlocState state) {
+        return switch (state) {
+            case NON_COMMENCE -> "Initialized";
+            case EN_COURS -> "InProgress";
+            case VALIDE, NON_VALIDE -> "Completed";
+        };
+    }
+
+    private String comment(Results.BlocResult result) {
+        return messages.getMessage(
+                "gradesync.comment." + result.state().name(),
+                new Object[] {result.acquis(), result.total()},
+                GRADEBOOK_LOCALE);
+    }
+}
