@@ -192,20 +192,12 @@ public class GradeSync implements DisposableBean {
             PlatformHttp.forEachPage(
                     LineItems.subResource(item.url(), "results"),
                     1000,
-                    page -> lineItems.call(
-                            platform, "GET", page, "application/vnd.ims.lis.v2.resultcontainer+json", null, null),
+                    page -> lineItems.call(platform, "GET", page, AgsResult.CONTAINER, null, null),
+                    AgsResult[].class,
                     results -> {
-                        for (var result : results) {
-                            if (result.hasNonNull("userId") && result.hasNonNull("resultScore")) {
-                                double max = result.path("resultMaximum").asDouble(100);
-                                held.put(
-                                        new SyncRow.LearnerBloc(
-                                                result.get("userId").asText(), item.blocCode()),
-                                        java.math.BigDecimal.valueOf(result.get("resultScore")
-                                                                .asDouble()
-                                                        * 100
-                                                        / (max == 0 ? 100 : max))
-                                                .setScale(2, java.math.RoundingMode.HALF_UP));
+                        for (AgsResult result : results) {
+                            if (result.userId() != null && result.resultScore() != null) {
+                                held.put(new SyncRow.LearnerBloc(result.userId(), item.blocCode()), result.percent());
                             }
                         }
                     });

@@ -1,14 +1,12 @@
 package fr.cqpi.gradesync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.cqpi.course.Course;
 import fr.cqpi.course.Courses;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
-import fr.cqpi.shared.ShortCache;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -26,18 +24,19 @@ import org.springframework.transaction.support.TransactionOperations;
 @Component
 class LineItems {
 
-    static final String TAG = "cqpi-bloc";
-    static final String LINEITEM = "application/vnd.ims.lis.v2.lineitem+json";
-    static final String CONTAINER = "application/vnd.ims.lis.v2.lineitemcontainer+json";
-
     private final JdbcClient jdbc;
     private final PlatformHttp http;
     private final ServiceTokens tokens;
     private final ReferentielCatalog catalog;
     private final Courses courses;
     private final TransactionOperations transactions;
-    private final ObjectMapper json = new ObjectMapper();
-    private final ShortCache<String, List<String>> knownCache = new ShortCache<>(java.time.Duration.ofSeconds(10));
+    /** The line items of a course's bloc, for a few seconds: every score of a bloc needs them. */
+    private final Cache<BlocOfCourse, List<String>> knownCache = Caffeine.newBuilder()
+            .maximumSize(50_000)
+            .expireAfterWrite(java.time.Duration.ofSeconds(10))
+            .build();
+
+    private record BlocOfCourse(long courseId, String blocCode) {}
 
     LineItems(
             JdbcClient jdbc,
@@ -58,11 +57,11 @@ class LineItems {
 
     /** The line item URLs that receive a bloc's scores in a course, creating what is missing. */
     List<String> forBloc(Platform platform, long courseId, String blocCode) {
-        List<String> known = knownCache.get(courseId + " " + blocCode, key -> known(courseId, blocCode));
+        List<String> known = knownCache.get(new BlocOfCourse(courseId, blocCode), key -> known(courseId, blocCode));
         if (!known.isEmpty()) {
             return known;
         }
-        knownCache.invalidate(courseId + " " + blocCode);
+        knownCache.invalidate(new BlocOfCourse(courseId, blocCode));
         ensure(platform, courseId);
         return known(courseId, blocCode);
     }
@@ -138,7 +137,7 @@ class LineItems {
 
     /** Forgets a line item the platform no longer has, so that the next trainer launch creates it again. */
     void forget(long courseId, String url) {
-        knownCache.clear();
+        knownCache.invalidateAll();
         jdbc.sql("delete from line_item where course_id = :course and url = :url and not from_platform")
                 .param("course", courseId)
                 .param("url", url)
@@ -160,32 +159,36 @@ class LineItems {
     private Map<String, String> existingOnPlatform(Platform platform, String container, String linkId) {
         Map<String, String> byBloc = new LinkedHashMap<>();
         String first = withQuery(
-                container, "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8) + "&tag=" + TAG);
-        PlatformHttp.forEachPage(first, 100, page -> call(platform, "GET", page, CONTAINER, null, null), items -> {
-            if (!items.isArray()) {
-                return;
-            }
-            for (JsonNode item : items) {
-                String resourceId = item.path("resourceId").asText("");
-                String itemLink = item.path("resourceLinkId").asText(linkId);
-                if (!resourceId.isEmpty() && itemLink.equals(linkId) && item.hasNonNull("id")) {
-                    byBloc.putIfAbsent(resourceId, item.get("id").asText());
-                }
-            }
-        });
+                container,
+                "resource_link_id=" + URLEncoder.encode(linkId, StandardCharsets.UTF_8) + "&tag=" + BlocColumn.TAG);
+        PlatformHttp.forEachPage(
+                first,
+                100,
+                page -> call(platform, "GET", page, LineItem.CONTAINER, null, null),
+                LineItem[].class,
+                items -> {
+                    for (LineItem item : items) {
+                        String itemLink = item.resourceLinkId() == null ? linkId : item.resourceLinkId();
+                        if (item.resourceId() != null
+                                && !item.resourceId().isEmpty()
+                                && itemLink.equals(linkId)
+                                && item.id() != null) {
+                            byBloc.putIfAbsent(item.resourceId(), item.id());
+                        }
+                    }
+                });
         return byBloc;
     }
 
     private String create(Platform platform, String container, String linkId, Referentiel.Bloc bloc) {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("scoreMaximum", 100);
-        item.put("label", bloc.code() + " — " + bloc.title());
-        item.put("resourceId", bloc.code());
-        item.put("tag", TAG);
-        item.put("resourceLinkId", linkId);
-        PlatformHttp.Response response = call(platform, "POST", container, LINEITEM, LINEITEM, write(item));
-        JsonNode created = PlatformHttp.json(response.body());
-        String id = created.path("id").asText(null);
+        PlatformHttp.Response response = call(
+                platform,
+                "POST",
+                container,
+                LineItem.MEDIA_TYPE,
+                LineItem.MEDIA_TYPE,
+                PlatformHttp.write(LineItem.toCreate(BlocColumn.of(bloc), linkId)));
+        String id = PlatformHttp.read(response.body(), LineItem.class).id();
         if (id == null) {
             throw new PlatformCallException(
                     PlatformCallException.Kind.RETRYABLE, response.status(), "line item created without an id", null);
@@ -229,13 +232,5 @@ class LineItems {
             path = path.substring(0, path.length() - 1);
         }
         return path + "/" + name + query;
-    }
-
-    String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package fr.cqpi.gradesync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,23 +79,29 @@ class PlatformHttp implements DisposableBean {
 
     record Response(int status, String body, Optional<String> nextPage) {}
 
-    /** A paged service answer (line items, results, memberships): each page's JSON, following Link rel="next". */
-    static void forEachPage(String first, int maxPages, Function<String, Response> fetch, Consumer<JsonNode> eachPage) {
+    /** A paged service answer (line items, results, memberships): each page read as {@code type}, following Link rel="next". */
+    static <T> void forEachPage(
+            String first, int maxPages, Function<String, Response> fetch, Class<T> type, Consumer<T> eachPage) {
         String page = first;
         for (int pages = 0; page != null && pages < maxPages; pages++) {
             Response response = fetch.apply(page);
-            eachPage.accept(json(response.body()));
+            eachPage.accept(read(response.body(), type));
             page = response.nextPage().orElse(null);
         }
     }
 
-    /** A platform's JSON answer; an empty body reads as an empty object. */
-    static JsonNode json(String body) {
+    /** A platform's JSON answer as a record (unknown fields ignored); an empty body reads as an empty object. */
+    static <T> T read(String body, Class<T> type) {
         try {
-            return JSON.readTree(body == null || body.isBlank() ? "{}" : body);
+            String json = body == null || body.isBlank() ? (type.isArray() ? "[]" : "{}") : body;
+            return JSON.readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new PlatformCallException(
-                    PlatformCallException.Kind.RETRYABLE, 0, "platform answered invalid JSON", null);
+                    PlatformCallException.Kind.RETRYABLE,
+                    0,
+                    "platform answered JSON that is not a "
+                            + type.getSimpleName().replace("[]", " list"),
+                    null);
         }
     }
 

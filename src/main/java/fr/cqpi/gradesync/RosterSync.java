@@ -1,6 +1,5 @@
 package fr.cqpi.gradesync;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.cqpi.course.Course;
 import fr.cqpi.course.Courses;
 import fr.cqpi.course.Person;
@@ -23,7 +22,6 @@ import org.springframework.stereotype.Component;
 class RosterSync {
 
     private static final Logger log = LoggerFactory.getLogger(RosterSync.class);
-    static final String MEMBERSHIPS = "application/vnd.ims.lti-nrps.v2.membershipcontainer+json";
 
     private final Courses courses;
     private final Roster roster;
@@ -54,18 +52,18 @@ class RosterSync {
                         + java.net.URLEncoder.encode(
                                 "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
                                 java.nio.charset.StandardCharsets.UTF_8));
-        PlatformHttp.forEachPage(first, 1000, page -> get(platform, page), container -> {
-            for (JsonNode m : container.path("members")) {
-                if (ToolRole.includesLearner(texts(m.path("roles"))) && m.hasNonNull("user_id")) {
+        PlatformHttp.forEachPage(first, 1000, page -> get(platform, page), Memberships.class, container -> {
+            for (Memberships.Member m : container.members()) {
+                if (ToolRole.includesLearner(m.roles()) && m.userId() != null) {
                     learners.add(new RosterEntry(
                             new Person(
-                                    m.get("user_id").asText(),
-                                    text(m, "name"),
-                                    text(m, "given_name"),
-                                    text(m, "family_name"),
-                                    text(m, "email"),
+                                    m.userId(),
+                                    blankless(m.name()),
+                                    blankless(m.givenName()),
+                                    blankless(m.familyName()),
+                                    blankless(m.email()),
                                     null),
-                            !"Inactive".equalsIgnoreCase(m.path("status").asText())));
+                            m.active()));
                 }
             }
         });
@@ -78,18 +76,10 @@ class RosterSync {
         return tokens.call(
                 platform,
                 List.of(ServiceTokens.MEMBERSHIPS),
-                token -> http.send("GET", url, MEMBERSHIPS, null, null, token));
+                token -> http.send("GET", url, Memberships.MEDIA_TYPE, null, null, token));
     }
 
-    private static List<String> texts(JsonNode roles) {
-        List<String> texts = new java.util.ArrayList<>();
-        roles.forEach(role -> texts.add(role.asText()));
-        return texts;
-    }
-
-    private static String text(JsonNode node, String field) {
-        return node.hasNonNull(field) && !node.get(field).asText().isBlank()
-                ? node.get(field).asText()
-                : null;
+    private static String blankless(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 }

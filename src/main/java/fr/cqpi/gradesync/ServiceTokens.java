@@ -1,7 +1,10 @@
 package fr.cqpi.gradesync;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -15,6 +18,7 @@ import fr.cqpi.lti.ToolKeys;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -42,34 +46,54 @@ class ServiceTokens {
     private final JdbcClient jdbc;
     private final ToolKeys toolKeys;
     private final PlatformHttp http;
-    private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock;
 
-    ServiceTokens(JdbcClient jdbc, ToolKeys toolKeys, PlatformHttp http) {
+    /** Per-instance copy of the shared tokens, so that each score does not read the table; each until it expires. */
+    private final Cache<Key, Cached> local;
+
+    ServiceTokens(JdbcClient jdbc, ToolKeys toolKeys, PlatformHttp http, Clock clock) {
         this.jdbc = jdbc;
         this.toolKeys = toolKeys;
         this.http = http;
+        this.clock = clock;
+        this.local = Caffeine.newBuilder()
+                .maximumSize(10_000)
+                .expireAfter(Expiry.creating(
+                        (Key key, Cached cached) -> Duration.between(clock.instant(), cached.expiresAt())))
+                .build();
     }
 
-    /** Per-instance copy of the shared tokens, so that each score does not read the table. */
-    private final java.util.Map<String, Cached> local = new java.util.concurrent.ConcurrentHashMap<>();
+    /** A platform and a scope set (sorted, space-separated as OAuth 2 sends it). */
+    private record Key(long platformId, String scope) {
+
+        static Key of(Platform platform, List<String> scopes) {
+            return new Key(
+                    platform.id(), String.join(" ", scopes.stream().sorted().toList()));
+        }
+    }
 
     private record Cached(String token, Instant expiresAt) {}
 
+    /** The token endpoint's answer (RFC 6749 §5.1). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record TokenResponse(
+            @JsonProperty("access_token") String accessToken,
+            @JsonProperty("expires_in") Long expiresIn) {}
+
     String token(Platform platform, List<String> scopes) {
-        String scope = String.join(" ", scopes.stream().sorted().toList());
-        String key = platform.id() + " " + scope;
-        Cached cached = local.get(key);
-        if (cached != null && cached.expiresAt().isAfter(Instant.now())) {
+        Key key = Key.of(platform, scopes);
+        Cached cached = local.getIfPresent(key);
+        if (cached != null && cached.expiresAt().isAfter(clock.instant())) {
             return cached.token();
         }
         var stored = jdbc.sql("""
                         select access_token, expires_at from service_token
                         where platform_id = :platform and scopes = :scopes and expires_at > now()""")
-                .param("platform", platform.id())
-                .param("scopes", scope)
+                .param("platform", key.platformId())
+                .param("scopes", key.scope())
                 .query((rs, n) -> new Cached(rs.getString(1), rs.getTimestamp(2).toInstant()))
                 .optional();
-        Cached fresh = stored.orElseGet(() -> fetch(platform, scope));
+        Cached fresh = stored.orElseGet(() -> fetch(platform, key.scope()));
         local.put(key, fresh);
         return fresh.token();
     }
@@ -89,11 +113,11 @@ class ServiceTokens {
     }
 
     void invalidate(Platform platform, List<String> scopes) {
-        local.remove(
-                platform.id() + " " + String.join(" ", scopes.stream().sorted().toList()));
+        Key key = Key.of(platform, scopes);
+        local.invalidate(key);
         jdbc.sql("delete from service_token where platform_id = :platform and scopes = :scopes")
-                .param("platform", platform.id())
-                .param("scopes", String.join(" ", scopes.stream().sorted().toList()))
+                .param("platform", key.platformId())
+                .param("scopes", key.scope())
                 .update();
     }
 
@@ -112,41 +136,32 @@ class ServiceTokens {
                 .collect(Collectors.joining("&"));
         PlatformHttp.Response response = http.send(
                 "POST", platform.tokenEndpoint(), "application/json", "application/x-www-form-urlencoded", body, null);
-        try {
-            JsonNode token = json.readTree(response.body());
-            String accessToken = token.path("access_token").asText(null);
-            if (accessToken == null) {
-                throw new PlatformCallException(
-                        PlatformCallException.Kind.RETRYABLE,
-                        response.status(),
-                        "token endpoint answered without access_token",
-                        null);
-            }
-            long expiresIn = token.path("expires_in").asLong(3600);
-            Instant expiresAt = Instant.now().plusSeconds(expiresIn).minus(MARGIN);
-            jdbc.sql("""
-                            insert into service_token (platform_id, scopes, access_token, expires_at)
-                            values (:platform, :scopes, :token, :expires)
-                            on conflict (platform_id, scopes) do update set access_token = excluded.access_token,
-                                expires_at = excluded.expires_at""")
-                    .param("platform", platform.id())
-                    .param("scopes", scope)
-                    .param("token", accessToken)
-                    .param("expires", Timestamp.from(expiresAt))
-                    .update();
-            return new Cached(accessToken, expiresAt);
-        } catch (java.io.IOException e) {
+        TokenResponse token = PlatformHttp.read(response.body(), TokenResponse.class);
+        if (token.accessToken() == null) {
             throw new PlatformCallException(
                     PlatformCallException.Kind.RETRYABLE,
                     response.status(),
-                    "token endpoint answered something that is not JSON",
+                    "token endpoint answered without access_token",
                     null);
         }
+        long expiresIn = token.expiresIn() == null ? 3600 : token.expiresIn();
+        Instant expiresAt = clock.instant().plusSeconds(expiresIn).minus(MARGIN);
+        jdbc.sql("""
+                        insert into service_token (platform_id, scopes, access_token, expires_at)
+                        values (:platform, :scopes, :token, :expires)
+                        on conflict (platform_id, scopes) do update set access_token = excluded.access_token,
+                            expires_at = excluded.expires_at""")
+                .param("platform", platform.id())
+                .param("scopes", scope)
+                .param("token", token.accessToken())
+                .param("expires", Timestamp.from(expiresAt))
+                .update();
+        return new Cached(token.accessToken(), expiresAt);
     }
 
     private String assertion(Platform platform) {
         RSAKey key = toolKeys.signingKey();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(platform.clientId())
                 .subject(platform.clientId())

@@ -1,6 +1,7 @@
 package fr.cqpi.web;
 
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.gradesync.BlocColumn;
 import fr.cqpi.lti.DeepLinkingResponse;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
@@ -74,14 +75,9 @@ class DeepLinkingController {
                         null));
             } else {
                 referentiel.bloc(item).ifPresent(bloc -> {
-                    Map<String, Object> lineItem = null;
-                    if (!Boolean.FALSE.equals(settings.acceptLineItem())) {
-                        lineItem = new LinkedHashMap<>();
-                        lineItem.put("label", bloc.code() + " — " + bloc.title());
-                        lineItem.put("scoreMaximum", 100);
-                        lineItem.put("resourceId", bloc.code());
-                        lineItem.put("tag", "cqpi-bloc");
-                    }
+                    Map<String, Object> lineItem = Boolean.FALSE.equals(settings.acceptLineItem())
+                            ? null
+                            : BlocColumn.of(bloc).asDeepLinkingLineItem();
                     contentItems.add(link(
                             bloc.code() + " — " + bloc.title(),
                             referentiel.title(),

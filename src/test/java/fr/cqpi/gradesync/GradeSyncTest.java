@@ -94,7 +94,7 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .willReturn(aResponse()
                         .withStatus(200)
                         .withFixedDelay(creationDelayMillis)
-                        .withHeader("Content-Type", LineItems.CONTAINER)
+                        .withHeader("Content-Type", LineItem.CONTAINER)
                         .withBody("[]")));
         for (int b = 1; b <= 4; b++) {
             LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems"))
@@ -103,7 +103,7 @@ class GradeSyncTest extends ToolIntegrationTest {
                     .willReturn(aResponse()
                             .withStatus(201)
                             .withFixedDelay(creationDelayMillis)
-                            .withHeader("Content-Type", LineItems.LINEITEM)
+                            .withHeader("Content-Type", LineItem.MEDIA_TYPE)
                             .withBody("{\"id\":\"" + LMS.baseUrl() + prefix + "/lineitems/" + b
                                     + "/lineitem?type_id=1\"," + "\"scoreMaximum\":100,\"label\":\"B" + b
                                     + "\",\"resourceId\":\"B" + b + "\"}")));
@@ -268,13 +268,13 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .atPriority(1)
                 .willReturn(aResponse()
                         .withStatus(200)
-                        .withHeader("Content-Type", LineItems.CONTAINER)
+                        .withHeader("Content-Type", LineItem.CONTAINER)
                         .withBody("[" + item(container, 3, "B3") + "," + item(container, 4, "B4") + "]")));
         LMS.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/42/line_items"))
                 .atPriority(2)
                 .willReturn(aResponse()
                         .withStatus(200)
-                        .withHeader("Content-Type", LineItems.CONTAINER)
+                        .withHeader("Content-Type", LineItem.CONTAINER)
                         .withHeader("Link", "<" + container + "?page=2>; rel=\"next\"")
                         .withBody("[" + item(container, 1, "B1") + "," + item(container, 2, "B2") + "]")));
         LMS.stubFor(post(urlPathMatching(prefix + "/api/lti/courses/42/line_items/\\d+/scores"))
@@ -439,7 +439,7 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B1")))
                 .willReturn(aResponse()
                         .withStatus(201)
-                        .withHeader("Content-Type", LineItems.LINEITEM)
+                        .withHeader("Content-Type", LineItem.MEDIA_TYPE)
                         .withBody("{\"id\":\"" + LMS.baseUrl() + prefix
                                 + "/lineitems/11/lineitem?type_id=1\",\"resourceId\":\"B1\"}")));
         String container = LMS.baseUrl() + prefix + "/lineitems?type_id=1";
@@ -633,13 +633,13 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .atPriority(1)
                 .willReturn(aResponse()
                         .withStatus(200)
-                        .withHeader("Content-Type", RosterSync.MEMBERSHIPS)
+                        .withHeader("Content-Type", Memberships.MEDIA_TYPE)
                         .withBody(members(page2))));
         LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships"))
                 .atPriority(2)
                 .willReturn(aResponse()
                         .withStatus(200)
-                        .withHeader("Content-Type", RosterSync.MEMBERSHIPS)
+                        .withHeader("Content-Type", Memberships.MEDIA_TYPE)
                         .withHeader("Link", "<" + url + "?page=2>; rel=\"next\"")
                         .withBody(members(page1))));
     }
