@@ -21,11 +21,22 @@
         form.appendChild(field);
       });
     }
-    if (meta('cqpi-session')) {
-      // Links and forms then go through htmx, which adds the session header.
-      document.body.setAttribute('hx-boost', 'true');
-      if (window.htmx) { htmx.process(document.body); }
-    }
+  });
+  if (meta('cqpi-session')) {
+    // Links and forms then go through htmx, which adds the session header. Set now (this deferred script
+    // runs before DOMContentLoaded), before htmx processes the page: setting it later boosts nothing.
+    document.body.setAttribute('hx-boost', 'true');
+  }
+  // Back/forward when htmx has no cached copy (third-party storage is blocked too): the page is fetched
+  // again, and that request needs the session header as well.
+  document.addEventListener('htmx:historyCacheMiss', function (event) {
+    var session = meta('cqpi-session');
+    if (session) { event.detail.xhr.setRequestHeader('X-CQPI-Session', session); }
+  });
+  // A page that htmx swapped in and that must post itself on (deep linking's answer to the platform).
+  document.addEventListener('htmx:afterSettle', function () {
+    var form = document.getElementById('autosubmit');
+    if (form) { form.submit(); }
   });
 })();
 

@@ -31,8 +31,37 @@ class DemoIdTokens {
     }
 
     String resourceLinkLaunch(DemoUser user, String nonce, String targetLinkUri) {
+        return sign(claims(user, nonce, targetLinkUri)
+                .claim(LTI + "message_type", "LtiResourceLinkRequest")
+                .claim(
+                        LTI + "resource_link",
+                        Map.of("id", DemoCourse.RESOURCE_LINK_ID, "title", DemoCourse.RESOURCE_LINK_TITLE))
+                .build());
+    }
+
+    /** A trainer adding the tool to the course (Deep Linking 2.0), answered at {@code /demo/deep-linking-return}. */
+    String deepLinkingRequest(DemoUser user, String nonce, String targetLinkUri) {
+        return sign(claims(user, nonce, targetLinkUri)
+                .claim(LTI + "message_type", "LtiDeepLinkingRequest")
+                .claim(
+                        "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
+                        Map.of(
+                                "deep_link_return_url",
+                                lms.lmsBase() + "/demo/deep-linking-return",
+                                "accept_types",
+                                List.of("ltiResourceLink"),
+                                "accept_presentation_document_targets",
+                                List.of("iframe", "window"),
+                                "accept_multiple",
+                                true,
+                                "accept_lineitem",
+                                true))
+                .build());
+    }
+
+    private JWTClaimsSet.Builder claims(DemoUser user, String nonce, String targetLinkUri) {
         Instant now = clock.instant();
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+        return new JWTClaimsSet.Builder()
                 .issuer(lms.issuer())
                 .audience(DemoLms.CLIENT_ID)
                 .subject(user.id())
@@ -44,14 +73,10 @@ class DemoIdTokens {
                 .claim("given_name", user.givenName())
                 .claim("family_name", user.familyName())
                 .claim("email", user.email())
-                .claim(LTI + "message_type", "LtiResourceLinkRequest")
                 .claim(LTI + "version", "1.3.0")
                 .claim(LTI + "deployment_id", DemoLms.DEPLOYMENT_ID)
                 .claim(LTI + "target_link_uri", targetLinkUri)
                 .claim(LTI + "roles", user.roles())
-                .claim(
-                        LTI + "resource_link",
-                        Map.of("id", DemoCourse.RESOURCE_LINK_ID, "title", DemoCourse.RESOURCE_LINK_TITLE))
                 .claim(
                         LTI + "context",
                         Map.of(
@@ -89,8 +114,10 @@ class DemoIdTokens {
                                 "context_memberships_url",
                                 lms.lmsBase() + "/demo/nrps/memberships",
                                 "service_versions",
-                                List.of("2.0")))
-                .build();
+                                List.of("2.0")));
+    }
+
+    private String sign(JWTClaimsSet claims) {
         try {
             SignedJWT jwt = new SignedJWT(
                     new JWSHeader.Builder(JWSAlgorithm.RS256)

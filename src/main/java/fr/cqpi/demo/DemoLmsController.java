@@ -23,6 +23,11 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/demo")
 class DemoLmsController {
 
+    /** The course option of launching with the platform's postMessage storage, as Canvas does. */
+    static final String PLATFORM_STORAGE = "platform";
+    /** A trainer's « add content » launch (Deep Linking request) instead of the activity's. */
+    static final String DEEP_LINKING = "deep-linking";
+
     private final DemoLms lms;
     private final DemoIdTokens idTokens;
     private final DemoGradebook gradebook;
@@ -55,27 +60,50 @@ class DemoLmsController {
 
     /** The LMS page that shows the tool in an iframe, as Moodle and Canvas do. */
     @GetMapping("/course/{userId}")
-    String launchPage(@PathVariable String userId, Model model) {
+    String launchPage(
+            @PathVariable String userId,
+            @RequestParam(required = false) String storage,
+            @RequestParam(required = false) String message,
+            Model model) {
         DemoUser user = DemoCourse.member(userId)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("user", user);
         model.addAttribute("course", DemoCourse.TITLE);
-        model.addAttribute("frameSrc", lms.lmsBase() + "/demo/launch/" + userId);
+        boolean platformStorage = PLATFORM_STORAGE.equals(storage);
+        model.addAttribute("platformStorage", platformStorage);
+        model.addAttribute(
+                "frameSrc",
+                UriComponentsBuilder.fromUriString(lms.lmsBase() + "/demo/launch/" + userId)
+                        .queryParamIfPresent(
+                                "storage", java.util.Optional.ofNullable(platformStorage ? PLATFORM_STORAGE : null))
+                        .queryParamIfPresent(
+                                "message",
+                                java.util.Optional.ofNullable(DEEP_LINKING.equals(message) ? DEEP_LINKING : null))
+                        .build()
+                        .toUriString());
         return "demo/launch";
     }
 
     /** Third-party initiated login: sends the browser to the tool's login endpoint. */
     @GetMapping("/launch/{userId}")
-    String initiateLogin(@PathVariable String userId) {
+    String initiateLogin(
+            @PathVariable String userId,
+            @RequestParam(required = false) String storage,
+            @RequestParam(required = false) String message) {
         DemoUser user = DemoCourse.member(userId)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         String url = UriComponentsBuilder.fromUriString(lms.toolBase() + "/lti/login")
                 .queryParam("iss", lms.issuer())
                 .queryParam("login_hint", user.id())
                 .queryParam("target_link_uri", lms.toolBase() + "/app")
-                .queryParam("lti_message_hint", DemoCourse.RESOURCE_LINK_ID)
+                .queryParam(
+                        "lti_message_hint", DEEP_LINKING.equals(message) ? DEEP_LINKING : DemoCourse.RESOURCE_LINK_ID)
                 .queryParam("client_id", DemoLms.CLIENT_ID)
                 .queryParam("lti_deployment_id", DemoLms.DEPLOYMENT_ID)
+                // Like Canvas: the launch page keeps data for the tool (postMessage storage) in its own frame.
+                .queryParamIfPresent(
+                        "lti_storage_target",
+                        java.util.Optional.ofNullable(PLATFORM_STORAGE.equals(storage) ? "_parent" : null))
                 .encode()
                 .build()
                 .toUriString();
@@ -103,9 +131,22 @@ class DemoLmsController {
                 .orElseThrow(() -> new ResponseStatusException(
                         org.springframework.http.HttpStatus.BAD_REQUEST, "unknown login_hint"));
         model.addAttribute("action", redirectUri);
-        model.addAttribute("idToken", idTokens.resourceLinkLaunch(user, params.get("nonce"), lms.toolBase() + "/app"));
+        model.addAttribute(
+                "idToken",
+                DEEP_LINKING.equals(params.get("lti_message_hint"))
+                        ? idTokens.deepLinkingRequest(user, params.get("nonce"), lms.toolBase() + "/app")
+                        : idTokens.resourceLinkLaunch(user, params.get("nonce"), lms.toolBase() + "/app"));
         model.addAttribute("state", params.get("state"));
         return "demo/form-post";
+    }
+
+    /** Where the tool's Deep Linking response arrives: the demo shows the items it would add to the course. */
+    @org.springframework.web.bind.annotation.PostMapping("/deep-linking-return")
+    String deepLinkingReturn(@RequestParam("JWT") String jwt, Model model) throws java.text.ParseException {
+        var claims = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet();
+        model.addAttribute("course", DemoCourse.TITLE);
+        model.addAttribute("items", claims.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items"));
+        return "demo/deep-linking-return";
     }
 
     @GetMapping(value = "/jwks", produces = "application/json")

@@ -22,8 +22,8 @@ class DemoSecurityConfiguration {
     SecurityFilterChain demoLmsFilterChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/demo/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
-                .csrf(csrf ->
-                        csrf.ignoringRequestMatchers("/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(
+                        "/demo/auth", "/demo/token", "/demo/ags/**", "/demo/nrps/**", "/demo/deep-linking-return"))
                 .headers(FramedPageHeaders.headers());
         return http.build();
     }

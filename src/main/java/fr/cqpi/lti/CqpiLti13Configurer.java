@@ -1,5 +1,6 @@
 package fr.cqpi.lti;
 
+import fr.cqpi.shared.StandalonePages;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -31,6 +32,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
     private final LaunchRefusalPage refusalPage;
     private final JdbcClient jdbc;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final StandalonePages pages;
     private OptimisticAuthorizationRequestRepository authorizationRequests;
 
     CqpiLti13Configurer(
@@ -41,7 +43,9 @@ public class CqpiLti13Configurer extends Lti13Configurer {
             SessionHandover handover,
             LaunchRefusalPage refusalPage,
             JdbcClient jdbc,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            StandalonePages pages) {
+        this.pages = pages;
         this.registry = registry;
         this.decoders = decoders;
         this.validator = validator;
@@ -80,9 +84,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
         OIDCInitiatingLoginRequestResolver resolver =
                 new OIDCInitiatingLoginRequestResolver(clientRegistrations, request ->
                         (String) request.getAttribute(LoginInitiationGuard.REGISTRATION_ATTRIBUTE));
-        OAuth2AuthorizationRequestRedirectFilter filter = new OAuth2AuthorizationRequestRedirectFilter(resolver);
-        filter.setAuthorizationRequestRepository(requests);
-        return filter;
+        return new PlatformStorageLoginFilter(resolver, requests, pages);
     }
 
     @Override

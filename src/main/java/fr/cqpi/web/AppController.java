@@ -54,15 +54,15 @@ class AppController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir,
             @RequestParam(required = false) String q,
-            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            @RequestHeader(value = "HX-Target", required = false) String target,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("rows", order.apply(queries.cohort(launch.actor())));
         model.addAttribute("order", order);
-        boolean tableOnly = htmx != null && q != null;
-        return tableOnly ? "cohort :: table" : "cohort";
+        // Only the filter field asks for the table alone; a boosted link (cookieless mode) gets the whole page.
+        return "cohort-table".equals(target) ? "cohort :: table" : "cohort";
     }
 
     @GetMapping("/me")

@@ -198,6 +198,52 @@ class DemoLmsBrowserTest {
         Files.write(SCREENSHOTS.resolve("demo-gradebook.png"), chrome.getScreenshotAs(OutputType.BYTES));
     }
 
+    @Test
+    @Order(9)
+    @org.junit.jupiter.api.Timeout(150)
+    void withoutCookiesDeepLinkingPlacesTheGridAndABlocInTheCourse() {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/trainer-1?message=deep-linking");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Ajouter la grille au cours"));
+        assertCookieless();
+        chrome.findElement(By.id("item-B2")).click();
+        chrome.findElement(By.xpath("//button[text()='Ajouter au cours']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Contenu reçu de l'outil"));
+        assertThat(chrome.findElement(By.id("received-items")).getText())
+                .contains("grille d'évaluation")
+                .contains("B2");
+    }
+
+    @Test
+    @Order(10)
+    @org.junit.jupiter.api.Timeout(150)
+    void aLaunchThroughThePlatformsStorageWorksWithoutCookies() {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/learner-01?storage=platform");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Ma grille d'évaluation"));
+        assertCookieless();
+        chrome.switchTo().defaultContent();
+        // The tool's storage page ran (under its own CSP) and kept the state and the nonce in the LMS's frame.
+        assertThat(chrome.findElement(By.tagName("html")).getAttribute("data-stored-keys"))
+                .isEqualTo("2");
+    }
+
+    void assertCookieless() {
+        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]")))
+                .hasSize(1);
+    }
+
+    /** The page still has its header, its navigation and its heading (nothing swapped a fragment into the body). */
+    void assertPageWhole(String heading) {
+        assertThat(chrome.findElements(By.cssSelector("body > header.topbar"))).hasSize(1);
+        assertThat(chrome.findElements(By.cssSelector("body > main#main"))).hasSize(1);
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).contains(heading);
+        assertThat(chrome.findElements(By.cssSelector("nav.toolbar, .toolbar"))).isNotEmpty();
+        assertThat(chrome.findElement(By.tagName("body")).getText()).doesNotContain("Aucune session");
+    }
+
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> seriousViolations() throws IOException {
         String axe;
