@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/app")
 class AppController {
 
+    static final int ROSTER_WAITS = 8;
+
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
 
@@ -55,12 +57,18 @@ class AppController {
             @RequestParam(required = false) String dir,
             @RequestParam(required = false) String q,
             @RequestHeader(value = "HX-Target", required = false) String target,
+            @RequestParam(defaultValue = "0") int wait,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("rows", order.apply(queries.cohort(launch.actor())));
         model.addAttribute("order", order);
+        // A trainer's first launch reads the course roster in the background: an empty cohort asks again a few
+        // times (about 6 s in all) so that the learners appear without a relaunch.
+        model.addAttribute(
+                "waitForRoster",
+                launch.isEvaluator() && order.filter().isEmpty() && wait < ROSTER_WAITS ? wait + 1 : null);
         // Only the filter field asks for the table alone; a boosted link (cookieless mode) gets the whole page.
         return "cohort-table".equals(target) ? "cohort :: table" : "cohort";
     }
