@@ -4,7 +4,8 @@ import java.util.Collection;
 
 /**
  * What a launch lets a person do in the tool, from their LTI roles.
- * Instructor, TeachingAssistant, Administrator and ContentDeveloper evaluate; Learner sees their own grid;
+ * Course Instructor, TeachingAssistant, Administrator and ContentDeveloper, and the system Administrator,
+ * evaluate; a course Learner sees their own grid; institution roles count for nothing;
  * any other role (Mentor, Observer, unknown, none) only reads the référentiel.
  */
 public enum ToolRole {
@@ -39,7 +40,8 @@ public enum ToolRole {
     /**
      * {@code http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor} → Instructor; sub-roles such as
      * {@code membership/Instructor#TeachingAssistant} → TeachingAssistant; short names are kept as they are.
-     * Institution and system Administrator roles count as Administrator.
+     * Only course (membership) roles count, and the system Administrator (the LMS's site administrator):
+     * institution roles, which Canvas sends on every launch whatever the course, give no course rights.
      */
     static String simpleName(String role) {
         if (role == null) {
@@ -50,10 +52,10 @@ public enum ToolRole {
         if (hash >= 0) {
             String base = trimmed.substring(0, hash);
             String name = trimmed.substring(hash + 1);
-            boolean known = base.startsWith(MEMBERSHIP)
-                    || base.endsWith("/institution/person")
-                    || base.endsWith("/system/person");
-            return known ? name : "";
+            if (base.startsWith(MEMBERSHIP)) {
+                return name;
+            }
+            return base.endsWith("/system/person") && name.equals("Administrator") ? name : "";
         }
         return trimmed.contains("/") ? "" : trimmed;
     }

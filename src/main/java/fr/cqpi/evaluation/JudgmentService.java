@@ -4,6 +4,7 @@ import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
+import fr.cqpi.shared.Texts;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -172,6 +173,10 @@ public class JudgmentService {
         if (comment != null && comment.codePointCount(0, comment.length()) > MAX_COMMENT_LENGTH) {
             throw new InvalidJudgmentException(
                     "comment", "comment is longer than " + MAX_COMMENT_LENGTH + " characters");
+        }
+        if (!Texts.storable(comment)) {
+            throw new InvalidJudgmentException(
+                    "comment", "comment contains a control character or an unpaired surrogate");
         }
         if (input.version() != null && input.version() < 0) {
             throw new InvalidJudgmentException("version", "version must be 0 or more");

@@ -31,6 +31,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
     private final SessionHandover handover;
     private final LaunchRefusalPage refusalPage;
     private final JdbcClient jdbc;
+    private final ToolBaseUrl baseUrl;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final StandalonePages pages;
     private OptimisticAuthorizationRequestRepository authorizationRequests;
@@ -43,8 +44,10 @@ public class CqpiLti13Configurer extends Lti13Configurer {
             SessionHandover handover,
             LaunchRefusalPage refusalPage,
             JdbcClient jdbc,
+            ToolBaseUrl baseUrl,
             org.springframework.context.ApplicationEventPublisher events,
             StandalonePages pages) {
+        this.baseUrl = baseUrl;
         this.pages = pages;
         this.registry = registry;
         this.decoders = decoders;
@@ -62,7 +65,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
     @Override
     public void configure(HttpSecurity http) {
         // Registered before the library's initiation filter (same position, added first).
-        http.addFilterAfter(new LoginInitiationGuard(registry, refusalPage), LogoutFilter.class);
+        http.addFilterAfter(new LoginInitiationGuard(registry, refusalPage, baseUrl), LogoutFilter.class);
         super.configure(http);
     }
 

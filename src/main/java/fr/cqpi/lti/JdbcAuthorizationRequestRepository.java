@@ -1,5 +1,6 @@
 package fr.cqpi.lti;
 
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
@@ -22,6 +23,11 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 class JdbcAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
+    /** The library's marker of a browser whose session worked at an earlier launch. */
+    private static final String WORKING_COOKIES = "WORKING_COOKIES";
+
+    private static final org.slf4j.Logger log =
+            org.slf4j.LoggerFactory.getLogger(JdbcAuthorizationRequestRepository.class);
     private static final ObjectInputFilter ONLY_AUTHORIZATION_REQUESTS =
             ObjectInputFilter.Config.createFilter("org.springframework.security.**;java.**;maxdepth=20;!*");
 
@@ -31,10 +37,28 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         this.jdbc = jdbc;
     }
 
+    /**
+     * Whether the browser brings the tool's cookies: then the state must be the one kept in that browser's
+     * session, and the database copy is never accepted (an attacker's own state posted from a victim's
+     * browser would be found there: login CSRF). The database serves browsers that bring no cookie at all.
+     */
+    static boolean bringsCookies(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (SessionConfiguration.COOKIE_NAME.equals(cookie.getName())
+                        || WORKING_COOKIES.equals(cookie.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     @Override
     public OAuth2AuthorizationRequest loadAuthorizationRequest(HttpServletRequest request) {
         String state = request.getParameter("state");
-        if (state == null) {
+        if (state == null || bringsCookies(request)) {
             return null;
         }
         return jdbc.sql("select request from oidc_state where state = :state and expires_at > now()")
@@ -68,11 +92,18 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         if (state == null) {
             return null;
         }
-        return jdbc.sql("delete from oidc_state where state = :state and expires_at > now() returning request")
+        OAuth2AuthorizationRequest stored = jdbc.sql(
+                        "delete from oidc_state where state = :state and expires_at > now() returning request")
                 .param("state", state)
                 .query((rs, n) -> deserialize(rs.getBytes(1)))
                 .optional()
                 .orElse(null);
+        if (stored != null && bringsCookies(request)) {
+            // Still deleted: a state is used once, whichever way.
+            log.info("Launch state found only in the database while the browser brings the tool's cookies: ignored");
+            return null;
+        }
+        return stored;
     }
 
     private static byte[] serialize(OAuth2AuthorizationRequest request) {

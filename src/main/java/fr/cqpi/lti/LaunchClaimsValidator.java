@@ -27,7 +27,11 @@ class LaunchClaimsValidator {
     private final NonceStore nonces;
     private final Clock clock;
 
-    LaunchClaimsValidator(LtiProperties properties, PlatformRegistry registry, NonceStore nonces, Clock clock) {
+    private final ToolBaseUrl baseUrl;
+
+    LaunchClaimsValidator(
+            LtiProperties properties, PlatformRegistry registry, NonceStore nonces, Clock clock, ToolBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
         this.properties = properties;
         this.registry = registry;
         this.nonces = nonces;
@@ -104,6 +108,9 @@ class LaunchClaimsValidator {
             }
             if (!(claims.get(LtiClaims.TARGET_LINK_URI) instanceof String target) || target.isBlank()) {
                 throw MISSING_TARGET_LINK_URI.exception("no target_link_uri claim");
+            }
+            if (!baseUrl.isOwn(target)) {
+                throw LaunchRefusal.FOREIGN_TARGET_LINK_URI.exception("target_link_uri not on the tool's base URL");
             }
         } else if (!(claims.get(LtiClaims.DEEP_LINKING_SETTINGS) instanceof Map<?, ?> settings)
                 || !(settings.get("deep_link_return_url") instanceof String returnUrl)

@@ -36,6 +36,7 @@ public enum LaunchRefusal {
     MISSING_ROLES(HttpStatus.BAD_REQUEST),
     MISSING_RESOURCE_LINK(HttpStatus.BAD_REQUEST),
     MISSING_TARGET_LINK_URI(HttpStatus.BAD_REQUEST),
+    FOREIGN_TARGET_LINK_URI(HttpStatus.BAD_REQUEST),
     MISSING_DEEP_LINKING_SETTINGS(HttpStatus.BAD_REQUEST);
 
     private final HttpStatus status;

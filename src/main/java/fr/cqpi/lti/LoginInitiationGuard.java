@@ -21,10 +21,12 @@ class LoginInitiationGuard extends OncePerRequestFilter {
 
     private final PlatformRegistry registry;
     private final LaunchRefusalPage refusalPage;
+    private final ToolBaseUrl baseUrl;
 
-    LoginInitiationGuard(PlatformRegistry registry, LaunchRefusalPage refusalPage) {
+    LoginInitiationGuard(PlatformRegistry registry, LaunchRefusalPage refusalPage, ToolBaseUrl baseUrl) {
         this.registry = registry;
         this.refusalPage = refusalPage;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -64,6 +66,13 @@ class LoginInitiationGuard extends OncePerRequestFilter {
         String deploymentId = request.getParameter("lti_deployment_id");
         if (!blank(deploymentId) && !registry.isDeploymentActive(platform.get().id(), deploymentId)) {
             refuse(request, response, LaunchRefusal.UNKNOWN_DEPLOYMENT.exception("deployment not registered"));
+            return;
+        }
+        if (!baseUrl.isOwn(request.getParameter("target_link_uri"))) {
+            refuse(
+                    request,
+                    response,
+                    LaunchRefusal.FOREIGN_TARGET_LINK_URI.exception("target_link_uri not on the tool's base URL"));
             return;
         }
         request.setAttribute(REGISTRATION_ATTRIBUTE, platform.get().registrationId());

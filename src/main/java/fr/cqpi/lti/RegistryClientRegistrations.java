@@ -10,24 +10,26 @@ import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.LTIAuthorizationGrantTy
 class RegistryClientRegistrations implements ClientRegistrationRepository {
 
     private final PlatformRegistry registry;
+    private final ToolBaseUrl baseUrl;
 
-    RegistryClientRegistrations(PlatformRegistry registry) {
+    RegistryClientRegistrations(PlatformRegistry registry, ToolBaseUrl baseUrl) {
         this.registry = registry;
+        this.baseUrl = baseUrl;
     }
 
     @Override
     public ClientRegistration findByRegistrationId(String registrationId) {
         return registry.findByRegistrationId(registrationId)
-                .map(RegistryClientRegistrations::toRegistration)
+                .map(platform -> toRegistration(platform, baseUrl.get()))
                 .orElse(null);
     }
 
-    static ClientRegistration toRegistration(Platform platform) {
+    static ClientRegistration toRegistration(Platform platform, String baseUrl) {
         return ClientRegistration.withRegistrationId(platform.registrationId())
                 .clientId(platform.clientId())
                 .authorizationGrantType(LTIAuthorizationGrantType.IMPLICIT)
                 .scope("openid")
-                .redirectUri("{baseUrl}" + LtiPaths.LAUNCH)
+                .redirectUri(baseUrl + LtiPaths.LAUNCH)
                 .authorizationUri(platform.authorizationEndpoint())
                 .tokenUri(platform.tokenEndpoint())
                 .jwkSetUri(platform.jwksUri())

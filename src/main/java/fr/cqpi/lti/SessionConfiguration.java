@@ -1,13 +1,21 @@
 package fr.cqpi.lti;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
 
 /**
- * Sessions live in PostgreSQL (Spring Session JDBC), so any instance serves any request; the cookie is
- * written by {@link SessionCookieSerializer}, and {@link LaunchSessionIdResolver} finds the session without it.
+ * Sessions live in PostgreSQL (Spring Session JDBC), so any instance serves any request;
+ * {@link LaunchSessionIdResolver} finds the session without a cookie. The cookie: when the tool is served
+ * over HTTPS (by {@code cqpi.base-url}, else by the request) it is {@code SameSite=None; Secure; Partitioned}
+ * (CHIPS: partitioned by the LMS's site, so that browsers blocking third-party cookies still keep it inside
+ * the LMS iframe, which binds the OIDC state to the browser); over plain HTTP (local demo) browsers refuse
+ * {@code SameSite=None}, so it is {@code Lax} and the cookieless handover takes over.
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
@@ -15,9 +23,37 @@ class SessionConfiguration {
     static final String COOKIE_NAME = "CQPI_SESSION";
 
     @Bean
-    HttpSessionIdResolver httpSessionIdResolver(SessionHandover handover) {
+    HttpSessionIdResolver httpSessionIdResolver(SessionHandover handover, ToolBaseUrl baseUrl) {
         CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
-        cookies.setCookieSerializer(new SessionCookieSerializer(COOKIE_NAME));
+        cookies.setCookieSerializer(cookieSerializer(baseUrl));
         return new LaunchSessionIdResolver(cookies, handover);
+    }
+
+    static CookieSerializer cookieSerializer(ToolBaseUrl baseUrl) {
+        DefaultCookieSerializer crossSite = serializer("None");
+        crossSite.setUseSecureCookie(true);
+        crossSite.setPartitioned(true);
+        DefaultCookieSerializer plain = serializer("Lax");
+        plain.setUseSecureCookie(false);
+        return new CookieSerializer() {
+            @Override
+            public void writeCookieValue(CookieValue value) {
+                (baseUrl.isHttps(value.getRequest()) ? crossSite : plain).writeCookieValue(value);
+            }
+
+            @Override
+            public List<String> readCookieValues(HttpServletRequest request) {
+                return plain.readCookieValues(request);
+            }
+        };
+    }
+
+    private static DefaultCookieSerializer serializer(String sameSite) {
+        DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+        serializer.setCookieName(COOKIE_NAME);
+        serializer.setCookiePath("/");
+        serializer.setUseHttpOnlyCookie(true);
+        serializer.setSameSite(sameSite);
+        return serializer;
     }
 }

@@ -4,6 +4,7 @@ import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.gradesync.BlocColumn;
 import fr.cqpi.lti.DeepLinkingResponse;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.referentiel.Referentiel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +17,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Deep Linking 2.0: an evaluator places the whole grid, or one bloc with its gradebook column, in the
@@ -29,8 +29,10 @@ class DeepLinkingController {
 
     private final EvaluationQueries queries;
     private final DeepLinkingResponse responses;
+    private final ToolBaseUrl baseUrl;
 
-    DeepLinkingController(EvaluationQueries queries, DeepLinkingResponse responses) {
+    DeepLinkingController(EvaluationQueries queries, DeepLinkingResponse responses, ToolBaseUrl baseUrl) {
+        this.baseUrl = baseUrl;
         this.queries = queries;
         this.responses = responses;
     }
@@ -60,10 +62,7 @@ class DeepLinkingController {
             chosen = chosen.subList(0, 1);
         }
         Referentiel referentiel = queries.referentiel();
-        String target = ServletUriComponentsBuilder.fromCurrentContextPath()
-                .path("/app")
-                .build()
-                .toUriString();
+        String target = baseUrl.get() + "/app";
         List<Map<String, Object>> contentItems = new ArrayList<>();
         for (String item : chosen) {
             if (WHOLE_GRID.equals(item)) {

@@ -207,6 +207,40 @@ class EvaluationApiTest extends ToolIntegrationTest {
     }
 
     @Test
+    void anInstitutionRoleGivesNoCourseRights() {
+        // Canvas sends institution roles on every launch: a learner of the course who teaches elsewhere.
+        LtiClient learner = browser();
+        learner.launch(moodle, "learner-1", n -> {
+            Map<String, Object> claims = moodle.moodleLaunch("learner-1", LEARNER, n, "course-1");
+            claims.put(
+                    "https://purl.imsglobal.org/spec/lti/claim/roles",
+                    java.util.List.of(
+                            LEARNER,
+                            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor",
+                            "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"));
+            return claims;
+        });
+        assertThat(learner.get("/api/v1/learners").statusCode()).isEqualTo(403);
+        assertThat(learner.get("/api/v1/learners/learner-2/grid").statusCode()).isEqualTo(403);
+        assertThat(put(learner, csrf(learner), "learner-2", "C1.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(learner.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCommentThatPostgresqlCannotHoldIsRefusedNamingTheField() {
+        long before = judgmentRows();
+        assertField(
+                put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"comment\": \"a\\u0000b\"}"),
+                "comment");
+        assertField(
+                put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"comment\": \"a\\ud800b\"}"),
+                "comment");
+        assertThat(judgmentRows()).isEqualTo(before);
+    }
+
+    @Test
     void nothingCrossesCoursesOrPlatforms() {
         // Another course of the same platform.
         assertThat(trainer.get("/api/v1/learners/learner-3/grid").statusCode()).isEqualTo(404);

@@ -311,6 +311,29 @@ class LaunchValidationTest extends ToolIntegrationTest {
         }
 
         @Test
+        void targetLinkUriOnAnotherHost() {
+            var login = browser.initiateLogin(Map.of(
+                    "iss",
+                    moodle.issuer(),
+                    "login_hint",
+                    "u",
+                    "target_link_uri",
+                    "https://evil.example/app",
+                    "client_id",
+                    moodle.clientId()));
+            assertThat(login.status()).isEqualTo(400);
+            assertThat(login.body()).contains(LaunchRefusal.FOREIGN_TARGET_LINK_URI.name());
+
+            LtiClient.LoginRedirect redirect = browser.initiateLogin(moodle, "user-1");
+            var claims = moodle.moodleLaunch("user-1", INSTRUCTOR, redirect.nonce(), "c");
+            claims.put(TestPlatform.LTI + "target_link_uri", "http://localhost.evil.example:" + port + "/app");
+            assertRefused(
+                    browser.postLaunch(moodle.sign(claims), redirect.state()),
+                    400,
+                    LaunchRefusal.FOREIGN_TARGET_LINK_URI);
+        }
+
+        @Test
         void unknownState() {
             LtiClient.LoginRedirect redirect = browser.initiateLogin(moodle, "user-1");
             String token = moodle.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, redirect.nonce(), "c"));
@@ -330,7 +353,7 @@ class LaunchValidationTest extends ToolIntegrationTest {
                     "login_hint",
                     "u",
                     "target_link_uri",
-                    "http://localhost/app",
+                    "http://localhost:" + port + "/app",
                     "client_id",
                     "nobody"));
             var redirect = browser.initiateLogin(params);
@@ -346,7 +369,7 @@ class LaunchValidationTest extends ToolIntegrationTest {
                     "login_hint",
                     "u",
                     "target_link_uri",
-                    "http://localhost/app",
+                    "http://localhost:" + port + "/app",
                     "client_id",
                     moodle.clientId(),
                     "lti_deployment_id",
@@ -357,8 +380,8 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void loginInitiationWithoutLoginHint() {
-            var redirect =
-                    browser.initiateLogin(Map.of("iss", moodle.issuer(), "target_link_uri", "http://localhost/app"));
+            var redirect = browser.initiateLogin(
+                    Map.of("iss", moodle.issuer(), "target_link_uri", "http://localhost:" + port + "/app"));
             assertThat(redirect.status()).isEqualTo(400);
             assertThat(redirect.body()).contains(LaunchRefusal.MISSING_PARAMETER.name());
         }
@@ -497,8 +520,8 @@ class LaunchValidationTest extends ToolIntegrationTest {
 
         @Test
         void loginInitiationWithoutClientIdOrDeployment() {
-            var redirect = browser.initiateLogin(
-                    Map.of("iss", moodle.issuer(), "login_hint", "u", "target_link_uri", "http://localhost/app"));
+            var redirect = browser.initiateLogin(Map.of(
+                    "iss", moodle.issuer(), "login_hint", "u", "target_link_uri", "http://localhost:" + port + "/app"));
             assertThat(redirect.status()).isEqualTo(302);
             assertThat(redirect.params())
                     .containsEntry("client_id", moodle.clientId())

@@ -56,8 +56,9 @@ class PlatformKeysTest extends ToolIntegrationTest {
         assertThat(browser.launch(moodle, "t", n -> moodle.moodleLaunch("t", INSTRUCTOR, n, "c"))
                         .statusCode())
                 .isEqualTo(302);
-        TestPlatform rotated =
-                new TestPlatform(LMS, moodle.issuer(), moodle.clientId(), moodle.deploymentId()).register(registry);
+        TestPlatform rotated = new TestPlatform(LMS, moodle.issuer(), moodle.clientId(), moodle.deploymentId())
+                .toolAt("http://localhost:" + port)
+                .register(registry);
         assertThat(browser.launch(rotated, "t", n -> rotated.moodleLaunch("t", INSTRUCTOR, n, "c"))
                         .statusCode())
                 .isEqualTo(302);

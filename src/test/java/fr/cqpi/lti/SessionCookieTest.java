@@ -7,8 +7,11 @@ import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.env.MockEnvironment;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.session.web.http.CookieSerializer;
 
-/** The session cookie inside LMS iframes: partitioned and SameSite=None over HTTPS, Lax over plain HTTP. */
 class SessionCookieTest extends ToolIntegrationTest {
 
     String loginUrl(TestPlatform platform) {
@@ -19,22 +22,24 @@ class SessionCookieTest extends ToolIntegrationTest {
                         "login_hint",
                         "u",
                         "target_link_uri",
-                        "https://tool.example/app",
+                        "http://localhost:" + port + "/app",
                         "client_id",
                         platform.clientId()));
     }
 
+    static String cookieFor(String baseUrl) {
+        CookieSerializer serializer = SessionConfiguration.cookieSerializer(
+                new ToolBaseUrl(new MockEnvironment().withProperty("cqpi.base-url", baseUrl)));
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        serializer.writeCookieValue(
+                new CookieSerializer.CookieValue(new MockHttpServletRequest(), response, "session-id"));
+        return response.getHeader("Set-Cookie");
+    }
+
     @Test
     void overHttpsTheCookieIsPartitionedAndCrossSite() {
-        TestPlatform moodle = newPlatform("moodle");
-        var response = browser().get(loginUrl(moodle), Map.of("X-Forwarded-Proto", "https"));
-        assertThat(response.statusCode()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location").orElse("")).contains("redirect_uri=https");
-        String cookie = response.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("CQPI_SESSION="))
-                .findFirst()
-                .orElseThrow();
-        assertThat(cookie)
+        assertThat(cookieFor("https://cqpi.example.org"))
+                .startsWith(SessionConfiguration.COOKIE_NAME + "=")
                 .contains("; Secure")
                 .contains("; HttpOnly")
                 .contains("; SameSite=None")
@@ -44,15 +49,34 @@ class SessionCookieTest extends ToolIntegrationTest {
 
     @Test
     void overPlainHttpTheCookieIsLax() {
+        assertThat(cookieFor("http://localhost:8080"))
+                .contains("SameSite=Lax")
+                .doesNotContain("Partitioned")
+                .doesNotContain("Secure");
+    }
+
+    @Test
+    void forwardedHeadersFromAClientChangeNeitherTheCookieNorTheRedirectUri() {
         TestPlatform moodle = newPlatform("moodle");
-        var response = browser().get(loginUrl(moodle));
+        var response = browser()
+                .get(
+                        loginUrl(moodle),
+                        Map.of(
+                                "X-Forwarded-Proto",
+                                "https",
+                                "X-Forwarded-Host",
+                                "evil.example",
+                                "Forwarded",
+                                "host=evil.example;proto=https"));
+        assertThat(response.statusCode()).isEqualTo(302);
+        String location = response.headers().firstValue("Location").orElse("");
+        assertThat(location)
+                .contains("redirect_uri=http://localhost:" + port + "/lti/launch")
+                .doesNotContain("evil");
         String cookie = response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("CQPI_SESSION="))
                 .findFirst()
                 .orElseThrow();
-        assertThat(cookie)
-                .contains("SameSite=Lax")
-                .doesNotContain("Partitioned")
-                .doesNotContain("Secure");
+        assertThat(cookie).contains("SameSite=Lax").doesNotContain("Partitioned");
     }
 }

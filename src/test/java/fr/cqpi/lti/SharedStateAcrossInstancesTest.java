@@ -71,8 +71,10 @@ class SharedStateAcrossInstancesTest extends ToolIntegrationTest {
         LtiClient onFirst = new LtiClient(port);
         LtiClient onSecond = new LtiClient(secondPort());
         LtiClient.LoginRedirect redirect = onFirst.initiateLogin(moodle, "teacher");
-        String token = moodle.sign(moodle.moodleLaunch("teacher", INSTRUCTOR, redirect.nonce(), "course-x"));
-        var response = onSecond.postLaunch(token, redirect.state());
+        var claims = moodle.moodleLaunch("teacher", INSTRUCTOR, redirect.nonce(), "course-x");
+        // Both instances serve one base URL in production; here each has its own port.
+        claims.put(TestPlatform.LTI + "target_link_uri", "http://localhost:" + secondPort() + "/app");
+        var response = onSecond.postLaunch(moodle.sign(claims), redirect.state());
         assertThat(response.statusCode()).isEqualTo(302);
         assertThat(onSecond.get(response.headers()
                                 .firstValue("Location")

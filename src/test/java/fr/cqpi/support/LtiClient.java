@@ -97,7 +97,12 @@ public final class LtiClient {
         if (redirect.status() != 302) {
             throw new AssertionError("login initiation answered " + redirect.status());
         }
-        return postLaunch(platform.sign(claimsForNonce.apply(redirect.nonce())), redirect.state());
+        Map<String, Object> claims = claimsForNonce.apply(redirect.nonce());
+        // TestPlatform's claims name the tool without its port.
+        if ("http://localhost/app".equals(claims.get(TestPlatform.LTI + "target_link_uri"))) {
+            claims.put(TestPlatform.LTI + "target_link_uri", toolBase + "/app");
+        }
+        return postLaunch(platform.sign(claims), redirect.state());
     }
 
     public HttpResponse<String> get(String path) {

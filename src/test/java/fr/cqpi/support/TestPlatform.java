@@ -42,6 +42,7 @@ public final class TestPlatform {
     private final String clientId;
     private final String deploymentId;
     private Platform platform;
+    private String toolBase = "http://localhost";
 
     public TestPlatform(WireMockServer wireMock, String issuer, String clientId, String deploymentId) {
         this.wireMock = wireMock;
@@ -49,6 +50,12 @@ public final class TestPlatform {
         this.clientId = clientId;
         this.deploymentId = deploymentId;
         this.key = newKey();
+    }
+
+    /** The tool's base URL, which launches name in their target_link_uri. */
+    public TestPlatform toolAt(String base) {
+        this.toolBase = base;
+        return this;
     }
 
     public static RSAKey newKey() {
@@ -216,7 +223,7 @@ public final class TestPlatform {
         claims.put(LTI + "message_type", "LtiResourceLinkRequest");
         claims.put(LTI + "version", "1.3.0");
         claims.put(LTI + "deployment_id", deploymentId);
-        claims.put(LTI + "target_link_uri", "http://localhost/app");
+        claims.put(LTI + "target_link_uri", toolBase + "/app");
         claims.put(LTI + "resource_link", Map.of("id", "link-" + UUID.randomUUID(), "title", "Grille CQPI"));
         claims.put(LTI + "roles", role == null ? List.of() : List.of(role));
         return claims;

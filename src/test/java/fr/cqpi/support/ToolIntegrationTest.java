@@ -34,6 +34,8 @@ public abstract class ToolIntegrationTest {
     /** A platform registered under a fresh issuer, so that tests never see each other's data. */
     protected TestPlatform newPlatform(String name) {
         String unique = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
-        return new TestPlatform(LMS, "https://" + unique + ".lms.example", unique, "deployment-1").register(registry);
+        return new TestPlatform(LMS, "https://" + unique + ".lms.example", unique, "deployment-1")
+                .toolAt("http://localhost:" + port)
+                .register(registry);
     }
 }
