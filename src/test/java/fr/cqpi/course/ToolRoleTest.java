@@ -15,9 +15,20 @@ class ToolRoleTest {
         assertThat(ToolRole.of(List.of(MEMBERSHIP + "/Instructor#TeachingAssistant")))
                 .isEqualTo(ToolRole.EVALUATOR);
         assertThat(ToolRole.of(List.of(MEMBERSHIP + "#ContentDeveloper"))).isEqualTo(ToolRole.EVALUATOR);
-        assertThat(ToolRole.of(List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator")))
+        assertThat(ToolRole.of(List.of("http://purl.imsglobal.org/vocab/lis/v2/system/person#Administrator")))
                 .isEqualTo(ToolRole.EVALUATOR);
         assertThat(ToolRole.of(List.of("Instructor"))).isEqualTo(ToolRole.EVALUATOR);
+    }
+
+    @Test
+    void institutionRolesGiveNoCourseRights() {
+        String institution = "http://purl.imsglobal.org/vocab/lis/v2/institution/person";
+        assertThat(ToolRole.of(
+                        List.of(MEMBERSHIP + "#Learner", institution + "#Instructor", institution + "#Administrator")))
+                .isEqualTo(ToolRole.LEARNER);
+        assertThat(ToolRole.of(
+                        List.of(institution + "#Faculty", "http://purl.imsglobal.org/vocab/lis/v2/system/person#User")))
+                .isEqualTo(ToolRole.GUEST);
     }
 
     @Test
