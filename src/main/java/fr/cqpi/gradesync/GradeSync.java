@@ -40,6 +40,7 @@ public class GradeSync implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
+    private final ServiceOriginGuard origins;
     private final EvaluationQueries evaluation;
     private final RosterSync rosterSync;
     private final LineItems lineItems;
@@ -55,6 +56,7 @@ public class GradeSync implements DisposableBean {
     GradeSync(
             JdbcClient jdbc,
             Outbox outbox,
+            ServiceOriginGuard origins,
             EvaluationQueries evaluation,
             RosterSync rosterSync,
             LineItems lineItems,
@@ -67,6 +69,7 @@ public class GradeSync implements DisposableBean {
             ThreadPoolTaskExecutorBuilder executors) {
         this.jdbc = jdbc;
         this.outbox = outbox;
+        this.origins = origins;
         this.evaluation = evaluation;
         this.rosterSync = rosterSync;
         this.lineItems = lineItems;
@@ -94,7 +97,30 @@ public class GradeSync implements DisposableBean {
             boolean showProgress,
             boolean gradeService,
             boolean rosterService,
-            Instant rosterSyncedAt) {}
+            Instant rosterSyncedAt,
+            List<UnavailableService> unavailableServices) {}
+
+    /** A service the platform's launch named at a URL its token may not go to: ignored, and why. */
+    public record UnavailableService(String service, String url, String reason) {}
+
+    /** The course's service URLs (from the launches' claims) that are off the platform's service origins. */
+    List<UnavailableService> unavailableServices(Course course) {
+        var platform = platforms.findById(course.platformId()).orElse(null);
+        if (platform == null) {
+            return List.of();
+        }
+        List<UnavailableService> unavailable = new java.util.ArrayList<>();
+        java.util.function.BiConsumer<String, String> check = (service, url) -> {
+            if (url != null) {
+                origins.refusal(platform, url)
+                        .ifPresent(reason -> unavailable.add(new UnavailableService(service, url, reason)));
+            }
+        };
+        check.accept("AGS", course.agsLineItems());
+        check.accept("NRPS", course.nrpsUrl());
+        courses.resourceLinks(course.id()).forEach(link -> check.accept("AGS", link.agsLineItem()));
+        return unavailable;
+    }
 
     public CourseSync status(Actor actor) {
         requireEvaluator(actor);
@@ -133,7 +159,8 @@ public class GradeSync implements DisposableBean {
                 course.showProgressInGradebook(),
                 course.agsLineItems() != null || lineItems.any(actor.courseId()),
                 course.nrpsUrl() != null,
-                course.rosterSyncedAt());
+                course.rosterSyncedAt(),
+                unavailableServices(course));
     }
 
     /** Marks every learner's blocs of the course for sending now. */
@@ -225,6 +252,15 @@ public class GradeSync implements DisposableBean {
 
     private void courseServices(CourseLaunched launched) {
         try {
+            courses.find(launched.courseId())
+                    .map(this::unavailableServices)
+                    .orElse(List.of())
+                    .forEach(u -> log.warn(
+                            "Launch of course {} named the {} service at {}: ignored, {}",
+                            launched.courseId(),
+                            u.service(),
+                            u.url(),
+                            u.reason()));
             Instant synced = roster.syncedAt(launched.courseId()).orElse(null);
             if (synced == null || synced.isBefore(clock.instant().minus(properties.rosterCacheFor()))) {
                 rosterSync.sync(launched.courseId());

@@ -213,7 +213,7 @@ class LineItems {
     PlatformHttp.Response call(
             Platform platform, String method, String url, String accept, String contentType, String body) {
         return tokens.call(
-                platform, ServiceTokens.AGS, token -> http.send(method, url, accept, contentType, body, token));
+                platform, ServiceTokens.AGS, url, token -> http.send(method, url, accept, contentType, body, token));
     }
 
     /** Adds query parameters to a URL that may already have some (Moodle's ?type_id=N). */

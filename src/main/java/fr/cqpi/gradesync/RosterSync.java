@@ -76,6 +76,7 @@ class RosterSync {
         return tokens.call(
                 platform,
                 List.of(ServiceTokens.MEMBERSHIPS),
+                url,
                 token -> http.send("GET", url, Memberships.MEDIA_TYPE, null, null, token));
     }
 

@@ -46,13 +46,15 @@ class ServiceTokens {
     private final JdbcClient jdbc;
     private final ToolKeys toolKeys;
     private final PlatformHttp http;
+    private final ServiceOriginGuard origins;
     private final Clock clock;
 
     /** Per-instance copy of the shared tokens, so that each score does not read the table; each until it expires. */
     private final Cache<Key, Cached> local;
 
-    ServiceTokens(JdbcClient jdbc, ToolKeys toolKeys, PlatformHttp http, Clock clock) {
+    ServiceTokens(JdbcClient jdbc, ToolKeys toolKeys, PlatformHttp http, ServiceOriginGuard origins, Clock clock) {
         this.jdbc = jdbc;
+        this.origins = origins;
         this.toolKeys = toolKeys;
         this.http = http;
         this.clock = clock;
@@ -98,9 +100,16 @@ class ServiceTokens {
         return fresh.token();
     }
 
-    /** Calls a service with a token for these scopes; a 401 gets one new token and one more try. */
+    /**
+     * Calls a service URL with a token for these scopes, only when the URL is on the platform's service origins;
+     * a 401 gets one new token and one more try.
+     */
     PlatformHttp.Response call(
-            Platform platform, List<String> scopes, java.util.function.Function<String, PlatformHttp.Response> call) {
+            Platform platform,
+            List<String> scopes,
+            String url,
+            java.util.function.Function<String, PlatformHttp.Response> call) {
+        origins.check(platform, url);
         try {
             return call.apply(token(platform, scopes));
         } catch (PlatformCallException e) {

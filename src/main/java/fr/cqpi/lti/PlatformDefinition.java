@@ -3,7 +3,11 @@ package fr.cqpi.lti;
 import java.util.List;
 import org.springframework.modulith.NamedInterface;
 
-/** What an administrator (or a platforms file) says about a platform; upserted by issuer + client id. */
+/**
+ * What an administrator (or a platforms file) says about a platform; upserted by issuer + client id.
+ * {@code serviceOrigins}: origins, besides the issuer's, the token endpoint's and the OpenID configuration's, where
+ * the platform's services live (null: leave those stored as they are).
+ */
 @NamedInterface("platforms")
 public record PlatformDefinition(
         String name,
@@ -12,7 +16,19 @@ public record PlatformDefinition(
         List<String> deploymentIds,
         String authorizationEndpoint,
         String tokenEndpoint,
-        String jwksUri) {
+        String jwksUri,
+        List<String> serviceOrigins) {
+
+    public PlatformDefinition(
+            String name,
+            String issuer,
+            String clientId,
+            List<String> deploymentIds,
+            String authorizationEndpoint,
+            String tokenEndpoint,
+            String jwksUri) {
+        this(name, issuer, clientId, deploymentIds, authorizationEndpoint, tokenEndpoint, jwksUri, null);
+    }
 
     /** The first fault of this definition, as "field: problem", or null when it is complete. */
     public String firstProblem() {
@@ -36,7 +52,26 @@ public record PlatformDefinition(
         if (deploymentIds == null || deploymentIds.stream().anyMatch(d -> d == null || d.isBlank())) {
             return "deployment_ids: every deployment id must be a non-empty string";
         }
+        if (serviceOrigins != null) {
+            for (String origin : serviceOrigins) {
+                if (!isOrigin(origin)) {
+                    return "service_origins: '" + origin + "' is not an origin (http(s)://host[:port], no path)";
+                }
+            }
+        }
         return null;
+    }
+
+    private static boolean isOrigin(String value) {
+        if (!isHttpUrl(value) || ServiceOrigins.of(value).isEmpty()) {
+            return false;
+        }
+        java.net.URI uri = java.net.URI.create(value.strip());
+        return (uri.getRawPath() == null
+                        || uri.getRawPath().isEmpty()
+                        || uri.getRawPath().equals("/"))
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null;
     }
 
     private static boolean isHttpUrl(String value) {

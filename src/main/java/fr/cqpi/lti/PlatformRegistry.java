@@ -46,6 +46,7 @@ public class PlatformRegistry {
         }
         long id = insert(definition, null).orElseThrow();
         addDeployments(id, definition);
+        storeServiceOrigins(id, definition);
         Platform created = findById(id).orElseThrow();
         audit.record(id, actor, "CREATED", null, created);
         return created;
@@ -114,6 +115,68 @@ public class PlatformRegistry {
 
     private void addDeployments(long id, PlatformDefinition definition) {
         definition.deploymentIds().forEach(d -> addDeployment(id, d));
+    }
+
+    /**
+     * Where a platform's bearer token may go: the origins of its issuer, token endpoint and OpenID configuration
+     * (dynamic registration), and those its administrator added.
+     */
+    public java.util.Set<String> serviceOrigins(Platform platform) {
+        java.util.Set<String> origins = new java.util.LinkedHashSet<>();
+        ServiceOrigins.of(platform.issuer()).ifPresent(origins::add);
+        ServiceOrigins.of(platform.tokenEndpoint()).ifPresent(origins::add);
+        openidConfigurationUrl(platform.id()).flatMap(ServiceOrigins::of).ifPresent(origins::add);
+        addedServiceOrigins(platform.id()).forEach(o -> ServiceOrigins.of(o).ifPresent(origins::add));
+        return origins;
+    }
+
+    /** The origins the administrator added to a platform. */
+    public List<String> addedServiceOrigins(long platformId) {
+        return jdbc.sql("select unnest(service_origins) from platform where id = :id")
+                .param("id", platformId)
+                .query(String.class)
+                .list();
+    }
+
+    /**
+     * The administrator's origins for a platform (replacing those stored).
+     * @return the first origin that is not one (http(s)://host[:port], no path), or null when stored
+     */
+    @Transactional
+    public String setServiceOrigins(long id, List<String> origins, String actor) {
+        Platform platform = findById(id).orElseThrow(() -> new IllegalArgumentException("no platform " + id));
+        PlatformDefinition definition = new PlatformDefinition(
+                platform.name(),
+                platform.issuer(),
+                platform.clientId(),
+                List.of("-"),
+                platform.authorizationEndpoint(),
+                platform.tokenEndpoint(),
+                platform.jwksUri(),
+                origins);
+        String problem = definition.firstProblem();
+        if (problem != null) {
+            return problem;
+        }
+        storeServiceOrigins(id, definition);
+        org.slf4j.LoggerFactory.getLogger(PlatformRegistry.class)
+                .info("Service origins of platform {} set by {}: {}", id, actor, origins);
+        return null;
+    }
+
+    private void storeServiceOrigins(long id, PlatformDefinition definition) {
+        if (definition.serviceOrigins() == null) {
+            return;
+        }
+        jdbc.sql("update platform set service_origins = cast(:origins as text[]) where id = :id")
+                .param("id", id)
+                .param(
+                        "origins",
+                        definition.serviceOrigins().stream()
+                                .map(o -> ServiceOrigins.of(o).orElseThrow())
+                                .distinct()
+                                .toArray(String[]::new))
+                .update();
     }
 
     /** The OpenID configuration URL a platform was dynamically registered from (for its service origins). */
@@ -201,6 +264,7 @@ public class PlatformRegistry {
                 .param("jwks", definition.jwksUri())
                 .update();
         addDeployments(id, definition);
+        storeServiceOrigins(id, definition);
         Platform after = findById(id).orElseThrow();
         if (!after.equals(before)) {
             audit.record(id, actor, "UPDATED", before, after);

@@ -21,7 +21,14 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(PlatformsFileImporter.class);
     private static final Set<String> FIELDS = Set.of(
-            "name", "issuer", "client_id", "deployment_ids", "authorization_endpoint", "token_endpoint", "jwks_uri");
+            "name",
+            "issuer",
+            "client_id",
+            "deployment_ids",
+            "authorization_endpoint",
+            "token_endpoint",
+            "jwks_uri",
+            "service_origins");
 
     private final LtiProperties properties;
     private final PlatformRegistry registry;
@@ -62,6 +69,26 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
         return definitions;
     }
 
+    /** Optional; absent, the origins the administrator added stay as they are. */
+    private static List<String> serviceOrigins(String where, JsonNode origins) {
+        if (origins == null) {
+            return null;
+        }
+        if (!origins.isArray()) {
+            throw new InvalidPlatformsFileException(
+                    where + ", field 'service_origins': an array of origins is required");
+        }
+        List<String> list = new ArrayList<>();
+        for (JsonNode o : origins) {
+            if (!o.isTextual()) {
+                throw new InvalidPlatformsFileException(
+                        where + ", field 'service_origins': every origin must be a string");
+            }
+            list.add(o.textValue());
+        }
+        return list;
+    }
+
     private static PlatformDefinition entry(Path file, int index, JsonNode node) {
         String where = "Platforms file " + file + ", entry " + index;
         if (!node.isObject()) {
@@ -93,7 +120,8 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
                 deploymentIds,
                 text(node, "authorization_endpoint"),
                 text(node, "token_endpoint"),
-                text(node, "jwks_uri"));
+                text(node, "jwks_uri"),
+                serviceOrigins(where, node.get("service_origins")));
         String problem = definition.firstProblem();
         if (problem != null) {
             throw new InvalidPlatformsFileException(where + ", field '" + problem.substring(0, problem.indexOf(':'))

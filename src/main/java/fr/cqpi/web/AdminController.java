@@ -41,6 +41,9 @@ class AdminController {
     @GetMapping("/admin")
     String platforms(Model model) {
         model.addAttribute("platforms", registry.overview());
+        java.util.Map<Long, String> origins = new java.util.HashMap<>();
+        registry.all().forEach(p -> origins.put(p.id(), String.join("\n", registry.addedServiceOrigins(p.id()))));
+        model.addAttribute("serviceOrigins", origins);
         model.addAttribute("syncErrors", gradeSync.lastErrorByPlatform());
         model.addAttribute("kid", toolKeys.signingKey().getKeyID());
         model.addAttribute("invitations", invitations.all());
@@ -85,6 +88,7 @@ class AdminController {
             @RequestParam("authorization_endpoint") String auth,
             @RequestParam("token_endpoint") String token,
             @RequestParam("jwks_uri") String jwks,
+            @RequestParam(name = "service_origins", defaultValue = "") String serviceOrigins,
             Principal admin,
             RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletResponse response,
@@ -99,7 +103,8 @@ class AdminController {
                 deploymentIds,
                 auth.strip(),
                 token.strip(),
-                jwks.strip());
+                jwks.strip(),
+                lines(serviceOrigins));
         String problem = definition.firstProblem();
         if (problem != null) {
             response.setStatus(400);
@@ -113,6 +118,28 @@ class AdminController {
         }
         redirect.addFlashAttribute("message", "saved");
         return "redirect:/admin";
+    }
+
+    @PostMapping("/admin/platforms/{id}/service-origins")
+    String serviceOrigins(
+            @PathVariable long id,
+            @RequestParam(name = "service_origins", defaultValue = "") String origins,
+            Principal admin,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletResponse response,
+            Model model) {
+        String problem = registry.setServiceOrigins(id, lines(origins), "admin " + admin.getName());
+        if (problem != null) {
+            response.setStatus(400);
+            model.addAttribute("error", problem);
+            return platforms(model);
+        }
+        redirect.addFlashAttribute("message", "saved");
+        return "redirect:/admin";
+    }
+
+    private static List<String> lines(String text) {
+        return Arrays.stream(text.split("[\\s,]+")).filter(l -> !l.isBlank()).toList();
     }
 
     @PostMapping("/admin/platforms/{id}/enabled")

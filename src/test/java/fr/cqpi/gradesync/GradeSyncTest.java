@@ -590,6 +590,156 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .doesNotHaveDuplicates();
     }
 
+    /** Another host and port, recording what reaches it. */
+    static com.github.tomakehurst.wiremock.WireMockServer attacker() {
+        var attacker = new com.github.tomakehurst.wiremock.WireMockServer(
+                com.github.tomakehurst.wiremock.core.WireMockConfiguration.options()
+                        .dynamicPort()
+                        .bindAddress("127.0.0.1"));
+        attacker.start();
+        attacker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching(".*"))
+                .willReturn(okJson("{\"members\":[],\"id\":\"x\"}")));
+        return attacker;
+    }
+
+    static String attackerUrl(com.github.tomakehurst.wiremock.WireMockServer attacker) {
+        return "http://127.0.0.1:" + attacker.port();
+    }
+
+    @Test
+    void aGradeServiceClaimedOnAnotherOriginGetsNoTokenAndTheSyncPageSaysWhy() {
+        var attacker = attacker();
+        try {
+            TestPlatform p = newPlatform("foreign-ags");
+            platform = p;
+            prefix = "/" + p.clientId();
+            launchAll(attackerUrl(attacker) + "/lineitems", "ruth");
+            assertThat(trainer.get("/app").statusCode()).as("the launch works").isEqualTo(200);
+            judge("ruth", "C1.1", "ACQUIS");
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(status("ruth", "B1")).isEqualTo("FAILED"));
+            assertThat(attacker.getAllServeEvents())
+                    .as("nothing reached the foreign origin")
+                    .isEmpty();
+            String page = trainer.get("/app/sync").body();
+            assertThat(page)
+                    .contains("Service de notes indisponible")
+                    .contains(attackerUrl(attacker) + "/lineitems")
+                    .contains("is not one of the platform&#39;s service origins");
+        } finally {
+            attacker.stop();
+        }
+    }
+
+    @Test
+    void anOriginTheAdministratorAddedReceivesTheToken() {
+        var institution = attacker();
+        try {
+            TestPlatform p = newPlatform("canvas-like");
+            platform = p;
+            prefix = "/" + p.clientId();
+            String container = attackerUrl(institution) + prefix + "/api/lti/courses/7/line_items";
+            institution.stubFor(get(urlPathEqualTo(prefix + "/api/lti/courses/7/line_items"))
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", LineItem.CONTAINER)
+                            .withBody("[" + item(container, 4, "B4") + "]")));
+            institution.stubFor(post(urlPathMatching(prefix + "/api/lti/courses/7/line_items/4/scores"))
+                    .willReturn(aResponse().withStatus(204)));
+            // The administrator added the institution's origin (Canvas: AGS on the school's domain).
+            registry.upsert(new fr.cqpi.lti.PlatformDefinition(
+                    "AGS",
+                    platform.issuer(),
+                    platform.clientId(),
+                    List.of(platform.deploymentId()),
+                    platform.platform().authorizationEndpoint(),
+                    LMS.baseUrl() + prefix + "/token",
+                    platform.platform().jwksUri(),
+                    List.of(attackerUrl(institution))));
+            launchAll(container, "sam");
+            judge("sam", "C9.1", "ACQUIS");
+            await().atMost(WAIT)
+                    .untilAsserted(() -> assertThat(
+                                    institution.findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores"))))
+                            .isNotEmpty());
+            assertThat(institution
+                            .findAll(postRequestedFor(urlPathMatching(prefix + "/.*/scores")))
+                            .get(0)
+                            .getHeader("Authorization"))
+                    .isEqualTo("Bearer tok-" + platform.clientId());
+        } finally {
+            institution.stop();
+        }
+    }
+
+    /** A platform whose roster service is on its own origin (the LMS WireMock), with its token endpoint there. */
+    LtiClient rosterPlatform(String name) {
+        TestPlatform p = newPlatform(name);
+        platform = p;
+        prefix = "/" + p.clientId();
+        String memberships = LMS.baseUrl() + prefix + "/memberships";
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/token"))
+                .willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
+        registry.upsert(new fr.cqpi.lti.PlatformDefinition(
+                "NRPS",
+                p.issuer(),
+                p.clientId(),
+                List.of(p.deploymentId()),
+                p.platform().authorizationEndpoint(),
+                LMS.baseUrl() + prefix + "/token",
+                p.platform().jwksUri()));
+        LtiClient teacher = browser();
+        teacher.launch(p, "teacher", n -> {
+            Map<String, Object> c = p.moodleLaunch("teacher", INSTRUCTOR, n, "course-" + name);
+            c.put(
+                    "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                    Map.of("context_memberships_url", memberships, "service_versions", List.of("2.0")));
+            return c;
+        });
+        return teacher;
+    }
+
+    String refreshRoster(LtiClient teacher) {
+        Map<String, String> form =
+                new HashMap<>(teacher.csrfHeaders(teacher.get("/app/sync").body()));
+        form.put("Content-Type", "application/x-www-form-urlencoded");
+        return teacher.send("POST", "/app/sync/roster", "", form).body();
+    }
+
+    @Test
+    void aRedirectFromTheRosterServiceIsNotFollowed() {
+        var attacker = attacker();
+        try {
+            LtiClient teacher = rosterPlatform("redirect");
+            LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships"))
+                    .atPriority(1)
+                    .willReturn(aResponse().withStatus(302).withHeader("Location", attackerUrl(attacker) + "/steal")));
+            assertThat(refreshRoster(teacher)).contains("HTTP 302").contains("not followed");
+            assertThat(attacker.getAllServeEvents()).isEmpty();
+        } finally {
+            attacker.stop();
+        }
+    }
+
+    @Test
+    void aNextPageOnAnotherHostIsNotCalled() {
+        var attacker = attacker();
+        try {
+            LtiClient teacher = rosterPlatform("nextpage");
+            LMS.stubFor(get(urlPathEqualTo(prefix + "/memberships"))
+                    .atPriority(1)
+                    .willReturn(aResponse()
+                            .withStatus(200)
+                            .withHeader("Content-Type", Memberships.MEDIA_TYPE)
+                            .withHeader("Link", "<" + attackerUrl(attacker) + "/memberships?page=2>; rel=\"next\"")
+                            .withBody(members(List.of("m1")))));
+            assertThat(refreshRoster(teacher)).contains("is not one of the platform&#39;s service origins");
+            assertThat(attacker.getAllServeEvents()).isEmpty();
+        } finally {
+            attacker.stop();
+        }
+    }
+
     @Test
     void theRosterIsReadAcrossPagesAndLeaversBecomeInactive() {
         TestPlatform p = newPlatform("nrps");
