@@ -33,8 +33,10 @@ class QueryCountTest extends ToolIntegrationTest {
         int largeCohort = statementsFor(trainer, "/app/cohort");
         int largeGrid = statementsFor(trainer, "/app/learners/learner-39");
 
-        assertThat(largeCohort).isEqualTo(smallCohort);
-        assertThat(largeGrid).isEqualTo(smallGrid);
+        // 37 more learners must not add statements; one of slack for a per-instance cache (référentiel version,
+        // one second) that a loaded machine lets expire between every request of statementsFor.
+        assertThat(largeCohort).isBetween(smallCohort - 1, smallCohort + 1);
+        assertThat(largeGrid).isBetween(smallGrid - 1, smallGrid + 1);
         assertThat(largeCohort).isBetween(3, 14);
         assertThat(largeGrid).isBetween(3, 14);
     }
