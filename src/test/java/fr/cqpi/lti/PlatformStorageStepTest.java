@@ -17,11 +17,16 @@ class PlatformStorageStepTest extends ToolIntegrationTest {
         var response = browser()
                 .get("/lti/login?"
                         + LtiClient.form(Map.of(
-                                "iss", canvas.issuer(),
-                                "login_hint", "u",
-                                "target_link_uri", "https://tool.example/app",
-                                "client_id", canvas.clientId(),
-                                "lti_storage_target", "post_message_forwarding")));
+                                "iss",
+                                canvas.issuer(),
+                                "login_hint",
+                                "u",
+                                "target_link_uri",
+                                "http://localhost:" + port + "/app",
+                                "client_id",
+                                canvas.clientId(),
+                                "lti_storage_target",
+                                "post_message_forwarding")));
         assertThat(response.statusCode()).isEqualTo(200);
         String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
@@ -43,7 +48,7 @@ class PlatformStorageStepTest extends ToolIntegrationTest {
                                 "login_hint",
                                 "u",
                                 "target_link_uri",
-                                "https://tool.example/app",
+                                "http://localhost:" + port + "/app",
                                 "client_id",
                                 moodle.clientId())));
         assertThat(response.statusCode()).isEqualTo(302);
