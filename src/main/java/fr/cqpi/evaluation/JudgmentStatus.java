@@ -10,4 +10,9 @@ public enum JudgmentStatus {
     public boolean isEvaluated() {
         return this != NON_EVALUE;
     }
+
+    /** ACQUIS or NON_ACQUIS: a judgment that concludes; EN_COURS is progress, not a conclusion. */
+    public boolean isConclusive() {
+        return this == ACQUIS || this == NON_ACQUIS;
+    }
 }

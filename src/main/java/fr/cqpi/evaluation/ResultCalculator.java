@@ -11,83 +11,109 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The result rules the référentiel file names (today each has one value):
- * a compétence is ACQUISE when all its criteria are ACQUIS, NON_ACQUISE when all are evaluated and not
- * all are ACQUIS, NON_COMMENCEE when none is evaluated, EN_COURS otherwise; a bloc is VALIDE when all
- * its compétences are ACQUISES, NON_VALIDE when every criterion is evaluated and a compétence is not
- * ACQUISE, NON_COMMENCE when none is evaluated, EN_COURS otherwise; its score is the percentage of its
- * criteria ACQUIS. A criterion without a judgment is NON_EVALUE.
+ * Applies the result rules the référentiel file names. A criterion without a judgment is NON_EVALUE; EN_COURS is
+ * judged but not concluded. A compétence is ACQUISE by its rule, NON_ACQUISE when every criterion is ACQUIS or
+ * NON_ACQUIS and it is not acquired, NON_COMMENCEE when none is judged, EN_COURS otherwise. A bloc is EVALUE when
+ * every criterion is ACQUIS or NON_ACQUIS, NON_COMMENCE when none is judged, EN_COURS otherwise; an evaluated bloc
+ * carries the proposition of its rule; the decision is the jury's, never computed. The score is the percentage of
+ * the bloc's criteria ACQUIS.
  */
 public final class ResultCalculator {
 
     private ResultCalculator() {}
 
     public static Results compute(Referentiel referentiel, Map<String, JudgmentStatus> statuses) {
+        return compute(referentiel, statuses, Map.of());
+    }
+
+    /** {@code decisions}: the jury's standing decision per bloc code, if any. */
+    public static Results compute(
+            Referentiel referentiel, Map<String, JudgmentStatus> statuses, Map<String, Decision> decisions) {
         ResultRules rules = referentiel.rules();
         List<CompetenceResult> competences = new ArrayList<>();
         List<BlocResult> blocs = new ArrayList<>();
         for (Referentiel.Bloc bloc : referentiel.blocs()) {
-            int blocAcquis = 0;
-            int blocEvaluated = 0;
-            int blocTotal = 0;
+            Counts blocCounts = new Counts();
             boolean allCompetencesAcquises = true;
             for (Referentiel.Competence competence : bloc.competences()) {
-                int acquis = 0;
-                int evaluated = 0;
+                Counts counts = new Counts();
                 for (Referentiel.Criterion criterion : competence.criteria()) {
-                    JudgmentStatus status = statuses.getOrDefault(criterion.code(), JudgmentStatus.NON_EVALUE);
-                    if (status == JudgmentStatus.ACQUIS) {
-                        acquis++;
-                    }
-                    if (status.isEvaluated()) {
-                        evaluated++;
-                    }
+                    counts.add(statuses.getOrDefault(criterion.code(), JudgmentStatus.NON_EVALUE));
                 }
-                int total = competence.criteria().size();
-                CompetenceState state = competenceState(rules, acquis, evaluated, total);
+                CompetenceState state = competenceState(rules, counts);
                 allCompetencesAcquises &= state == CompetenceState.ACQUISE;
-                competences.add(new CompetenceResult(competence.code(), state, acquis, evaluated, total));
-                blocAcquis += acquis;
-                blocEvaluated += evaluated;
-                blocTotal += total;
+                competences.add(
+                        new CompetenceResult(competence.code(), state, counts.acquis, counts.evaluated, counts.total));
+                blocCounts.add(counts);
             }
+            EvaluationState evaluation = blocCounts.concluded == blocCounts.total && blocCounts.total > 0
+                    ? EvaluationState.EVALUE
+                    : blocCounts.evaluated == 0 ? EvaluationState.NON_COMMENCE : EvaluationState.EN_COURS;
+            Proposition proposition = evaluation == EvaluationState.EVALUE
+                    ? proposition(rules, allCompetencesAcquises, blocCounts)
+                    : null;
             blocs.add(new BlocResult(
                     bloc.code(),
-                    blocState(rules, allCompetencesAcquises, blocEvaluated, blocTotal),
-                    score(rules, blocAcquis, blocTotal),
-                    blocAcquis,
-                    blocEvaluated,
-                    blocTotal));
+                    evaluation,
+                    proposition,
+                    decisions.get(bloc.code()),
+                    score(rules, blocCounts.acquis, blocCounts.total),
+                    blocCounts.acquis,
+                    blocCounts.evaluated,
+                    blocCounts.total));
         }
         return new Results(List.copyOf(competences), List.copyOf(blocs));
     }
 
+    private static final class Counts {
+        int acquis;
+        int evaluated;
+        int concluded;
+        int total;
+
+        void add(JudgmentStatus status) {
+            total++;
+            if (status == JudgmentStatus.ACQUIS) {
+                acquis++;
+            }
+            if (status.isEvaluated()) {
+                evaluated++;
+            }
+            if (status.isConclusive()) {
+                concluded++;
+            }
+        }
+
+        void add(Counts other) {
+            acquis += other.acquis;
+            evaluated += other.evaluated;
+            concluded += other.concluded;
+            total += other.total;
+        }
+    }
+
     // Each rule the référentiel names is applied by a switch over its values: a value added to ResultRules does not
     // compile until it is applied here, and a value the file names that ResultRules lacks is refused at load.
-    private static CompetenceState competenceState(ResultRules rules, int acquis, int evaluated, int total) {
+    private static CompetenceState competenceState(ResultRules rules, Counts counts) {
         boolean acquise = switch (rules.competenceAcquise()) {
-            case ALL_CRITERIA_ACQUIS -> acquis == total;
+            case ALL_CRITERIA_ACQUIS -> counts.acquis == counts.total;
         };
         if (acquise) {
             return CompetenceState.ACQUISE;
         }
-        if (evaluated == 0) {
-            return CompetenceState.NON_COMMENCEE;
+        if (counts.concluded == counts.total) {
+            return CompetenceState.NON_ACQUISE;
         }
-        return evaluated == total ? CompetenceState.NON_ACQUISE : CompetenceState.EN_COURS;
+        return counts.evaluated == 0 ? CompetenceState.NON_COMMENCEE : CompetenceState.EN_COURS;
     }
 
-    private static BlocState blocState(ResultRules rules, boolean allCompetencesAcquises, int evaluated, int total) {
-        boolean valide = switch (rules.blocValide()) {
+    private static Proposition proposition(ResultRules rules, boolean allCompetencesAcquises, Counts counts) {
+        boolean favorable = switch (rules.blocValide()) {
             case ALL_COMPETENCES_ACQUISES -> allCompetencesAcquises;
+            case SHARE_OF_CRITERIA_ACQUIS ->
+                counts.acquis * 100L >= (long) rules.blocValideMinimumPercent() * counts.total;
         };
-        if (valide) {
-            return BlocState.VALIDE;
-        }
-        if (evaluated == 0) {
-            return BlocState.NON_COMMENCE;
-        }
-        return evaluated == total ? BlocState.NON_VALIDE : BlocState.EN_COURS;
+        return favorable ? Proposition.FAVORABLE : Proposition.DEFAVORABLE;
     }
 
     private static BigDecimal score(ResultRules rules, int acquis, int total) {

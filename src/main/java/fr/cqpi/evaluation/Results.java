@@ -9,7 +9,41 @@ public record Results(List<CompetenceResult> competences, List<BlocResult> blocs
 
     public record CompetenceResult(String code, CompetenceState state, int acquis, int evaluated, int total) {}
 
-    public record BlocResult(String code, BlocState state, BigDecimal score, int acquis, int evaluated, int total) {
+    /**
+     * {@code state} sums up the three others in one word (see {@link BlocState}); {@code proposition} is null until
+     * the bloc is EVALUE, {@code decision} until a jury decides.
+     */
+    public record BlocResult(
+            String code,
+            BlocState state,
+            EvaluationState evaluationState,
+            Proposition proposition,
+            Decision decision,
+            BigDecimal score,
+            int acquis,
+            int evaluated,
+            int total) {
+
+        BlocResult(
+                String code,
+                EvaluationState evaluationState,
+                Proposition proposition,
+                Decision decision,
+                BigDecimal score,
+                int acquis,
+                int evaluated,
+                int total) {
+            this(
+                    code,
+                    BlocState.of(evaluationState, proposition, decision),
+                    evaluationState,
+                    proposition,
+                    decision,
+                    score,
+                    acquis,
+                    evaluated,
+                    total);
+        }
 
         /** Share of criteria evaluated, 0–100, for progress bars. */
         public int evaluatedPercent() {

@@ -41,7 +41,7 @@ class Scores {
                 result.score(),
                 MAXIMUM,
                 activityProgress(result.state()),
-                result.state().isDecided() || showProgress ? "FullyGraded" : "Pending",
+                result.state().isGraded() || showProgress ? "FullyGraded" : "Pending",
                 comment(result),
                 DateTimeFormatter.ISO_INSTANT.format(timestamp));
     }
@@ -50,7 +50,7 @@ class Scores {
         return switch (state) {
             case NON_COMMENCE -> "Initialized";
             case EN_COURS -> "InProgress";
-            case VALIDE, NON_VALIDE -> "Completed";
+            case PROPOSITION_FAVORABLE, PROPOSITION_DEFAVORABLE, VALIDE, NON_VALIDE -> "Completed";
         };
     }
 

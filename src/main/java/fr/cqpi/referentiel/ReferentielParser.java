@@ -233,22 +233,43 @@ public final class ReferentielParser {
             if (!object(node, path)) {
                 return ResultRules.DEFAULTS;
             }
-            onlyFields(node, path, "competenceAcquise", "blocValide", "blocScore", "scoreDecimals");
+            onlyFields(
+                    node,
+                    path,
+                    "competenceAcquise",
+                    "blocValide",
+                    "blocValideMinimumPercent",
+                    "blocScore",
+                    "scoreDecimals");
             ResultRules d = ResultRules.DEFAULTS;
-            int decimals = d.scoreDecimals();
-            JsonNode decimalsNode = node.get("scoreDecimals");
-            if (decimalsNode != null) {
-                if (!decimalsNode.isInt() || decimalsNode.intValue() < 0 || decimalsNode.intValue() > 4) {
-                    problem(path + ".scoreDecimals", "must be a whole number from 0 to 4");
-                } else {
-                    decimals = decimalsNode.intValue();
-                }
+            int decimals = wholeNumber(node, path, "scoreDecimals", 0, 4, d.scoreDecimals());
+            ResultRules.BlocRule blocValide =
+                    rule(node, path, "blocValide", ResultRules.BlocRule.class, d.blocValide());
+            int minimumPercent = wholeNumber(node, path, "blocValideMinimumPercent", 1, 100, 0);
+            boolean needsThreshold = blocValide == ResultRules.BlocRule.SHARE_OF_CRITERIA_ACQUIS;
+            if (needsThreshold && minimumPercent == 0) {
+                problem(path + ".blocValideMinimumPercent", "required with SHARE_OF_CRITERIA_ACQUIS, e.g. 70");
+            } else if (!needsThreshold && node.has("blocValideMinimumPercent")) {
+                problem(path + ".blocValideMinimumPercent", "only with blocValide SHARE_OF_CRITERIA_ACQUIS");
             }
             return new ResultRules(
                     rule(node, path, "competenceAcquise", ResultRules.CompetenceRule.class, d.competenceAcquise()),
-                    rule(node, path, "blocValide", ResultRules.BlocRule.class, d.blocValide()),
+                    blocValide,
+                    needsThreshold ? minimumPercent : 0,
                     rule(node, path, "blocScore", ResultRules.ScoreRule.class, d.blocScore()),
                     decimals);
+        }
+
+        private int wholeNumber(JsonNode node, String path, String field, int min, int max, int fallback) {
+            JsonNode value = node.get(field);
+            if (value == null) {
+                return fallback;
+            }
+            if (!value.isInt() || value.intValue() < min || value.intValue() > max) {
+                problem(path + "." + field, "must be a whole number from " + min + " to " + max);
+                return fallback;
+            }
+            return value.intValue();
         }
 
         private <E extends Enum<E>> E rule(JsonNode node, String path, String field, Class<E> type, E fallback) {

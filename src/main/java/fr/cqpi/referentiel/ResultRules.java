@@ -2,14 +2,21 @@ package fr.cqpi.referentiel;
 
 /**
  * How compétence and bloc results follow from the judgments, as stated in the référentiel file.
- * Each rule has one value today; naming them in the file keeps the stated rule next to the grid it governs.
+ * {@code blocValide} is the rule by which the evaluators propose a bloc to the jury (proposition FAVORABLE);
+ * only the jury validates. {@code blocValideMinimumPercent} is the threshold of {@link BlocRule#SHARE_OF_CRITERIA_ACQUIS}
+ * (0 for the other rules).
  */
 public record ResultRules(
-        CompetenceRule competenceAcquise, BlocRule blocValide, ScoreRule blocScore, int scoreDecimals) {
+        CompetenceRule competenceAcquise,
+        BlocRule blocValide,
+        int blocValideMinimumPercent,
+        ScoreRule blocScore,
+        int scoreDecimals) {
 
     public static final ResultRules DEFAULTS = new ResultRules(
             CompetenceRule.ALL_CRITERIA_ACQUIS,
             BlocRule.ALL_COMPETENCES_ACQUISES,
+            0,
             ScoreRule.PERCENT_CRITERIA_ACQUIS,
             2);
 
@@ -18,9 +25,12 @@ public record ResultRules(
         ALL_CRITERIA_ACQUIS
     }
 
-    /** A bloc is VALIDE when … */
+    /** An evaluated bloc is proposed FAVORABLE when … */
     public enum BlocRule {
-        ALL_COMPETENCES_ACQUISES
+        /** … every one of its compétences is ACQUISE. */
+        ALL_COMPETENCES_ACQUISES,
+        /** … at least {@code blocValideMinimumPercent} % of its criteria are ACQUIS. */
+        SHARE_OF_CRITERIA_ACQUIS
     }
 
     /** A bloc's score (0–100) is … */

@@ -95,6 +95,23 @@ class ReferentielParserTest {
                         "$.rules.blocValide",
                         "unknown rule 'MOST_COMPETENCES'"),
                 bad(
+                        "share rule without its threshold",
+                        r -> r.with("rules").put("blocValide", "SHARE_OF_CRITERIA_ACQUIS"),
+                        "$.rules.blocValideMinimumPercent",
+                        "required with SHARE_OF_CRITERIA_ACQUIS"),
+                bad(
+                        "threshold out of range",
+                        r -> r.with("rules")
+                                .put("blocValide", "SHARE_OF_CRITERIA_ACQUIS")
+                                .put("blocValideMinimumPercent", 101),
+                        "$.rules.blocValideMinimumPercent",
+                        "must be a whole number from 1 to 100"),
+                bad(
+                        "threshold for a rule that has none",
+                        r -> r.with("rules").put("blocValideMinimumPercent", 70),
+                        "$.rules.blocValideMinimumPercent",
+                        "only with blocValide SHARE_OF_CRITERIA_ACQUIS"),
+                bad(
                         "text where an array is expected",
                         r -> bloc(r, 0).put("competences", "C1"),
                         "$.blocs[0].competences",
@@ -157,6 +174,15 @@ class ReferentielParserTest {
         byte[] reformatted = altered(r -> {});
         assertThat(parser.parse("a", shipped).canonicalJson())
                 .isEqualTo(parser.parse("b", reformatted).canonicalJson());
+    }
+
+    @Test
+    void shareOfCriteriaRuleIsRead() {
+        byte[] content = altered(r ->
+                r.with("rules").put("blocValide", "SHARE_OF_CRITERIA_ACQUIS").put("blocValideMinimumPercent", 70));
+        ResultRules rules = parser.parse("f", content).referentiel().rules();
+        assertThat(rules.blocValide()).isEqualTo(ResultRules.BlocRule.SHARE_OF_CRITERIA_ACQUIS);
+        assertThat(rules.blocValideMinimumPercent()).isEqualTo(70);
     }
 
     @Test
