@@ -24,7 +24,8 @@ public record Results(List<CompetenceResult> competences, List<BlocResult> blocs
             int evaluated,
             int total) {
 
-        BlocResult(
+        /** The state derived from the evaluation, the proposition and the decision. */
+        public BlocResult(
                 String code,
                 EvaluationState evaluationState,
                 Proposition proposition,

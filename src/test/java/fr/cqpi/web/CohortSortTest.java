@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.ToolRole;
-import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.CohortRow;
+import fr.cqpi.evaluation.EvaluationState;
 import fr.cqpi.evaluation.Results;
 import java.math.BigDecimal;
 import java.util.List;
@@ -18,7 +18,8 @@ class CohortSortTest {
                 new CourseMember(id, "sub-" + id, name, email, ToolRole.LEARNER, true, null),
                 new Results(
                         List.of(),
-                        List.of(new Results.BlocResult("B1", BlocState.EN_COURS, new BigDecimal(b1Score), 1, 1, 4))));
+                        List.of(new Results.BlocResult(
+                                "B1", EvaluationState.EN_COURS, null, null, new BigDecimal(b1Score), 1, 1, 4))));
     }
 
     static final List<CohortRow> ROWS = List.of(
