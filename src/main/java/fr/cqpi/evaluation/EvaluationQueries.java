@@ -19,13 +19,19 @@ public class EvaluationQueries {
     private final ReferentielCatalog catalog;
     private final CourseMembers members;
     private final LearnerAccess access;
+    private final StandingDecisions decisions;
 
     EvaluationQueries(
-            JudgmentRepository judgments, ReferentielCatalog catalog, CourseMembers members, LearnerAccess access) {
+            JudgmentRepository judgments,
+            ReferentielCatalog catalog,
+            CourseMembers members,
+            LearnerAccess access,
+            StandingDecisions decisions) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.members = members;
         this.access = access;
+        this.decisions = decisions;
     }
 
     public Referentiel referentiel() {
@@ -37,7 +43,13 @@ public class EvaluationQueries {
         Referentiel referentiel = referentiel();
         Map<String, Judgment> byCode = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
         return new LearnerGrid(
-                learner, referentiel, byCode, ResultCalculator.compute(referentiel, JudgmentService.statuses(byCode)));
+                learner,
+                referentiel,
+                byCode,
+                ResultCalculator.compute(
+                        referentiel,
+                        JudgmentService.statuses(byCode),
+                        decisions.of(launch.courseId(), learner.userId())));
     }
 
     public List<CohortRow> cohort(Actor launch) {
@@ -45,9 +57,14 @@ public class EvaluationQueries {
         Referentiel referentiel = referentiel();
         Map<Long, Map<String, JudgmentStatus>> statuses =
                 judgments.statusesByLearner(launch.courseId(), referentiel.code());
+        Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
         return members.learners(launch.courseId()).stream()
                 .map(m -> new CohortRow(
-                        m, ResultCalculator.compute(referentiel, statuses.getOrDefault(m.userId(), Map.of()))))
+                        m,
+                        ResultCalculator.compute(
+                                referentiel,
+                                statuses.getOrDefault(m.userId(), Map.of()),
+                                decided.getOrDefault(m.userId(), Map.of()))))
                 .toList();
     }
 
@@ -60,7 +77,9 @@ public class EvaluationQueries {
     public Results resultsOf(long courseId, long learnerId) {
         Referentiel referentiel = referentiel();
         return ResultCalculator.compute(
-                referentiel, JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())));
+                referentiel,
+                JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())),
+                decisions.of(courseId, learnerId));
     }
 
     public List<AuditEntry> history(Actor launch, String learnerSub) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -27,16 +28,19 @@ public class JudgmentService {
     private final ReferentielCatalog catalog;
     private final LearnerAccess access;
     private final ApplicationEventPublisher events;
+    private final StandingDecisions decisions;
 
     JudgmentService(
             JudgmentRepository judgments,
             ReferentielCatalog catalog,
             LearnerAccess access,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            StandingDecisions decisions) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.access = access;
         this.events = events;
+        this.decisions = decisions;
     }
 
     /** The outcome of a save: the stored judgments and the learner's results after it. */
@@ -81,7 +85,9 @@ public class JudgmentService {
         long courseId = evaluator.courseId();
         judgments.lockLearner(courseId, learner.userId());
         Map<String, Judgment> current = judgments.findAll(courseId, learner.userId(), referentiel.code());
-        Results before = ResultCalculator.compute(referentiel, statuses(current));
+        // Under the learner's lock, which the jury's decisions take too: no judgment slips in after a decision.
+        Map<String, Decision> decided = decisions.of(courseId, learner.userId());
+        Results before = ResultCalculator.compute(referentiel, statuses(current), decided);
 
         List<Judgment> saved = new ArrayList<>();
         for (String code : codes) {
@@ -89,6 +95,10 @@ public class JudgmentService {
             int currentVersion = existing == null ? 0 : existing.version();
             if (expectedVersion != null && expectedVersion != currentVersion) {
                 throw new JudgmentConflictException(existing != null ? existing : Judgment.notEvaluated(code));
+            }
+            String blocCode = referentiel.blocOfCriterion(code).orElseThrow().code();
+            if (decided.containsKey(blocCode)) {
+                throw new BlocLockedException(blocCode, decided.get(blocCode));
             }
             if (existing != null
                     && existing.status() == value.status()
@@ -135,7 +145,7 @@ public class JudgmentService {
             current.put(code, after);
             saved.add(after);
         }
-        Results after = ResultCalculator.compute(referentiel, statuses(current));
+        Results after = ResultCalculator.compute(referentiel, statuses(current), decided);
         List<Results.BlocResult> changed = after.blocs().stream()
                 .filter(b -> !b.equals(before.bloc(b.code()).orElse(null)))
                 .toList();
@@ -143,6 +153,12 @@ public class JudgmentService {
             events.publishEvent(new BlocResultsChanged(evaluator.platformId(), courseId, learner.ref(), changed));
         }
         return new Saved(saved, after);
+    }
+
+    /** Takes the learner's judgment lock for the caller's transaction: the jury decides under it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockLearner(long courseId, long learnerId) {
+        judgments.lockLearner(courseId, learnerId);
     }
 
     private record Validated(JudgmentStatus status, String modality, String comment) {}

@@ -1,10 +1,13 @@
 package fr.cqpi.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evaluation.UnknownCriterionException;
+import fr.cqpi.jury.InvalidJuryInputException;
+import fr.cqpi.jury.JuryNotFoundException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -15,7 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
-@RestControllerAdvice(assignableTypes = ApiV1Controller.class)
+@RestControllerAdvice(assignableTypes = {ApiV1Controller.class, JuryApiController.class})
 class ApiErrors {
 
     record CurrentJudgment(
@@ -82,7 +85,24 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler({LearnerNotFoundException.class, UnknownCriterionException.class})
+    @ExceptionHandler(InvalidJuryInputException.class)
+    ProblemDetail invalidJury(InvalidJuryInputException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("invalid_field");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(BlocLockedException.class)
+    ProblemDetail locked(BlocLockedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("bloc_decided");
+        problem.setProperty("blocCode", e.blocCode());
+        problem.setProperty("decision", e.decision().name());
+        return problem;
+    }
+
+    @ExceptionHandler({LearnerNotFoundException.class, UnknownCriterionException.class, JuryNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("not_found");

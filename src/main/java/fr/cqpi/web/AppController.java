@@ -1,5 +1,6 @@
 package fr.cqpi.web;
 
+import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
@@ -123,6 +124,10 @@ class AppController {
                     RequestIdFilter.of(request));
             model.addAttribute("outcome", "saved");
             model.addAttribute("saved", saved);
+        } catch (BlocLockedException locked) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", "locked");
         } catch (JudgmentConflictException conflict) {
             response.setStatus(409);
             model.addAttribute("outcome", "conflict");
@@ -157,6 +162,10 @@ class AppController {
                     new JudgmentInput(status, modality, null, null),
                     RequestIdFilter.of(request));
             model.addAttribute("outcome", "saved");
+        } catch (BlocLockedException locked) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", "locked");
         } catch (InvalidJudgmentException invalid) {
             response.setStatus(400);
             model.addAttribute("outcome", "invalid");

@@ -6,6 +6,7 @@
             "course",
             "evaluation",
             "gradesync",
+            "jury",
             "lti",
             "lti::platforms",
             "lti::keys",

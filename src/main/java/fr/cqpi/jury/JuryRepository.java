@@ -1,0 +1,224 @@
+package fr.cqpi.jury;
+
+import fr.cqpi.evaluation.Decision;
+import fr.cqpi.evaluation.Proposition;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JuryRepository {
+
+    private final JdbcClient jdbc;
+
+    JuryRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record SessionRow(long id, LocalDate heldOn, String place) {}
+
+    long insertSession(long courseId, LocalDate heldOn, String place, String bySub) {
+        return jdbc.sql("""
+                        insert into jury_session (course_id, held_on, place, created_by_sub)
+                        values (:course, :heldOn, :place, :by) returning id""")
+                .param("course", courseId)
+                .param("heldOn", heldOn)
+                .param("place", place)
+                .param("by", bySub)
+                .query(Long.class)
+                .single();
+    }
+
+    void insertMember(long sessionId, int position, JuryMember member) {
+        jdbc.sql("""
+                        insert into jury_member (session_id, position, name, college, role)
+                        values (:session, :position, :name, :college, :role)""")
+                .param("session", sessionId)
+                .param("position", position)
+                .param("name", member.name())
+                .param("college", member.college().name())
+                .param("role", member.role().name())
+                .update();
+    }
+
+    void insertCandidate(long sessionId, long learnerId) {
+        jdbc.sql("insert into jury_candidate (session_id, learner_id) values (:session, :learner)")
+                .param("session", sessionId)
+                .param("learner", learnerId)
+                .update();
+    }
+
+    List<SessionRow> sessions(long courseId) {
+        return jdbc.sql(
+                        "select id, held_on, place from jury_session where course_id = :course order by held_on desc, id desc")
+                .param("course", courseId)
+                .query((rs, n) -> new SessionRow(
+                        rs.getLong("id"), rs.getObject("held_on", LocalDate.class), rs.getString("place")))
+                .list();
+    }
+
+    Optional<SessionRow> session(long courseId, long sessionId) {
+        return jdbc.sql("select id, held_on, place from jury_session where course_id = :course and id = :id")
+                .param("course", courseId)
+                .param("id", sessionId)
+                .query((rs, n) -> new SessionRow(
+                        rs.getLong("id"), rs.getObject("held_on", LocalDate.class), rs.getString("place")))
+                .optional();
+    }
+
+    List<JuryMember> members(long sessionId) {
+        return jdbc.sql("select name, college, role from jury_member where session_id = :session order by position")
+                .param("session", sessionId)
+                .query((rs, n) -> new JuryMember(
+                        rs.getString("name"),
+                        College.valueOf(rs.getString("college")),
+                        MemberRole.valueOf(rs.getString("role"))))
+                .list();
+    }
+
+    List<Long> candidates(long sessionId) {
+        return jdbc.sql("select learner_id from jury_candidate where session_id = :session order by learner_id")
+                .param("session", sessionId)
+                .query(Long.class)
+                .list();
+    }
+
+    long insertDecision(
+            long sessionId,
+            long courseId,
+            long learnerId,
+            String referentielCode,
+            String blocCode,
+            Outcome outcome,
+            Vote vote,
+            String reason,
+            String preconisations,
+            Proposition proposition,
+            Long recoursId,
+            String bySub,
+            String byName,
+            String requestId) {
+        return jdbc.sql("""
+                        insert into jury_decision (session_id, course_id, learner_id, referentiel_code, bloc_code,
+                            outcome, votes_for, votes_against, votes_abstention, reason, preconisations, proposition,
+                            recours_id, decided_by_sub, decided_by_name, request_id)
+                        values (:session, :course, :learner, :referentiel, :bloc, :outcome, :for, :against,
+                            :abstention, :reason, :preconisations, :proposition, :recours, :by, :byName, :request)
+                        returning id""")
+                .param("session", sessionId)
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .param("referentiel", referentielCode)
+                .param("bloc", blocCode)
+                .param("outcome", outcome.name())
+                .param("for", vote.forIt())
+                .param("against", vote.against())
+                .param("abstention", vote.abstention())
+                .param("reason", reason)
+                .param("preconisations", preconisations)
+                .param("proposition", proposition == null ? null : proposition.name())
+                .param("recours", recoursId)
+                .param("by", bySub)
+                .param("byName", byName)
+                .param("request", requestId)
+                .query(Long.class)
+                .single();
+    }
+
+    private static final String DECISION_COLUMNS = """
+            select d.id, d.session_id, u.sub, d.bloc_code, d.outcome, d.votes_for, d.votes_against,
+                d.votes_abstention, d.reason, d.preconisations, d.proposition, d.recours_id, d.decided_by_name,
+                d.decided_by_sub, d.decided_at
+            from jury_decision d join lti_user u on u.id = d.learner_id""";
+
+    /** Every decision on the learner in the course, oldest first. */
+    List<JuryDecision> decisions(long courseId, long learnerId) {
+        return jdbc.sql(DECISION_COLUMNS + " where d.course_id = :course and d.learner_id = :learner order by d.id")
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .query(JuryRepository::decision)
+                .list();
+    }
+
+    List<JuryDecision> decisionsOfSession(long sessionId) {
+        return jdbc.sql(DECISION_COLUMNS + " where d.session_id = :session order by d.id")
+                .param("session", sessionId)
+                .query(JuryRepository::decision)
+                .list();
+    }
+
+    private static JuryDecision decision(ResultSet rs, int n) throws SQLException {
+        String proposition = rs.getString("proposition");
+        String by = rs.getString("decided_by_name");
+        return new JuryDecision(
+                rs.getLong("id"),
+                rs.getLong("session_id"),
+                rs.getString("sub"),
+                rs.getString("bloc_code"),
+                Outcome.valueOf(rs.getString("outcome")),
+                new Vote(rs.getInt("votes_for"), rs.getInt("votes_against"), rs.getInt("votes_abstention")),
+                rs.getString("reason"),
+                rs.getString("preconisations"),
+                proposition == null ? null : Proposition.valueOf(proposition),
+                (Long) rs.getObject("recours_id"),
+                by != null ? by : rs.getString("decided_by_sub"),
+                rs.getTimestamp("decided_at").toInstant());
+    }
+
+    /** Learner id → bloc → the decision that stands (the latest, unless it reopened the bloc). */
+    Map<Long, Map<String, Decision>> standing(long courseId, Long learnerId) {
+        Map<Long, Map<String, Decision>> standing = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (learner_id, bloc_code) learner_id, bloc_code, outcome
+                        from jury_decision where course_id = :course and (cast(:learner as bigint) is null or learner_id = :learner)
+                        order by learner_id, bloc_code, id desc""").param("course", courseId).param("learner", learnerId).query(rs -> {
+            Decision decision = Outcome.valueOf(rs.getString("outcome")).standing();
+            if (decision != null) {
+                standing.computeIfAbsent(rs.getLong("learner_id"), k -> new HashMap<>())
+                        .put(rs.getString("bloc_code"), decision);
+            }
+        });
+        return standing;
+    }
+
+    long insertRecours(
+            long courseId, long learnerId, String blocCode, LocalDate filedOn, String grounds, String bySub) {
+        return jdbc.sql("""
+                        insert into jury_recours (course_id, learner_id, bloc_code, filed_on, grounds, recorded_by_sub)
+                        values (:course, :learner, :bloc, :filedOn, :grounds, :by) returning id""")
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .param("bloc", blocCode)
+                .param("filedOn", filedOn)
+                .param("grounds", grounds)
+                .param("by", bySub)
+                .query(Long.class)
+                .single();
+    }
+
+    List<Recours> recours(long courseId, long learnerId) {
+        return jdbc.sql("""
+                        select r.id, u.sub, r.bloc_code, r.filed_on, r.grounds, r.recorded_by_sub, r.recorded_at,
+                            (select d.id from jury_decision d where d.recours_id = r.id) as decision_id
+                        from jury_recours r join lti_user u on u.id = r.learner_id
+                        where r.course_id = :course and r.learner_id = :learner order by r.id""")
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .query((rs, n) -> new Recours(
+                        rs.getLong("id"),
+                        rs.getString("sub"),
+                        rs.getString("bloc_code"),
+                        rs.getObject("filed_on", LocalDate.class),
+                        rs.getString("grounds"),
+                        rs.getString("recorded_by_sub"),
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        (Long) rs.getObject("decision_id")))
+                .list();
+    }
+}

@@ -1,0 +1,17 @@
+package fr.cqpi.jury;
+
+import fr.cqpi.course.CourseMember;
+import java.time.LocalDate;
+import java.util.List;
+
+public record JurySession(
+        long id, LocalDate heldOn, String place, List<JuryMember> members, List<CourseMember> candidates) {
+
+    public int votingMembers() {
+        return (int) members.stream().filter(m -> m.role().votes()).count();
+    }
+
+    public boolean presents(String learnerSub) {
+        return candidates.stream().anyMatch(c -> c.sub().equals(learnerSub));
+    }
+}

@@ -1,0 +1,26 @@
+package fr.cqpi.jury;
+
+import fr.cqpi.evaluation.Decision;
+import fr.cqpi.evaluation.StandingDecisions;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+@Component
+class JuryStandingDecisions implements StandingDecisions {
+
+    private final JuryRepository jury;
+
+    JuryStandingDecisions(JuryRepository jury) {
+        this.jury = jury;
+    }
+
+    @Override
+    public Map<String, Decision> of(long courseId, long learnerId) {
+        return jury.standing(courseId, learnerId).getOrDefault(learnerId, Map.of());
+    }
+
+    @Override
+    public Map<Long, Map<String, Decision>> inCourse(long courseId) {
+        return jury.standing(courseId, null);
+    }
+}

@@ -1,0 +1,19 @@
+package fr.cqpi.jury;
+
+import fr.cqpi.evaluation.Decision;
+
+/** What a jury decides on a candidate's bloc; REOUVERTURE reopens its evaluation (nothing stands any more). */
+public enum Outcome {
+    VALIDE,
+    NON_VALIDE,
+    REOUVERTURE;
+
+    /** The decision that stands after this outcome, or null. */
+    public Decision standing() {
+        return switch (this) {
+            case VALIDE -> Decision.VALIDE;
+            case NON_VALIDE -> Decision.NON_VALIDE;
+            case REOUVERTURE -> null;
+        };
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * Jury paritaire sessions of a course: members, candidates, per candidate and bloc the decision with its vote,
+ * reason and préconisations, and recours. The only source of VALIDE / NON_VALIDE; a decision locks the bloc's
+ * judgments. Who may act as jury: the evaluators of the course.
+ */
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel", "shared"})
+package fr.cqpi.jury;
+
+import org.springframework.modulith.ApplicationModule;

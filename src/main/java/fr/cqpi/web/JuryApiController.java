@@ -1,0 +1,115 @@
+package fr.cqpi.web;
+
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.jury.Jury;
+import fr.cqpi.jury.JuryDecision;
+import fr.cqpi.jury.JuryInputs;
+import fr.cqpi.jury.JuryMember;
+import fr.cqpi.jury.JurySession;
+import fr.cqpi.jury.Recours;
+import fr.cqpi.lti.LaunchContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The jury in JSON API v1: sessions, decisions and recours of the launch's course. The evaluators of the course act
+ * as jury (record what the jury paritaire decided); a learner reads only their own file.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Jury", description = "Jury sessions, decisions per candidate and bloc (vote, majority), recours")
+class JuryApiController {
+
+    private final Jury jury;
+
+    JuryApiController(Jury jury) {
+        this.jury = jury;
+    }
+
+    record Learner(String learnerId, String name) {
+        static Learner of(CourseMember m) {
+            return new Learner(m.sub(), m.displayName());
+        }
+    }
+
+    record SessionView(long id, LocalDate heldOn, String place, List<JuryMember> members, List<Learner> candidates) {
+        static SessionView of(JurySession s) {
+            return new SessionView(
+                    s.id(),
+                    s.heldOn(),
+                    s.place(),
+                    s.members(),
+                    s.candidates().stream().map(Learner::of).toList());
+        }
+    }
+
+    @GetMapping("/jury-sessions")
+    @Operation(summary = "The jury sessions of the course, latest first (evaluators only)")
+    List<SessionView> sessions(@AuthenticationPrincipal LaunchContext launch) {
+        return jury.sessions(launch.actor()).stream().map(SessionView::of).toList();
+    }
+
+    @PostMapping("/jury-sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Records a jury session: date, place, members (college, role) and the candidates presented"
+                    + " (evaluators only); one président, voting members of both colleges")
+    SessionView create(@AuthenticationPrincipal LaunchContext launch, @RequestBody JuryInputs.Session body) {
+        return SessionView.of(jury.createSession(launch.actor(), body));
+    }
+
+    record SessionDetail(SessionView session, List<JuryDecision> decisions) {}
+
+    @GetMapping("/jury-sessions/{sessionId}")
+    @Operation(summary = "A jury session with the decisions taken in it (evaluators only)")
+    SessionDetail session(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId) {
+        return new SessionDetail(
+                SessionView.of(jury.session(launch.actor(), sessionId)),
+                jury.decisionsOfSession(launch.actor(), sessionId));
+    }
+
+    @PostMapping("/jury-sessions/{sessionId}/decisions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Records the jury's decision on a candidate's bloc (VALIDE, NON_VALIDE or REOUVERTURE) with the"
+                    + " vote: every voting member once, more votes for than against. VALIDE / NON_VALIDE lock the"
+                    + " bloc's judgments (409 on a change) until REOUVERTURE or a new decision; sent to the gradebook"
+                    + " at once (evaluators only)")
+    Jury.Decided decide(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable long sessionId,
+            @RequestBody JuryInputs.Decide body,
+            HttpServletRequest request) {
+        return jury.decide(launch.actor(), sessionId, body, RequestIdFilter.of(request));
+    }
+
+    @GetMapping("/learners/{learnerId}/jury")
+    @Operation(summary = "A candidate's results, jury decisions and recours (evaluators; a learner their own)")
+    Jury.CandidateFile candidate(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
+        return jury.candidate(launch.actor(), learnerId);
+    }
+
+    @PostMapping("/learners/{learnerId}/recours")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Records a recours against the decision standing on a bloc; a later decision naming it"
+                    + " (recoursId) decides it (evaluators only)")
+    Recours recours(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String learnerId,
+            @RequestBody JuryInputs.FileRecours body) {
+        return jury.fileRecours(launch.actor(), learnerId, body);
+    }
+}
