@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 
@@ -124,16 +125,17 @@ public final class AgsCourse {
                 .toList();
     }
 
-    /** Waits for the bloc's latest score to match, and returns it. */
+    /** Waits for the bloc's latest score to match, and returns that score. */
     public JsonNode lastScore(String learner, int bloc, Duration wait, Predicate<JsonNode> matches) {
+        AtomicReference<JsonNode> matched = new AtomicReference<>();
         Awaitility.await().atMost(wait).untilAsserted(() -> {
             List<JsonNode> scores = scores(learner, bloc);
             assertThat(scores).isNotEmpty();
             JsonNode last = scores.get(scores.size() - 1);
             assertThat(matches.test(last)).as(last.toString()).isTrue();
+            matched.set(last);
         });
-        List<JsonNode> scores = scores(learner, bloc);
-        return scores.get(scores.size() - 1);
+        return matched.get();
     }
 
     public static JsonNode json(String body) {
