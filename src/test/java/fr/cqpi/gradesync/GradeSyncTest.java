@@ -500,7 +500,8 @@ class GradeSyncTest extends ToolIntegrationTest {
         await().atMost(WAIT).untilAsserted(() -> {
             MoodleGradebook.Grade held = MoodleGradebook.INSTANCE.grade(prefix + B4_SCORES, "yasmine");
             assertThat(held).isNotNull();
-            assertThat(held.feedback()).isEqualTo("Bloc évalué, proposition favorable au jury — 11 critères acquis sur 11");
+            assertThat(held.feedback())
+                    .isEqualTo("Bloc évalué, proposition favorable au jury — 11 critères acquis sur 11");
             assertThat(held.finalGrade()).isEqualByComparingTo("100");
             assertThat(status("yasmine", "B4")).isEqualTo("SENT");
         });
