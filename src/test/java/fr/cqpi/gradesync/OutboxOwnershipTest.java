@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.course.LearnerRef;
 import fr.cqpi.evaluation.BlocResultsChanged;
-import fr.cqpi.evaluation.BlocState;
+import fr.cqpi.evaluation.EvaluationState;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.math.BigDecimal;
@@ -36,7 +36,8 @@ class OutboxOwnershipTest extends ToolIntegrationTest {
                 1,
                 1,
                 new LearnerRef(1, "nobody"),
-                List.of(new Results.BlocResult("B1", BlocState.EN_COURS, new BigDecimal("3.33"), 1, 1, 30)));
+                List.of(new Results.BlocResult(
+                        "B1", EvaluationState.EN_COURS, null, null, new BigDecimal("3.33"), 1, 1, 30)));
         assertThatThrownBy(() -> events.publishEvent(changed)).isInstanceOf(IllegalTransactionStateException.class);
         assertThat(rows()).isEqualTo(before);
     }
