@@ -39,7 +39,7 @@ class JuryPageController {
                 .map(c -> jury.candidate(launch.actor(), c.sub()))
                 .toList();
         model.addAttribute("launch", launch);
-        model.addAttribute("session", session);
+        model.addAttribute("jurySession", session);
         model.addAttribute("files", files);
         model.addAttribute("referentiel", queries.referentiel());
         return "jury-session";

@@ -78,7 +78,7 @@ class JuryTest extends ToolIntegrationTest {
 
         // Sent as soon as recorded: the gradebook now says the jury validated.
         JsonNode after = course.lastScore(
-                "sarah", 4, WAIT, s -> s.get("comment").asText().contains("jury"));
+                "sarah", 4, WAIT, s -> s.get("comment").asText().contains("validé par le jury"));
         assertThat(after.get("comment").asText()).startsWith("Bloc validé par le jury");
         assertThat(after.get("scoreGiven").decimalValue()).isEqualByComparingTo("100");
         assertThat(after.get("gradingProgress").asText()).isEqualTo("FullyGraded");

@@ -427,7 +427,7 @@ class GradeSyncTest extends ToolIntegrationTest {
         await().atMost(WAIT)
                 .untilAsserted(() -> assertThat(status("paul", "B1")).isEqualTo("FAILED"));
         assertThat(jdbc.sql("select count(*) from line_item where url like :u")
-                        .param("u", "%/lineitems/1/lineitem%")
+                        .param("u", "%" + prefix + "/lineitems/1/lineitem%")
                         .query(Long.class)
                         .single())
                 .isZero();
