@@ -675,6 +675,11 @@ class GradeSyncTest extends ToolIntegrationTest {
 
     /** A platform whose roster service is on its own origin (the LMS WireMock), with its token endpoint there. */
     LtiClient rosterPlatform(String name) {
+        return rosterPlatform(name, memberships -> {});
+    }
+
+    /** The same, with the roster service stubbed (given its URL) before the teacher's launch reads it. */
+    LtiClient rosterPlatform(String name, java.util.function.Consumer<String> beforeLaunch) {
         TestPlatform p = newPlatform(name);
         platform = p;
         prefix = "/" + p.clientId();
@@ -689,6 +694,7 @@ class GradeSyncTest extends ToolIntegrationTest {
                 p.platform().authorizationEndpoint(),
                 LMS.baseUrl() + prefix + "/token",
                 p.platform().jwksUri()));
+        beforeLaunch.accept(memberships);
         LtiClient teacher = browser();
         teacher.launch(p, "teacher", n -> {
             Map<String, Object> c = p.moodleLaunch("teacher", INSTRUCTOR, n, "course-" + name);
@@ -743,38 +749,15 @@ class GradeSyncTest extends ToolIntegrationTest {
 
     @Test
     void theRosterIsReadAcrossPagesAndLeaversBecomeInactive() {
-        TestPlatform p = newPlatform("nrps");
-        platform = p;
-        prefix = "/" + p.clientId();
+        LtiClient teacher = rosterPlatform(
+                "nrps", memberships -> stubRoster(memberships, List.of("m1", "m2"), List.of("m3", "teacher")));
         String memberships = LMS.baseUrl() + prefix + "/memberships";
-        LMS.stubFor(post(urlPathEqualTo(prefix + "/token"))
-                .willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
-        registry.upsert(new fr.cqpi.lti.PlatformDefinition(
-                "NRPS",
-                p.issuer(),
-                p.clientId(),
-                List.of(p.deploymentId()),
-                p.platform().authorizationEndpoint(),
-                LMS.baseUrl() + prefix + "/token",
-                p.platform().jwksUri()));
-        stubRoster(memberships, List.of("m1", "m2"), List.of("m3", "teacher"));
-        LtiClient teacher = browser();
-        teacher.launch(p, "teacher", n -> {
-            Map<String, Object> c = p.moodleLaunch("teacher", INSTRUCTOR, n, "course-nrps");
-            c.put(
-                    "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
-                    Map.of("context_memberships_url", memberships, "service_versions", List.of("2.0")));
-            return c;
-        });
         await().atMost(WAIT)
                 .untilAsserted(
                         () -> assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:true", "m3:true"));
 
         stubRoster(memberships, List.of("m1"), List.of("m3", "teacher"));
-        Map<String, String> form =
-                new HashMap<>(teacher.csrfHeaders(teacher.get("/app/sync").body()));
-        form.put("Content-Type", "application/x-www-form-urlencoded");
-        assertThat(teacher.send("POST", "/app/sync/roster", "", form).body()).contains("2 apprenants lus");
+        assertThat(refreshRoster(teacher)).contains("2 apprenants lus");
         assertThat(learners(teacher)).containsExactlyInAnyOrder("m1:true", "m2:false", "m3:true");
     }
 
