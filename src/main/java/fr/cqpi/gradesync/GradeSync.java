@@ -134,21 +134,10 @@ public class GradeSync implements DisposableBean {
                 .map(o -> {
                     CourseMember learner = learners.get(o.learnerId());
                     LearnerRef ref = learner != null ? learner.ref() : others.get(o.learnerId());
-                    return new SyncRow(
-                            ref,
-                            learner != null ? learner.displayName() : ref.sub(),
-                            o.blocCode(),
-                            o.status(),
-                            o.sentAt(),
-                            o.sentScore(),
-                            o.sentState(),
-                            o.lastError(),
-                            o.attempts(),
-                            o.dueAt(),
-                            o.lastRefusal());
+                    return new SyncRow(ref, learner != null ? learner.displayName() : ref.sub(), o.delivery());
                 })
                 .sorted(Comparator.comparing((SyncRow r) -> r.learnerName().toLowerCase(Locale.ROOT))
-                        .thenComparing(SyncRow::blocCode))
+                        .thenComparing(r -> r.delivery().blocCode()))
                 .toList();
         Course course = courses.find(actor.courseId()).orElseThrow();
         return new CourseSync(
@@ -281,7 +270,7 @@ public class GradeSync implements DisposableBean {
     }
 
     private static long count(List<SyncRow> rows, OutboxStatus status) {
-        return rows.stream().filter(r -> r.status() == status).count();
+        return rows.stream().filter(r -> r.delivery().status() == status).count();
     }
 
     @Override

@@ -45,17 +45,7 @@ class Outbox {
             Instant lastTimestamp) {}
 
     /** A row as the sync page shows it (the learner by id: the course module knows their names). */
-    record Entry(
-            long learnerId,
-            String blocCode,
-            OutboxStatus status,
-            Instant sentAt,
-            java.math.BigDecimal sentScore,
-            String sentState,
-            String lastError,
-            int attempts,
-            Instant dueAt,
-            Refusal lastRefusal) {}
+    record Entry(long learnerId, Delivery delivery) {}
 
     /** A score the platform accepted. */
     record Sent(long id, long seq, String score, String state, Instant timestamp) {}
@@ -214,17 +204,18 @@ class Outbox {
                 .param("course", courseId)
                 .query((rs, n) -> new Entry(
                         rs.getLong(1),
-                        rs.getString(2),
-                        OutboxStatus.valueOf(rs.getString(3)),
-                        instant(rs, 4),
-                        rs.getBigDecimal(5),
-                        rs.getString(6),
-                        rs.getString(7),
-                        rs.getInt(8),
-                        instant(rs, 9),
-                        rs.getObject(10) == null
-                                ? null
-                                : new Refusal(rs.getInt(10), rs.getString(11), instant(rs, 12))))
+                        new Delivery(
+                                rs.getString(2),
+                                OutboxStatus.valueOf(rs.getString(3)),
+                                instant(rs, 4),
+                                rs.getBigDecimal(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getInt(8),
+                                instant(rs, 9),
+                                rs.getObject(10) == null
+                                        ? null
+                                        : new Refusal(rs.getInt(10), rs.getString(11), instant(rs, 12)))))
                 .list();
     }
 

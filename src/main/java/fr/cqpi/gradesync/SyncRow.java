@@ -2,26 +2,14 @@ package fr.cqpi.gradesync;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import fr.cqpi.course.LearnerRef;
-import java.math.BigDecimal;
-import java.time.Instant;
 
-/**
- * The sync state of one learner's bloc: what was sent, what is pending, what failed and why, and the platform's
- * last refusal (its HTTP status and message), kept after a later success.
- */
+/** A learner's bloc on its way to the gradebook, with the learner's name as the sync page shows it. */
 public record SyncRow(
         @JsonIgnore LearnerRef learner,
         String learnerName,
-        String blocCode,
-        OutboxStatus status,
-        Instant sentAt,
-        BigDecimal sentScore,
-        String sentState,
-        String lastError,
-        int attempts,
-        Instant dueAt,
-        Outbox.Refusal lastRefusal) {
+        @JsonUnwrapped Delivery delivery) {
 
     /** A learner's bloc, as the platform knows the learner (by their LTI {@code sub}). */
     public record LearnerBloc(String learnerSub, String blocCode) {}
@@ -33,6 +21,6 @@ public record SyncRow(
     }
 
     public LearnerBloc key() {
-        return new LearnerBloc(learner.sub(), blocCode);
+        return new LearnerBloc(learner.sub(), delivery.blocCode());
     }
 }

@@ -1,13 +1,7 @@
 package fr.cqpi.lti;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -21,17 +15,18 @@ public class DeepLinkingResponse {
 
     private final ToolKeys toolKeys;
     private final PlatformRegistry registry;
+    private final Clock clock;
 
-    DeepLinkingResponse(ToolKeys toolKeys, PlatformRegistry registry) {
+    DeepLinkingResponse(ToolKeys toolKeys, PlatformRegistry registry, Clock clock) {
         this.toolKeys = toolKeys;
         this.registry = registry;
+        this.clock = clock;
     }
 
     /** @param contentItems the items, as JSON-ready maps (type ltiResourceLink …) */
     public String sign(LaunchContext launch, List<Map<String, Object>> contentItems, String message) {
         Platform platform = registry.findById(launch.platformId()).orElseThrow();
-        RSAKey key = toolKeys.signingKey();
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(platform.clientId())
                 .audience(platform.issuer())
@@ -51,17 +46,6 @@ public class DeepLinkingResponse {
         if (message != null) {
             claims.claim("https://purl.imsglobal.org/spec/lti-dl/claim/msg", message);
         }
-        try {
-            SignedJWT jwt = new SignedJWT(
-                    new JWSHeader.Builder(JWSAlgorithm.RS256)
-                            .keyID(key.getKeyID())
-                            .type(JOSEObjectType.JWT)
-                            .build(),
-                    claims.build());
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return toolKeys.sign(claims.build());
     }
 }

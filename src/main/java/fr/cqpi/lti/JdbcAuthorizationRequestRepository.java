@@ -9,9 +9,7 @@ import java.io.IOException;
 import java.io.ObjectInputFilter;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.client.web.AuthorizationRequestRepository;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
@@ -77,11 +75,11 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         }
         jdbc.sql("""
                         insert into oidc_state (state, request, storage_target, expires_at)
-                        values (:state, :request, :target, :expires)""")
+                        values (:state, :request, :target, now() + cast(:lifetime as interval))""")
                 .param("state", authorizationRequest.getState())
                 .param("request", serialize(authorizationRequest))
                 .param("target", request.getParameter("lti_storage_target"))
-                .param("expires", Timestamp.from(Instant.now().plus(LIFETIME)))
+                .param("lifetime", LIFETIME.toSeconds() + " seconds")
                 .update();
     }
 

@@ -1,5 +1,7 @@
 package fr.cqpi.lti;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -9,8 +11,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -26,15 +27,20 @@ class PlatformJwtDecoders {
     private static final int MAX_JWKS_BYTES = 512 * 1024;
 
     private final LtiProperties properties;
-    private final Map<String, JwtDecoder> decoders = new ConcurrentHashMap<>();
+    /** Keyed by URI too, so that an administrator's change of jwks_uri takes effect at once. */
+    private record KeySet(long platformId, String jwksUri) {}
+
+    private final Cache<KeySet, JwtDecoder> decoders = Caffeine.newBuilder()
+            .maximumSize(10_000)
+            .expireAfterAccess(Duration.ofDays(1))
+            .build();
 
     PlatformJwtDecoders(LtiProperties properties) {
         this.properties = properties;
     }
 
     JwtDecoder forPlatform(Platform platform) {
-        // Keyed by URI too, so that an administrator's change of jwks_uri takes effect at once.
-        return decoders.computeIfAbsent(platform.id() + " " + platform.jwksUri(), key -> build(platform.jwksUri()));
+        return decoders.get(new KeySet(platform.id(), platform.jwksUri()), keySet -> build(keySet.jwksUri()));
     }
 
     private JwtDecoder build(String jwksUri) {

@@ -1,15 +1,23 @@
 package fr.cqpi.lti;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.text.ParseException;
 import java.time.Duration;
@@ -20,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
+import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,14 +45,22 @@ public class ToolKeys implements SmartInitializingSingleton {
     /** Longer than any token the tool signs (client assertions and deep-linking responses live 5 minutes). */
     public static final Duration RETIRED_KEY_PUBLICATION = Duration.ofHours(1);
 
+    private static final Duration ACTIVE_KEY_REREAD = Duration.ofSeconds(30);
+    private static final String ACTIVE = "active";
+
     private final JdbcClient jdbc;
     private final LtiProperties properties;
     private final TransactionTemplate transactions;
+    private final LoadingCache<String, RSAKey> activeKey;
 
     ToolKeys(JdbcClient jdbc, LtiProperties properties, TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.transactions = transactions;
+        this.activeKey = Caffeine.newBuilder()
+                .maximumSize(1)
+                .expireAfterWrite(ACTIVE_KEY_REREAD)
+                .build(any -> readSigningKey());
     }
 
     @Override
@@ -55,6 +72,7 @@ public class ToolKeys implements SmartInitializingSingleton {
                 if (activeKid().filter(configured.getKeyID()::equals).isEmpty()) {
                     retireActive();
                     store(configured);
+                    activeKey.invalidateAll();
                     log.info("Tool signing key {} taken from cqpi.lti.tool-key-pem", configured.getKeyID());
                 }
             } else if (activeKid().isEmpty()) {
@@ -65,8 +83,38 @@ public class ToolKeys implements SmartInitializingSingleton {
         });
     }
 
-    /** The key that signs now, private part included. */
-    public RSAKey signingKey() {
+    /** Signs a JWT the tool issues (client assertions, deep-linking responses) with the active key, RS256. */
+    public String sign(JWTClaimsSet claims) {
+        RSAKey key = signingKey();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(key.getKeyID())
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
+        try {
+            jwt.sign(new RSASSASigner(key));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Cannot sign with the tool key " + key.getKeyID(), e);
+        }
+        return jwt.serialize();
+    }
+
+    /** The kid of the key that signs now. */
+    public String activeKeyId() {
+        return signingKey().getKeyID();
+    }
+
+    /**
+     * The key that signs now, private part included. Read at most every {@link #ACTIVE_KEY_REREAD} so that each
+     * signature does not parse the key again; another instance's rotation reaches this one within that delay,
+     * and the retired key stays published long after it.
+     */
+    RSAKey signingKey() {
+        return activeKey.get(ACTIVE);
+    }
+
+    private RSAKey readSigningKey() {
         String pem = jdbc.sql("select private_key_pem from tool_key where retired_at is null order by id desc limit 1")
                 .query(String.class)
                 .single();
@@ -90,6 +138,7 @@ public class ToolKeys implements SmartInitializingSingleton {
         retireActive();
         RSAKey key = generate();
         store(key);
+        activeKey.invalidateAll();
         log.info("Rotated tool signing key, new kid {}", key.getKeyID());
         return key.getKeyID();
     }
@@ -139,13 +188,10 @@ public class ToolKeys implements SmartInitializingSingleton {
 
     static RSAKey fromPem(String pem) {
         try {
-            String base64 =
-                    pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-            KeyFactory factory = KeyFactory.getInstance("RSA");
-            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) factory.generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-            RSAPublicKey publicKey = (RSAPublicKey) factory.generatePublic(
-                    new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+            RSAPrivateCrtKey privateKey = (RSAPrivateCrtKey) RsaKeyConverters.pkcs8()
+                    .convert(new ByteArrayInputStream(pem.strip().getBytes(StandardCharsets.US_ASCII)));
+            RSAPublicKey publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
             return withThumbprintKid(
                     new RSAKey.Builder(publicKey).privateKey(privateKey).build());
         } catch (Exception e) {

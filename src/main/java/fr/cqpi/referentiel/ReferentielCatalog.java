@@ -1,8 +1,11 @@
 package fr.cqpi.referentiel;
 
-import fr.cqpi.shared.ShortCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
@@ -16,11 +19,15 @@ public class ReferentielCatalog {
     /** Versions are immutable, so a parsed copy can be reused until a newer version appears. */
     private final Map<String, CurrentVersion> cached = new ConcurrentHashMap<>();
     /** New versions only appear when an instance starts; a second of staleness is harmless. */
-    private final ShortCache<String, long[]> latestIds = new ShortCache<>(java.time.Duration.ofSeconds(1));
+    private final LoadingCache<String, Optional<Long>> latestIds;
 
     ReferentielCatalog(ReferentielRepository repository, ReferentielProperties properties) {
         this.repository = repository;
         this.properties = properties;
+        this.latestIds = Caffeine.newBuilder()
+                .maximumSize(1_000)
+                .expireAfterWrite(Duration.ofSeconds(1))
+                .build(repository::latestVersionId);
     }
 
     /** The latest version of the default référentiel. */
@@ -29,12 +36,11 @@ public class ReferentielCatalog {
     }
 
     public CurrentVersion current(String code) {
-        long[] latestId = latestIds.get(code, c -> repository.latestVersion(c).orElse(null));
-        if (latestId == null) {
-            throw new IllegalStateException("No référentiel " + code + " is loaded");
-        }
+        long latestId = latestIds
+                .get(code)
+                .orElseThrow(() -> new IllegalStateException("No référentiel " + code + " is loaded"));
         CurrentVersion known = cached.get(code);
-        if (known != null && known.versionId() == latestId[0]) {
+        if (known != null && known.versionId() == latestId) {
             return known;
         }
         var latest = repository.latestDocument(code).orElseThrow();

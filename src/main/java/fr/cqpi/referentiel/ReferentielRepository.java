@@ -115,10 +115,10 @@ class ReferentielRepository {
     }
 
     /** The id and number of the latest version of a référentiel (cheap: no document). */
-    public Optional<long[]> latestVersion(String code) {
-        return jdbc.sql("select id, version from referentiel_version where code = :code order by version desc limit 1")
+    public Optional<Long> latestVersionId(String code) {
+        return jdbc.sql("select id from referentiel_version where code = :code order by version desc limit 1")
                 .param("code", code)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getInt(2)})
+                .query(Long.class)
                 .optional();
     }
 

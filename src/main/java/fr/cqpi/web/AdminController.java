@@ -45,7 +45,7 @@ class AdminController {
         registry.all().forEach(p -> origins.put(p.id(), String.join("\n", registry.addedServiceOrigins(p.id()))));
         model.addAttribute("serviceOrigins", origins);
         model.addAttribute("syncErrors", gradeSync.lastErrorByPlatform());
-        model.addAttribute("kid", toolKeys.signingKey().getKeyID());
+        model.addAttribute("kid", toolKeys.activeKeyId());
         model.addAttribute("invitations", invitations.all());
         model.addAttribute("defaultValidityDays", RegistrationInvitations.DEFAULT_VALIDITY.toDays());
         model.addAttribute("maxValidityDays", RegistrationInvitations.MAX_VALIDITY.toDays());

@@ -1,0 +1,19 @@
+package fr.cqpi.gradesync;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Where one learner's bloc stands on its way to the gradebook: what was sent, what is pending, what failed and
+ * why, and the platform's last refusal (its HTTP status and message), kept after a later success.
+ */
+public record Delivery(
+        String blocCode,
+        OutboxStatus status,
+        Instant sentAt,
+        BigDecimal sentScore,
+        String sentState,
+        String lastError,
+        int attempts,
+        Instant dueAt,
+        Outbox.Refusal lastRefusal) {}
