@@ -87,7 +87,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
         OIDCInitiatingLoginRequestResolver resolver =
                 new OIDCInitiatingLoginRequestResolver(clientRegistrations, request ->
                         (String) request.getAttribute(LoginInitiationGuard.REGISTRATION_ATTRIBUTE));
-        return new PlatformStorageLoginFilter(resolver, requests, pages);
+        return new LoginStepFilter(resolver, requests, pages);
     }
 
     @Override
@@ -97,7 +97,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
             OptimisticAuthorizationRequestRepository requests) {
         OAuth2LoginAuthenticationFilter filter = super.configureLoginFilter(clientRegistrations, provider, requests);
         filter.setAuthenticationSuccessHandler(new LaunchSuccessHandler(
-                registry, recorder, handover, new HttpSessionSecurityContextRepository(), requests, events));
+                registry, recorder, handover, new HttpSessionSecurityContextRepository(), requests, events, pages));
         filter.setAuthenticationFailureHandler(new LaunchFailureHandler(refusalPage));
         return filter;
     }

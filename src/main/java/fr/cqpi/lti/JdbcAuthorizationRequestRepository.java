@@ -59,7 +59,10 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         if (state == null || bringsCookies(request)) {
             return null;
         }
-        return jdbc.sql("select request from oidc_state where state = :state and expires_at > now()")
+        // Without a page secret the login step never ran in a cookieless page: nothing binds the state to a browser.
+        return jdbc.sql("""
+                        select request from oidc_state
+                        where state = :state and expires_at > now() and page_secret_hash is not null""")
                 .param("state", state)
                 .query((rs, n) -> deserialize(rs.getBytes(1)))
                 .optional()
@@ -74,11 +77,12 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
             return;
         }
         jdbc.sql("""
-                        insert into oidc_state (state, request, storage_target, expires_at)
-                        values (:state, :request, :target, now() + cast(:lifetime as interval))""")
+                        insert into oidc_state (state, request, storage_target, page_secret_hash, expires_at)
+                        values (:state, :request, :target, :secret, now() + cast(:lifetime as interval))""")
                 .param("state", authorizationRequest.getState())
                 .param("request", serialize(authorizationRequest))
                 .param("target", request.getParameter("lti_storage_target"))
+                .param("secret", request.getAttribute(PageSecrets.ISSUED_HASH))
                 .param("lifetime", LIFETIME.toSeconds() + " seconds")
                 .update();
     }
@@ -90,18 +94,28 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         if (state == null) {
             return null;
         }
-        OAuth2AuthorizationRequest stored = jdbc.sql(
-                        "delete from oidc_state where state = :state and expires_at > now() returning request")
+        record Stored(OAuth2AuthorizationRequest request, byte[] pageSecretHash) {}
+        Stored stored = jdbc.sql("""
+                        delete from oidc_state where state = :state and expires_at > now()
+                        returning request, page_secret_hash""")
                 .param("state", state)
-                .query((rs, n) -> deserialize(rs.getBytes(1)))
+                .query((rs, n) -> new Stored(deserialize(rs.getBytes(1)), rs.getBytes(2)))
                 .optional()
                 .orElse(null);
-        if (stored != null && bringsCookies(request)) {
-            // Still deleted: a state is used once, whichever way.
+        if (stored == null) {
+            return null;
+        }
+        // Still deleted whatever follows: a state is used once.
+        if (bringsCookies(request)) {
             log.info("Launch state found only in the database while the browser brings the tool's cookies: ignored");
             return null;
         }
-        return stored;
+        if (stored.pageSecretHash() == null) {
+            log.info("Cookieless launch whose login step gave its page no secret: ignored");
+            return null;
+        }
+        request.setAttribute(PageSecrets.LAUNCH_HASH, stored.pageSecretHash());
+        return stored.request();
     }
 
     private static byte[] serialize(OAuth2AuthorizationRequest request) {

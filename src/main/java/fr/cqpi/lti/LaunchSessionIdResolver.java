@@ -9,23 +9,23 @@ import org.springframework.session.web.http.HttpSessionIdResolver;
 /**
  * Finds the session of a request: from the session cookie when the browser sends it; otherwise, inside
  * an LMS iframe whose cookies are blocked, from the {@value #HEADER} header that the tool's pages add
- * to every request they make, or once from a one-time handover code right after the launch.
+ * to every request they make, or once from the session {@link HandoverExchangeFilter} handed over right after
+ * the launch.
  */
 public class LaunchSessionIdResolver implements HttpSessionIdResolver {
 
     public static final String HEADER = "X-CQPI-Session";
-    public static final String HANDOVER_PARAMETER = "handover";
+    /** Set by {@link HandoverExchangeFilter}: the session a launch's page has just redeemed. */
+    static final String HANDED_OVER_ATTRIBUTE = LaunchSessionIdResolver.class.getName() + ".handedOver";
     /** Set on requests whose session did not come from a cookie: their pages carry the session header. */
     public static final String COOKIELESS_ATTRIBUTE = LaunchSessionIdResolver.class.getName() + ".cookieless";
 
     private static final String RESOLVED_ATTRIBUTE = LaunchSessionIdResolver.class.getName() + ".resolved";
 
     private final CookieHttpSessionIdResolver cookies;
-    private final SessionHandover handover;
 
-    LaunchSessionIdResolver(CookieHttpSessionIdResolver cookies, SessionHandover handover) {
+    LaunchSessionIdResolver(CookieHttpSessionIdResolver cookies) {
         this.cookies = cookies;
-        this.handover = handover;
     }
 
     @Override
@@ -40,10 +40,8 @@ public class LaunchSessionIdResolver implements HttpSessionIdResolver {
             String header = request.getHeader(HEADER);
             if (header != null && !header.isBlank()) {
                 ids = List.of(header.strip());
-            } else if ("GET".equals(request.getMethod())) {
-                ids = handover.redeem(request.getParameter(HANDOVER_PARAMETER))
-                        .map(List::of)
-                        .orElse(List.of());
+            } else if (request.getAttribute(HANDED_OVER_ATTRIBUTE) instanceof String handedOver) {
+                ids = List.of(handedOver);
             }
             if (!ids.isEmpty()) {
                 request.setAttribute(COOKIELESS_ATTRIBUTE, Boolean.TRUE);

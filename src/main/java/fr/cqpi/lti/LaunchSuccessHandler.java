@@ -1,9 +1,12 @@
 package fr.cqpi.lti;
 
+import fr.cqpi.shared.StandalonePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -18,7 +21,7 @@ import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OptimisticAuthorization
 /**
  * After a valid launch: records it, puts its context in a fresh session, and opens the tool. When the
  * browser sent no cookie (the login state came from the database, not the session), the session is
- * handed over with a one-time code instead.
+ * handed over with a one-time code that only the tab holding the login step's secret can redeem.
  */
 class LaunchSuccessHandler implements AuthenticationSuccessHandler {
 
@@ -31,6 +34,7 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
     private final SecurityContextRepository contexts;
     private final OptimisticAuthorizationRequestRepository authorizationRequests;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final StandalonePages pages;
 
     LaunchSuccessHandler(
             PlatformRegistry registry,
@@ -38,13 +42,15 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
             SessionHandover handover,
             SecurityContextRepository contexts,
             OptimisticAuthorizationRequestRepository authorizationRequests,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events,
+            StandalonePages pages) {
         this.registry = registry;
         this.recorder = recorder;
         this.handover = handover;
         this.contexts = contexts;
         this.authorizationRequests = authorizationRequests;
         this.events = events;
+        this.pages = pages;
     }
 
     @Override
@@ -80,9 +86,22 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         response.setHeader("Cache-Control", "no-store");
         if (cookies) {
             response.sendRedirect(request.getContextPath() + LANDING);
-        } else {
-            response.sendRedirect(request.getContextPath() + LANDING + "?" + LaunchSessionIdResolver.HANDOVER_PARAMETER
-                    + "=" + handover.issue(session.getId()));
+            return;
         }
+        // The page posts the code with the secret its tab kept since the login step (HandoverExchangeFilter).
+        String code = handover.issue(session.getId(), (byte[]) request.getAttribute(PageSecrets.LAUNCH_HASH));
+        pages.render(
+                request,
+                response,
+                200,
+                "launch-handover",
+                Locale.FRENCH,
+                Map.of(
+                        "code",
+                        code,
+                        "state",
+                        request.getParameter("state"),
+                        "action",
+                        request.getContextPath() + LANDING));
     }
 }

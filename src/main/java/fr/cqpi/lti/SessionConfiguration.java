@@ -2,12 +2,14 @@ package fr.cqpi.lti;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.session.web.http.HttpSessionIdResolver;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * Sessions live in PostgreSQL (Spring Session JDBC), so any instance serves any request;
@@ -23,10 +25,20 @@ class SessionConfiguration {
     static final String COOKIE_NAME = "CQPI_SESSION";
 
     @Bean
-    HttpSessionIdResolver httpSessionIdResolver(SessionHandover handover, ToolBaseUrl baseUrl) {
+    HttpSessionIdResolver httpSessionIdResolver(ToolBaseUrl baseUrl) {
         CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
         cookies.setCookieSerializer(cookieSerializer(baseUrl));
-        return new LaunchSessionIdResolver(cookies, handover);
+        return new LaunchSessionIdResolver(cookies);
+    }
+
+    /** Right after Spring Session's filter, so that the handed-over session is the one every later filter sees. */
+    @Bean
+    FilterRegistrationBean<HandoverExchangeFilter> handoverExchangeFilter(
+            SessionHandover handover, LaunchRefusalPage refusalPage) {
+        FilterRegistrationBean<HandoverExchangeFilter> registration =
+                new FilterRegistrationBean<>(new HandoverExchangeFilter(handover, refusalPage));
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
     }
 
     static CookieSerializer cookieSerializer(ToolBaseUrl baseUrl) {

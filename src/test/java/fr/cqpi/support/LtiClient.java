@@ -17,35 +17,58 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser, as far as the LTI flow goes: real HTTP to the tool, its own cookie jar, no automatic
- * redirects, so that each step of the launch can be looked at.
+ * A browser tab, as far as the LTI flow goes: real HTTP to the tool, its own cookie jar (or none, as in an LMS
+ * iframe whose third-party cookies are blocked), its own {@code sessionStorage}, and the scripts of the launch's
+ * own pages (login step, handover) played by hand; no automatic redirects, so that each step can be looked at.
  */
 public final class LtiClient {
+
+    private static final Pattern DATA = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
 
     private final String toolBase;
     private final HttpClient http;
     private final CookieManager cookies;
+    private final Map<String, String> sessionStorage;
 
     public LtiClient(int port) {
-        this(port, new CookieManager());
+        this(port, new CookieManager(), new HashMap<>());
     }
 
-    private LtiClient(int port, CookieManager cookies) {
+    /** A tab that keeps no cookie for the tool (third-party frame in a browser that blocks them). */
+    public static LtiClient withoutCookies(int port) {
+        return new LtiClient(port, new CookieManager(null, java.net.CookiePolicy.ACCEPT_NONE), new HashMap<>());
+    }
+
+    private LtiClient(int port, CookieManager cookies, Map<String, String> sessionStorage) {
         this.toolBase = "http://localhost:" + port;
         this.cookies = cookies;
+        this.sessionStorage = sessionStorage;
         this.http = HttpClient.newBuilder()
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
-    /** The same browser (same cookies) talking to another instance of the tool. */
+    /** The same tab (same cookies, same storage) talking to another instance of the tool. */
     public LtiClient onPort(int otherPort) {
-        return new LtiClient(otherPort, cookies);
+        return new LtiClient(otherPort, cookies, sessionStorage);
     }
 
-    /** The authorization request the tool sends the browser to, after login initiation. */
+    /** What this tab's {@code sessionStorage} holds for the tool (login-step.js writes it). */
+    public Map<String, String> sessionStorage() {
+        return sessionStorage;
+    }
+
+    /**
+     * The authorization request the tool sends the browser to, after login initiation: a redirect, or the tool's
+     * login step page (a browser that brings no cookie), whose script goes on to the same URL.
+     */
     public record LoginRedirect(int status, String location, Map<String, String> params, String body) {
+
+        /** Whether the browser goes on to the platform (redirect or login step page). */
+        public boolean proceeds() {
+            return status == 302 || (status == 200 && location != null);
+        }
 
         public String state() {
             return params.get("state");
@@ -71,11 +94,27 @@ public final class LtiClient {
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(toolBase + "/lti/login?" + form(params)))
                 .GET());
         String location = response.headers().firstValue("Location").orElse(null);
+        if (response.statusCode() == 200 && response.body().contains("id=\"login-step\"")) {
+            // login-step.js: keeps the page secret in this tab's sessionStorage, then goes to the platform.
+            Map<String, String> data = dataAttributes(response.body());
+            sessionStorage.put("cqpi.launch." + data.get("state"), data.get("secret"));
+            location = data.get("url");
+        }
         return new LoginRedirect(
                 response.statusCode(), location, location == null ? Map.of() : query(location), response.body());
     }
 
+    /** The platform's form post of the id_token, then, when the tool answers with its handover page, its script. */
     public HttpResponse<String> postLaunch(String idToken, String state) {
+        HttpResponse<String> response = postLaunchOnly(idToken, state);
+        if (response.statusCode() == 200 && response.body().contains("id=\"handover\"")) {
+            return finishHandover(response.body());
+        }
+        return response;
+    }
+
+    /** The same launch answer, without playing its handover page's script (what an attacker would keep). */
+    public HttpResponse<String> postLaunchOnly(String idToken, String state) {
         Map<String, String> params = new HashMap<>();
         if (idToken != null) {
             params.put("id_token", idToken);
@@ -88,13 +127,48 @@ public final class LtiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(form(params))));
     }
 
+    /** handover.js: posts the page's one-time code with the secret this tab kept since the login step. */
+    private HttpResponse<String> finishHandover(String page) {
+        Matcher code = Pattern.compile("name=\"handover\" value=\"([^\"]+)\"").matcher(page);
+        if (!code.find()) {
+            throw new AssertionError("handover page without a code");
+        }
+        String state = dataAttributes(page).get("state");
+        String secret = sessionStorage.remove("cqpi.launch." + state);
+        if (secret == null) {
+            throw new AssertionError("this tab holds no secret for the launch's state");
+        }
+        return postHandover(code.group(1), secret);
+    }
+
+    /** The handover exchange itself, as handover.js (or an attacker's page) posts it. */
+    public HttpResponse<String> postHandover(String code, String pageSecret) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("handover", code);
+        if (pageSecret != null) {
+            params.put("page_secret", pageSecret);
+        }
+        return send(HttpRequest.newBuilder(URI.create(toolBase + "/app"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(params))));
+    }
+
+    private static Map<String, String> dataAttributes(String page) {
+        Map<String, String> data = new HashMap<>();
+        Matcher m = DATA.matcher(page);
+        while (m.find()) {
+            data.put(m.group(1), m.group(2).replace("&amp;", "&"));
+        }
+        return data;
+    }
+
     /** Login initiation, then the platform's answer signed with these claims (nonce filled in). */
     public HttpResponse<String> launch(
             TestPlatform platform,
             String loginHint,
             java.util.function.Function<String, Map<String, Object>> claimsForNonce) {
         LoginRedirect redirect = initiateLogin(platform, loginHint);
-        if (redirect.status() != 302) {
+        if (!redirect.proceeds()) {
             throw new AssertionError("login initiation answered " + redirect.status());
         }
         Map<String, Object> claims = claimsForNonce.apply(redirect.nonce());

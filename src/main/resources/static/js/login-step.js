@@ -1,14 +1,17 @@
-// Login step of the 1EdTech client-side postMessage storage: keeps the OIDC state and nonce in the
-// platform's storage (lti.put_data to the frame named by lti_storage_target), then goes on to the
-// platform's authorization endpoint. When the platform does not answer, it goes on anyway: the state is
-// also kept by the tool's database.
+// Login step of a launch whose browser brings no cookie to the tool (LMS iframe, third-party cookies blocked).
+// 1. Keeps the page secret in this tab's sessionStorage: only this tab can then finish the launch (handover.js).
+// 2. When the platform offers client-side postMessage storage (lti_storage_target, Canvas), keeps the OIDC state
+//    and nonce there too (lti.put_data to the frame it named); if the platform does not answer, goes on anyway.
+// 3. Goes on to the platform's authorization endpoint.
 (function () {
-  var step = document.getElementById('storage-step');
+  var step = document.getElementById('login-step');
   if (!step) { return; }
   var data = step.dataset, done = false;
+  try { sessionStorage.setItem('cqpi.launch.' + data.state, data.secret); } catch (e) { console.log('No sessionStorage', e); }
   function proceed() {
-    if (!done) { done = true; window.location.href = data.url; }
+    if (!done) { done = true; window.location.replace(data.url); }
   }
+  if (!data.target) { proceed(); return; }
   function frame(name) {
     var parent = window.parent !== window ? window.parent : window.opener;
     if (!parent) { return null; }

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -17,22 +18,23 @@ import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OAuth2AuthorizationRequ
 import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OptimisticAuthorizationRequestRepository;
 
 /**
- * The login initiation of spring-security-lti13, except for its platform-storage step: when the platform
- * offers {@code lti_storage_target} (1EdTech client-side postMessage storage, Canvas) and cookies are not
- * known to work, the browser gets the tool's own page, whose script is a file under the tool's
- * {@code script-src 'self'} policy (the library's page has an inline script that the policy blocks), and
- * which posts to the frame the platform named rather than always to the parent.
+ * The login initiation of spring-security-lti13 with the tool's own login step. A browser that brings the tool's
+ * cookies goes straight to the platform: its session binds the state. Any other browser gets a page that keeps
+ * a secret in its {@code sessionStorage} (the cookieless launch is then redeemed only by that tab, see
+ * {@link HandoverExchangeFilter}) and, when the platform offers {@code lti_storage_target} (1EdTech client-side
+ * postMessage storage, Canvas), puts the state and nonce in the platform's storage. Its script is a file under
+ * the tool's {@code script-src 'self'} policy (the library's page has an inline script that the policy blocks).
  */
-class PlatformStorageLoginFilter extends OAuth2AuthorizationRequestRedirectFilter {
+class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
 
     static final String STORAGE_TARGET = "lti_storage_target";
-    private static final Logger log = LoggerFactory.getLogger(PlatformStorageLoginFilter.class);
+    private static final Logger log = LoggerFactory.getLogger(LoginStepFilter.class);
 
     private final OAuth2AuthorizationRequestResolver resolver;
     private final OptimisticAuthorizationRequestRepository requests;
     private final StandalonePages pages;
 
-    PlatformStorageLoginFilter(
+    LoginStepFilter(
             OAuth2AuthorizationRequestResolver resolver,
             OptimisticAuthorizationRequestRepository requests,
             StandalonePages pages) {
@@ -58,22 +60,23 @@ class PlatformStorageLoginFilter extends OAuth2AuthorizationRequestRedirectFilte
             chain.doFilter(request, response);
             return;
         }
-        requests.saveAuthorizationRequest(authorization, request, response);
-        String target = request.getParameter(STORAGE_TARGET);
-        if (target == null || target.isBlank() || requests.hasWorkingSession(request)) {
+        if (JdbcAuthorizationRequestRepository.bringsCookies(request) || requests.hasWorkingSession(request)) {
+            requests.saveAuthorizationRequest(authorization, request, response);
             response.sendRedirect(authorization.getAuthorizationRequestUri());
             return;
         }
-        pages.render(
-                request,
-                response,
-                200,
-                "platform-storage",
-                Locale.FRENCH,
-                Map.of(
-                        "target", target,
-                        "state", authorization.getState(),
-                        "nonce", authorization.getAdditionalParameters().get(OidcParameterNames.NONCE),
-                        "url", authorization.getAuthorizationRequestUri()));
+        String secret = PageSecrets.generate();
+        request.setAttribute(PageSecrets.ISSUED_HASH, PageSecrets.hash(secret));
+        requests.saveAuthorizationRequest(authorization, request, response);
+        String target = request.getParameter(STORAGE_TARGET);
+        Map<String, Object> page = new HashMap<>();
+        page.put("state", authorization.getState());
+        page.put("secret", secret);
+        page.put("url", authorization.getAuthorizationRequestUri());
+        if (target != null && !target.isBlank()) {
+            page.put("target", target);
+            page.put("nonce", authorization.getAdditionalParameters().get(OidcParameterNames.NONCE));
+        }
+        pages.render(request, response, 200, "login-step", Locale.FRENCH, page);
     }
 }
