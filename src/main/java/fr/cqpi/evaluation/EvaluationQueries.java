@@ -82,8 +82,14 @@ public class EvaluationQueries {
                 decisions.of(courseId, learnerId));
     }
 
-    public List<AuditEntry> history(Actor launch, String learnerSub) {
+    /** A page of the learner's history, older than the change {@code before} when given. */
+    public HistoryPage history(Actor launch, String learnerSub, Long before) {
         CourseMember learner = access.toRead(launch, learnerSub);
-        return judgments.history(launch.courseId(), learner.userId());
+        List<AuditEntry> entries = judgments.history(launch.courseId(), learner.userId(), before, HistoryPage.SIZE + 1);
+        if (entries.size() <= HistoryPage.SIZE) {
+            return new HistoryPage(entries, null);
+        }
+        List<AuditEntry> page = entries.subList(0, HistoryPage.SIZE);
+        return new HistoryPage(List.copyOf(page), page.get(page.size() - 1).id());
     }
 }

@@ -148,14 +148,20 @@ class JudgmentRepository {
                 .update();
     }
 
-    List<AuditEntry> history(long courseId, long learnerId) {
+    /** Up to {@code limit} changes, the most recent first, older than the change {@code before} when given. */
+    List<AuditEntry> history(long courseId, long learnerId, Long before, int limit) {
         return jdbc.sql("""
                         select id, criterion_code, before_status, before_modality, before_comment, after_status,
                                after_modality, after_comment, evaluator_sub, evaluator_name, changed_at, request_id
-                        from judgment_audit where course_id = :course and learner_id = :learner
-                        order by changed_at desc, id desc""")
+                        from judgment_audit a where course_id = :course and learner_id = :learner
+                          and (cast(:before as bigint) is null or (a.changed_at, a.id) < (
+                               select b.changed_at, b.id from judgment_audit b
+                               where b.id = :before and b.course_id = :course and b.learner_id = :learner))
+                        order by changed_at desc, id desc limit :limit""")
                 .param("course", courseId)
                 .param("learner", learnerId)
+                .param("before", before)
+                .param("limit", limit)
                 .query((rs, n) -> new AuditEntry(
                         rs.getLong(1),
                         rs.getString(2),

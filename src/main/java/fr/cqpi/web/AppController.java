@@ -2,6 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.HistoryPage;
 import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.JudgmentInput;
@@ -178,10 +179,17 @@ class AppController {
     }
 
     @GetMapping("/learners/{sub}/history")
-    String history(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
+    String history(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @RequestParam(required = false) Long before,
+            Model model) {
         model.addAttribute("launch", launch);
         model.addAttribute("grid", queries.grid(launch.actor(), sub));
-        model.addAttribute("entries", queries.history(launch.actor(), sub));
+        HistoryPage page = queries.history(launch.actor(), sub, before);
+        model.addAttribute("entries", page.entries());
+        model.addAttribute("nextBefore", page.nextBefore());
+        model.addAttribute("firstPage", before == null);
         return "history";
     }
 

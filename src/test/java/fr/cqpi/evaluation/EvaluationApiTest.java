@@ -355,6 +355,40 @@ class EvaluationApiTest extends ToolIntegrationTest {
     }
 
     @Test
+    void theHistoryComesInPagesOfFiftyTheMostRecentFirst() {
+        for (int i = 0; i < 55; i++) {
+            String status = i % 2 == 0 ? "ACQUIS" : "EN_COURS";
+            assertThat(put(
+                                    trainer,
+                                    trainerCsrf,
+                                    "learner-2",
+                                    "C9.1",
+                                    "{\"status\": \"" + status + "\", \"modality\": \"ENTRETIEN\", \"comment\": \"[c"
+                                            + i + "]\"}")
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        String first = trainer.get("/app/learners/learner-2/history").body();
+        assertThat(first.split("<td><span class=\"code\">C9.1</span></td>", -1)).hasSize(51);
+        // Each row shows the comment before and after: the oldest change of the page, [c5], replaced [c4].
+        assertThat(first).contains("[c54]", "[c5]", "[c4]").doesNotContain("[c3]");
+        java.util.regex.Matcher older = java.util.regex.Pattern.compile("rel=\"next\"\\s+href=\"([^\"]+)\"")
+                .matcher(first);
+        assertThat(older.find()).as("a link to older changes").isTrue();
+        String second = trainer.get(older.group(1).replace("&amp;", "&")).body();
+        assertThat(second.split("<td><span class=\"code\">C9.1</span></td>", -1))
+                .hasSize(6);
+        assertThat(second).contains("[c4]", "[c0]").doesNotContain("[c5]").doesNotContain("rel=\"next\"");
+        assertThat(second).contains("Les plus récentes");
+        // A cursor from another learner's history shows nothing of it.
+        long othersAudit =
+                jdbc.sql("select min(id) from judgment_audit").query(Long.class).single();
+        assertThat(trainer.get("/app/learners/learner-1/history?before=" + othersAudit)
+                        .body())
+                .doesNotContain("[c");
+    }
+
+    @Test
     void aPageOfAnEarlierLaunchCannotWriteUnderTheNewerOne() {
         String oldPage = trainer.get("/app/learners/learner-1").body();
         java.util.regex.Matcher launch = java.util.regex.Pattern.compile(
