@@ -3,7 +3,9 @@ package fr.cqpi.lti;
 import fr.cqpi.course.CourseLaunches;
 import fr.cqpi.course.LaunchRecord;
 import fr.cqpi.course.Person;
+import fr.cqpi.course.PlatformText;
 import fr.cqpi.course.ToolRole;
+import fr.cqpi.shared.Texts;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -32,7 +34,7 @@ class LaunchRecorder {
 
     @Transactional
     LaunchContext record(Platform platform, Map<String, Object> claims) {
-        String sub = (String) claims.get("sub");
+        String sub = string(claims.get("sub"));
         String deploymentId = (String) claims.get(LtiClaims.DEPLOYMENT_ID);
         List<String> roles = strings(claims.get(LtiClaims.ROLES));
         ToolRole role = ToolRole.of(roles);
@@ -56,7 +58,7 @@ class LaunchRecorder {
                         strings(ags.get("scope")),
                         string(nrps.get("context_memberships_url")));
 
-        String contextId = string(context.get("id"));
+        String contextId = PlatformText.id(string(context.get("id")));
         String courseTitle = null;
         LaunchRecord.CourseData course = null;
         if (contextId != null) {
@@ -97,7 +99,7 @@ class LaunchRecorder {
                 resourceLinkId,
                 linkTitle,
                 userId,
-                sub,
+                person.sub(),
                 name,
                 email,
                 role,
@@ -122,7 +124,8 @@ class LaunchRecorder {
                 strings(settings.get("accept_types")),
                 Boolean.TRUE.equals(settings.get("accept_multiple")),
                 acceptLineItem instanceof Boolean b ? b : null,
-                string(settings.get("data")),
+                // Opaque: given back to the platform as it came.
+                settings.get("data") instanceof String data ? data : null,
                 string(settings.get("title")));
     }
 
@@ -140,8 +143,9 @@ class LaunchRecorder {
         return value instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 
+    /** A claim's text, cleaned of what PostgreSQL and the pages cannot hold (the course module bounds it further). */
     private static String string(Object value) {
-        return value instanceof String s && !s.isBlank() ? s : null;
+        return value instanceof String s && !s.isBlank() ? Texts.clean(s, PlatformText.URL) : null;
     }
 
     private static List<String> strings(Object value) {
@@ -149,8 +153,8 @@ class LaunchRecorder {
             return List.of();
         }
         return values.stream()
-                .filter(v -> v instanceof String s && !s.isBlank())
-                .map(String.class::cast)
+                .map(LaunchRecorder::string)
+                .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
@@ -158,7 +162,7 @@ class LaunchRecorder {
         Map<String, String> result = new LinkedHashMap<>();
         map(value).forEach((k, v) -> {
             if (v != null) {
-                result.put(k, String.valueOf(v));
+                result.put(Texts.clean(k, PlatformText.URL), Texts.clean(String.valueOf(v), PlatformText.URL));
             }
         });
         return result;
