@@ -26,8 +26,8 @@ class EmbeddedPostgresConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setPoolName("cqpi-embedded");
         dataSource.setJdbcUrl(server.jdbcUrl());
-        dataSource.setUsername("postgres");
-        dataSource.setPassword("postgres");
+        dataSource.setUsername(server.username());
+        dataSource.setPassword(server.password());
         return dataSource;
     }
 }

