@@ -15,6 +15,8 @@
       document.documentElement.setAttribute('data-stored-keys', Object.keys(byOrigin).length);
     } else {
       reply.value = Object.prototype.hasOwnProperty.call(byOrigin, m.key) ? byOrigin[m.key] : null;
+      var read = Number(document.documentElement.getAttribute('data-read-keys') || 0) + 1;
+      document.documentElement.setAttribute('data-read-keys', String(read));
     }
     event.source.postMessage(reply, event.origin);
   });

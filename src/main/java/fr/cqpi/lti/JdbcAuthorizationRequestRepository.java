@@ -94,12 +94,12 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         if (state == null) {
             return null;
         }
-        record Stored(OAuth2AuthorizationRequest request, byte[] pageSecretHash) {}
+        record Stored(OAuth2AuthorizationRequest request, byte[] pageSecretHash, String storageTarget) {}
         Stored stored = jdbc.sql("""
                         delete from oidc_state where state = :state and expires_at > now()
-                        returning request, page_secret_hash""")
+                        returning request, page_secret_hash, storage_target""")
                 .param("state", state)
-                .query((rs, n) -> new Stored(deserialize(rs.getBytes(1)), rs.getBytes(2)))
+                .query((rs, n) -> new Stored(deserialize(rs.getBytes(1)), rs.getBytes(2), rs.getString(3)))
                 .optional()
                 .orElse(null);
         if (stored == null) {
@@ -115,6 +115,9 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
             return null;
         }
         request.setAttribute(PageSecrets.LAUNCH_HASH, stored.pageSecretHash());
+        if (stored.storageTarget() != null) {
+            request.setAttribute(PageSecrets.LAUNCH_STORAGE_TARGET, stored.storageTarget());
+        }
         return stored.request();
     }
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -90,18 +91,11 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         }
         // The page posts the code with the secret its tab kept since the login step (HandoverExchangeFilter).
         String code = handover.issue(session.getId(), (byte[]) request.getAttribute(PageSecrets.LAUNCH_HASH));
-        pages.render(
-                request,
-                response,
-                200,
-                "launch-handover",
-                Locale.FRENCH,
-                Map.of(
-                        "code",
-                        code,
-                        "state",
-                        request.getParameter("state"),
-                        "action",
-                        request.getContextPath() + LANDING));
+        Map<String, Object> page = new HashMap<>();
+        page.put("code", code);
+        page.put("state", request.getParameter("state"));
+        page.put("target", request.getAttribute(PageSecrets.LAUNCH_STORAGE_TARGET));
+        page.put("action", request.getContextPath() + LANDING);
+        pages.render(request, response, 200, "launch-handover", Locale.FRENCH, page);
     }
 }

@@ -17,6 +17,8 @@ final class PageSecrets {
     static final String ISSUED_HASH = PageSecrets.class.getName() + ".issued";
     /** Request attribute: the hash stored with the state this launch came back with. */
     static final String LAUNCH_HASH = PageSecrets.class.getName() + ".launch";
+    /** Request attribute: the platform's storage frame the login step put the state in, if any. */
+    static final String LAUNCH_STORAGE_TARGET = PageSecrets.class.getName() + ".storageTarget";
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

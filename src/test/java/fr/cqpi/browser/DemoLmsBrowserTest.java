@@ -228,6 +228,9 @@ class DemoLmsBrowserTest {
         // The tool's storage page ran (under its own CSP) and kept the state and the nonce in the LMS's frame.
         assertThat(chrome.findElement(By.tagName("html")).getAttribute("data-stored-keys"))
                 .isEqualTo("2");
+        // At the launch, the tool's handover page read the state back (lti.get_data) before going on.
+        assertThat(chrome.findElement(By.tagName("html")).getAttribute("data-read-keys"))
+                .isEqualTo("1");
     }
 
     void assertCookieless() {

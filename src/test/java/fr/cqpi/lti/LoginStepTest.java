@@ -69,4 +69,33 @@ class LoginStepTest extends ToolIntegrationTest {
         assertThat(login.status()).isEqualTo(302);
         assertThat(login.location()).contains("state=");
     }
+
+    @Test
+    void theHandoverPageOfAPlatformStorageLaunchNamesThePlatformsFrame() {
+        TestPlatform canvas = newPlatform("canvas");
+        LtiClient tab = LtiClient.withoutCookies(port);
+        var login = tab.initiateLogin(Map.of(
+                "iss",
+                canvas.issuer(),
+                "login_hint",
+                "u",
+                "target_link_uri",
+                "http://localhost:" + port + "/app",
+                "client_id",
+                canvas.clientId(),
+                "lti_storage_target",
+                "post_message_forwarding"));
+        assertThat(jdbc.sql("select storage_target from oidc_state where state = :s")
+                        .param("s", login.state())
+                        .query(String.class)
+                        .single())
+                .isEqualTo("post_message_forwarding");
+        var claims = canvas.moodleLaunch("u", TestPlatform.INSTRUCTOR, login.nonce(), "c");
+        claims.put(TestPlatform.LTI + "target_link_uri", "http://localhost:" + port + "/app");
+        var handover = tab.postLaunchOnly(canvas.sign(claims), login.state());
+        assertThat(handover.statusCode()).isEqualTo(200);
+        assertThat(handover.body())
+                .contains("data-target=\"post_message_forwarding\"")
+                .contains("data-state=\"" + login.state() + "\"");
+    }
 }
