@@ -193,7 +193,7 @@ class DemoLmsBrowserTest {
         assertThat(gradebook)
                 .contains("B1 — Suivi, coordination des informations et production de documents professionnels")
                 .contains("Amina Benali")
-                .contains("InProgress (Pending)")
+                .contains("En cours — en attente de notation")
                 .contains("Bloc en cours d'évaluation");
         Files.write(SCREENSHOTS.resolve("demo-gradebook.png"), chrome.getScreenshotAs(OutputType.BYTES));
     }
