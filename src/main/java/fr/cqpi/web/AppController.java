@@ -1,5 +1,6 @@
 package fr.cqpi.web;
 
+import fr.cqpi.course.Courses;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.HistoryPage;
@@ -31,10 +32,12 @@ class AppController {
 
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
+    private final Courses courses;
 
-    AppController(EvaluationQueries queries, JudgmentService judgments) {
+    AppController(EvaluationQueries queries, JudgmentService judgments, Courses courses) {
         this.queries = queries;
         this.judgments = judgments;
+        this.courses = courses;
     }
 
     /** The first page after a launch, by role. A forward, not a redirect: a cookieless handover lives one request. */
@@ -66,11 +69,17 @@ class AppController {
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("rows", order.apply(queries.cohort(launch.actor())));
         model.addAttribute("order", order);
-        // A trainer's first launch reads the course roster in the background: an empty cohort asks again a few
-        // times (about 6 s in all) so that the learners appear without a relaunch.
-        model.addAttribute(
-                "waitForRoster",
-                launch.isEvaluator() && order.filter().isEmpty() && wait < ROSTER_WAITS ? wait + 1 : null);
+        // A trainer's first launch reads the course roster in the background: until it has been read once, the
+        // cohort asks again a few times (about 6 s in all) so that every learner appears without a relaunch,
+        // not only those who launched the tool before.
+        boolean rosterPending = launch.isEvaluator()
+                && launch.hasCourse()
+                && order.filter().isEmpty()
+                && wait < ROSTER_WAITS
+                && courses.find(launch.courseId())
+                        .filter(course -> course.nrpsUrl() != null && course.rosterSyncedAt() == null)
+                        .isPresent();
+        model.addAttribute("waitForRoster", rosterPending ? wait + 1 : null);
         // Only the filter field asks for the table alone; a boosted link (cookieless mode) gets the whole page.
         return "cohort-table".equals(target) ? "cohort :: table" : "cohort";
     }

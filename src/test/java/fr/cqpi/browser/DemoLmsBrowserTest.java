@@ -102,6 +102,11 @@ class DemoLmsBrowserTest {
         assertThat(chrome.findElement(By.id("cohort-table")).getText())
                 .contains("Amina Benali")
                 .contains("Lucas Bernard");
+        // Yanis never launched the tool: only the roster (NRPS), read after this first trainer launch, knows him.
+        // The cohort asks again until it has been read, without a relaunch.
+        new WebDriverWait(chrome, Duration.ofSeconds(10))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohort-table"), "Yanis Vincent"));
+        assertPageWhole("Cohorte");
         screenshot("cohort");
 
         chrome.findElement(By.linkText("Amina Benali")).click();
