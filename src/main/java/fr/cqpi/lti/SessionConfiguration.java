@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -29,6 +30,16 @@ class SessionConfiguration {
         CookieHttpSessionIdResolver cookies = new CookieHttpSessionIdResolver();
         cookies.setCookieSerializer(cookieSerializer(baseUrl));
         return new LaunchSessionIdResolver(cookies);
+    }
+
+    /**
+     * Two requests of one session that add the same attribute at once (a page and the requests its scripts make,
+     * each creating the CSRF token) would both insert it: PostgreSQL's upsert makes the second an update instead
+     * of a duplicate-key 500.
+     */
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
     /** Right after Spring Session's filter, so that the handed-over session is the one every later filter sees. */
