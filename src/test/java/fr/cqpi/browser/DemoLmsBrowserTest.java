@@ -238,6 +238,56 @@ class DemoLmsBrowserTest {
                 .isEqualTo("1");
     }
 
+    @Test
+    @Order(11)
+    void everyPageAndActionWorksWithoutCookies() {
+        launchAs("trainer-1");
+        assertCookieless();
+        // Filter: the table alone is swapped, the page stays whole.
+        chrome.findElement(By.id("cohort-filter")).sendKeys("Amin");
+        wait.until(d -> !d.findElement(By.id("cohort-table")).getText().contains("Lucas Bernard"));
+        assertThat(chrome.findElement(By.id("cohort-table")).getText()).contains("Amina Benali");
+        assertPageWhole("Cohorte");
+        // Sort by a bloc: a whole page (boosted links carry the session header).
+        WebElement table = chrome.findElement(By.id("cohort-table"));
+        chrome.findElement(By.cssSelector("#cohort-table thead th:nth-child(2) a"))
+                .click();
+        wait.until(ExpectedConditions.stalenessOf(table));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#cohort-table thead th:nth-child(2)[aria-sort=ascending],"
+                        + " #cohort-table thead th:nth-child(2)[aria-sort=descending]")));
+        assertPageWhole("Cohorte");
+        assertCookieless();
+        // The grid, another bloc's tab, the history and back.
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        chrome.findElements(By.cssSelector("[role=tab]")).get(1).click();
+        assertThat(chrome.findElements(By.cssSelector("[role=tabpanel]:not([hidden])")))
+                .hasSize(1);
+        chrome.findElement(By.linkText("Historique des modifications")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Historique des jugements"));
+        assertPageWhole("Amina Benali");
+        chrome.findElement(By.linkText("← Retour à la grille")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Grille d'évaluation"));
+        assertPageWhole("Amina Benali");
+        assertCookieless();
+        // The sync page and its plain-form actions (posted through htmx with the session header and CSRF token).
+        chrome.findElement(By.linkText("← Cohorte")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohorte"));
+        chrome.findElement(By.linkText("Carnet de notes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
+        assertPageWhole("Carnet de notes");
+        chrome.findElement(By.xpath("//button[normalize-space()='Relire la liste des apprenants']"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
+        assertPageWhole("Carnet de notes");
+        chrome.findElement(By.xpath("//form[contains(@action,'/app/sync/settings')]//button"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
+        assertPageWhole("Carnet de notes");
+        assertCookieless();
+    }
+
     void assertCookieless() {
         assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]")))
                 .hasSize(1);
