@@ -1,0 +1,573 @@
+package fr.cqpi.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cqpi.support.Chromium;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The tool against a real Moodle 5.1 (../shared/moodle, started by {@code moodle.sh}): registered by LTI Dynamic
+ * Registration through Moodle's own admin pages, launched by a teacher inside Moodle's iframe, judged through the
+ * grid, and Moodle's gradebook read back. Moodle is on 127.0.0.1 and the tool on localhost, two sites: headless
+ * Chromium blocks the tool's cookies inside Moodle's frame, as browsers do in real deployments.
+ *
+ * <p>Run by {@code mvn verify -Pmoodle-e2e} (failsafe), which {@code scripts/test.sh} does. Artefacts (Moodle's web
+ * log, the tool's log, the moodle.sh outputs, screenshots and the page on failure) are under
+ * {@code target/moodle-e2e/}.
+ */
+@Tag("moodle")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"logging.file.name=target/moodle-e2e/tool.log", "logging.level.fr.cqpi.gradesync=DEBUG"})
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RealMoodleE2E {
+
+    static final Path OUT = Path.of("target/moodle-e2e").toAbsolutePath();
+    static final Path SCREENSHOTS = OUT.resolve("screenshots");
+    static final String ADMIN_PASSWORD = "test-admin-password"; // application-test.properties
+    static final String COURSE = System.getProperty("moodle.course", "CQPI-E2E");
+    static final Duration GRADEBOOK_WAIT = Duration.ofSeconds(60);
+
+    /** Moodle starts (installs: about 2 minutes) while Spring starts the tool. */
+    static final CompletableFuture<MoodleSite> MOODLE = cleanArtefacts().thenApplyAsync(nothing -> startMoodle());
+
+    /** Before the tool starts (it writes tool.log there): the artefacts of an earlier run go. */
+    static CompletableFuture<Void> cleanArtefacts() {
+        try {
+            Files.createDirectories(OUT);
+            try (Stream<Path> old = Files.list(OUT)) {
+                for (Path p : old.filter(Files::isRegularFile).toList()) {
+                    Files.delete(p);
+                }
+            }
+            deleteTree(SCREENSHOTS);
+            return CompletableFuture.completedFuture(null);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    MoodleSite moodle;
+    ChromeDriver chrome;
+    WebDriverWait wait;
+
+    // What the steps hand on to the next ones.
+    Integer typeId;
+    boolean activated;
+    boolean launched;
+    JsonNode course;
+    Integer cmid;
+    String judgedLearner;
+    String judgedUsername;
+    final List<Instant> saves = new ArrayList<>();
+    boolean judged;
+
+    @RegisterExtension
+    final TestWatcher artefactsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            String name = "FAILED-" + context.getRequiredTestMethod().getName();
+            try {
+                if (chrome != null) {
+                    screenshot(name);
+                    Files.writeString(OUT.resolve(name + ".html"), chrome.getPageSource());
+                }
+            } catch (RuntimeException | IOException e) {
+                cause.addSuppressed(e);
+            }
+            System.err.println("Artefacts of the failure: " + OUT + " (Moodle's web log "
+                    + (moodle == null ? "?" : moodle.webLog()) + ", the tool's log tool.log, screenshots/)");
+        }
+    };
+
+    static MoodleSite startMoodle() {
+        Path kit = MoodleSite.kit();
+        Path dir = Path.of(System.getProperty("moodle.dir", OUT.resolve("site").toString()))
+                .toAbsolutePath();
+        boolean fresh = !"false".equals(System.getProperty("moodle.fresh"));
+        try {
+            Files.createDirectories(OUT);
+            if (fresh) {
+                deleteTree(dir);
+            }
+            Instant start = Instant.now();
+            MoodleSite site = MoodleSite.start(kit, dir, MoodleSite.port(), OUT);
+            System.out.println("Moodle started at " + site.url + " in "
+                    + Duration.between(start, Instant.now()).toSeconds() + " s (" + dir + ")");
+            return site;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @BeforeAll
+    void moodleAndBrowser() throws IOException {
+        moodle = MOODLE.join();
+        Files.createDirectories(SCREENSHOTS);
+        newBrowser();
+    }
+
+    @AfterAll
+    void stop() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+        if (moodle != null) {
+            moodle.stop();
+        }
+    }
+
+    // --- a. Dynamic registration through Moodle's admin pages --------------------------------------------------
+
+    @Test
+    @Order(1)
+    void theAdministratorRegistersTheToolByDynamicRegistrationInMoodle() throws Exception {
+        String invitation = createInvitation();
+        assertThat(invitation).startsWith("http://localhost:" + port + "/lti/register?invitation=");
+
+        loginToMoodle("admin", moodle.adminPassword);
+        // Site administration → Plugins → Activity modules → External tool → Manage tools
+        chrome.get(moodle.url + "/mod/lti/toolconfigure.php");
+        WebElement toolUrl = wait.until(ExpectedConditions.elementToBeClickable(By.id("tool-url")));
+        toolUrl.sendKeys(invitation);
+        screenshot("moodle-1-manage-tools");
+        chrome.findElement(By.id("tool-create-button")).click();
+
+        // Moodle opens the tool's registration page in a frame of its own page.
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(
+                By.cssSelector("#external-registration-template-container iframe")));
+        waitForText(By.tagName("h1"), "Enregistrer l'outil");
+        assertThat(chrome.findElement(By.tagName("main")).getText())
+                .contains(moodle.url + "/mod/lti/token.php")
+                .contains("http://localhost:" + port + "/lti/launch");
+        screenshot("moodle-2-tool-registration-page");
+        click(chrome.findElement(By.cssSelector("form button[type=submit]")));
+        try {
+            // The tool's answer posts org.imsglobal.lti.close: Moodle removes the frame and lists the tool.
+            chrome.switchTo().defaultContent();
+            // The card of the tool type Moodle created: its client id is the one the tool stored.
+            String clientId = new WebDriverWait(chrome, Duration.ofSeconds(30))
+                    .until(driver -> jdbc.sql("select client_id from platform where issuer = :issuer")
+                            .param("issuer", moodle.url)
+                            .query(String.class)
+                            .optional()
+                            .orElse(null));
+            WebElement newCard = wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".tool-card[data-clientid='" + clientId + "']")));
+            typeId = Integer.valueOf(newCard.getAttribute("data-type-id"));
+            screenshot("moodle-3-pending-tool");
+            By card = By.cssSelector(".tool-card[data-type-id='" + typeId + "']");
+            // Moodle redraws the list once or twice after the registration (the card disappears meanwhile):
+            // click the current card's « Activate » until the card is there without it.
+            Instant[] clicked = {Instant.EPOCH};
+            new WebDriverWait(chrome, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> {
+                        List<WebElement> cards = driver.findElements(card);
+                        if (cards.isEmpty()) {
+                            return false;
+                        }
+                        List<WebElement> links = cards.get(0).findElements(By.cssSelector("a.activate"));
+                        if (links.isEmpty()) {
+                            return true;
+                        }
+                        if (Instant.now().isAfter(clicked[0].plusSeconds(3))) {
+                            clickOrScript(links.get(0));
+                            clicked[0] = Instant.now();
+                        }
+                        return false;
+                    });
+            // Drawn afresh, the tool is active (no « Pending », no « Activate »).
+            chrome.navigate().refresh();
+            WebElement active = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+            assertThat(active.findElements(By.cssSelector("a.activate")).stream()
+                            .filter(WebElement::isDisplayed))
+                    .as("Activate still shown")
+                    .isEmpty();
+            activated = true;
+            screenshot("moodle-4-active-tool");
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "No pending tool appeared in Moodle after the registration; the frame shows:\n"
+                            + frameText(By.cssSelector("#external-registration-template-container iframe")),
+                    e);
+        }
+
+        long platforms = jdbc.sql("select count(*) from platform where issuer = :issuer")
+                .param("issuer", moodle.url)
+                .query(Long.class)
+                .single();
+        assertThat(platforms)
+                .as("platforms registered with issuer " + moodle.url)
+                .isEqualTo(1);
+        System.out.println("Registered by dynamic registration: Moodle tool type " + typeId);
+    }
+
+    // --- b. Course, activity, first teacher launch --------------------------------------------------------------
+
+    @Test
+    @Order(2)
+    void theTeacherSeesTheThreeStudentsOnTheFirstLaunch() {
+        Assumptions.assumeTrue(activated, "the tool is registered and active");
+        course = moodle.site("course", COURSE, "3");
+        JsonNode activity = moodle.site("activity", COURSE, typeId.toString());
+        cmid = activity.get("cmid").asInt();
+
+        newBrowser();
+        loginToMoodle(
+                course.get("teacher").get("username").asText(),
+                course.get("password").asText());
+        Instant opened = Instant.now();
+        openActivity(cmid);
+        waitForText(By.tagName("h1"), "Cohort"); // Moodle launches in its user's language, English here
+        List<String> students = new ArrayList<>();
+        course.get("students").forEach(s -> students.add(s.get("name").asText()));
+        // The roster is read at this very launch: the page shows it, or updates itself when it arrives.
+        try {
+            new WebDriverWait(chrome, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver -> {
+                        String table = driver.findElement(By.id("cohort-table")).getText();
+                        return students.stream().allMatch(table::contains);
+                    });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("The first launch did not show the students " + students + "; the cohort shows:\n"
+                    + chrome.findElement(By.id("main")).getText());
+        }
+        System.out.println("Roster on the first launch after "
+                + Duration.between(opened, Instant.now()).toMillis() + " ms (Moodle page to three students)");
+        assertCookieless();
+        screenshot("moodle-5-teacher-cohort");
+        launched = true;
+    }
+
+    // --- c. Judging through the grid ------------------------------------------------------------------------------
+
+    @Test
+    @Order(3)
+    void theTeacherJudgesAWholeBlocQuicklyAndUsesTheBulkAction() {
+        Assumptions.assumeTrue(launched, "the teacher launched the activity");
+        JsonNode learner = course.get("students").get(0);
+        judgedLearner = learner.get("name").asText();
+        judgedUsername = learner.get("username").asText();
+        click(chrome.findElement(By.linkText(judgedLearner)));
+        waitForText(By.tagName("h1"), judgedLearner);
+
+        // B4 (one compétence, C9, 11 criteria): every criterion ACQUIS, saved one after the other at once,
+        // several saves within one second (Moodle keeps a grade's time in whole seconds).
+        click(chrome.findElement(By.id("tab-B4")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-B4")));
+        for (int k = 1; k <= 11; k++) {
+            new Select(chrome.findElement(By.id("status-C9-" + k))).selectByValue("ACQUIS");
+        }
+        // The eleven « Save » buttons clicked one after the other without waiting for the answers.
+        ((JavascriptExecutor) chrome)
+                .executeScript("document.querySelectorAll('#competence-C9 form.judgment button[type=submit]')"
+                        + ".forEach(function (b) { b.click(); })");
+        for (int k = 1; k <= 11; k++) {
+            waitForText(By.cssSelector("#criterion-C9-" + k + " .outcome"), "Saved");
+        }
+        // Each answer carries the bloc's summary as computed in its own transaction; concurrent saves may
+        // answer out of order (the page can then show 10 of 11): the grid drawn afresh must show all eleven.
+        System.out.println("B4 summary after the concurrent saves: "
+                + chrome.findElement(By.id("bloc-summary-B4")).getText().replace('\n', ' '));
+        openLearnerGrid("B4");
+        assertThat(chrome.findElement(By.id("bloc-summary-B4")).getText())
+                .contains("11 met · 11 evaluated · 11 criteria")
+                .contains("favourable");
+        // The tool's own times: how many of the eleven saves fell in one whole second (Moodle's resolution).
+        List<Instant> times = jdbc
+                .sql("select updated_at from judgment where criterion_code like 'C9.%' order by 1")
+                .query(java.sql.Timestamp.class)
+                .list()
+                .stream()
+                .map(java.sql.Timestamp::toInstant)
+                .toList();
+        assertThat(times).hasSize(11);
+        saves.addAll(times);
+        long sameSecond = times.stream()
+                .collect(java.util.stream.Collectors.groupingBy(
+                        t -> t.getEpochSecond(), java.util.stream.Collectors.counting()))
+                .values()
+                .stream()
+                .mapToLong(Long::longValue)
+                .max()
+                .orElse(0);
+        System.out.println("B4: 11 saves within "
+                + Duration.between(times.get(0), times.get(10)).toMillis() + " ms, at most " + sameSecond
+                + " in one whole second");
+        assertThat(sameSecond).as("saves of B4 within one whole second").isGreaterThanOrEqualTo(2);
+        screenshot("moodle-6-grid-b4");
+
+        // B3 by the bulk action: C7 all ACQUIS, C8 all NON_ACQUIS (6 of 13 criteria acquired).
+        click(chrome.findElement(By.id("tab-B3")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-B3")));
+        bulk("C7", "ACQUIS");
+        waitForText(By.id("competence-state-C7"), "6/6");
+        bulk("C8", "NON_ACQUIS");
+        waitForText(By.id("bloc-summary-B3"), "6 met · 13 evaluated · 13 criteria");
+        assertThat(chrome.findElement(By.id("bloc-summary-B3")).getText()).contains("unfavourable");
+        screenshot("moodle-7-grid-b3-bulk");
+        judged = true;
+    }
+
+    /** Back to the cohort (the tool's own link, inside Moodle's frame) and to the judged learner's grid. */
+    void openLearnerGrid(String bloc) {
+        click(chrome.findElement(By.linkText("← Cohort")));
+        waitForText(By.tagName("h1"), "Cohort");
+        click(chrome.findElement(By.linkText(judgedLearner)));
+        waitForText(By.tagName("h1"), judgedLearner);
+        click(chrome.findElement(By.id("tab-" + bloc)));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-" + bloc)));
+    }
+
+    void bulk(String competence, String status) {
+        WebElement form = chrome.findElement(By.cssSelector("#competence-" + competence + " form.bulk"));
+        new Select(form.findElement(By.name("status"))).selectByValue(status);
+        // The button opens the browser's own confirmation (hx-confirm); chromedriver's click would wait on it.
+        ((JavascriptExecutor) chrome)
+                .executeScript(
+                        "var b = arguments[0]; b.scrollIntoView({block: 'center'}); setTimeout(function () { b.click(); }, 0);",
+                        form.findElement(By.cssSelector("button[type=submit]")));
+        org.openqa.selenium.Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+        System.out.println("Bulk " + competence + " → " + status + ", the page asks: " + confirm.getText());
+        confirm.accept();
+    }
+
+    // --- e. Moodle's gradebook ------------------------------------------------------------------------------------
+
+    @Test
+    @Order(4)
+    void moodlesGradebookHoldsTheFourBlocColumnsAndTheJudgedGrades() {
+        Assumptions.assumeTrue(judged, "the teacher judged B4 and B3");
+        Instant lastSave = saves.get(saves.size() - 1);
+        JsonNode[] gradebook = new JsonNode[1];
+        try {
+            await().atMost(GRADEBOOK_WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                gradebook[0] = moodle.site("grades", COURSE);
+                for (String bloc : List.of("B1", "B2", "B3", "B4")) {
+                    assertThat(item(gradebook[0], bloc)).as("column " + bloc).isPresent();
+                }
+                JsonNode b4 = grade(gradebook[0], "B4", judgedUsername);
+                assertThat(b4.path("finalgrade").asText()).as("B4 grade").isEqualTo("100.00000");
+                assertThat(b4.path("feedback").asText())
+                        .isEqualTo("Bloc évalué, proposition favorable au jury — 11 critères acquis sur 11");
+                JsonNode b3 = grade(gradebook[0], "B3", judgedUsername);
+                assertThat(b3.path("finalgrade").asText()).as("B3 grade").isEqualTo("46.15000");
+                assertThat(b3.path("feedback").asText())
+                        .isEqualTo("Bloc évalué, proposition défavorable au jury — 6 critères acquis sur 13");
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "Moodle's gradebook did not get the grades within " + GRADEBOOK_WAIT + "; it holds:\n"
+                            + gradebook[0] + "\nthe tool's outbox:\n" + outbox(),
+                    e);
+        }
+        System.out.println(
+                "Grades in Moodle " + Duration.between(lastSave, Instant.now()).toMillis()
+                        + " ms after the last save; Moodle's gradebook:\n" + gradebook[0].toPrettyString());
+        try {
+            Files.writeString(OUT.resolve("gradebook.json"), gradebook[0].toPrettyString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(outbox()).doesNotContain("FAILED");
+    }
+
+    static Optional<JsonNode> item(JsonNode gradebook, String bloc) {
+        for (JsonNode item : gradebook.get("grade_items")) {
+            if (item.path("itemname").asText().startsWith(bloc + " — ")) {
+                return Optional.of(item);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static JsonNode grade(JsonNode gradebook, String bloc, String username) {
+        for (JsonNode g : item(gradebook, bloc).orElseThrow().get("grades")) {
+            if (username.equals(g.path("user").asText())) {
+                return g;
+            }
+        }
+        throw new AssertionError("no grade of " + username + " in " + bloc);
+    }
+
+    String outbox() {
+        return jdbc.sql("select * from grade_outbox order by id")
+                .query()
+                .listOfRows()
+                .toString();
+    }
+
+    // --- helpers --------------------------------------------------------------------------------------------------
+
+    String createInvitation() throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/admin/api/registration-invitations"))
+                                .header(
+                                        "Authorization",
+                                        "Basic "
+                                                + Base64.getEncoder()
+                                                        .encodeToString(("admin:" + ADMIN_PASSWORD)
+                                                                .getBytes(StandardCharsets.UTF_8)))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"Moodle 5.1 (e2e)\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return new ObjectMapper().readTree(response.body()).get("url").asText();
+    }
+
+    void newBrowser() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+        chrome = Chromium.start();
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+    }
+
+    void loginToMoodle(String username, String password) {
+        chrome.switchTo().defaultContent();
+        chrome.get(moodle.url + "/login/index.php");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
+        chrome.findElement(By.id("password")).sendKeys(password);
+        chrome.findElement(By.id("loginbtn")).click();
+        wait.until(driver -> !driver.getCurrentUrl().contains("/login/index.php"));
+    }
+
+    /** Opens an External tool activity and enters the tool's frame once the tool's page is in it. */
+    void openActivity(int cmid) {
+        chrome.switchTo().defaultContent();
+        chrome.get(moodle.url + "/mod/lti/view.php?id=" + cmid);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentframe")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#main")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "The tool did not open in Moodle's frame; it shows " + chrome.getCurrentUrl() + ":\n"
+                            + chrome.getPageSource(),
+                    e);
+        }
+    }
+
+    /** Clicks like a user who first scrolls the element into view (Moodle's frames are taller than the window). */
+    void click(WebElement element) {
+        ((JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /** Moodle's tool cards keep their buttons under a scrolling description: click through script if covered. */
+    void clickOrScript(WebElement element) {
+        try {
+            click(element);
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            ((JavascriptExecutor) chrome).executeScript("arguments[0].click()", element);
+        }
+    }
+
+    void waitForText(By locator, String text) {
+        try {
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            List<WebElement> found = chrome.findElements(locator);
+            throw new AssertionError(
+                    "No « " + text + " » in " + locator + " at " + chrome.getCurrentUrl() + "; it shows: "
+                            + (found.isEmpty() ? "(nothing)" : found.get(0).getText()) + "\npage:\n"
+                            + chrome.findElement(By.tagName("body")).getText(),
+                    e);
+        }
+    }
+
+    String frameText(By frame) {
+        try {
+            chrome.switchTo().defaultContent();
+            chrome.switchTo().frame(chrome.findElement(frame));
+            return chrome.findElement(By.tagName("body")).getText();
+        } catch (RuntimeException e) {
+            return "(no frame: " + e.getMessage() + ")";
+        } finally {
+            chrome.switchTo().defaultContent();
+        }
+    }
+
+    /** The tool got no cookie inside Moodle's frame: its page carries the session for its own requests. */
+    void assertCookieless() {
+        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]")))
+                .hasSize(1);
+    }
+
+    void screenshot(String name) {
+        try {
+            ((JavascriptExecutor) chrome).executeScript("window.scrollTo(0, 0)");
+            Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}
