@@ -427,6 +427,134 @@ class RealMoodleE2E {
         assertThat(outbox()).doesNotContain("FAILED");
     }
 
+    // --- d. The learner's own launch, and deep linking from the activity form ----------------------------------
+
+    @Test
+    @Order(5)
+    void theLearnerSeesTheirOwnGridReadOnly() {
+        Assumptions.assumeTrue(judged, "the teacher judged B4 and B3");
+        newBrowser();
+        loginToMoodle(judgedUsername, course.get("password").asText());
+        openActivity(cmid);
+        waitForText(By.tagName("h1"), "My evaluation grid");
+        assertCookieless();
+        assertThat(chrome.findElements(By.cssSelector("main select, main textarea, main form")))
+                .as("nothing to edit")
+                .isEmpty();
+        click(chrome.findElement(By.id("tab-B4")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-B4")));
+        assertThat(chrome.findElement(By.id("bloc-summary-B4")).getText())
+                .contains("11 met · 11 evaluated · 11 criteria");
+        assertThat(chrome.findElement(By.id("panel-B4")).getText()).contains("Met");
+        screenshot("moodle-8-learner-grid");
+    }
+
+    @Test
+    @Order(6)
+    void theTeacherPlacesABlocByDeepLinkingAndItsGradeFillsTheActivitysOwnColumn() {
+        Assumptions.assumeTrue(launched, "the teacher launched the activity");
+        newBrowser();
+        loginToMoodle(
+                course.get("teacher").get("username").asText(),
+                course.get("password").asText());
+        int courseId = course.get("courseid").asInt();
+        // Add an activity → the tool (a preconfigured tool after dynamic registration) → « Select content ».
+        chrome.get(moodle.url + "/course/modedit.php?add=lti&typeid=" + typeId + "&course=" + courseId
+                + "&section=1&return=0");
+        WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.id("id_selectcontent")));
+        screenshot("moodle-9-activity-form");
+        click(select);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentitem-page-iframe")));
+        waitForText(By.tagName("h1"), "Add the grid to the course");
+        assertCookieless();
+        click(chrome.findElement(By.id("item-B2")));
+        screenshot("moodle-10-deep-linking-picker");
+        click(chrome.findElement(By.cssSelector("main form button[type=submit]")));
+        // The tool's signed answer goes back to Moodle, which closes its dialogue. Moodle accepts several items:
+        // the whole grid (checked by default) and B2, so the form becomes the list of what will be added.
+        chrome.switchTo().defaultContent();
+        String gridTitle = "CQPI Assistant(e) — grille d'évaluation";
+        String name = "B2 — Organisation des activités";
+        try {
+            wait.until(driver -> {
+                String body = driver.findElement(By.tagName("body")).getText();
+                return body.contains(gridTitle) && body.contains(name);
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(
+                    "Moodle got nothing from deep linking; the dialogue shows:\n"
+                            + frameText(By.id("contentitem-page-iframe")),
+                    e);
+        }
+        assertThat(chrome.findElement(By.tagName("body")).getText())
+                .contains(name + " Graded activity (Maximum grade: 100)");
+        screenshot("moodle-11-deep-linking-items");
+        click(chrome.findElement(By.id("id_submitbutton2")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//a[contains(@href,'/mod/lti/view.php?id=') and contains(normalize-space(.), \"" + gridTitle
+                        + "\")]")));
+        WebElement link = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//a[contains(@href,'/mod/lti/view.php?id=') and contains(normalize-space(.), '" + name + "')]")));
+        screenshot("moodle-12-course-with-placed-items");
+        String href = link.getAttribute("href");
+        int placed = Integer.parseInt(href.substring(href.indexOf("id=") + 3).replaceAll("\\D.*", ""));
+
+        // The placed bloc opens on its tab; judging it fills the activity's own column (its line item).
+        openActivity(placed);
+        click(chrome.findElement(By.linkText(judgedLearner)));
+        waitForText(By.tagName("h1"), judgedLearner);
+        assertThat(chrome.findElement(By.id("panel-B2")).isDisplayed())
+                .as("B2's tab open")
+                .isTrue();
+        bulk("C4", "ACQUIS");
+        waitForText(By.id("competence-state-C4"), "8/8");
+        bulk("C5", "NON_ACQUIS");
+        waitForText(By.id("competence-state-C5"), "0/10");
+        bulk("C6", "NON_ACQUIS");
+        waitForText(By.id("bloc-summary-B2"), "8 met · 26 evaluated · 26 criteria");
+        screenshot("moodle-13-placed-bloc-judged");
+
+        JsonNode[] gradebook = new JsonNode[1];
+        try {
+            await().atMost(GRADEBOOK_WAIT).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+                gradebook[0] = moodle.site("grades", COURSE);
+                JsonNode own = null;
+                for (JsonNode item : gradebook[0].get("grade_items")) {
+                    if ("mod".equals(item.path("itemtype").asText())
+                            && name.equals(item.path("itemname").asText())) {
+                        own = item;
+                    }
+                }
+                assertThat(own)
+                        .as("the placed activity's column « " + name + " »")
+                        .isNotNull();
+                JsonNode g = null;
+                for (JsonNode grade : own.get("grades")) {
+                    if (judgedUsername.equals(grade.path("user").asText())) {
+                        g = grade;
+                    }
+                }
+                assertThat(g)
+                        .as("a grade of " + judgedUsername + " in « " + name + " »")
+                        .isNotNull();
+                assertThat(g.path("finalgrade").asText()).isEqualTo("30.77000");
+                assertThat(g.path("feedback").asText())
+                        .isEqualTo("Bloc évalué, proposition défavorable au jury — 8 critères acquis sur 26");
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError(
+                    "The placed bloc's grade did not reach Moodle within " + GRADEBOOK_WAIT + "; it holds:\n"
+                            + gradebook[0] + "\nthe tool's outbox:\n" + outbox(),
+                    e);
+        }
+        try {
+            Files.writeString(OUT.resolve("gradebook-final.json"), gradebook[0].toPrettyString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println("Moodle's gradebook at the end:\n" + gradebook[0].toPrettyString());
+    }
+
     static Optional<JsonNode> item(JsonNode gradebook, String bloc) {
         for (JsonNode item : gradebook.get("grade_items")) {
             if (item.path("itemname").asText().startsWith(bloc + " — ")) {
