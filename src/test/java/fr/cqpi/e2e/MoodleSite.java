@@ -62,6 +62,10 @@ final class MoodleSite {
         if (fixed != null && !fixed.isBlank()) {
             return Integer.parseInt(fixed);
         }
+        return freePort();
+    }
+
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

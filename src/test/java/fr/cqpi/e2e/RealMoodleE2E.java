@@ -162,11 +162,14 @@ class RealMoodleE2E {
 
     @AfterAll
     void stop() {
-        if (chrome != null) {
-            chrome.quit();
-        }
-        if (moodle != null) {
-            moodle.stop();
+        try {
+            if (chrome != null) {
+                chrome.quit();
+            }
+        } finally {
+            if (moodle != null) {
+                moodle.stop();
+            }
         }
     }
 
@@ -553,6 +556,84 @@ class RealMoodleE2E {
             throw new UncheckedIOException(e);
         }
         System.out.println("Moodle's gradebook at the end:\n" + gradebook[0].toPrettyString());
+    }
+
+    // --- The second way: a tool type registered by hand, its platform entry in the tool's platforms file ------
+
+    @Test
+    @Order(7)
+    void aToolRegisteredByHandWithThePlatformsFileWorksToo() throws IOException {
+        Assumptions.assumeTrue(activated, "Moodle and the registration steps ran");
+        // The administrator's way without dynamic registration: Moodle first (the tool's URLs), then the tool
+        // started with the platform entry Moodle printed, in a platforms file.
+        int toolPort = MoodleSite.freePort();
+        JsonNode entry = moodle.site("tool-type", "CQPI (manual)", "http://localhost:" + toolPort);
+        int manualType = entry.get("type_id").asInt();
+        com.fasterxml.jackson.databind.node.ObjectNode platform = entry.deepCopy();
+        platform.remove("type_id");
+        Path platformsFile = OUT.resolve("platforms.json");
+        Files.writeString(platformsFile, "[" + platform.toPrettyString() + "]");
+        String manualCourse = COURSE + "-MANUAL";
+        JsonNode second = moodle.site("course", manualCourse, "3");
+        int manualCmid = moodle.site("activity", manualCourse, Integer.toString(manualType))
+                .get("cmid")
+                .asInt();
+
+        try (org.springframework.context.ConfigurableApplicationContext tool =
+                new org.springframework.boot.builder.SpringApplicationBuilder(fr.cqpi.CqpiLtiApplication.class)
+                        .profiles("test")
+                        .run( // as an operator starts it (builder properties would rank below application.properties)
+                                "--server.port=" + toolPort,
+                                "--cqpi.lti.platforms-file=" + platformsFile,
+                                "--logging.file.name=target/moodle-e2e/tool.log")) {
+            newBrowser();
+            loginToMoodle(
+                    second.get("teacher").get("username").asText(),
+                    second.get("password").asText());
+            openActivity(manualCmid);
+            waitForText(By.tagName("h1"), "Cohort");
+            JsonNode learner = second.get("students").get(1);
+            String learnerName = learner.get("name").asText();
+            new WebDriverWait(chrome, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .until(driver ->
+                            driver.findElement(By.id("cohort-table")).getText().contains(learnerName));
+            click(chrome.findElement(By.linkText(learnerName)));
+            waitForText(By.tagName("h1"), learnerName);
+            click(chrome.findElement(By.id("tab-B4")));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-B4")));
+            bulk("C9", "ACQUIS");
+            waitForText(By.id("bloc-summary-B4"), "11 met · 11 evaluated · 11 criteria");
+            screenshot("moodle-14-manual-tool-grid");
+
+            String username = learner.get("username").asText();
+            JsonNode[] gradebook = new JsonNode[1];
+            try {
+                await().atMost(GRADEBOOK_WAIT)
+                        .pollInterval(Duration.ofSeconds(2))
+                        .untilAsserted(() -> {
+                            gradebook[0] = moodle.site("grades", manualCourse);
+                            for (String bloc : List.of("B1", "B2", "B3", "B4")) {
+                                assertThat(item(gradebook[0], bloc))
+                                        .as("column " + bloc)
+                                        .isPresent();
+                            }
+                            JsonNode b4 = grade(gradebook[0], "B4", username);
+                            assertThat(b4.path("finalgrade").asText()).isEqualTo("100.00000");
+                            assertThat(b4.path("feedback").asText())
+                                    .isEqualTo(
+                                            "Bloc évalué, proposition favorable au jury — 11 critères acquis sur 11");
+                        });
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                throw new AssertionError(
+                        "The hand-registered tool's grade did not reach Moodle within " + GRADEBOOK_WAIT
+                                + "; it holds:\n" + gradebook[0],
+                        e);
+            }
+            Files.writeString(OUT.resolve("gradebook-manual.json"), gradebook[0].toPrettyString());
+            System.out.println("Hand-registered tool (type " + manualType + "): Moodle's gradebook of " + manualCourse
+                    + ":\n" + gradebook[0].toPrettyString());
+        }
     }
 
     static Optional<JsonNode> item(JsonNode gradebook, String bloc) {
