@@ -116,7 +116,11 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         LtiClient admin = browser();
         var proposal = admin.get(registerUrl());
         assertThat(proposal.statusCode()).isEqualTo(200);
-        assertThat(proposal.body()).contains(site).contains("/lti/login").contains("Enregistrer l&#39;outil");
+        assertThat(proposal.body())
+                .contains(site)
+                .contains("/lti/login")
+                .contains("Enregistrer l&#39;outil")
+                .contains("<code>http://localhost:" + port + "/lti/launch</code>");
         assertThat(LMS.findAll(getRequestedFor(urlPathEqualTo(prefix + "/mod/lti/openid-configuration.php")))
                         .get(0)
                         .getHeader("Authorization"))
