@@ -33,6 +33,23 @@
     var session = meta('cqpi-session');
     if (session) { event.detail.xhr.setRequestHeader('X-CQPI-Session', session); }
   });
+  // A document's PDF: a plain download with the cookie; without one, fetched with the session header and saved.
+  document.addEventListener('click', function (event) {
+    var link = event.target.closest && event.target.closest('a[data-download]');
+    var session = meta('cqpi-session');
+    if (!link || !session) { return; }
+    event.preventDefault();
+    fetch(link.href, { headers: { 'X-CQPI-Session': session }, credentials: 'omit' })
+      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); })
+      .then(function (blob) {
+        var a = document.createElement('a');
+        a.href = URL.createObjectURL(blob);
+        a.download = link.pathname.split('/').slice(-2)[0] + '.pdf';
+        document.body.appendChild(a); a.click(); a.remove();
+        setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
+      })
+      .catch(function () { window.alert(meta('cqpi-save-failed')); });
+  });
   // A page that htmx swapped in and that must post itself on (deep linking's answer to the platform).
   document.addEventListener('htmx:afterSettle', function () {
     var form = document.getElementById('autosubmit');

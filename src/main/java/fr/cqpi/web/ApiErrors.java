@@ -1,6 +1,9 @@
 package fr.cqpi.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import fr.cqpi.documents.DocumentNotFoundException;
+import fr.cqpi.documents.DocumentRefusedException;
+import fr.cqpi.documents.InvalidDocumentRequestException;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
-@RestControllerAdvice(assignableTypes = {ApiV1Controller.class, JuryApiController.class})
+@RestControllerAdvice(assignableTypes = {ApiV1Controller.class, JuryApiController.class, DocumentsApiController.class})
 class ApiErrors {
 
     record CurrentJudgment(
@@ -102,7 +105,27 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler({LearnerNotFoundException.class, UnknownCriterionException.class, JuryNotFoundException.class})
+    @ExceptionHandler(InvalidDocumentRequestException.class)
+    ProblemDetail invalidDocument(InvalidDocumentRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("invalid_field");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(DocumentRefusedException.class)
+    ProblemDetail documentRefused(DocumentRefusedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle(e.reason());
+        return problem;
+    }
+
+    @ExceptionHandler({
+        LearnerNotFoundException.class,
+        UnknownCriterionException.class,
+        JuryNotFoundException.class,
+        DocumentNotFoundException.class
+    })
     ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("not_found");

@@ -10,7 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * One filter chain: LTI endpoints are public (the launch is the authentication), the tool's pages and
+ * One filter chain: LTI endpoints and documents' verification pages are public (the launch is the authentication), the tool's pages and
  * API need a launch, CSRF protects every state change, and only LMS frames may embed the pages.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +32,8 @@ class SecurityConfiguration {
                                 "/img/**",
                                 "/favicon.ico",
                                 "/v3/api-docs",
-                                "/v3/api-docs/**")
+                                "/v3/api-docs/**",
+                                "/verify/**")
                         .permitAll()
                         .requestMatchers("/app/**", "/api/**")
                         .hasAuthority("ROLE_LTI")

@@ -4,6 +4,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "course",
+            "documents",
             "evaluation",
             "gradesync",
             "jury",

@@ -190,6 +190,20 @@ public final class LtiClient {
         return send(builder);
     }
 
+    /** A download (a document's PDF), as bytes. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(toolBase + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(toolBase + path))
                 .method(

@@ -1,0 +1,537 @@
+package fr.cqpi.documents;
+
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.documents.DocumentFacts.BlocFact;
+import fr.cqpi.evaluation.Decision;
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.Judgment;
+import fr.cqpi.evaluation.JudgmentStatus;
+import fr.cqpi.evaluation.LearnerAccess;
+import fr.cqpi.evaluation.LearnerGrid;
+import fr.cqpi.evaluation.Results;
+import fr.cqpi.jury.Jury;
+import fr.cqpi.jury.JuryDecision;
+import fr.cqpi.jury.JurySession;
+import fr.cqpi.referentiel.Referentiel;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues, lists and serves the documents of a course. Issuing is for the evaluators of the course (who act as jury);
+ * a learner lists and downloads only what was issued for them (livret, attestation, certificat), never a
+ * procès-verbal nor another learner's document. An issued document is stored with its PDF and the facts it states
+ * and is never rendered again: a download returns the stored bytes, issuing again makes a new number.
+ */
+@Service
+public class Documents {
+
+    /** Dates on the documents are French civil dates. */
+    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+
+    private static final char[] TOKEN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final int TOKEN_LENGTH = 24;
+
+    private final DocumentRepository repository;
+    private final PdfRenderer renderer;
+    private final LearnerAccess access;
+    private final EvaluationQueries evaluation;
+    private final Jury jury;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Documents(
+            DocumentRepository repository,
+            PdfRenderer renderer,
+            LearnerAccess access,
+            EvaluationQueries evaluation,
+            Jury jury,
+            Clock clock) {
+        this.repository = repository;
+        this.renderer = renderer;
+        this.access = access;
+        this.evaluation = evaluation;
+        this.jury = jury;
+        this.clock = clock;
+    }
+
+    /** A document just issued, and the numbers issued before it of the same kind for the same holder or session. */
+    public record Issued(IssuedDocument document, List<String> earlier) {}
+
+    /** The PDF of an issued document, exactly as stored. */
+    public record StoredPdf(String number, DocumentKind kind, byte[] bytes) {}
+
+    /** What the public verification page shows. */
+    public record Verified(DocumentFacts facts, Instant issuedAt) {}
+
+    @Transactional
+    public Issued issueForLearner(Actor actor, String learnerSub, String kindName, Locale locale, String baseUrl) {
+        DocumentKind kind = kind(kindName);
+        if (!kind.isCandidates()) {
+            throw new InvalidDocumentRequestException(
+                    "kind", "a procès-verbal is issued for a jury session: POST /api/v1/jury-sessions/{id}/documents");
+        }
+        CourseMember learner = access.toJudge(actor, learnerSub);
+        LearnerGrid grid = evaluation.grid(actor, learnerSub);
+        Jury.CandidateFile file = jury.candidate(actor, learnerSub);
+        Map<Long, JurySession> sessions =
+                jury.sessions(actor).stream().collect(Collectors.toMap(JurySession::id, Function.identity()));
+        Map<String, JuryDecision> standing = standing(file.decisions());
+        Referentiel referentiel = grid.referentiel();
+
+        List<String> notValidated = referentiel.blocs().stream()
+                .map(Referentiel.Bloc::code)
+                .filter(b -> grid.results()
+                        .bloc(b)
+                        .map(r -> r.decision() != Decision.VALIDE)
+                        .orElse(true))
+                .toList();
+        if (kind == DocumentKind.CERTIFICAT && !notValidated.isEmpty()) {
+            throw new DocumentRefusedException(
+                    "blocs_not_all_validated",
+                    "the certificate is issued only when the jury validated all "
+                            + referentiel.blocs().size() + " blocs; not validated: " + String.join(", ", notValidated));
+        }
+        if (kind == DocumentKind.ATTESTATION
+                && notValidated.size() == referentiel.blocs().size()) {
+            throw new DocumentRefusedException(
+                    "no_bloc_validated", "no bloc of this candidate is validated by a jury: nothing to attest");
+        }
+
+        List<String> earlier = repository.ofLearner(actor.courseId(), learner.userId()).stream()
+                .filter(r -> r.kind() == kind)
+                .map(DocumentRepository.Row::number)
+                .toList();
+        Numbered numbered = number(baseUrl);
+        LocalDate today = LocalDate.ofInstant(numbered.at(), ZONE);
+        List<BlocFact> blocs = new ArrayList<>();
+        for (Referentiel.Bloc b : referentiel.blocs()) {
+            Results.BlocResult r = grid.results().bloc(b.code()).orElseThrow();
+            JuryDecision d = standing.get(b.code());
+            LocalDate juryDate = d == null ? null : heldOn(sessions, d);
+            String status = kind == DocumentKind.LIVRET
+                    ? r.state().name()
+                    : r.decision() == null ? "NON_PRESENTE" : r.decision().name();
+            if (kind == DocumentKind.LIVRET || kind == DocumentKind.CERTIFICAT || r.decision() == Decision.VALIDE) {
+                blocs.add(new BlocFact(b.code(), b.title(), status, juryDate));
+            }
+        }
+        DocumentFacts facts = new DocumentFacts(
+                kind,
+                numbered.number(),
+                today,
+                learner.displayName(),
+                referentiel.title(),
+                referentiel.certifyingBody(),
+                blocs,
+                null,
+                null,
+                null);
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("doc", header(numbered, facts, referentiel, locale));
+        model.put("holder", learner.displayName());
+        String template = switch (kind) {
+            case LIVRET -> {
+                model.put("blocs", livret(grid, standing, sessions, locale));
+                yield "livret";
+            }
+            case ATTESTATION, CERTIFICAT -> {
+                model.put("blocs", attested(referentiel, grid.results(), standing, sessions, locale));
+                model.put("juryDate", latestJury(blocs, locale));
+                yield kind == DocumentKind.ATTESTATION ? "attestation" : "certificat";
+            }
+            case PROCES_VERBAL -> throw new IllegalStateException();
+        };
+        byte[] pdf = renderer.pdf(template, locale, model);
+        repository.insert(
+                numbered.number(),
+                numbered.token(),
+                kind,
+                actor.courseId(),
+                learner.userId(),
+                null,
+                locale.toLanguageTag(),
+                facts,
+                pdf,
+                sha256(pdf),
+                actor.sub(),
+                actor.displayName(),
+                numbered.at());
+        return new Issued(
+                new IssuedDocument(
+                        numbered.number(),
+                        kind,
+                        learner.sub(),
+                        null,
+                        locale.toLanguageTag(),
+                        actor.displayName(),
+                        numbered.at(),
+                        numbered.url(),
+                        sha256(pdf)),
+                earlier);
+    }
+
+    @Transactional
+    public Issued issueForSession(Actor actor, long sessionId, Locale locale, String baseUrl) {
+        JurySession session = jury.session(actor, sessionId);
+        List<JuryDecision> decisions = jury.decisionsOfSession(actor, sessionId);
+        Referentiel referentiel = evaluation.referentiel();
+        List<String> earlier = repository.ofSession(actor.courseId(), sessionId).stream()
+                .map(DocumentRepository.Row::number)
+                .toList();
+        Numbered numbered = number(baseUrl);
+        DocumentFacts facts = new DocumentFacts(
+                DocumentKind.PROCES_VERBAL,
+                numbered.number(),
+                LocalDate.ofInstant(numbered.at(), ZONE),
+                null,
+                referentiel.title(),
+                referentiel.certifyingBody(),
+                List.of(),
+                session.heldOn(),
+                session.place(),
+                session.candidates().size());
+        Map<String, Object> model = new HashMap<>();
+        model.put("doc", header(numbered, facts, referentiel, locale));
+        model.put("juryDate", day(session.heldOn(), locale));
+        model.put("place", session.place());
+        model.put("members", session.members());
+        model.put("votingMembers", session.votingMembers());
+        model.put("candidates", candidates(session, decisions, referentiel));
+        byte[] pdf = renderer.pdf("proces-verbal", locale, model);
+        repository.insert(
+                numbered.number(),
+                numbered.token(),
+                DocumentKind.PROCES_VERBAL,
+                actor.courseId(),
+                null,
+                sessionId,
+                locale.toLanguageTag(),
+                facts,
+                pdf,
+                sha256(pdf),
+                actor.sub(),
+                actor.displayName(),
+                numbered.at());
+        return new Issued(
+                new IssuedDocument(
+                        numbered.number(),
+                        DocumentKind.PROCES_VERBAL,
+                        null,
+                        sessionId,
+                        locale.toLanguageTag(),
+                        actor.displayName(),
+                        numbered.at(),
+                        numbered.url(),
+                        sha256(pdf)),
+                earlier);
+    }
+
+    /** The documents issued for a learner, latest first: for the evaluators of the course, or the learner themself. */
+    @Transactional(readOnly = true)
+    public List<IssuedDocument> ofLearner(Actor actor, String learnerSub, String baseUrl) {
+        CourseMember learner = access.toRead(actor, learnerSub);
+        return repository.ofLearner(actor.courseId(), learner.userId()).stream()
+                .filter(r -> actor.isEvaluator() || r.kind().learnerMayRead())
+                .map(r -> view(r, baseUrl))
+                .toList();
+    }
+
+    /** The procès-verbaux issued for a jury session, latest first (evaluators only). */
+    @Transactional(readOnly = true)
+    public List<IssuedDocument> ofSession(Actor actor, long sessionId, String baseUrl) {
+        jury.session(actor, sessionId);
+        return repository.ofSession(actor.courseId(), sessionId).stream()
+                .map(r -> view(r, baseUrl))
+                .toList();
+    }
+
+    /** The stored PDF: an evaluator of the course any, a learner only one issued for them. */
+    @Transactional(readOnly = true)
+    public StoredPdf pdf(Actor actor, String number) {
+        if (!actor.hasCourse()) {
+            throw new AccessDeniedException("The launch has no course context");
+        }
+        DocumentRepository.Row row =
+                repository.inCourse(actor.courseId(), number).orElseThrow(() -> new DocumentNotFoundException(number));
+        boolean allowed = actor.isEvaluator()
+                || (actor.isLearner()
+                        && row.kind().learnerMayRead()
+                        && row.learnerId() != null
+                        && row.learnerId() == actor.userId());
+        if (!allowed) {
+            throw new AccessDeniedException("A learner downloads only the documents issued for them");
+        }
+        return new StoredPdf(row.number(), row.kind(), repository.pdf(row.id()));
+    }
+
+    /**
+     * The facts of the document whose verification reference ({@code NUMBER-TOKEN}) this is; empty when the number
+     * is unknown or the token does not match (the two are not told apart).
+     */
+    @Transactional(readOnly = true)
+    public Optional<Verified> verify(String reference) {
+        int dash = reference == null ? -1 : reference.lastIndexOf('-');
+        if (dash <= 0 || reference.length() > 80) {
+            return Optional.empty();
+        }
+        String number = reference.substring(0, dash);
+        byte[] token = reference.substring(dash + 1).getBytes(StandardCharsets.UTF_8);
+        return repository
+                .byNumber(number)
+                .filter(r -> MessageDigest.isEqual(r.token().getBytes(StandardCharsets.UTF_8), token))
+                .map(r -> new Verified(repository.facts(r.id()), r.issuedAt()));
+    }
+
+    // --- numbering -------------------------------------------------------------------------------------------
+
+    private record Numbered(String number, String token, Instant at, String url) {}
+
+    private Numbered number(String baseUrl) {
+        Instant at = clock.instant();
+        String number = String.format(
+                Locale.ROOT, "CQPI-%d-%06d", LocalDate.ofInstant(at, ZONE).getYear(), repository.nextSerial());
+        char[] token = new char[TOKEN_LENGTH];
+        for (int i = 0; i < token.length; i++) {
+            token[i] = TOKEN_ALPHABET[random.nextInt(TOKEN_ALPHABET.length)];
+        }
+        String t = new String(token);
+        return new Numbered(number, t, at, verificationUrl(baseUrl, number, t));
+    }
+
+    static String verificationUrl(String baseUrl, String number, String token) {
+        return baseUrl.replaceAll("/+$", "") + "/verify/" + number + "-" + token;
+    }
+
+    private IssuedDocument view(DocumentRepository.Row r, String baseUrl) {
+        return new IssuedDocument(
+                r.number(),
+                r.kind(),
+                r.learnerSub(),
+                r.juryId(),
+                r.locale(),
+                r.issuedBy(),
+                r.issuedAt(),
+                verificationUrl(baseUrl, r.number(), r.token()),
+                r.pdfSha256());
+    }
+
+    // --- what the templates show ------------------------------------------------------------------------------
+
+    /** The head and foot of every document. */
+    public record Header(
+            DocumentKind kind,
+            String number,
+            String issuedOn,
+            String verificationUrl,
+            String qrCode,
+            String certification,
+            String certifyingBody,
+            String certifyingBodyFullName,
+            String qualificationType) {}
+
+    /**
+     * One evaluator's judgment of a criterion. Today a criterion has one (the évaluateur's); {@code role} leaves room
+     * for the tutor's beside it.
+     */
+    public record EvaluatorJudgment(
+            String role, String evaluator, JudgmentStatus status, String modality, String date, String comment) {}
+
+    public record LivretCriterion(String code, String text, List<EvaluatorJudgment> judgments) {}
+
+    public record LivretCompetence(
+            String code, String title, String state, int acquis, int total, List<LivretCriterion> criteria) {}
+
+    public record LivretBloc(
+            String code,
+            String title,
+            String modalities,
+            Results.BlocResult result,
+            String juryDate,
+            String reason,
+            String preconisations,
+            List<LivretCompetence> competences) {}
+
+    /** A bloc on an attestation or a certificate: validated (and when), or what the jury recommends. */
+    public record AttestedBloc(
+            String code, String title, boolean validated, Decision decision, String juryDate, String preconisations) {}
+
+    public record CandidateDecisions(String name, List<DecisionLine> decisions) {}
+
+    public record DecisionLine(String blocCode, String blocTitle, JuryDecision decision, boolean onRecours) {}
+
+    private Header header(Numbered n, DocumentFacts facts, Referentiel r, Locale locale) {
+        return new Header(
+                facts.kind(),
+                n.number(),
+                day(facts.issuedOn(), locale),
+                n.url(),
+                QrCodes.dataUri(n.url()),
+                r.title(),
+                r.certifyingBody(),
+                r.certifyingBodyFullName(),
+                r.qualificationType());
+    }
+
+    private static List<LivretBloc> livret(
+            LearnerGrid grid, Map<String, JuryDecision> standing, Map<Long, JurySession> sessions, Locale locale) {
+        List<LivretBloc> blocs = new ArrayList<>();
+        for (Referentiel.Bloc b : grid.referentiel().blocs()) {
+            Map<String, String> modalities = b.modalities().stream()
+                    .collect(Collectors.toMap(
+                            Referentiel.Modality::code, Referentiel.Modality::label, (x, y) -> x, LinkedHashMap::new));
+            List<LivretCompetence> competences = new ArrayList<>();
+            for (Referentiel.Competence c : b.competences()) {
+                Results.CompetenceResult cr =
+                        grid.results().competence(c.code()).orElseThrow();
+                List<LivretCriterion> criteria = new ArrayList<>();
+                for (Referentiel.Criterion k : c.criteria()) {
+                    Judgment j = grid.judgment(k.code());
+                    List<EvaluatorJudgment> judgments = j.updatedAt() == null
+                            ? List.of()
+                            : List.of(new EvaluatorJudgment(
+                                    "EVALUATEUR",
+                                    j.updatedByName() != null ? j.updatedByName() : j.updatedBySub(),
+                                    j.status(),
+                                    j.modality() == null ? null : modalities.getOrDefault(j.modality(), j.modality()),
+                                    shortDay(LocalDate.ofInstant(j.updatedAt(), ZONE)),
+                                    j.comment()));
+                    criteria.add(new LivretCriterion(k.code(), k.text(), judgments));
+                }
+                competences.add(new LivretCompetence(
+                        c.code(), c.title(), cr.state().name(), cr.acquis(), cr.total(), criteria));
+            }
+            JuryDecision d = standing.get(b.code());
+            blocs.add(new LivretBloc(
+                    b.code(),
+                    b.title(),
+                    String.join(" · ", modalities.values()),
+                    grid.results().bloc(b.code()).orElseThrow(),
+                    d == null ? null : day(heldOn(sessions, d), locale),
+                    d == null ? null : d.reason(),
+                    d == null ? null : d.preconisations(),
+                    competences));
+        }
+        return blocs;
+    }
+
+    private static List<AttestedBloc> attested(
+            Referentiel referentiel,
+            Results results,
+            Map<String, JuryDecision> standing,
+            Map<Long, JurySession> sessions,
+            Locale locale) {
+        return referentiel.blocs().stream()
+                .map(b -> {
+                    Results.BlocResult r = results.bloc(b.code()).orElseThrow();
+                    JuryDecision d = standing.get(b.code());
+                    return new AttestedBloc(
+                            b.code(),
+                            b.title(),
+                            r.decision() == Decision.VALIDE,
+                            r.decision(),
+                            d == null ? null : day(heldOn(sessions, d), locale),
+                            d == null ? null : d.preconisations());
+                })
+                .toList();
+    }
+
+    private static List<CandidateDecisions> candidates(
+            JurySession session, List<JuryDecision> decisions, Referentiel referentiel) {
+        Map<String, List<JuryDecision>> bySub =
+                decisions.stream().collect(Collectors.groupingBy(JuryDecision::learnerSub));
+        return session.candidates().stream()
+                .map(c -> new CandidateDecisions(
+                        c.displayName(),
+                        bySub.getOrDefault(c.sub(), List.of()).stream()
+                                .map(d -> new DecisionLine(
+                                        d.blocCode(),
+                                        referentiel
+                                                .bloc(d.blocCode())
+                                                .map(Referentiel.Bloc::title)
+                                                .orElse(d.blocCode()),
+                                        d,
+                                        d.recoursId() != null))
+                                .toList()))
+                .toList();
+    }
+
+    /** The decision standing on each bloc: the latest, unless it reopened the evaluation. */
+    private static Map<String, JuryDecision> standing(List<JuryDecision> decisions) {
+        Map<String, JuryDecision> latest = new HashMap<>();
+        decisions.forEach(d -> latest.merge(d.blocCode(), d, (a, b) -> a.id() > b.id() ? a : b));
+        latest.values().removeIf(d -> d.outcome().standing() == null);
+        return latest;
+    }
+
+    private static LocalDate heldOn(Map<Long, JurySession> sessions, JuryDecision d) {
+        JurySession s = sessions.get(d.sessionId());
+        return s == null ? LocalDate.ofInstant(d.decidedAt(), ZONE) : s.heldOn();
+    }
+
+    private static String latestJury(List<BlocFact> blocs, Locale locale) {
+        return blocs.stream()
+                .map(BlocFact::juryDate)
+                .filter(java.util.Objects::nonNull)
+                .max(LocalDate::compareTo)
+                .map(d -> day(d, locale))
+                .orElse(null);
+    }
+
+    static String day(LocalDate date, Locale locale) {
+        return date == null
+                ? null
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(date);
+    }
+
+    private static String shortDay(LocalDate date) {
+        return DateTimeFormatter.ofPattern("dd/MM/yyyy").format(date);
+    }
+
+    private static DocumentKind kind(String name) {
+        try {
+            return DocumentKind.valueOf(name == null ? "" : name.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidDocumentRequestException(
+                    "kind",
+                    "'" + name + "' is not one of "
+                            + Arrays.stream(DocumentKind.values())
+                                    .filter(DocumentKind::isCandidates)
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package fr.cqpi.web;
+
+import fr.cqpi.documents.DocumentNotFoundException;
+import fr.cqpi.documents.DocumentRefusedException;
+import fr.cqpi.documents.Documents;
+import fr.cqpi.documents.InvalidDocumentRequestException;
+import fr.cqpi.evaluation.LearnerNotFoundException;
+import fr.cqpi.jury.JuryNotFoundException;
+import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.lti.ToolBaseUrl;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The « Documents » panels of the grid page (a candidate's documents) and of the jury page (the session's
+ * procès-verbal): loaded by htmx, issue buttons for evaluators, download links to the stored PDFs.
+ */
+@Controller
+@RequestMapping("/app")
+class DocumentsPageController {
+
+    private final Documents documents;
+    private final ToolBaseUrl baseUrl;
+    private final MessageSource messages;
+
+    DocumentsPageController(Documents documents, ToolBaseUrl baseUrl, MessageSource messages) {
+        this.documents = documents;
+        this.baseUrl = baseUrl;
+        this.messages = messages;
+    }
+
+    @GetMapping("/learners/{sub}/documents")
+    String learner(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
+        return learnerPanel(launch, sub, model, null, false);
+    }
+
+    @PostMapping("/learners/{sub}/documents")
+    String issue(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @RequestParam(required = false) String kind,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            var issued = documents.issueForLearner(launch.actor(), sub, kind, locale, baseUrl.get());
+            return learnerPanel(launch, sub, model, said(issued, locale), false);
+        } catch (DocumentRefusedException | InvalidDocumentRequestException e) {
+            response.setStatus(e instanceof DocumentRefusedException ? 409 : 400);
+            return learnerPanel(
+                    launch,
+                    sub,
+                    model,
+                    messages.getMessage("documents.refused", new Object[] {e.getMessage()}, locale),
+                    true);
+        }
+    }
+
+    @GetMapping("/jury/{sessionId}/documents")
+    String session(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Model model) {
+        return sessionPanel(launch, sessionId, model, null);
+    }
+
+    @PostMapping("/jury/{sessionId}/documents")
+    String issueMinutes(
+            @AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Locale locale, Model model) {
+        var issued = documents.issueForSession(launch.actor(), sessionId, locale, baseUrl.get());
+        return sessionPanel(launch, sessionId, model, said(issued, locale));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(HttpServletResponse response, Model model) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        return "error";
+    }
+
+    @ExceptionHandler({LearnerNotFoundException.class, JuryNotFoundException.class, DocumentNotFoundException.class})
+    String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(404);
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    private String said(Documents.Issued issued, Locale locale) {
+        String number = issued.document().number();
+        return issued.earlier().isEmpty()
+                ? messages.getMessage("documents.issued", new Object[] {number}, locale)
+                : messages.getMessage(
+                        "documents.issuedAgain", new Object[] {number, String.join(", ", issued.earlier())}, locale);
+    }
+
+    private String learnerPanel(LaunchContext launch, String sub, Model model, String message, boolean error) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("learnerSub", sub);
+        model.addAttribute("issued", documents.ofLearner(launch.actor(), sub, baseUrl.get()));
+        model.addAttribute("kinds", List.of("LIVRET", "ATTESTATION", "CERTIFICAT"));
+        model.addAttribute("message", message);
+        model.addAttribute("error", error);
+        return "fragments/documents :: learner";
+    }
+
+    private String sessionPanel(LaunchContext launch, long sessionId, Model model, String message) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("sessionId", sessionId);
+        model.addAttribute("issued", documents.ofSession(launch.actor(), sessionId, baseUrl.get()));
+        model.addAttribute("message", message);
+        model.addAttribute("error", false);
+        return "fragments/documents :: session";
+    }
+}
