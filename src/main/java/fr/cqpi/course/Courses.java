@@ -44,6 +44,17 @@ public class Courses {
                 .list();
     }
 
+    /**
+     * Whether a resource link of the course has its own gradebook column: the launch's AGS claim named a
+     * {@code lineitem} and the link is not a placed bloc (no {@code bloc} custom parameter, whose column is the
+     * bloc's).
+     */
+    public boolean hasActivityColumn(long courseId) {
+        return jdbc.sql("""
+                        select exists (select 1 from resource_link where course_id = :course
+                                       and ags_lineitem is not null and custom ->> 'bloc' is null)""").param("course", courseId).query(Boolean.class).single();
+    }
+
     private Map<String, String> custom(String value) {
         if (value == null) {
             return Map.of();

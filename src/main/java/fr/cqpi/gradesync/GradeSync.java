@@ -152,18 +152,22 @@ public class GradeSync implements DisposableBean {
                 unavailableServices(course));
     }
 
-    /** Marks every learner's blocs of the course for sending now. */
+    /** Marks every learner's blocs of the course (and overall result, for the activity's column) for sending now. */
     @Transactional
     public int syncCourseNow(Actor actor) {
         requireEvaluator(actor);
         Referentiel referentiel = evaluation.referentiel();
         List<LearnerRef> learners = members.activeLearners(actor.courseId());
+        boolean activityColumn = courses.hasActivityColumn(actor.courseId());
         for (LearnerRef learner : learners) {
             for (Referentiel.Bloc bloc : referentiel.blocs()) {
                 outbox.markDirty(actor.platformId(), actor.courseId(), learner.userId(), bloc.code());
             }
+            if (activityColumn) {
+                outbox.markDirty(actor.platformId(), actor.courseId(), learner.userId(), ActivityColumn.CODE);
+            }
         }
-        return learners.size() * referentiel.blocs().size();
+        return learners.size() * (referentiel.blocs().size() + (activityColumn ? 1 : 0));
     }
 
     /** Sends failed rows again now (all of the course, or one learner's bloc). */
@@ -257,6 +261,10 @@ public class GradeSync implements DisposableBean {
             platforms.findById(launched.platformId()).ifPresent(p -> {
                 lineItems.ensure(p, launched.courseId());
                 outbox.retryRefusedForMissingColumn(launched.courseId());
+                if (courses.hasActivityColumn(launched.courseId())) {
+                    // A column that appeared after judgments were sent (grades turned on in the activity later).
+                    outbox.addActivityRows(launched.courseId(), ActivityColumn.CODE);
+                }
             });
         } catch (RuntimeException e) {
             log.warn("Course services after launch of course {} failed: {}", launched.courseId(), e.getMessage());

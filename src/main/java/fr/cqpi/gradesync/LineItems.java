@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * The gradebook columns of a course: one line item per bloc and resource link, looked up on the platform
  * before any is created (so that launching again never adds a column), or the platform's own line item
- * when a bloc was placed by deep linking.
+ * when a bloc was placed by deep linking; and the activity's own column (the launch's {@code lineitem} on a link
+ * that is not a placed bloc), kept as {@link ActivityColumn#CODE}.
  */
 @Component
 class LineItems {
@@ -107,6 +108,10 @@ class LineItems {
             if (link.bloc() != null && link.platformLineItem() != null) {
                 store(courseId, link.id(), link.bloc(), link.platformLineItem(), true);
                 continue;
+            }
+            if (link.platformLineItem() != null) {
+                // The activity's own column: the overall result; the blocs get their columns as well.
+                store(courseId, link.id(), ActivityColumn.CODE, link.platformLineItem(), true);
             }
             if (container == null) {
                 continue;

@@ -69,6 +69,22 @@ class Outbox {
                 .update();
     }
 
+    /**
+     * Adds the overall-result row of every learner who has a bloc row and none yet (the activity's column appeared
+     * after their blocs were sent). @return rows added
+     */
+    int addActivityRows(long courseId, String activityCode) {
+        return jdbc.sql("""
+                        insert into grade_outbox (platform_id, course_id, learner_id, bloc_code, status)
+                        select distinct platform_id, course_id, learner_id, :activity, :pending from grade_outbox
+                        where course_id = :course and bloc_code <> :activity
+                        on conflict (course_id, learner_id, bloc_code) do nothing""")
+                .param("course", courseId)
+                .param("activity", activityCode)
+                .param("pending", OutboxStatus.PENDING.name())
+                .update();
+    }
+
     /** Claims due rows for this instance; the lease lets another instance take them over if this one dies. */
     List<Claimed> claim(int max, Duration lease) {
         return jdbc.sql("""

@@ -214,11 +214,12 @@ class OutboxWorker implements DisposableBean {
         try {
             Platform platform = platformCache.get(
                     row.platformId(), id -> platforms.findById(id).orElseThrow());
-            Results.BlocResult result = evaluation
-                    .resultsOf(row.courseId(), row.learnerId())
-                    .bloc(row.blocCode())
-                    .orElse(null);
-            String cannotSend = result == null
+            Results results = evaluation.resultsOf(row.courseId(), row.learnerId());
+            boolean activity = ActivityColumn.is(row.blocCode());
+            Results.BlocResult result =
+                    activity ? null : results.bloc(row.blocCode()).orElse(null);
+            ActivityColumn.Overall overall = activity ? ActivityColumn.Overall.of(results.blocs()) : null;
+            String cannotSend = !activity && result == null
                     ? "bloc " + row.blocCode() + " is no longer in the référentiel"
                     : !platform.enabled()
                             ? "the platform is disabled"
@@ -228,7 +229,9 @@ class OutboxWorker implements DisposableBean {
             List<String> targets =
                     cannotSend == null ? lineItems.forBloc(platform, row.courseId(), row.blocCode()) : List.of();
             if (cannotSend == null && targets.isEmpty()) {
-                cannotSend = "no gradebook column for this bloc (no resource link with the grade service)";
+                cannotSend = activity
+                        ? "the activity has no gradebook column of its own (no lineitem in the launch's grade service)"
+                        : "no gradebook column for this bloc (no resource link with the grade service)";
             }
             if (cannotSend != null) {
                 fail(row, null, cannotSend, 0);
@@ -237,7 +240,10 @@ class OutboxWorker implements DisposableBean {
             }
             // Read after the results: the timestamp is never earlier than the change it reports.
             timestamp = ScoreTimestamps.next(clock.instant(), row.lastTimestamp());
-            String score = PlatformHttp.write(scores.of(row.learnerSub(), result, row.showProgress(), timestamp));
+            String score = PlatformHttp.write(
+                    activity
+                            ? scores.of(row.learnerSub(), overall, row.showProgress(), timestamp)
+                            : scores.of(row.learnerSub(), result, row.showProgress(), timestamp));
             scoring = true;
             for (String target : targets) {
                 try {
@@ -255,7 +261,11 @@ class OutboxWorker implements DisposableBean {
                     throw e;
                 }
             }
-            markSent(row, result, timestamp);
+            if (activity) {
+                markSent(row, overall.score(), overall.state().name(), timestamp);
+            } else {
+                markSent(row, result.score(), result.state().name(), timestamp);
+            }
             limit.succeeded();
         } catch (PlatformCallException e) {
             switch (e.kind()) {
@@ -306,13 +316,8 @@ class OutboxWorker implements DisposableBean {
     /** Sent rows wait here a few milliseconds and are marked in one statement (one commit instead of one per score). */
     private final Queue<Outbox.Sent> sent = new ConcurrentLinkedQueue<>();
 
-    private void markSent(Row row, Results.BlocResult result, Instant timestamp) {
-        sent.add(new Outbox.Sent(
-                row.id(),
-                row.seq(),
-                result.score().toPlainString(),
-                result.state().name(),
-                timestamp));
+    private void markSent(Row row, java.math.BigDecimal score, String state, Instant timestamp) {
+        sent.add(new Outbox.Sent(row.id(), row.seq(), score.toPlainString(), state, timestamp));
     }
 
     /**

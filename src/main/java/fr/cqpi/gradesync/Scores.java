@@ -46,6 +46,35 @@ class Scores {
                 DateTimeFormatter.ISO_INSTANT.format(timestamp));
     }
 
+    /**
+     * The overall result for the activity's own column, by the bloc columns' rules: Initialized while nothing is
+     * judged, Completed once every bloc is evaluated or decided (then FullyGraded), InProgress and Pending between
+     * (FullyGraded when the course shows the progress).
+     */
+    Score of(String userSub, ActivityColumn.Overall overall, boolean showProgress, Instant timestamp) {
+        return new Score(
+                userSub,
+                overall.score(),
+                MAXIMUM,
+                switch (overall.state()) {
+                    case NON_COMMENCE -> "Initialized";
+                    case EN_COURS -> "InProgress";
+                    case EVALUE -> "Completed";
+                },
+                overall.state() == ActivityColumn.State.EVALUE || showProgress ? "FullyGraded" : "Pending",
+                messages.getMessage(
+                        "gradesync.overall." + overall.state().name(),
+                        new Object[] {
+                            overall.acquis(),
+                            overall.total(),
+                            overall.gradedBlocs(),
+                            overall.blocs(),
+                            overall.validatedBlocs()
+                        },
+                        GRADEBOOK_LOCALE),
+                DateTimeFormatter.ISO_INSTANT.format(timestamp));
+    }
+
     private static String activityProgress(BlocState state) {
         return switch (state) {
             case NON_COMMENCE -> "Initialized";
