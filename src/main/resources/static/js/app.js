@@ -59,6 +59,10 @@
 
 // Bloc tabs (WAI-ARIA tabs pattern): click or arrow keys, Home/End.
 (function () {
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute('content') : null;
+  }
   function select(tab) {
     var list = tab.closest('[role=tablist]');
     list.querySelectorAll('[role=tab]').forEach(function (t) {
@@ -113,5 +117,71 @@
       var button = fresh && fresh.querySelector('button[type=submit]');
       if (button) { button.focus(); }
     }
+  });
+})();
+
+// Nothing a trainer types is lost: leaving the page (a link, closing the tab, an htmx navigation when the page
+// runs without cookies) with a criterion changed and not saved asks first. A criterion's form is unsaved when a
+// field differs from what the server rendered, or when the server sent back what was typed without saving it
+// (a conflict with another trainer, a refusal: data-unsaved). A successful save renders a fresh form.
+(function () {
+  function meta(name) {
+    var el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.getAttribute('content') : null;
+  }
+  function defaultIndex(select) {
+    var index = 0;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].defaultSelected) { index = i; }
+    }
+    return index;
+  }
+  function unsaved(form) {
+    if (form.hasAttribute('data-unsaved')) { return true; }
+    for (var i = 0; i < form.elements.length; i++) {
+      var el = form.elements[i];
+      if (el.tagName === 'TEXTAREA' && el.value !== el.defaultValue) { return true; }
+      if (el.tagName === 'SELECT' && !el.multiple && el.selectedIndex !== defaultIndex(el)) { return true; }
+    }
+    return false;
+  }
+  function unsavedIn(scope) {
+    return Array.prototype.filter.call(scope.querySelectorAll('form.judgment'), unsaved);
+  }
+  window.cqpiUnsavedForms = function () { return unsavedIn(document).length; };
+  // Marks the criterion being changed (a stripe in the margin), so that the trainer sees what is not saved yet.
+  function mark(e) {
+    var form = e.target.form;
+    if (form && form.classList.contains('judgment')) {
+      form.closest('.criterion').classList.toggle('unsaved', unsaved(form));
+    }
+  }
+  document.addEventListener('input', mark);
+  document.addEventListener('change', mark);
+  window.addEventListener('beforeunload', function (e) {
+    if (unsavedIn(document).length > 0) {
+      e.preventDefault();
+      e.returnValue = '';
+    }
+  });
+  // Requests that replace unsaved criteria ask first: a bulk action replaces its compétence, anything else but a
+  // criterion's own save (or its « keep this value ») may replace the page. The bulk action's question says what
+  // happens to the comments and modalities, by the choice ticked.
+  document.addEventListener('htmx:confirm', function (e) {
+    var elt = e.detail.elt;
+    if (!elt || !elt.closest || elt.closest('.criterion')) { return; }
+    var bulk = elt.closest('form.bulk');
+    var lost = unsavedIn(bulk ? bulk.closest('.competence') || document : document);
+    var question = e.detail.question;
+    if (bulk) {
+      var replace = bulk.querySelector('input[name=replace]');
+      if (replace && replace.checked && bulk.getAttribute('data-confirm-replace')) {
+        question = bulk.getAttribute('data-confirm-replace');
+      }
+    }
+    if (lost.length === 0 && question === e.detail.question) { return; }
+    e.preventDefault();
+    var text = [lost.length > 0 ? meta('cqpi-unsaved') : null, question].filter(Boolean).join('\n\n');
+    if (window.confirm(text)) { e.detail.issueRequest(true); }
   });
 })();

@@ -55,13 +55,23 @@ public class JudgmentService {
                 .blocOfCriterion(criterionCode)
                 .orElseThrow(() -> new UnknownCriterionException(criterionCode));
         Validated value = validate(bloc, input);
-        return save(evaluator, learner, referentiel, List.of(criterionCode), value, input.version(), requestId);
+        return save(
+                evaluator, learner, referentiel, List.of(criterionCode), existing -> value, input.version(), requestId);
     }
 
-    /** Sets every criterion of a compétence at once (one audit row per criterion that changes). */
+    /**
+     * Sets the status of every criterion of a compétence at once (one audit row per criterion that changes). Each
+     * criterion keeps its comment and its modality (the given modality goes only to those without one), unless
+     * {@code replaceDetails}: then the modality is the given one (none if none) and comments are removed.
+     */
     @Transactional
     public Saved recordCompetence(
-            Actor evaluator, String learnerSub, String competenceCode, JudgmentInput input, String requestId) {
+            Actor evaluator,
+            String learnerSub,
+            String competenceCode,
+            JudgmentInput input,
+            boolean replaceDetails,
+            String requestId) {
         CourseMember learner = access.toJudge(evaluator, learnerSub);
         Referentiel referentiel = catalog.current().referentiel();
         Referentiel.Bloc bloc = referentiel
@@ -71,7 +81,19 @@ public class JudgmentService {
         List<String> codes = referentiel.competence(competenceCode).orElseThrow().criteria().stream()
                 .map(Referentiel.Criterion::code)
                 .toList();
-        return save(evaluator, learner, referentiel, codes, value, null, requestId);
+        return save(
+                evaluator,
+                learner,
+                referentiel,
+                codes,
+                existing -> replaceDetails || existing == null
+                        ? value
+                        : new Validated(
+                                value.status(),
+                                existing.modality() != null ? existing.modality() : value.modality(),
+                                existing.comment()),
+                null,
+                requestId);
     }
 
     private Saved save(
@@ -79,7 +101,7 @@ public class JudgmentService {
             CourseMember learner,
             Referentiel referentiel,
             List<String> codes,
-            Validated value,
+            java.util.function.Function<Judgment, Validated> valueFor,
             Integer expectedVersion,
             String requestId) {
         long courseId = evaluator.courseId();
@@ -100,6 +122,7 @@ public class JudgmentService {
             if (decided.containsKey(blocCode)) {
                 throw new BlocLockedException(blocCode, decided.get(blocCode));
             }
+            Validated value = valueFor.apply(existing);
             if (existing != null
                     && existing.status() == value.status()
                     && Objects.equals(existing.modality(), value.modality())

@@ -9,6 +9,7 @@ import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.JudgmentInput;
 import fr.cqpi.evaluation.JudgmentService;
 import fr.cqpi.evaluation.LearnerGrid;
+import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -125,6 +126,8 @@ class AppController {
             Model model) {
         model.addAttribute("launch", launch);
         model.addAttribute("editable", true);
+        // Unless it is saved, what the trainer typed goes back into the form (beside the other trainer's value).
+        TypedJudgment typed = new TypedJudgment(status, modality, comment, version);
         try {
             var saved = judgments.record(
                     launch.actor(),
@@ -138,19 +141,43 @@ class AppController {
             response.setStatus(409);
             model.addAttribute("outcome", "invalid");
             model.addAttribute("invalidField", "locked");
+            model.addAttribute("typed", typed);
         } catch (JudgmentConflictException conflict) {
             response.setStatus(409);
             model.addAttribute("outcome", "conflict");
             model.addAttribute("conflict", conflict.current());
+            model.addAttribute("typed", typed);
         } catch (InvalidJudgmentException invalid) {
             response.setStatus(400);
             model.addAttribute("outcome", "invalid");
             model.addAttribute("invalidField", invalid.field());
+            model.addAttribute("typed", typed);
         }
         model.addAttribute("grid", queries.grid(launch.actor(), sub));
         model.addAttribute("code", code);
         return "fragments/grid-parts :: criterion-update";
     }
+
+    /** A criterion as stored, to drop what was typed (« keep the other trainer's value » after a conflict). */
+    @GetMapping("/learners/{sub}/judgments/{code}")
+    String criterion(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String code,
+            Model model) {
+        LearnerGrid grid = queries.grid(launch.actor(), sub);
+        if (grid.referentiel().criterion(code).isEmpty()) {
+            throw new UnknownCriterionException(code);
+        }
+        model.addAttribute("launch", launch);
+        model.addAttribute("editable", launch.isEvaluator());
+        model.addAttribute("grid", grid);
+        model.addAttribute("code", code);
+        return "fragments/grid-parts :: criterion-update";
+    }
+
+    /** What a trainer submitted for a criterion, shown again when it was not saved. */
+    record TypedJudgment(String status, String modality, String comment, Integer version) {}
 
     @PostMapping("/learners/{sub}/competences/{code}")
     String saveCompetence(
@@ -159,6 +186,7 @@ class AppController {
             @PathVariable String code,
             @RequestParam(required = false) String status,
             @RequestParam(required = false) String modality,
+            @RequestParam(defaultValue = "false") boolean replace,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -170,6 +198,7 @@ class AppController {
                     sub,
                     code,
                     new JudgmentInput(status, modality, null, null),
+                    replace,
                     RequestIdFilter.of(request));
             model.addAttribute("outcome", "saved");
         } catch (BlocLockedException locked) {
