@@ -28,6 +28,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -51,6 +52,12 @@ class DemoLmsBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    fr.cqpi.evaluation.JudgmentService judgments;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void startChromium() throws IOException {
@@ -201,6 +208,181 @@ class DemoLmsBrowserTest {
                 .contains("En cours — en attente de notation")
                 .contains("Bloc en cours d'évaluation");
         Files.write(SCREENSHOTS.resolve("demo-gradebook.png"), chrome.getScreenshotAs(OutputType.BYTES));
+    }
+
+    /** Another trainer of the demo course saves a criterion of a learner (the demo LMS has one trainer). */
+    void anotherTrainerSaves(String learnerSub, String criterion, String status, String modality, String comment) {
+        var actor = jdbc.sql("""
+                        select c.platform_id, c.id, u.id from enrolment e join course c on c.id = e.course_id
+                        join lti_user u on u.platform_id = c.platform_id and u.sub = 'trainer-1'
+                        join lti_user l on l.id = e.user_id and l.sub = :learner""")
+                .param("learner", learnerSub)
+                .query((rs, n) -> new fr.cqpi.course.Actor(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getLong(3),
+                        "trainer-2",
+                        "Julien Moreau",
+                        fr.cqpi.course.ToolRole.EVALUATOR))
+                .single();
+        judgments.record(
+                actor,
+                learnerSub,
+                criterion,
+                new fr.cqpi.evaluation.JudgmentInput(status, modality, comment, null),
+                "browser-test");
+    }
+
+    long unsavedForms() {
+        return (Long) ((JavascriptExecutor) chrome).executeScript("return window.cqpiUnsavedForms();");
+    }
+
+    /** Whether the page asks before it is unloaded (its beforeunload handler cancels the event). */
+    boolean asksBeforeLeaving() {
+        return (Boolean) ((JavascriptExecutor) chrome)
+                .executeScript("var e = new Event('beforeunload', {cancelable: true});"
+                        + " window.dispatchEvent(e); return e.defaultPrevented;");
+    }
+
+    /**
+     * The page's questions (window.confirm) are answered by the test: chromedriver does not return from a click
+     * that opens a dialog in a cross-site iframe (the tool's, here), so the dialog is replaced, and what it asked kept.
+     */
+    void answerQuestions(boolean yes) {
+        ((JavascriptExecutor) chrome)
+                .executeScript(
+                        "window.cqpiAsked = []; window.confirm = function (q) { window.cqpiAsked.push(q); return " + yes
+                                + "; };");
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> questionsAsked() {
+        return (List<String>) ((JavascriptExecutor) chrome).executeScript("return window.cqpiAsked;");
+    }
+
+    @Test
+    @Order(6)
+    void nothingATrainerTypesIsLost() throws IOException {
+        launchAs("trainer-1");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("Lucas Bernard")))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lucas Bernard"));
+        assertThat(unsavedForms()).isZero();
+        assertThat(asksBeforeLeaving()).isFalse();
+
+        // Typed, not saved: the criterion is marked and leaving asks first (closing the tab, a link, htmx).
+        new Select(chrome.findElement(By.id("status-C1-3"))).selectByValue("ACQUIS");
+        new Select(chrome.findElement(By.id("modality-C1-3"))).selectByValue("ENTRETIEN");
+        chrome.findElement(By.id("comment-C1-3")).sendKeys("Ma saisie, à ne pas perdre");
+        assertThat(unsavedForms()).isEqualTo(1);
+        assertThat(chrome.findElement(By.id("criterion-C1-3")).getAttribute("class"))
+                .contains("unsaved");
+        assertThat(asksBeforeLeaving()).isTrue();
+        answerQuestions(false);
+        chrome.findElement(By.cssSelector("nav.toolbar a[href$='/app/cohort']")).click();
+        assertThat(questionsAsked()).singleElement().asString().contains("Une saisie n'est pas enregistrée");
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).contains("Lucas Bernard");
+        assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
+                .isEqualTo("Ma saisie, à ne pas perdre");
+
+        // Another trainer saves the criterion first: the save answers 409, the typed value stays, theirs beside it.
+        anotherTrainerSaves("learner-02", "C1.3", "NON_ACQUIS", "OBSERVATION", "Vu en situation : incomplet");
+        chrome.findElement(By.cssSelector("#criterion-C1-3 button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#criterion-C1-3 .their-value")));
+        assertThat(new Select(chrome.findElement(By.id("status-C1-3")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("ACQUIS");
+        assertThat(new Select(chrome.findElement(By.id("modality-C1-3")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("ENTRETIEN");
+        assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
+                .isEqualTo("Ma saisie, à ne pas perdre");
+        String theirs = chrome.findElement(By.cssSelector("#criterion-C1-3 .their-value"))
+                .getText();
+        assertThat(theirs)
+                .contains("Valeur enregistrée par Julien Moreau")
+                .contains("Non acquis")
+                .contains("Observation en situation de travail")
+                .contains("Vu en situation : incomplet");
+        assertThat(chrome.findElement(By.cssSelector("#criterion-C1-3 .outcome"))
+                        .getText())
+                .contains("Julien Moreau a enregistré ce critère pendant votre saisie");
+        assertThat(unsavedForms()).isEqualTo(1);
+        assertThat(asksBeforeLeaving()).isTrue();
+        assertThat(seriousViolations()).as("grid after a conflict").isEmpty();
+        conflictScreenshots();
+
+        // Saving hers, knowingly: saved, nothing unsaved any more, leaving asks nothing.
+        chrome.findElement(By.cssSelector("#criterion-C1-3 button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-3 .outcome"), "Enregistré"));
+        assertThat(chrome.findElements(By.cssSelector("#criterion-C1-3 .their-value")))
+                .isEmpty();
+        assertThat(unsavedForms()).isZero();
+        assertThat(asksBeforeLeaving()).isFalse();
+
+        // The bulk action (not ticked) says it keeps comments and modalities, and does.
+        new Select(chrome.findElement(By.id("bulk-status-C1"))).selectByValue("EN_COURS");
+        answerQuestions(true);
+        chrome.findElement(By.cssSelector("#competence-C1 form.bulk button[type=submit]"))
+                .click();
+        assertThat(questionsAsked())
+                .singleElement()
+                .asString()
+                .contains("Leurs commentaires et leurs modalités sont conservés")
+                .doesNotContain("Une saisie n'est pas enregistrée");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#competence-C1 form.bulk .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
+                .isEqualTo("Ma saisie, à ne pas perdre");
+        assertThat(new Select(chrome.findElement(By.id("status-C1-3")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("EN_COURS");
+        // Ticked, the question says what will be replaced; dismissed, nothing happens.
+        chrome.findElement(By.cssSelector("#competence-C1 form.bulk input[name=replace]"))
+                .click();
+        answerQuestions(false);
+        chrome.findElement(By.cssSelector("#competence-C1 form.bulk button[type=submit]"))
+                .click();
+        assertThat(questionsAsked()).singleElement().asString().contains("leurs commentaires effacés");
+        assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
+                .isEqualTo("Ma saisie, à ne pas perdre");
+    }
+
+    /** The grid after a conflict, at the browser's width and at a phone's (390 px), for a human to look at. */
+    void conflictScreenshots() throws IOException {
+        JavascriptExecutor js = chrome;
+        WebElement criterion = chrome.findElement(By.id("criterion-C1-3"));
+        js.executeScript("arguments[0].scrollIntoView({block: 'center'})", criterion);
+        Files.write(SCREENSHOTS.resolve("conflict-criterion.png"), criterion.getScreenshotAs(OutputType.BYTES));
+        Files.write(SCREENSHOTS.resolve("conflict.png"), chrome.getScreenshotAs(OutputType.BYTES));
+        org.openqa.selenium.Dimension size = chrome.manage().window().getSize();
+        try {
+            chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", criterion);
+            Files.write(
+                    SCREENSHOTS.resolve("conflict-390.png"),
+                    chrome.findElement(By.id("criterion-C1-3")).getScreenshotAs(OutputType.BYTES));
+            WebElement theirs = chrome.findElement(By.cssSelector("#criterion-C1-3 .their-value"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", theirs);
+            Files.write(SCREENSHOTS.resolve("conflict-390-theirs.png"), theirs.getScreenshotAs(OutputType.BYTES));
+            // Nothing wider than the frame: every field can be reached without scrolling sideways.
+            assertThat((List<?>) js.executeScript("var w = document.documentElement.clientWidth, wide = [];"
+                            + " document.querySelectorAll('main *').forEach(function (e) {"
+                            + " var r = e.getBoundingClientRect();"
+                            + " if (r.width > 0 && r.right > w + 1 && !e.closest('[hidden]')) {"
+                            + " wide.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                            + " return wide.slice(0, 10);"))
+                    .as("what is wider than a 390 px wide screen")
+                    .isEmpty();
+        } finally {
+            chrome.manage().window().setSize(size);
+        }
     }
 
     @Test
