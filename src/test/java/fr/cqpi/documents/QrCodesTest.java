@@ -1,0 +1,42 @@
+package fr.cqpi.documents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** Every verification URL the documents can carry comes back from its QR code, whatever its random token. */
+class QrCodesTest {
+
+    @Test
+    void randomVerificationUrlsDecodeBack() throws Exception {
+        SecureRandom random = new SecureRandom();
+        for (int i = 0; i < 300; i++) {
+            byte[] token = new byte[18];
+            random.nextBytes(token);
+            String url = "https://cqpi.example.org:" + (1024 + random.nextInt(60000)) + "/verify/CQPI-2026-"
+                    + String.format("%06d", i) + "-"
+                    + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+            String uri = QrCodes.dataUri(url);
+            byte[] png = Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1));
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+            var bitmap = new BinaryBitmap(
+                    new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+            assertThat(new QRCodeReader()
+                            .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                            .getText())
+                    .isEqualTo(url);
+        }
+    }
+}
