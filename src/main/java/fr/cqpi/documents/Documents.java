@@ -166,32 +166,7 @@ public class Documents {
             case PROCES_VERBAL -> throw new IllegalStateException();
         };
         byte[] pdf = renderer.pdf(template, locale, model);
-        repository.insert(
-                numbered.number(),
-                numbered.token(),
-                kind,
-                actor.courseId(),
-                learner.userId(),
-                null,
-                locale.toLanguageTag(),
-                facts,
-                pdf,
-                sha256(pdf),
-                actor.sub(),
-                actor.displayName(),
-                numbered.at());
-        return new Issued(
-                new IssuedDocument(
-                        numbered.number(),
-                        kind,
-                        learner.sub(),
-                        null,
-                        locale.toLanguageTag(),
-                        actor.displayName(),
-                        numbered.at(),
-                        numbered.url(),
-                        sha256(pdf)),
-                earlier);
+        return store(actor, numbered, kind, learner.userId(), learner.sub(), null, locale, facts, pdf, earlier);
     }
 
     @Transactional
@@ -222,31 +197,47 @@ public class Documents {
         model.put("votingMembers", session.votingMembers());
         model.put("candidates", candidates(session, decisions, referentiel));
         byte[] pdf = renderer.pdf("proces-verbal", locale, model);
+        return store(actor, numbered, DocumentKind.PROCES_VERBAL, null, null, sessionId, locale, facts, pdf, earlier);
+    }
+
+    /** Keeps an issued document once and for all, and describes it as the API shows it. */
+    private Issued store(
+            Actor actor,
+            Numbered numbered,
+            DocumentKind kind,
+            Long learnerId,
+            String learnerSub,
+            Long sessionId,
+            Locale locale,
+            DocumentFacts facts,
+            byte[] pdf,
+            List<String> earlier) {
+        String sha256 = sha256(pdf);
         repository.insert(
                 numbered.number(),
                 numbered.token(),
-                DocumentKind.PROCES_VERBAL,
+                kind,
                 actor.courseId(),
-                null,
+                learnerId,
                 sessionId,
                 locale.toLanguageTag(),
                 facts,
                 pdf,
-                sha256(pdf),
+                sha256,
                 actor.sub(),
                 actor.displayName(),
                 numbered.at());
         return new Issued(
                 new IssuedDocument(
                         numbered.number(),
-                        DocumentKind.PROCES_VERBAL,
-                        null,
+                        kind,
+                        learnerSub,
                         sessionId,
                         locale.toLanguageTag(),
                         actor.displayName(),
                         numbered.at(),
                         numbered.url(),
-                        sha256(pdf)),
+                        sha256),
                 earlier);
     }
 
