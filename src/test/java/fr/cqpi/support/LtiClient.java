@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 public final class LtiClient {
 
     private static final Pattern DATA = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
+    private static final Pattern HANDOVER_CODE = Pattern.compile("name=\"handover\" value=\"([^\"]+)\"");
+    private static final Pattern SESSION_TOKEN = Pattern.compile("<meta name=\"cqpi-session\" content=\"([^\"]+)\"");
 
     private final String toolBase;
     private final HttpClient http;
@@ -129,16 +131,28 @@ public final class LtiClient {
 
     /** handover.js: posts the page's one-time code with the secret this tab kept since the login step. */
     private HttpResponse<String> finishHandover(String page) {
-        Matcher code = Pattern.compile("name=\"handover\" value=\"([^\"]+)\"").matcher(page);
-        if (!code.find()) {
-            throw new AssertionError("handover page without a code");
-        }
+        String code = handoverCode(page).orElseThrow(() -> new AssertionError("handover page without a code"));
         String state = dataAttributes(page).get("state");
         String secret = sessionStorage.remove("cqpi.launch." + state);
         if (secret == null) {
             throw new AssertionError("this tab holds no secret for the launch's state");
         }
-        return postHandover(code.group(1), secret);
+        return postHandover(code, secret);
+    }
+
+    /** The one-time code a launch's handover page carries. */
+    public static java.util.Optional<String> handoverCode(String page) {
+        return firstGroup(HANDOVER_CODE, page);
+    }
+
+    /** The session a cookieless page carries for the requests it makes ({@code X-CQPI-Session}). */
+    public static java.util.Optional<String> sessionToken(String page) {
+        return firstGroup(SESSION_TOKEN, page);
+    }
+
+    private static java.util.Optional<String> firstGroup(Pattern pattern, String page) {
+        Matcher m = pattern.matcher(page);
+        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
     }
 
     /** The handover exchange itself, as handover.js (or an attacker's page) posts it. */
