@@ -33,18 +33,22 @@
     var session = meta('cqpi-session');
     if (session) { event.detail.xhr.setRequestHeader('X-CQPI-Session', session); }
   });
-  // A document's PDF: a plain download with the cookie; without one, fetched with the session header and saved.
+  // A download (a document's PDF, an export): a plain download with the cookie; without one, fetched with the session header and saved.
   document.addEventListener('click', function (event) {
     var link = event.target.closest && event.target.closest('a[data-download]');
     var session = meta('cqpi-session');
     if (!link || !session) { return; }
     event.preventDefault();
     fetch(link.href, { headers: { 'X-CQPI-Session': session }, credentials: 'omit' })
-      .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.blob(); })
-      .then(function (blob) {
+      .then(function (r) {
+        if (!r.ok) { throw new Error(r.status); }
+        var named = /filename\*=UTF-8''([^;]+)/i.exec(r.headers.get('Content-Disposition') || '');
+        return r.blob().then(function (blob) { return { blob: blob, name: named && decodeURIComponent(named[1]) }; });
+      })
+      .then(function (file) {
         var a = document.createElement('a');
-        a.href = URL.createObjectURL(blob);
-        a.download = link.pathname.split('/').slice(-2)[0] + '.pdf';
+        a.href = URL.createObjectURL(file.blob);
+        a.download = file.name || link.pathname.split('/').slice(-2)[0] + '.pdf';
         document.body.appendChild(a); a.click(); a.remove();
         setTimeout(function () { URL.revokeObjectURL(a.href); }, 10000);
       })

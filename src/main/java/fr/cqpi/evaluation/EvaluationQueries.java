@@ -5,6 +5,7 @@ import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -58,13 +59,15 @@ public class EvaluationQueries {
         Map<Long, Map<String, JudgmentStatus>> statuses =
                 judgments.statusesByLearner(launch.courseId(), referentiel.code());
         Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
+        Map<Long, Instant> lastJudged = judgments.lastJudgedAtByLearner(launch.courseId(), referentiel.code());
         return members.learners(launch.courseId()).stream()
                 .map(m -> new CohortRow(
                         m,
                         ResultCalculator.compute(
                                 referentiel,
                                 statuses.getOrDefault(m.userId(), Map.of()),
-                                decided.getOrDefault(m.userId(), Map.of()))))
+                                decided.getOrDefault(m.userId(), Map.of())),
+                        lastJudged.get(m.userId())))
                 .toList();
     }
 

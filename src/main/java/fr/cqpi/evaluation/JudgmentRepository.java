@@ -3,6 +3,7 @@ package fr.cqpi.evaluation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,20 @@ class JudgmentRepository {
                         rs.getTimestamp(11).toInstant(),
                         rs.getString(12)))
                 .list();
+    }
+
+    /** When each learner of a course was last judged (a status other than NON_EVALUE), in one statement. */
+    Map<Long, Instant> lastJudgedAtByLearner(long courseId, String referentielCode) {
+        Map<Long, Instant> byLearner = new HashMap<>();
+        jdbc.sql(
+                        "select learner_id, max(updated_at) from judgment where course_id = :course and referentiel_code = :ref"
+                                + " and status <> 'NON_EVALUE' group by learner_id")
+                .param("course", courseId)
+                .param("ref", referentielCode)
+                .query(rs -> {
+                    byLearner.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
+                });
+        return byLearner;
     }
 
     private static Judgment judgment(ResultSet rs, int n) throws SQLException {

@@ -6,6 +6,7 @@
             "course",
             "documents",
             "evaluation",
+            "exports",
             "gradesync",
             "jury",
             "lti",

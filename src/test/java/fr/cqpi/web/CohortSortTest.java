@@ -19,7 +19,8 @@ class CohortSortTest {
                 new Results(
                         List.of(),
                         List.of(new Results.BlocResult(
-                                "B1", EvaluationState.EN_COURS, null, null, new BigDecimal(b1Score), 1, 1, 4))));
+                                "B1", EvaluationState.EN_COURS, null, null, new BigDecimal(b1Score), 1, 1, 4))),
+                null);
     }
 
     static final List<CohortRow> ROWS = List.of(

@@ -1,0 +1,80 @@
+package fr.cqpi.evaluation;
+
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.CourseMembers;
+import fr.cqpi.referentiel.Referentiel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every judgment of a course, read row by row (a cursor, not a list) so that an export of hundreds of learners
+ * starts at once and holds a few hundred rows in memory, learner after learner, each learner's in the référentiel's order.
+ */
+@Service
+public class JudgmentExports {
+
+    private static final int FETCH_SIZE = 500;
+
+    private final JdbcTemplate cursor;
+    private final CourseMembers members;
+    private final LearnerAccess access;
+    private final EvaluationQueries queries;
+
+    JudgmentExports(DataSource dataSource, CourseMembers members, LearnerAccess access, EvaluationQueries queries) {
+        this.cursor = new JdbcTemplate(dataSource);
+        this.cursor.setFetchSize(FETCH_SIZE);
+        this.members = members;
+        this.access = access;
+        this.queries = queries;
+    }
+
+    /** Only evaluators of the course; each line of a learner the actor may see, judged at least once. */
+    @Transactional(readOnly = true)
+    public void forEach(Actor actor, Consumer<JudgmentLine> each) {
+        access.requireEvaluator(actor);
+        Map<Long, CourseMember> learners = members.learnersById(actor.courseId());
+        Referentiel referentiel = queries.referentiel();
+        Map<String, Integer> position = new HashMap<>();
+        referentiel.criteria().forEach(c -> position.put(c.code(), position.size()));
+        Comparator<JudgmentLine> inReferentielOrder =
+                Comparator.comparing(line -> position.getOrDefault(line.criterionCode(), Integer.MAX_VALUE));
+        List<JudgmentLine> learnerLines = new ArrayList<>();
+        Runnable flush = () -> {
+            learnerLines.sort(inReferentielOrder);
+            learnerLines.forEach(each);
+            learnerLines.clear();
+        };
+        cursor.query(
+                "select learner_id, criterion_code, status, modality, comment, updated_by_name, updated_at"
+                        + " from judgment where course_id = ? and referentiel_code = ? and status <> 'NON_EVALUE'"
+                        + " order by learner_id",
+                rs -> {
+                    CourseMember learner = learners.get(rs.getLong(1));
+                    if (!learnerLines.isEmpty() && learnerLines.get(0).learner() != learner) {
+                        flush.run();
+                    }
+                    if (learner != null) {
+                        learnerLines.add(new JudgmentLine(
+                                learner,
+                                rs.getString(2),
+                                JudgmentStatus.valueOf(rs.getString(3)),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant()));
+                    }
+                },
+                actor.courseId(),
+                referentiel.code());
+        flush.run();
+    }
+}

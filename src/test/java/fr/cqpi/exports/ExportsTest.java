@@ -1,0 +1,194 @@
+package fr.cqpi.exports;
+
+import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
+import static fr.cqpi.support.TestPlatform.LEARNER;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cqpi.support.LtiClient;
+import fr.cqpi.support.TestPlatform;
+import fr.cqpi.support.ToolIntegrationTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The cohort and judgment exports, downloaded over real HTTP after real launches, read back as a spreadsheet would. */
+class ExportsTest extends ToolIntegrationTest {
+
+    private static final CSVFormat FRENCH_EXCEL =
+            CSVFormat.EXCEL.builder().setDelimiter(';').get();
+
+    TestPlatform moodle;
+    LtiClient trainer;
+    LtiClient learner;
+
+    @BeforeEach
+    void cohort() {
+        moodle = newPlatform("moodle");
+        learner = launched(moodle, "learner-1", LEARNER, "course-1");
+        launched(moodle, "learner-2", LEARNER, "course-1");
+        launched(moodle, "learner-other-course", LEARNER, "course-2");
+        trainer = launched(moodle, "teacher-1", INSTRUCTOR, "course-1");
+        Map<String, String> csrf =
+                new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
+        csrf.put("Content-Type", "application/json");
+        csrf.put("Accept", "application/json");
+        for (String code : List.of("C1.1", "C1.2")) {
+            assertThat(judge(csrf, code, "ACQUIS", "Observé en atelier ; « très bien »")
+                            .statusCode())
+                    .isEqualTo(200);
+        }
+        assertThat(judge(csrf, "C1.3", "NON_ACQUIS", "=HYPERLINK(\"http://evil.example\")\nà revoir")
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theCohortAsCsvOpensInFrenchExcel() throws IOException {
+        HttpResponse<byte[]> response = trainer.getBytes("/app/exports/cohort.csv");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(response.headers().firstValue("Content-Disposition"))
+                .hasValueSatisfying(d -> assertThat(d).contains("attachment").contains("cqpi-cohorte-"));
+        byte[] body = response.body();
+        assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
+        List<CSVRecord> records = csv(body);
+        assertThat(records.get(0).toList())
+                .startsWith("Apprenant", "Courriel", "Dernière évaluation", "B1 — État")
+                .contains("B1 — Score (% des critères acquis)", "B4 — Décision du jury", "C9 — Compétence");
+        assertThat(records).hasSize(3);
+        CSVRecord judged = records.stream()
+                .filter(r -> r.get(2).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d"))
+                .findFirst()
+                .orElseThrow();
+        int b1 = records.get(0).toList().indexOf("B1 — État");
+        assertThat(judged.get(b1)).isEqualTo("En cours");
+        assertThat(judged.get(b1 + 2)).isEqualTo("2");
+        assertThat(judged.get(b1 + 3)).isEqualTo("3");
+        assertThat(judged.get(b1 + 4)).isEmpty();
+        assertThat(judged.get(b1 + 5)).isEmpty();
+        assertThat(records.stream().map(r -> r.get(0))).noneMatch(name -> name.contains("other-course"));
+    }
+
+    @Test
+    void everyJudgmentAsCsvKeepsCommentsWholeAndNeutralisesFormulas() throws IOException {
+        List<CSVRecord> records =
+                csv(trainer.getBytes("/app/exports/judgments.csv").body());
+
+        assertThat(records.get(0).toList())
+                .containsExactly(
+                        "Apprenant",
+                        "Courriel",
+                        "Bloc",
+                        "Compétence",
+                        "Critère",
+                        "Résultat observable",
+                        "Statut",
+                        "Modalité",
+                        "Commentaire",
+                        "Évaluateur",
+                        "Date");
+        assertThat(records).hasSize(4);
+        assertThat(records.subList(1, 4).stream().map(r -> r.get(4))).containsExactly("C1.1", "C1.2", "C1.3");
+        assertThat(records.get(1).get(2)).isEqualTo("B1");
+        assertThat(records.get(1).get(6)).isEqualTo("Acquis");
+        assertThat(records.get(1).get(8)).isEqualTo("Observé en atelier ; « très bien »");
+        assertThat(records.get(3).get(8)).isEqualTo("'=HYPERLINK(\"http://evil.example\")\nà revoir");
+        assertThat(records.get(3).get(6)).isEqualTo("Non acquis");
+    }
+
+    @Test
+    void everyJudgmentAsXlsxHasNumbersAndDatesAsSuch() throws IOException {
+        HttpResponse<byte[]> response = trainer.getBytes("/api/v1/exports/judgments.xlsx");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getSheetName()).isEqualTo("jugements");
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("Apprenant");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            Row third = sheet.getRow(3);
+            assertThat(third.getCell(4).getStringCellValue()).isEqualTo("C1.3");
+            assertThat(third.getCell(8).getStringCellValue()).startsWith("=HYPERLINK");
+            assertThat(third.getCell(8).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(third.getCell(10).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(third.getCell(10).getLocalDateTimeCellValue()).isNotNull();
+        }
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                trainer.getBytes("/app/exports/cohort.xlsx").body()))) {
+            Row header = workbook.getSheetAt(0).getRow(0);
+            int b1Score = 4;
+            assertThat(header.getCell(b1Score).getStringCellValue()).isEqualTo("B1 — Score (% des critères acquis)");
+            List<Double> scores = new java.util.ArrayList<>();
+            for (int i = 1; i <= workbook.getSheetAt(0).getLastRowNum(); i++) {
+                scores.add(workbook.getSheetAt(0).getRow(i).getCell(b1Score).getNumericCellValue());
+            }
+            assertThat(scores).contains(0.0).anySatisfy(s -> assertThat(s).isGreaterThan(0));
+        }
+    }
+
+    @Test
+    void anEnglishLaunchGetsEnglishHeadersAndWords() throws IOException {
+        TestPlatform canvas = newPlatform("canvas");
+        launched(canvas, "learner-en", LEARNER, "course-en");
+        LtiClient englishTrainer = browser();
+        englishTrainer.launch(canvas, "teacher-en", n -> canvas.canvasLaunch("teacher-en", INSTRUCTOR, n, "course-en"));
+
+        List<CSVRecord> records =
+                csv(englishTrainer.getBytes("/app/exports/cohort.csv").body());
+
+        assertThat(records.get(0).toList()).startsWith("Learner", "E-mail", "Last evaluation", "B1 — State");
+        assertThat(records.get(1).get(3)).isEqualTo("Not started");
+    }
+
+    @Test
+    void onlyEvaluatorsExportAndARefusalCarriesNoData() {
+        for (String path : List.of(
+                "/app/exports/cohort.csv",
+                "/app/exports/judgments.xlsx",
+                "/api/v1/exports/cohort.xlsx",
+                "/api/v1/exports/judgments.csv")) {
+            HttpResponse<byte[]> refused = learner.getBytes(path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(new String(refused.body(), StandardCharsets.UTF_8)).doesNotContain("C1.3", "Observé");
+        }
+        assertThat(LtiClient.withoutCookies(port)
+                        .getBytes("/api/v1/exports/cohort.csv")
+                        .statusCode())
+                .isIn(401, 403);
+        assertThat(trainer.getBytes("/app/exports/cohort.pdf").statusCode()).isEqualTo(404);
+        assertThat(trainer.getBytes("/app/exports/passwords.csv").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> judge(Map<String, String> csrf, String code, String status, String comment) {
+        String body = "{\"status\":\"" + status + "\",\"modality\":\"OBSERVATION\",\"comment\":"
+                + new com.fasterxml.jackson.databind.node.TextNode(comment) + "}";
+        return trainer.send("PUT", "/api/v1/learners/learner-1/judgments/" + code, body, csrf);
+    }
+
+    private LtiClient launched(TestPlatform platform, String sub, String role, String course) {
+        LtiClient client = browser();
+        var response = client.launch(platform, sub, n -> platform.moodleLaunch(sub, role, n, course));
+        assertThat(response.statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    private static List<CSVRecord> csv(byte[] body) throws IOException {
+        String text = new String(body, StandardCharsets.UTF_8).substring(1);
+        return FRENCH_EXCEL.parse(new StringReader(text)).getRecords();
+    }
+}
