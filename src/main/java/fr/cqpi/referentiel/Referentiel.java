@@ -34,13 +34,22 @@ public record Referentiel(
             return modalities.stream().filter(m -> m.code().equals(code)).findFirst();
         }
 
+        /** Whether the candidate writes a document this bloc is evaluated on (and may attach it). */
+        public boolean takesCandidateDocument() {
+            return modalities.stream().anyMatch(Modality::candidateWrites);
+        }
+
         /** The label the référentiel gives a modality of this bloc (its code when it is not one of them). */
         public String modalityLabel(String code) {
             return modality(code).map(Modality::label).orElse(code);
         }
     }
 
-    public record Modality(String code, String label, List<String> topics) {}
+    /**
+     * A way a bloc is evaluated; {@code candidateWrites} when the candidate writes a document for it (bloc 3's
+     * written document): the learner may then attach it to the bloc as evidence.
+     */
+    public record Modality(String code, String label, List<String> topics, boolean candidateWrites) {}
 
     public record Competence(String code, String title, List<Criterion> criteria) {}
 

@@ -150,12 +150,20 @@ public final class ReferentielParser {
             if (!object(node, path)) {
                 return null;
             }
-            onlyFields(node, path, "code", "label", "topics");
+            onlyFields(node, path, "code", "label", "topics", "candidateWrites");
             String code = requiredText(node, path, "code");
             if (code != null && !MODALITY_CODE.matcher(code).matches()) {
                 problem(path + ".code", "a modality code is upper-case letters and underscores, e.g. OBSERVATION");
             }
-            return new Modality(code, requiredText(node, path, "label"), list(node, path, "topics", false, this::text));
+            JsonNode writes = node.get("candidateWrites");
+            if (writes != null && !writes.isBoolean()) {
+                problem(path + ".candidateWrites", "must be true or false (the candidate writes a document for it)");
+            }
+            return new Modality(
+                    code,
+                    requiredText(node, path, "label"),
+                    list(node, path, "topics", false, this::text),
+                    writes != null && writes.asBoolean());
         }
 
         private Competence competence(JsonNode node, String path) {

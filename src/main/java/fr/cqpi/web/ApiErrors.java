@@ -9,6 +9,11 @@ import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evaluation.UnknownCriterionException;
+import fr.cqpi.evidence.EvidenceNotFoundException;
+import fr.cqpi.evidence.EvidenceProperties;
+import fr.cqpi.evidence.EvidenceTooLargeException;
+import fr.cqpi.evidence.InvalidEvidenceException;
+import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
 import fr.cqpi.jury.InvalidJuryInputException;
 import fr.cqpi.jury.JuryNotFoundException;
 import java.util.stream.Collectors;
@@ -19,10 +24,23 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
-@RestControllerAdvice(assignableTypes = {ApiV1Controller.class, JuryApiController.class, DocumentsApiController.class})
+@RestControllerAdvice(
+        assignableTypes = {
+            ApiV1Controller.class,
+            JuryApiController.class,
+            DocumentsApiController.class,
+            EvidenceApiController.class
+        })
 class ApiErrors {
+
+    private final EvidenceProperties evidence;
+
+    ApiErrors(EvidenceProperties evidence) {
+        this.evidence = evidence;
+    }
 
     record CurrentJudgment(
             String criterionCode,
@@ -63,7 +81,10 @@ class ApiErrors {
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                e.getSupportedMediaTypes().isEmpty()
+                        ? "send the body as application/json"
+                        : "send the body as one of " + e.getSupportedMediaTypes());
         problem.setTitle("unsupported_media_type");
         return problem;
     }
@@ -120,7 +141,43 @@ class ApiErrors {
         return problem;
     }
 
+    @ExceptionHandler(InvalidEvidenceException.class)
+    ProblemDetail invalidEvidence(InvalidEvidenceException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("invalid_field");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(UnsupportedEvidenceTypeException.class)
+    ProblemDetail unsupportedFile(UnsupportedEvidenceTypeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+        problem.setTitle("unsupported_file_type");
+        problem.setProperty("field", "file");
+        return problem;
+    }
+
+    @ExceptionHandler(EvidenceTooLargeException.class)
+    ProblemDetail tooLarge(EvidenceTooLargeException e) {
+        return tooLarge(e.limit().toBytes());
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
+        return tooLarge(evidence.maxFileSize().toBytes());
+    }
+
+    private static ProblemDetail tooLarge(long limit) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than the limit of " + limit + " bytes");
+        problem.setTitle("file_too_large");
+        problem.setProperty("field", "file");
+        problem.setProperty("maxBytes", limit);
+        return problem;
+    }
+
     @ExceptionHandler({
+        EvidenceNotFoundException.class,
         LearnerNotFoundException.class,
         UnknownCriterionException.class,
         JuryNotFoundException.class,

@@ -7,6 +7,7 @@
             "documents",
             "evaluation",
             "exports",
+            "evidence",
             "gradesync",
             "jury",
             "lti",

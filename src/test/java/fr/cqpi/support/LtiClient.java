@@ -227,6 +227,33 @@ public final class LtiClient {
         return send(builder);
     }
 
+    /** A request with a binary body (a multipart upload). */
+    public HttpResponse<String> send(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(toolBase + path))
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** A multipart/form-data body: text fields, then one file part; its Content-Type header in {@code headers}. */
+    public static byte[] multipart(
+            Map<String, String> fields, String fileName, String fileType, byte[] file, Map<String, String> headers) {
+        String boundary = "cqpi-" + java.util.UUID.randomUUID();
+        headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        java.util.function.Consumer<String> text = t -> out.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
+                + name + "\"\r\n\r\n" + value + "\r\n"));
+        if (file != null) {
+            text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                    + "\"\r\nContent-Type: " + fileType + "\r\n\r\n");
+            out.writeBytes(file);
+            text.accept("\r\n");
+        }
+        text.accept("--" + boundary + "--\r\n");
+        return out.toByteArray();
+    }
+
     /** The CSRF token and header name a page publishes in its meta tags. */
     public Map<String, String> csrfHeaders(String page) {
         Matcher token =
