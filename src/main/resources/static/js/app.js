@@ -54,6 +54,19 @@
       })
       .catch(function () { window.alert(meta('cqpi-save-failed')); });
   });
+  // An evidence file over the limit is refused before it is sent (the server refuses it too).
+  document.addEventListener('htmx:confirm', function (event) {
+    var form = event.target.closest && event.target.closest('form[data-max-bytes]');
+    var input = form && form.querySelector('input[type=file]');
+    if (!input || !input.files.length || input.files[0].size <= Number(form.getAttribute('data-max-bytes'))) { return; }
+    event.preventDefault();
+    var panel = form.closest('section') || form.parentNode;
+    var out = panel.querySelector('.outcome');
+    if (!out) { out = document.createElement('p'); panel.insertBefore(out, panel.querySelector('h3').nextSibling); }
+    out.textContent = form.getAttribute('data-too-large');
+    out.className = 'outcome error';
+    out.setAttribute('role', 'alert');
+  });
   // A page that htmx swapped in and that must post itself on (deep linking's answer to the platform).
   document.addEventListener('htmx:afterSettle', function () {
     var form = document.getElementById('autosubmit');

@@ -10,6 +10,8 @@ import fr.cqpi.evaluation.JudgmentStatus;
 import fr.cqpi.evaluation.LearnerAccess;
 import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.evaluation.Results;
+import fr.cqpi.evidence.Evidence;
+import fr.cqpi.evidence.EvidenceService;
 import fr.cqpi.jury.Jury;
 import fr.cqpi.jury.JuryDecision;
 import fr.cqpi.jury.JurySession;
@@ -59,6 +61,7 @@ public class Documents {
     private final LearnerAccess access;
     private final EvaluationQueries evaluation;
     private final Jury jury;
+    private final EvidenceService evidence;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -68,12 +71,14 @@ public class Documents {
             LearnerAccess access,
             EvaluationQueries evaluation,
             Jury jury,
+            EvidenceService evidence,
             Clock clock) {
         this.repository = repository;
         this.renderer = renderer;
         this.access = access;
         this.evaluation = evaluation;
         this.jury = jury;
+        this.evidence = evidence;
         this.clock = clock;
     }
 
@@ -155,7 +160,7 @@ public class Documents {
         model.put("holder", learner.displayName());
         String template = switch (kind) {
             case LIVRET -> {
-                model.put("blocs", livret(grid, standing, sessions, locale));
+                model.put("blocs", livret(grid, standing, sessions, evidence.list(actor, learnerSub), locale));
                 yield "livret";
             }
             case ATTESTATION, CERTIFICAT -> {
@@ -364,7 +369,19 @@ public class Documents {
             String juryDate,
             String reason,
             String preconisations,
-            List<LivretCompetence> competences) {}
+            List<LivretCompetence> competences,
+            List<EvidenceLine> evidence) {}
+
+    /** A piece of evidence as the livret lists it (a file's name, type and size, or a link's URL). */
+    public record EvidenceLine(
+            String criterionCode,
+            String title,
+            String type,
+            String size,
+            String url,
+            String date,
+            String addedBy,
+            boolean byCandidate) {}
 
     /** A bloc on an attestation or a certificate: validated (and when), or what the jury recommends. */
     public record AttestedBloc(
@@ -388,7 +405,11 @@ public class Documents {
     }
 
     private static List<LivretBloc> livret(
-            LearnerGrid grid, Map<String, JuryDecision> standing, Map<Long, JurySession> sessions, Locale locale) {
+            LearnerGrid grid,
+            Map<String, JuryDecision> standing,
+            Map<Long, JurySession> sessions,
+            List<Evidence> evidence,
+            Locale locale) {
         List<LivretBloc> blocs = new ArrayList<>();
         for (Referentiel.Bloc b : grid.referentiel().blocs()) {
             Map<String, String> modalities = b.modalities().stream()
@@ -424,7 +445,19 @@ public class Documents {
                     d == null ? null : day(heldOn(sessions, d), locale),
                     d == null ? null : d.reason(),
                     d == null ? null : d.preconisations(),
-                    competences));
+                    competences,
+                    evidence.stream()
+                            .filter(e -> e.blocCode().equals(b.code()))
+                            .map(e -> new EvidenceLine(
+                                    e.criterionCode(),
+                                    e.title(),
+                                    e.typeLabel(),
+                                    e.sizeLabel(),
+                                    e.url(),
+                                    shortDay(LocalDate.ofInstant(e.addedAt(), ZONE)),
+                                    e.addedBy(),
+                                    e.addedAs() == Evidence.AddedAs.LEARNER))
+                            .toList()));
         }
         return blocs;
     }

@@ -16,6 +16,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
@@ -330,5 +333,91 @@ class EvidenceTest extends ToolIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("ADDED:LEARNER:ines,WITHDRAWN:LEARNER:ines");
+    }
+
+    @Test
+    void theGridPanelListsAndRefusesWithTheReasonAndTheLivretListsTheEvidence() throws IOException {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "lea", "max");
+        assertThat(course.trainer.get("/app/learners/lea").body()).contains("/app/learners/lea/evidence/B3");
+        Map<String, String> csrf = new HashMap<>(course.trainerHeaders);
+        csrf.remove("Content-Type");
+        csrf.put("HX-Request", "true");
+        csrf.put("Accept", "text/html");
+
+        // Through the panel's form: a file under a criterion, then refusals shown in the panel.
+        Map<String, String> headers = new HashMap<>(csrf);
+        byte[] body = LtiClient.multipart(
+                Map.of("criterionCode", "C7.3"), "Compte rendu <b>.pdf", "application/pdf", PDF, headers);
+        var added = course.trainer.send("POST", "/app/learners/lea/evidence/B3/files", body, headers);
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(200);
+        assertThat(added.body())
+                .contains("« Compte rendu &lt;b&gt;.pdf » ajouté.")
+                .contains("C7.3")
+                .contains("/api/v1/learners/lea/evidence/")
+                .doesNotContain("<b>");
+
+        headers = new HashMap<>(csrf);
+        body = LtiClient.multipart(Map.of(), "page.pdf", "application/pdf", "<html>".getBytes(), headers);
+        var wrongType = course.trainer.send("POST", "/app/learners/lea/evidence/B3/files", body, headers);
+        assertThat(wrongType.statusCode()).isEqualTo(415);
+        assertThat(wrongType.body()).contains("role=\"alert\"").contains("son contenu est lu, pas son nom");
+
+        headers = new HashMap<>(csrf);
+        body = LtiClient.multipart(Map.of(), "big.pdf", "application/pdf", Arrays.copyOf(PDF, 100_000), headers);
+        var tooLarge = course.trainer.send("POST", "/app/learners/lea/evidence/B3/files", body, headers);
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(tooLarge.body()).contains("dépasse la limite");
+
+        Map<String, String> form = new HashMap<>(csrf);
+        form.put("Content-Type", "application/x-www-form-urlencoded");
+        var badLink = course.trainer.send(
+                "POST",
+                "/app/learners/lea/evidence/B3/links",
+                LtiClient.form(Map.of("url", "javascript:alert(1)", "title", "Mon tableau")),
+                form);
+        assertThat(badLink.statusCode()).isEqualTo(400);
+        assertThat(badLink.body())
+                .contains("un lien commence par http:// ou https://")
+                .contains("value=\"javascript:alert(1)\"")
+                .contains("value=\"Mon tableau\"")
+                .doesNotContain("href=\"javascript");
+        var goodLink = course.trainer.send(
+                "POST",
+                "/app/learners/lea/evidence/B3/links",
+                LtiClient.form(Map.of("url", "https://drive.example.org/tableau", "title", "Tableau de bord")),
+                form);
+        assertThat(goodLink.statusCode()).isEqualTo(200);
+        assertThat(goodLink.body())
+                .contains("href=\"https://drive.example.org/tableau\"")
+                .contains("noopener");
+
+        // The other learner: refused, and the page says nothing of lea's file.
+        var other = course.learner("max").get("/app/learners/lea/evidence/B3");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).doesNotContain("Compte rendu").doesNotContain("Tableau de bord");
+        // The learner concerned sees it, and may attach on B3 only.
+        LtiClient lea = course.learner("lea");
+        String own = lea.get("/app/learners/lea/evidence/B3").body();
+        assertThat(own)
+                .contains("Compte rendu &lt;b&gt;.pdf")
+                .contains("Joindre le fichier")
+                .doesNotContain("Retirer");
+        assertThat(lea.get("/app/learners/lea/evidence/B1").body()).doesNotContain("Joindre le fichier");
+
+        // The livret lists them: name, type, size, date, who.
+        var issued = course.trainer.send(
+                "POST", "/api/v1/learners/lea/documents", "{\"kind\": \"LIVRET\"}", course.trainerHeaders);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String number = AgsCourse.json(issued.body()).at("/document/number").asText();
+        byte[] pdf =
+                course.trainer.getBytes("/api/v1/documents/" + number + "/pdf").body();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Preuves")
+                    .contains("C7.3 Compte rendu <b>.pdf PDF")
+                    .contains("Tableau de bord — https://drive.example")
+                    .contains("URL — ");
+        }
     }
 }

@@ -1,0 +1,233 @@
+package fr.cqpi.web;
+
+import fr.cqpi.evaluation.BlocLockedException;
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.LearnerNotFoundException;
+import fr.cqpi.evidence.Evidence;
+import fr.cqpi.evidence.EvidenceNotFoundException;
+import fr.cqpi.evidence.EvidenceService;
+import fr.cqpi.evidence.EvidenceTooLargeException;
+import fr.cqpi.evidence.InvalidEvidenceException;
+import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
+import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.referentiel.Referentiel;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * The « Preuves » panel of a bloc in the grid page (loaded by htmx): the bloc's evidence with download links, and
+ * for those who may attach there a file form and a link form. A refusal redraws the panel with the reason and what
+ * was typed (a file has to be chosen again: browsers never refill a file field).
+ */
+@Controller
+@RequestMapping("/app/learners/{sub}/evidence/{bloc}")
+class EvidencePageController {
+
+    private final EvidenceService evidence;
+    private final EvaluationQueries queries;
+    private final MessageSource messages;
+
+    EvidencePageController(EvidenceService evidence, EvaluationQueries queries, MessageSource messages) {
+        this.evidence = evidence;
+        this.queries = queries;
+        this.messages = messages;
+    }
+
+    /** What was typed in the link form, shown again when it was not saved. */
+    record TypedLink(String url, String title, String criterionCode) {}
+
+    @GetMapping
+    String panel(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String bloc,
+            Model model) {
+        return panel(launch, sub, bloc, model, null, false, null);
+    }
+
+    @PostMapping("/files")
+    String addFile(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String bloc,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String criterionCode,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model)
+            throws IOException {
+        try {
+            Evidence added = evidence.addFile(
+                    launch.actor(),
+                    sub,
+                    new EvidenceService.NewFile(
+                            bloc,
+                            criterionCode,
+                            file == null ? null : file.getOriginalFilename(),
+                            file == null ? null : file.getBytes()),
+                    RequestIdFilter.of(request));
+            return panel(launch, sub, bloc, model, say("evidence.added", locale, added.title()), false, null);
+        } catch (RuntimeException e) {
+            return refused(e, launch, sub, bloc, locale, response, model, new TypedLink(null, null, criterionCode));
+        }
+    }
+
+    @PostMapping("/links")
+    String addLink(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String bloc,
+            @RequestParam(required = false) String url,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String criterionCode,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            Evidence added = evidence.addLink(
+                    launch.actor(),
+                    sub,
+                    new EvidenceService.NewLink(bloc, criterionCode, url, title),
+                    RequestIdFilter.of(request));
+            return panel(launch, sub, bloc, model, say("evidence.added", locale, added.title()), false, null);
+        } catch (RuntimeException e) {
+            return refused(e, launch, sub, bloc, locale, response, model, new TypedLink(url, title, criterionCode));
+        }
+    }
+
+    @PostMapping("/{id}/withdraw")
+    String withdraw(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable String bloc,
+            @PathVariable long id,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            Evidence withdrawn = evidence.withdraw(launch.actor(), sub, id, RequestIdFilter.of(request));
+            return panel(launch, sub, bloc, model, say("evidence.withdrawn", locale, withdrawn.title()), false, null);
+        } catch (RuntimeException e) {
+            return refused(e, launch, sub, bloc, locale, response, model, null);
+        }
+    }
+
+    /** A file over the limit is refused while the upload is read, before the form's fields are known. */
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    String uploadTooLarge(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+        @SuppressWarnings("unchecked")
+        Map<String, String> vars =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        LaunchContext launch = (LaunchContext)
+                SecurityContextHolder.getContext().getAuthentication().getPrincipal();
+        return refused(
+                new EvidenceTooLargeException(org.springframework.util.unit.DataSize.ofBytes(evidence.maxFileSize())),
+                launch,
+                vars.get("sub"),
+                vars.get("bloc"),
+                locale,
+                response,
+                model,
+                null);
+    }
+
+    private String refused(
+            RuntimeException e,
+            LaunchContext launch,
+            String sub,
+            String bloc,
+            Locale locale,
+            HttpServletResponse response,
+            Model model,
+            TypedLink typed) {
+        String reason;
+        if (e instanceof UnsupportedEvidenceTypeException) {
+            response.setStatus(415);
+            reason = say("evidence.refused.type", locale);
+        } else if (e instanceof EvidenceTooLargeException tooLarge) {
+            response.setStatus(413);
+            reason = say("evidence.refused.size", locale, tooLarge.limit().toMegabytes());
+        } else if (e instanceof InvalidEvidenceException invalid) {
+            response.setStatus(400);
+            reason = say("evidence.refused." + invalid.field(), locale);
+        } else if (e instanceof BlocLockedException) {
+            response.setStatus(409);
+            reason = say("evidence.refused.locked", locale);
+        } else if (e instanceof AccessDeniedException) {
+            response.setStatus(403);
+            reason = say("evidence.refused.forbidden", locale);
+        } else if (e instanceof EvidenceNotFoundException) {
+            response.setStatus(404);
+            reason = say("evidence.refused.gone", locale);
+        } else {
+            throw e;
+        }
+        return panel(launch, sub, bloc, model, reason, true, typed);
+    }
+
+    private String panel(
+            LaunchContext launch,
+            String sub,
+            String blocCode,
+            Model model,
+            String message,
+            boolean error,
+            TypedLink typed) {
+        Referentiel referentiel = queries.referentiel();
+        Referentiel.Bloc bloc =
+                referentiel.bloc(blocCode).orElseThrow(() -> new LearnerNotFoundException(sub + "/" + blocCode));
+        List<Evidence> items = evidence.list(launch.actor(), sub).stream()
+                .filter(e -> e.blocCode().equals(bloc.code()))
+                .toList();
+        model.addAttribute("launch", launch);
+        model.addAttribute("learnerSub", sub);
+        model.addAttribute("bloc", bloc);
+        model.addAttribute("items", items);
+        model.addAttribute("mayAttach", evidence.mayAttach(launch.actor(), sub, bloc));
+        model.addAttribute("maxBytes", evidence.maxFileSize());
+        model.addAttribute("message", message);
+        model.addAttribute("error", error);
+        model.addAttribute("typed", typed);
+        return "fragments/evidence :: panel";
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String forbidden(HttpServletResponse response, Model model) {
+        response.setStatus(403);
+        model.addAttribute("status", 403);
+        return "error";
+    }
+
+    @ExceptionHandler(LearnerNotFoundException.class)
+    String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(404);
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    private String say(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+}
