@@ -2,9 +2,23 @@ package fr.cqpi.course;
 
 import java.time.Instant;
 
-/** A person known in a course, from a launch or the roster. */
+/**
+ * A person known in a course, from a launch or the roster. {@code sortName} is how a class list sorts them:
+ * family name then given name when the platform sent them, else the full name.
+ */
 public record CourseMember(
-        long userId, String sub, String name, String email, ToolRole role, boolean active, Instant lastLaunchAt) {
+        long userId,
+        String sub,
+        String name,
+        String email,
+        ToolRole role,
+        boolean active,
+        Instant lastLaunchAt,
+        String sortName) {
+
+    public String sortKey() {
+        return sortName != null && !sortName.isBlank() ? sortName : displayName();
+    }
 
     public String displayName() {
         return name != null && !name.isBlank() ? name : sub;

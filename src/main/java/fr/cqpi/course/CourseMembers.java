@@ -14,7 +14,9 @@ import org.springframework.stereotype.Service;
 public class CourseMembers {
 
     private static final String SELECT = """
-            select u.id as user_id, u.sub, u.name, u.email, e.tool_role as role, e.active, u.last_launch_at
+            select u.id as user_id, u.sub, u.name, u.email, e.tool_role as role, e.active, u.last_launch_at,
+                   coalesce(nullif(trim(coalesce(u.family_name, '') || ' ' || coalesce(u.given_name, '')), ''), u.name)
+                       as sort_name
             from enrolment e join lti_user u on u.id = e.user_id
             where e.course_id = :course and e.tool_role = 'LEARNER'
             """;

@@ -2,6 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.course.Courses;
 import fr.cqpi.evaluation.BlocLockedException;
+import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.HistoryPage;
 import fr.cqpi.evaluation.InvalidJudgmentException;
@@ -62,20 +63,23 @@ class AppController {
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String bloc,
+            @RequestParam(required = false) String state,
             @RequestHeader(value = "HX-Target", required = false) String target,
             @RequestParam(defaultValue = "0") int wait,
             Model model) {
-        CohortSort order = CohortSort.of(sort, dir, q);
+        CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("rows", order.apply(queries.cohort(launch.actor())));
         model.addAttribute("order", order);
+        model.addAttribute("states", BlocState.values());
         // A trainer's first launch reads the course roster in the background: until it has been read once, the
         // cohort asks again a few times (about 6 s in all) so that every learner appears without a relaunch,
         // not only those who launched the tool before.
         boolean rosterPending = launch.isEvaluator()
                 && launch.hasCourse()
-                && order.filter().isEmpty()
+                && !order.filtered()
                 && wait < ROSTER_WAITS
                 && courses.find(launch.courseId())
                         .filter(course -> course.nrpsUrl() != null && course.rosterSyncedAt() == null)

@@ -15,7 +15,7 @@ class CohortSortTest {
 
     static CohortRow row(long id, String name, String email, String b1Score) {
         return new CohortRow(
-                new CourseMember(id, "sub-" + id, name, email, ToolRole.LEARNER, true, null),
+                new CourseMember(id, "sub-" + id, name, email, ToolRole.LEARNER, true, null, name),
                 new Results(
                         List.of(),
                         List.of(new Results.BlocResult(
@@ -69,5 +69,48 @@ class CohortSortTest {
         assertThat(sort.nextDir("name")).isEqualTo("asc");
         assertThat(sort.ariaSort("B1")).isEqualTo("ascending");
         assertThat(sort.ariaSort("name")).isEqualTo("none");
+    }
+
+    @Test
+    void byFamilyNameWhenThePlatformSentIt() {
+        List<CohortRow> rows = List.of(
+                new CohortRow(
+                        new CourseMember(1, "a", "Zoé Abadie", null, ToolRole.LEARNER, true, null, "Abadie Zoé"),
+                        ROWS.get(0).results(),
+                        null),
+                new CohortRow(
+                        new CourseMember(2, "b", "Alain Martin", null, ToolRole.LEARNER, true, null, "Martin Alain"),
+                        ROWS.get(0).results(),
+                        null));
+        assertThat(names(CohortSort.of("name", "asc", null).apply(rows))).containsExactly("Zoé Abadie", "Alain Martin");
+    }
+
+    @Test
+    void byLastEvaluationNeverJudgedFirst() {
+        List<CohortRow> rows = List.of(
+                withLast(ROWS.get(0), java.time.Instant.parse("2026-11-02T10:00:00Z")),
+                withLast(ROWS.get(1), null),
+                withLast(ROWS.get(2), java.time.Instant.parse("2026-10-02T10:00:00Z")));
+        assertThat(names(CohortSort.of("last", "asc", null).apply(rows)))
+                .containsExactly("adèle Martin", "sub-3", "Émile Zola");
+    }
+
+    @Test
+    void theStateFilterKeepsLearnersWithABlocInThatState() {
+        assertThat(CohortSort.of(null, null, null, "B1", "EN_COURS").apply(ROWS))
+                .hasSize(4);
+        assertThat(CohortSort.of(null, null, null, "B1", "VALIDE").apply(ROWS)).isEmpty();
+        assertThat(CohortSort.of(null, null, null, "B2", "EN_COURS").apply(ROWS))
+                .isEmpty();
+        assertThat(CohortSort.of(null, null, null, null, "EN_COURS").apply(ROWS))
+                .hasSize(4);
+        CohortSort unknown = CohortSort.of(null, null, null, "<b>", "PWNED");
+        assertThat(unknown.state()).isEmpty();
+        assertThat(unknown.bloc()).isEmpty();
+        assertThat(unknown.apply(ROWS)).hasSize(4);
+    }
+
+    static CohortRow withLast(CohortRow row, java.time.Instant last) {
+        return new CohortRow(row.learner(), row.results(), last);
     }
 }

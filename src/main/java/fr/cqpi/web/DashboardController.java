@@ -1,0 +1,33 @@
+package fr.cqpi.web;
+
+import fr.cqpi.evaluation.BlocState;
+import fr.cqpi.evaluation.CohortDashboard;
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.lti.LaunchContext;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** « Tableau de bord »: the cohort's bloc states, progress over time, hardest criteria and who is behind. */
+@Controller
+class DashboardController {
+
+    private final CohortDashboard dashboards;
+    private final EvaluationQueries queries;
+
+    DashboardController(CohortDashboard dashboards, EvaluationQueries queries) {
+        this.dashboards = dashboards;
+        this.queries = queries;
+    }
+
+    @GetMapping("/app/dashboard")
+    String dashboard(@AuthenticationPrincipal LaunchContext launch, Model model) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("dashboard", dashboards.of(launch.actor()));
+        model.addAttribute("referentiel", queries.referentiel());
+        model.addAttribute("states", List.of(BlocState.values()));
+        return "dashboard";
+    }
+}
