@@ -168,8 +168,10 @@ class DemoLmsBrowserTest {
                 .contains("Acquis")
                 .contains("Recherche complète, <b>sources vérifiées</b>")
                 .contains("Claire Martin");
-        // Read-only: the only forms are those of B3's evidence panel, where the candidate uploads their written document.
-        assertThat(chrome.findElements(By.cssSelector("form:not(.evidence-form)"))).isEmpty();
+        // Read-only: the only forms are those of B3's evidence panel, where the candidate uploads their written
+        // document.
+        assertThat(chrome.findElements(By.cssSelector("form:not(.evidence-form)")))
+                .isEmpty();
         screenshot("learner-grid");
     }
 
