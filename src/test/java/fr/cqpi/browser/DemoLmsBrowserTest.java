@@ -375,12 +375,7 @@ class DemoLmsBrowserTest {
             js.executeScript("arguments[0].scrollIntoView({block: 'start'})", theirs);
             Files.write(SCREENSHOTS.resolve("conflict-390-theirs.png"), theirs.getScreenshotAs(OutputType.BYTES));
             // Nothing wider than the frame: every field can be reached without scrolling sideways.
-            assertThat((List<?>) js.executeScript("var w = document.documentElement.clientWidth, wide = [];"
-                            + " document.querySelectorAll('main *').forEach(function (e) {"
-                            + " var r = e.getBoundingClientRect();"
-                            + " if (r.width > 0 && r.right > w + 1 && !e.closest('[hidden]')) {"
-                            + " wide.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); } });"
-                            + " return wide.slice(0, 10);"))
+            assertThat(widerThanTheScreen())
                     .as("what is wider than a 390 px wide screen")
                     .isEmpty();
         } finally {
@@ -462,15 +457,75 @@ class DemoLmsBrowserTest {
         chrome.findElement(By.linkText("Carnet de notes")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
         assertPageWhole("Carnet de notes");
+        // Each action answers with a new page: wait for the old one to go before reading the new one.
+        WebElement before = chrome.findElement(By.tagName("h1"));
         chrome.findElement(By.xpath("//button[normalize-space()='Relire la liste des apprenants']"))
                 .click();
+        wait.until(ExpectedConditions.stalenessOf(before));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
         assertPageWhole("Carnet de notes");
+        before = chrome.findElement(By.tagName("h1"));
         chrome.findElement(By.xpath("//form[contains(@action,'/app/sync/settings')]//button"))
                 .click();
+        wait.until(ExpectedConditions.stalenessOf(before));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
         assertPageWhole("Carnet de notes");
         assertCookieless();
+    }
+
+    @Test
+    @Order(12)
+    void theCohortAndTheDashboardAtAPhoneATabletAndALaptopWidth() throws IOException {
+        launchAs("trainer-1");
+        org.openqa.selenium.Dimension size = chrome.manage().window().getSize();
+        try {
+            for (int width : new int[] {390, 1024, 1366}) {
+                chrome.switchTo().defaultContent();
+                chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                chrome.switchTo().frame("tool-frame");
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cohort-table")));
+                assertThat(widerThanTheScreen())
+                        .as("cohort at " + width + " px")
+                        .isEmpty();
+                assertThat(seriousViolations()).as("cohort at " + width + " px").isEmpty();
+                screenshot("cohort-" + width);
+                chrome.findElement(By.linkText("Tableau de bord")).click();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tableau de bord"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-states[data-drawn]")));
+                assertPageWhole("Tableau de bord");
+                assertThat(widerThanTheScreen())
+                        .as("dashboard at " + width + " px")
+                        .isEmpty();
+                assertThat(seriousViolations())
+                        .as("dashboard at " + width + " px")
+                        .isEmpty();
+                screenshot("dashboard-" + width);
+                chrome.findElement(By.linkText("← Cohorte")).click();
+            }
+            // The state filter swaps the table alone.
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cohort-state")));
+            WebElement table = chrome.findElement(By.id("cohort-table"));
+            new org.openqa.selenium.support.ui.Select(chrome.findElement(By.id("cohort-state")))
+                    .selectByValue("VALIDE");
+            wait.until(ExpectedConditions.stalenessOf(table));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                    By.id("cohort-table"), "Aucun apprenant ne correspond"));
+            assertPageWhole("Cohorte");
+        } finally {
+            chrome.switchTo().defaultContent();
+            chrome.manage().window().setSize(size);
+        }
+    }
+
+    /** Elements of the page wider than the frame: each would need scrolling sideways. */
+    List<?> widerThanTheScreen() {
+        return (List<?>) ((JavascriptExecutor) chrome)
+                .executeScript("var w = document.documentElement.clientWidth, wide = [];"
+                        + " document.querySelectorAll('main *').forEach(function (e) {"
+                        + " var r = e.getBoundingClientRect();"
+                        + " if (r.width > 0 && r.right > w + 1 && !e.closest('[hidden]') && !e.closest('.table-scroll')) {"
+                        + " wide.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                        + " return wide.slice(0, 10);");
     }
 
     void assertCookieless() {
