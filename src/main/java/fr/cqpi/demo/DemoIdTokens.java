@@ -30,8 +30,8 @@ class DemoIdTokens {
         this.clock = clock;
     }
 
-    String resourceLinkLaunch(DemoUser user, String nonce, String targetLinkUri) {
-        return sign(claims(user, nonce, targetLinkUri)
+    String resourceLinkLaunch(DemoUser user, String nonce, String targetLinkUri, String locale) {
+        return sign(claims(user, nonce, targetLinkUri, locale)
                 .claim(LTI + "message_type", "LtiResourceLinkRequest")
                 .claim(
                         LTI + "resource_link",
@@ -40,8 +40,8 @@ class DemoIdTokens {
     }
 
     /** A trainer adding the tool to the course (Deep Linking 2.0), answered at {@code /demo/deep-linking-return}. */
-    String deepLinkingRequest(DemoUser user, String nonce, String targetLinkUri) {
-        return sign(claims(user, nonce, targetLinkUri)
+    String deepLinkingRequest(DemoUser user, String nonce, String targetLinkUri, String locale) {
+        return sign(claims(user, nonce, targetLinkUri, locale)
                 .claim(LTI + "message_type", "LtiDeepLinkingRequest")
                 .claim(
                         "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings",
@@ -59,7 +59,7 @@ class DemoIdTokens {
                 .build());
     }
 
-    private JWTClaimsSet.Builder claims(DemoUser user, String nonce, String targetLinkUri) {
+    private JWTClaimsSet.Builder claims(DemoUser user, String nonce, String targetLinkUri, String locale) {
         Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .issuer(lms.issuer())
@@ -90,7 +90,7 @@ class DemoIdTokens {
                                 List.of("http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering")))
                 .claim(
                         LTI + "launch_presentation",
-                        Map.of("locale", "fr", "document_target", "iframe", "return_url", lms.lmsBase() + "/demo"))
+                        Map.of("locale", locale, "document_target", "iframe", "return_url", lms.lmsBase() + "/demo"))
                 .claim(
                         LTI + "tool_platform",
                         Map.of("name", "LMS de démonstration", "product_family_code", "cqpi-demo", "guid", "demo-lms"))

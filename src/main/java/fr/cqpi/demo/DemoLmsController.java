@@ -28,6 +28,8 @@ class DemoLmsController {
     /** A trainer's « add content » launch (Deep Linking request) instead of the activity's. */
     static final String DEEP_LINKING = "deep-linking";
 
+    static final String ENGLISH = "en";
+
     private final DemoLms lms;
     private final DemoIdTokens idTokens;
     private final DemoGradebook gradebook;
@@ -64,6 +66,7 @@ class DemoLmsController {
             @PathVariable String userId,
             @RequestParam(required = false) String storage,
             @RequestParam(required = false) String message,
+            @RequestParam(required = false) String lang,
             Model model) {
         DemoUser user = DemoCourse.member(userId)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
@@ -79,6 +82,8 @@ class DemoLmsController {
                         .queryParamIfPresent(
                                 "message",
                                 java.util.Optional.ofNullable(DEEP_LINKING.equals(message) ? DEEP_LINKING : null))
+                        .queryParamIfPresent(
+                                "lang", java.util.Optional.ofNullable(ENGLISH.equals(lang) ? ENGLISH : null))
                         .build()
                         .toUriString());
         return "demo/launch";
@@ -89,15 +94,19 @@ class DemoLmsController {
     String initiateLogin(
             @PathVariable String userId,
             @RequestParam(required = false) String storage,
-            @RequestParam(required = false) String message) {
+            @RequestParam(required = false) String message,
+            @RequestParam(required = false) String lang) {
         DemoUser user = DemoCourse.member(userId)
                 .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
         String url = UriComponentsBuilder.fromUriString(lms.toolBase() + "/lti/login")
                 .queryParam("iss", lms.issuer())
                 .queryParam("login_hint", user.id())
                 .queryParam("target_link_uri", lms.toolBase() + "/app")
+                // The hint comes back to the demo's authorization endpoint: it carries the launch's language too.
                 .queryParam(
-                        "lti_message_hint", DEEP_LINKING.equals(message) ? DEEP_LINKING : DemoCourse.RESOURCE_LINK_ID)
+                        "lti_message_hint",
+                        (DEEP_LINKING.equals(message) ? DEEP_LINKING : DemoCourse.RESOURCE_LINK_ID)
+                                + (ENGLISH.equals(lang) ? "@" + ENGLISH : ""))
                 .queryParam("client_id", DemoLms.CLIENT_ID)
                 .queryParam("lti_deployment_id", DemoLms.DEPLOYMENT_ID)
                 // Like Canvas: the launch page keeps data for the tool (postMessage storage) in its own frame.
@@ -131,11 +140,13 @@ class DemoLmsController {
                 .orElseThrow(() -> new ResponseStatusException(
                         org.springframework.http.HttpStatus.BAD_REQUEST, "unknown login_hint"));
         model.addAttribute("action", redirectUri);
+        String[] hint = String.valueOf(params.get("lti_message_hint")).split("@", 2);
+        String locale = hint.length == 2 && ENGLISH.equals(hint[1]) ? ENGLISH : "fr";
         model.addAttribute(
                 "idToken",
-                DEEP_LINKING.equals(params.get("lti_message_hint"))
-                        ? idTokens.deepLinkingRequest(user, params.get("nonce"), lms.toolBase() + "/app")
-                        : idTokens.resourceLinkLaunch(user, params.get("nonce"), lms.toolBase() + "/app"));
+                DEEP_LINKING.equals(hint[0])
+                        ? idTokens.deepLinkingRequest(user, params.get("nonce"), lms.toolBase() + "/app", locale)
+                        : idTokens.resourceLinkLaunch(user, params.get("nonce"), lms.toolBase() + "/app", locale));
         model.addAttribute("state", params.get("state"));
         return "demo/form-post";
     }

@@ -517,6 +517,21 @@ class DemoLmsBrowserTest {
         }
     }
 
+    @Test
+    @Order(13)
+    void theDemoLaunchesInEnglishToo() {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo");
+        chrome.findElement(By.cssSelector("[data-launch-en=trainer-1]")).click();
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohort"));
+        assertThat(chrome.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        chrome.findElement(By.linkText("Dashboard")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dashboard"));
+        assertThat(chrome.findElement(By.id("main")).getText()).contains("Bloc states", "Learners behind");
+        chrome.switchTo().defaultContent();
+    }
+
     /** Elements of the page wider than the frame: each would need scrolling sideways. */
     List<?> widerThanTheScreen() {
         return (List<?>) ((JavascriptExecutor) chrome)
