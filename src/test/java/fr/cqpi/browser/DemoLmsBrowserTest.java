@@ -143,7 +143,7 @@ class DemoLmsBrowserTest {
                 By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
         assertThat(chrome.findElement(By.id("bloc-summary-B1")).getText())
                 .contains("En cours")
-                .contains("Score 3,33 %")
+                .contains("3,33 % des critères acquis")
                 .contains("1 acquis · 2 évalués · 30 critères");
         screenshot("grid");
 

@@ -69,7 +69,7 @@ class ExportsTest extends ToolIntegrationTest {
         List<CSVRecord> records = csv(body);
         assertThat(records.get(0).toList())
                 .startsWith("Apprenant", "Courriel", "Dernière évaluation", "B1 — État")
-                .contains("B1 — Score (% des critères acquis)", "B4 — Décision du jury", "C9 — Compétence");
+                .contains("B1 — Part des critères acquis (%)", "B4 — Décision du jury", "C9 — Compétence");
         assertThat(records).hasSize(3);
         CSVRecord judged = records.stream()
                 .filter(r -> r.get(2).matches("\\d\\d/\\d\\d/\\d{4} \\d\\d:\\d\\d"))
@@ -132,7 +132,7 @@ class ExportsTest extends ToolIntegrationTest {
                 trainer.getBytes("/app/exports/cohort.xlsx").body()))) {
             Row header = workbook.getSheetAt(0).getRow(0);
             int b1Score = 4;
-            assertThat(header.getCell(b1Score).getStringCellValue()).isEqualTo("B1 — Score (% des critères acquis)");
+            assertThat(header.getCell(b1Score).getStringCellValue()).isEqualTo("B1 — Part des critères acquis (%)");
             List<Double> scores = new java.util.ArrayList<>();
             for (int i = 1; i <= workbook.getSheetAt(0).getLastRowNum(); i++) {
                 scores.add(workbook.getSheetAt(0).getRow(i).getCell(b1Score).getNumericCellValue());
