@@ -14,8 +14,11 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
@@ -71,26 +74,22 @@ public class Exports {
                         words.get("export.col.comment"),
                         words.get("export.col.evaluator"),
                         words.get("export.col.date")));
+                Map<String, List<String>> criterionCells = criterionCells(referentiel);
+                Map<String, String> statusWords = new HashMap<>();
+                Map<String, String> modalityLabels = new HashMap<>();
                 judgments.forEach(actor, line -> {
-                    var criterion = referentiel.criterion(line.criterionCode());
                     List<Object> cells = new ArrayList<>(11);
                     cells.add(line.learner().displayName());
                     cells.add(line.learner().email());
-                    cells.add(referentiel
-                            .blocOfCriterion(line.criterionCode())
-                            .map(Referentiel.Bloc::code)
-                            .orElse(null));
-                    cells.add(referentiel
-                            .competenceOfCriterion(line.criterionCode())
-                            .map(Referentiel.Competence::code)
-                            .orElse(null));
-                    cells.add(line.criterionCode());
-                    cells.add(criterion.map(Referentiel.Criterion::text).orElse(null));
-                    cells.add(words.get("status." + line.status()));
+                    cells.addAll(criterionCells.getOrDefault(
+                            line.criterionCode(), Arrays.asList(null, null, line.criterionCode(), null)));
+                    cells.add(statusWords.computeIfAbsent(line.status().name(), k -> words.get("status." + k)));
                     cells.add(
                             line.modality() == null
                                     ? null
-                                    : referentiel.modalityLabel(line.criterionCode(), line.modality()));
+                                    : modalityLabels.computeIfAbsent(
+                                            line.criterionCode() + ' ' + line.modality(),
+                                            k -> referentiel.modalityLabel(line.criterionCode(), line.modality())));
                     cells.add(line.comment());
                     cells.add(line.evaluatorName());
                     cells.add(wallClock(line.judgedAt()));
@@ -98,6 +97,21 @@ public class Exports {
                 });
             }
         };
+    }
+
+    /** Bloc, compétence, code and text of each criterion, looked up once per export rather than once per row. */
+    private static Map<String, List<String>> criterionCells(Referentiel referentiel) {
+        Map<String, List<String>> cells = new HashMap<>();
+        for (Referentiel.Bloc bloc : referentiel.blocs()) {
+            for (Referentiel.Competence competence : bloc.competences()) {
+                for (Referentiel.Criterion criterion : competence.criteria()) {
+                    cells.put(
+                            criterion.code(),
+                            List.of(bloc.code(), competence.code(), criterion.code(), criterion.text()));
+                }
+            }
+        }
+        return cells;
     }
 
     private static List<String> cohortHeader(Referentiel referentiel, Words words) {

@@ -13,8 +13,8 @@ import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * One XLSX sheet written with POI's streaming workbook: only the last rows stay in memory (the others go to a
- * temporary file, removed at close), so an export of any size costs the same memory. Header bold and frozen,
+ * One XLSX sheet written with POI's streaming workbook: only the last rows stay in memory (the others go to an
+ * uncompressed temporary file, removed at close: compressing it would cost more than the disk it saves), so an export of any size costs the same memory. Header bold and frozen,
  * filters on, numbers as numbers and dates as dates.
  */
 final class XlsxSheetWriter implements SheetWriter {
@@ -33,7 +33,6 @@ final class XlsxSheetWriter implements SheetWriter {
 
     XlsxSheetWriter(OutputStream out, String sheetName) {
         this.out = out;
-        this.workbook.setCompressTempFiles(true);
         this.sheet = workbook.createSheet(sheetName);
         Font bold = workbook.createFont();
         bold.setBold(true);
