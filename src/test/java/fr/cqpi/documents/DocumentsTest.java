@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -283,6 +284,47 @@ class DocumentsTest extends ToolIntegrationTest {
         assertThat(panel).contains(certificateNumber).contains("/api/v1/documents/" + certificateNumber + "/pdf");
         assertThat(ines.get("/app/learners/ines/documents").body()).contains(certificateNumber);
         assertThat(course.trainer.get("/app/learners/ines").body()).contains("/app/learners/ines/documents");
+    }
+
+    @Test
+    void anEnglishLaunchIssuesItsDocumentsInEnglishAndTheVerificationPageFollowsTheBrowser() throws Exception {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "ines");
+        course.judge("ines", "C1.1", "ACQUIS");
+        long session = session(course, "ines");
+        decide(course, session, "ines", "B1", "VALIDE", null);
+        LtiClient english = browser();
+        english.launch(course.platform, "trainer-en", n -> {
+            Map<String, Object> claims =
+                    course.platform.moodleLaunch("trainer-en", fr.cqpi.support.TestPlatform.INSTRUCTOR, n, "course");
+            claims.put(
+                    fr.cqpi.support.TestPlatform.LTI + "launch_presentation",
+                    Map.of("locale", "en-GB", "document_target", "iframe"));
+            return claims;
+        });
+        Map<String, String> headers =
+                new java.util.HashMap<>(english.csrfHeaders(english.get("/app").body()));
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+
+        var issued = english.send("POST", "/api/v1/learners/ines/documents", "{\"kind\": \"ATTESTATION\"}", headers);
+        assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
+        String number = AgsCourse.json(issued.body()).at("/document/number").asText();
+        assertThat(text(download(english, number), "attestation-en"))
+                .contains("Certificate of competence blocks")
+                .contains("validated by the jury of")
+                .contains("not yet presented to the jury")
+                .doesNotContain("validé par le jury", "pas encore présenté");
+        var livret = english.send("POST", "/api/v1/learners/ines/documents", "{\"kind\": \"LIVRET\"}", headers);
+        assertThat(livret.statusCode()).isEqualTo(201);
+        assertThat(text(
+                        download(
+                                english,
+                                AgsCourse.json(livret.body())
+                                        .at("/document/number")
+                                        .asText()),
+                        "livret-en"))
+                .contains("Evaluation record")
+                .doesNotContain("Livret d'évaluation");
     }
 
     @Test
