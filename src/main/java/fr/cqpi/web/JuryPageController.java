@@ -1,35 +1,125 @@
 package fr.cqpi.web;
 
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evidence.Evidence;
+import fr.cqpi.evidence.EvidenceService;
+import fr.cqpi.jury.InvalidJuryInputException;
 import fr.cqpi.jury.Jury;
+import fr.cqpi.jury.JuryInputs;
 import fr.cqpi.jury.JurySession;
+import fr.cqpi.jury.Outcome;
+import fr.cqpi.jury.Recours;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.referentiel.Referentiel;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
-/** The jury pages: the course's sessions, and per session each candidate's proposition, judgments and history. */
+/**
+ * The jury pages: the course's sessions (and a form to record one), and per session each candidate's proposition,
+ * judgments, evidence and history with the forms to record the jury's decision on a bloc and a recours. Everything
+ * goes through {@link Jury}, whose validation applies; a refusal redraws the form with the reason and what was typed.
+ */
 @Controller
 @RequestMapping("/app/jury")
 class JuryPageController {
 
+    static final int MEMBER_ROWS = 6;
+
     private final Jury jury;
     private final EvaluationQueries queries;
+    private final EvidenceService evidence;
+    private final MessageSource messages;
 
-    JuryPageController(Jury jury, EvaluationQueries queries) {
+    JuryPageController(Jury jury, EvaluationQueries queries, EvidenceService evidence, MessageSource messages) {
         this.jury = jury;
         this.queries = queries;
+        this.evidence = evidence;
+        this.messages = messages;
     }
+
+    /** What the decision form sent, shown again with the reason when it was not recorded. */
+    record TypedDecision(
+            String sub,
+            String blocCode,
+            String outcome,
+            String votesFor,
+            String votesAgainst,
+            String votesAbstention,
+            String reason,
+            String preconisations,
+            String recoursId,
+            String field,
+            String error) {}
+
+    record TypedRecours(String sub, String blocCode, String filedOn, String grounds, String field, String error) {}
+
+    record TypedSession(String heldOn, String place, List<JuryInputs.Member> members, List<String> candidates) {}
+
+    /** A line said above a candidate after an action. */
+    record Said(String sub, String text, boolean error) {}
 
     @GetMapping
     String sessions(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("sessions", jury.sessions(launch.actor()));
-        return "jury";
+        return sessionsPage(launch, model, null, null, null);
+    }
+
+    @PostMapping
+    String create(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(required = false) String heldOn,
+            @RequestParam(required = false) String place,
+            @RequestParam(name = "memberName", required = false) List<String> names,
+            @RequestParam(name = "memberCollege", required = false) List<String> colleges,
+            @RequestParam(name = "memberRole", required = false) List<String> roles,
+            @RequestParam(name = "candidate", required = false) List<String> candidates,
+            @RequestHeader(value = "HX-Request", required = false) String htmx,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        List<JuryInputs.Member> members = new ArrayList<>();
+        List<JuryInputs.Member> typedRows = new ArrayList<>();
+        int rows = names == null ? 0 : names.size();
+        for (int i = 0; i < rows; i++) {
+            JuryInputs.Member m = new JuryInputs.Member(names.get(i), at(colleges, i), at(roles, i));
+            typedRows.add(m);
+            if (m.name() != null && !m.name().isBlank()) {
+                members.add(m);
+            }
+        }
+        List<String> presented = candidates == null ? List.of() : candidates;
+        try {
+            JurySession created =
+                    jury.createSession(launch.actor(), new JuryInputs.Session(heldOn, place, members, presented));
+            if (htmx == null) {
+                return "redirect:/app/jury/" + created.id();
+            }
+            response.setHeader("HX-Push-Url", "/app/jury/" + created.id());
+            return session(launch, created.id(), model);
+        } catch (InvalidJuryInputException e) {
+            response.setStatus(400);
+            return sessionsPage(
+                    launch,
+                    model,
+                    new TypedSession(heldOn, place, typedRows, presented),
+                    e.field(),
+                    error(e, null, locale));
+        }
     }
 
     @GetMapping("/{sessionId}")
@@ -38,10 +128,214 @@ class JuryPageController {
         List<Jury.CandidateFile> files = session.candidates().stream()
                 .map(c -> jury.candidate(launch.actor(), c.sub()))
                 .toList();
+        candidateModel(launch, session, files, model);
+        return "jury-session";
+    }
+
+    @PostMapping("/{sessionId}/decisions")
+    String decide(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable long sessionId,
+            @RequestParam(required = false) String learnerId,
+            @RequestParam(required = false) String blocCode,
+            @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String votesFor,
+            @RequestParam(required = false) String votesAgainst,
+            @RequestParam(required = false) String votesAbstention,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String preconisations,
+            @RequestParam(required = false) String recoursId,
+            Locale locale,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        JurySession session = jury.session(launch.actor(), sessionId);
+        try {
+            Jury.Decided decided = jury.decide(
+                    launch.actor(),
+                    sessionId,
+                    new JuryInputs.Decide(
+                            learnerId,
+                            blocCode,
+                            outcome,
+                            number(votesFor),
+                            number(votesAgainst),
+                            number(votesAbstention),
+                            reason,
+                            preconisations,
+                            recoursId(recoursId)),
+                    RequestIdFilter.of(request));
+            model.addAttribute(
+                    "said",
+                    new Said(
+                            learnerId,
+                            messages.getMessage(
+                                    "jury.form.recorded",
+                                    new Object[] {
+                                        blocCode,
+                                        messages.getMessage(
+                                                "jury.outcome."
+                                                        + decided.decision().outcome(),
+                                                null,
+                                                locale)
+                                    },
+                                    locale),
+                            false));
+        } catch (InvalidJuryInputException e) {
+            response.setStatus(400);
+            model.addAttribute(
+                    "typed",
+                    new TypedDecision(
+                            learnerId,
+                            blocCode,
+                            outcome,
+                            votesFor,
+                            votesAgainst,
+                            votesAbstention,
+                            reason,
+                            preconisations,
+                            recoursId,
+                            e.field(),
+                            error(e, session, locale)));
+        }
+        return candidate(launch, session, learnerId, model);
+    }
+
+    @PostMapping("/{sessionId}/recours")
+    String recours(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable long sessionId,
+            @RequestParam(required = false) String learnerId,
+            @RequestParam(required = false) String blocCode,
+            @RequestParam(required = false) String filedOn,
+            @RequestParam(required = false) String grounds,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        JurySession session = jury.session(launch.actor(), sessionId);
+        if (learnerId == null || !session.presents(learnerId)) {
+            throw new fr.cqpi.evaluation.LearnerNotFoundException(learnerId);
+        }
+        try {
+            jury.fileRecours(launch.actor(), learnerId, new JuryInputs.FileRecours(blocCode, filedOn, grounds));
+            model.addAttribute(
+                    "said",
+                    new Said(
+                            learnerId,
+                            messages.getMessage("jury.recours.recorded", new Object[] {blocCode}, locale),
+                            false));
+        } catch (InvalidJuryInputException e) {
+            response.setStatus(400);
+            model.addAttribute(
+                    "typedRecours",
+                    new TypedRecours(learnerId, blocCode, filedOn, grounds, e.field(), error(e, session, locale)));
+        }
+        return candidate(launch, session, learnerId, model);
+    }
+
+    private String candidate(LaunchContext launch, JurySession session, String learnerSub, Model model) {
+        if (learnerSub == null || !session.presents(learnerSub)) {
+            throw new fr.cqpi.evaluation.LearnerNotFoundException(learnerSub);
+        }
+        Jury.CandidateFile file = jury.candidate(launch.actor(), learnerSub);
+        candidateModel(launch, session, List.of(file), model);
+        model.addAttribute("f", file);
+        return "fragments/jury-candidate :: candidate(f=${f})";
+    }
+
+    private void candidateModel(
+            LaunchContext launch, JurySession session, List<Jury.CandidateFile> files, Model model) {
+        Referentiel referentiel = queries.referentiel();
+        Map<String, Map<String, List<Evidence>>> evidenceOf = new LinkedHashMap<>();
+        Map<String, Map<String, List<Recours>>> openRecours = new LinkedHashMap<>();
+        for (Jury.CandidateFile f : files) {
+            List<Evidence> items = evidence.list(launch.actor(), f.learner().sub());
+            Map<String, List<Evidence>> byBloc = new LinkedHashMap<>();
+            Map<String, List<Recours>> open = new LinkedHashMap<>();
+            for (Referentiel.Bloc b : referentiel.blocs()) {
+                byBloc.put(
+                        b.code(),
+                        items.stream()
+                                .filter(e -> e.blocCode().equals(b.code()))
+                                .toList());
+                open.put(
+                        b.code(),
+                        f.recours().stream()
+                                .filter(r -> r.blocCode().equals(b.code()) && r.decisionId() == null)
+                                .toList());
+            }
+            evidenceOf.put(f.learner().sub(), byBloc);
+            openRecours.put(f.learner().sub(), open);
+        }
         model.addAttribute("launch", launch);
         model.addAttribute("jurySession", session);
         model.addAttribute("files", files);
-        model.addAttribute("referentiel", queries.referentiel());
-        return "jury-session";
+        model.addAttribute("referentiel", referentiel);
+        model.addAttribute("evidenceOf", evidenceOf);
+        model.addAttribute("openRecours", openRecours);
+        model.addAttribute(
+                "outcomes", Arrays.stream(Outcome.values()).map(Enum::name).toList());
+    }
+
+    private String sessionsPage(LaunchContext launch, Model model, TypedSession typed, String field, String error) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("sessions", jury.sessions(launch.actor()));
+        model.addAttribute("learners", queries.learners(launch.actor()));
+        List<JuryInputs.Member> rows = new ArrayList<>(typed == null ? List.of() : typed.members());
+        List<String> defaults = List.of(
+                "PRESIDENT",
+                "REPRESENTANT_EMPLOYEURS",
+                "REPRESENTANT_SALARIES",
+                "REPRESENTANT_SALARIES",
+                "REPRESENTANT_EMPLOYEURS",
+                "RAPPORTEUR");
+        for (int i = rows.size(); i < MEMBER_ROWS; i++) {
+            String role = defaults.get(i);
+            rows.add(new JuryInputs.Member(
+                    "",
+                    switch (role) {
+                        case "REPRESENTANT_SALARIES" -> "SALARIES";
+                        case "RAPPORTEUR" -> "AUCUN";
+                        default -> "EMPLOYEURS";
+                    },
+                    role));
+        }
+        model.addAttribute("memberRows", rows);
+        model.addAttribute("typedSession", typed);
+        model.addAttribute("invalidField", field);
+        model.addAttribute("error", error);
+        return "jury";
+    }
+
+    /** The reason in the page's language, by the field the jury's validation named. */
+    private String error(InvalidJuryInputException e, JurySession session, Locale locale) {
+        Object[] args = {session == null ? 0 : session.votingMembers(), e.getMessage()};
+        String raw = messages.getMessage("jury.error." + e.field(), null, null, locale);
+        if (raw == null) {
+            return messages.getMessage("jury.error.other", args, locale);
+        }
+        // Only a message with placeholders goes through MessageFormat (the bundles' apostrophe rule).
+        return raw.contains("{") ? messages.getMessage("jury.error." + e.field(), args, locale) : raw;
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** No recours, or its id; an unreadable one is an id no recours has (the jury refuses it, naming the field). */
+    private static Long recoursId(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        Integer id = number(value);
+        return id == null ? -1L : id.longValue();
+    }
+
+    private static String at(List<String> values, int i) {
+        return values != null && i < values.size() ? values.get(i) : null;
     }
 }
