@@ -425,7 +425,10 @@ class DemoLmsBrowserTest {
         assertCookieless();
         // Filter: the table alone is swapped, the page stays whole.
         chrome.findElement(By.id("cohort-filter")).sendKeys("Amin");
-        wait.until(d -> !d.findElement(By.id("cohort-table")).getText().contains("Lucas Bernard"));
+        // The table is swapped while it is read: a stale reference is read again.
+        new WebDriverWait(chrome, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> !d.findElement(By.id("cohort-table")).getText().contains("Lucas Bernard"));
         assertThat(chrome.findElement(By.id("cohort-table")).getText()).contains("Amina Benali");
         assertPageWhole("Cohorte");
         // Sort by a bloc: a whole page (boosted links carry the session header).

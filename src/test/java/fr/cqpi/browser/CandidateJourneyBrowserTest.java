@@ -1,0 +1,275 @@
+package fr.cqpi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cqpi.support.Chromium;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One candidate from first judgment to attestation, in headless Chromium through the demo LMS (the tool a
+ * third-party frame, its cookies blocked): the trainer judges B4 fully and attaches evidence, records a jury session
+ * presenting the candidate, records the jury's VALIDE decision with the session page's form, issues the attestation;
+ * the learner's own launch downloads it, and the public verification page confirms it. Screenshots of the jury form
+ * and of the evidence panel at 1366 and 390 px go to target/screenshots.
+ */
+@Tag("browser")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cqpi.demo.lms-host=127.0.0.1", "cqpi.demo.tool-host=localhost"})
+@ActiveProfiles({"test", "demo"})
+class CandidateJourneyBrowserTest {
+
+    static final String LEARNER = "learner-05";
+    static final String NAME = "Inès Fontaine";
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    static ChromeDriver chrome;
+    static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chrome = Chromium.start();
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    void launchAs(String userId) {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+    }
+
+    JavascriptExecutor js() {
+        return chrome;
+    }
+
+    void answerQuestionsYes() {
+        js().executeScript("window.confirm = function () { return true; };");
+    }
+
+    @Test
+    void aCandidateGoesFromFirstJudgmentToAVerifiedAttestation() throws IOException {
+        // The trainer: a first judgment on B4, then the rest of the bloc with the bulk action.
+        launchAs("trainer-1");
+        // A first launch reads the roster in the background; the cohort shows everyone once it is read.
+        new WebDriverWait(chrome, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("cohort-table")).getText().contains("Fontaine"));
+        chrome.findElement(By.partialLinkText("Fontaine")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), NAME));
+        chrome.findElement(By.id("tab-B4")).click();
+        new Select(chrome.findElement(By.id("status-C9-1"))).selectByValue("ACQUIS");
+        chrome.findElement(By.cssSelector("#criterion-C9-1 button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C9-1 .outcome"), "Enregistré"));
+        new Select(chrome.findElement(By.id("bulk-status-C9"))).selectByValue("ACQUIS");
+        answerQuestionsYes();
+        chrome.findElement(By.cssSelector("#competence-C9 form.bulk button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#competence-C9 form.bulk .outcome"), "Enregistré"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bloc-summary-B4"), "favorable"));
+        assertThat(chrome.findElement(By.id("bloc-summary-B4")).getText()).contains("Score 100,00 %");
+
+        // Evidence on B4 through its panel: a wrong type refused with the reason, then a PDF attached.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-B4 details.evidence-add")));
+        chrome.findElement(By.cssSelector("#evidence-B4 details.evidence-add summary"))
+                .click();
+        Path html = Files.writeString(
+                Files.createTempFile("notes-", ".pdf"), "<!DOCTYPE html><p>pas un PDF</p>", StandardCharsets.UTF_8);
+        chrome.findElement(By.cssSelector("#evidence-B4 input[type=file]"))
+                .sendKeys(html.toAbsolutePath().toString());
+        chrome.findElement(By.cssSelector("#evidence-B4 form[data-max-bytes] button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#evidence-B4 .outcome.error"), "son contenu est lu, pas son nom"));
+        Path pdf = Files.createTempFile("compte-rendu-accueil-", ".pdf");
+        Files.write(pdf, "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
+        new Select(chrome.findElement(By.cssSelector("#evidence-B4 select[name=criterionCode]")))
+                .selectByValue("C9.11");
+        chrome.findElement(By.cssSelector("#evidence-B4 input[type=file]"))
+                .sendKeys(pdf.toAbsolutePath().toString());
+        chrome.findElement(By.cssSelector("#evidence-B4 form[data-max-bytes] button[type=submit]"))
+                .click();
+        wait.until(
+                ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#evidence-B4 .outcome"), "ajouté"));
+        String panel = chrome.findElement(By.id("evidence-B4")).getText();
+        assertThat(panel)
+                .contains("C9.11")
+                .contains(pdf.getFileName().toString())
+                .contains("PDF");
+        js().executeScript("document.querySelector('#evidence-B4 details.evidence-add').open = true;");
+        shoot("evidence-panel", By.id("evidence-B4"));
+
+        // The jury: a session recorded from its form, presenting the candidate.
+        chrome.findElement(By.linkText("← Cohorte")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohorte"));
+        chrome.findElement(By.linkText("Jury")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jury"));
+        if (chrome.findElement(By.cssSelector("details.jury-new")).getAttribute("open") == null) {
+            chrome.findElement(By.cssSelector("details.jury-new summary")).click();
+        }
+        js().executeScript("document.querySelector('#jury-new input[name=heldOn]').value = '2026-12-01';");
+        chrome.findElement(By.cssSelector("#jury-new input[name=place]")).sendKeys("Lyon, OPCO 2i");
+        var names = chrome.findElements(By.cssSelector("#jury-new input[name=memberName]"));
+        names.get(0).sendKeys("Claire Martin");
+        names.get(1).sendKeys("Nadia Benali");
+        names.get(2).sendKeys("Paul Durand");
+        names.get(5).sendKeys("Luc Moreau");
+        WebElement candidate =
+                chrome.findElement(By.cssSelector("#jury-new input[name=candidate][value=" + LEARNER + "]"));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'});", candidate);
+        candidate.click();
+        chrome.findElement(By.cssSelector("#jury-new button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jury du"));
+        By section = By.id("candidate-" + LEARNER);
+        String file = chrome.findElement(section).getText();
+        assertThat(file).contains(NAME).contains(pdf.getFileName().toString()).contains("favorable");
+
+        // The decision, through the form: a tie first (refused, what was typed kept), then VALIDE 3-0.
+        By b4 = By.id("decide-" + LEARNER + "-B4");
+        chrome.findElement(new By.ByCssSelector("#decide-" + LEARNER + "-B4 summary"))
+                .click();
+        WebElement form = chrome.findElement(b4);
+        form.findElement(By.cssSelector("input[name=outcome][value=VALIDE]")).click();
+        setNumber(form, "votesFor", "1");
+        setNumber(form, "votesAgainst", "1");
+        setNumber(form, "votesAbstention", "1");
+        form.findElement(By.name("reason")).sendKeys("Accueil et communication maîtrisés, entretien convaincant");
+        form.findElement(By.name("preconisations")).sendKeys("Poursuivre sur la communication écrite");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#decide-" + LEARNER + "-B4 .outcome.error"), "Le vote ne convient pas"));
+        form = chrome.findElement(b4);
+        assertThat(form.getAttribute("open")).isNotNull();
+        assertThat(form.findElement(By.name("reason")).getAttribute("value"))
+                .isEqualTo("Accueil et communication maîtrisés, entretien convaincant");
+        assertThat(form.findElement(By.cssSelector("input[name=outcome][value=VALIDE]"))
+                        .isSelected())
+                .isTrue();
+        shoot("jury-decision-form", b4);
+        setNumber(form, "votesFor", "3");
+        setNumber(form, "votesAgainst", "0");
+        setNumber(form, "votesAbstention", "0");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(section, "Décision enregistrée : B4 validé."));
+        file = chrome.findElement(section).getText();
+        assertThat(file)
+                .contains("B4 — validé")
+                .contains("Vote : 3 pour, 0 contre, 0 abstention(s).")
+                .contains("Préconisations : Poursuivre sur la communication écrite");
+        shoot("jury-session", section);
+
+        // The attestation, issued from the candidate's documents on the jury page.
+        By documents = By.id("documents-" + LEARNER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(documents));
+        chrome.findElement(By.xpath("//section[@id='documents-" + LEARNER + "']//button[contains(., 'Attestation')]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(documents, "Document CQPI-"));
+        String issued = chrome.findElement(documents).getText();
+        var number = java.util.regex.Pattern.compile("CQPI-\\d{4}-\\d{6,}").matcher(issued);
+        assertThat(number.find()).as(issued).isTrue();
+
+        // The learner's own launch lists it and downloads it with the page's session (no cookie).
+        launchAs(LEARNER);
+        By mine = By.id("documents-" + LEARNER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(mine, number.group()));
+        WebElement link = chrome.findElement(By.cssSelector("#documents-" + LEARNER + " a[data-download]"));
+        String verifyUrl = chrome.findElement(By.cssSelector("#documents-" + LEARNER + " a[target=_blank]"))
+                .getAttribute("href");
+        String base64 = (String) js().executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "const session = document.querySelector('meta[name=cqpi-session]').content;"
+                                + "fetch(arguments[0], {headers: {'X-CQPI-Session': session}, credentials: 'omit'})"
+                                + ".then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status))"
+                                + ".then(b => { let s = ''; new Uint8Array(b).forEach(c => s += String.fromCharCode(c));"
+                                + " done(btoa(s)); }).catch(e => done('failed ' + e));",
+                        link.getAttribute("href"));
+        assertThat(base64).doesNotStartWith("failed");
+        String text;
+        try (PDDocument document = Loader.loadPDF(Base64.getDecoder().decode(base64))) {
+            text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        assertThat(text)
+                .contains("Attestation")
+                .contains(NAME)
+                .contains(number.group())
+                .contains("B4")
+                .contains("Communication avec différents interlocuteurs")
+                .contains("décembre 2026");
+
+        // The public verification page (no login) confirms what was issued.
+        chrome.switchTo().defaultContent();
+        chrome.get(verifyUrl);
+        String verified = chrome.findElement(By.tagName("main")).getText();
+        assertThat(verified)
+                .contains(number.group())
+                .contains(NAME)
+                .contains("B4")
+                .contains("validé")
+                .doesNotContain("B1 ");
+    }
+
+    void setNumber(WebElement form, String name, String value) {
+        WebElement input = form.findElement(By.name(name));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    /** The element in view inside the tool's frame, the page shot at 1366 and 390 px wide. */
+    void shoot(String name, By element) throws IOException {
+        for (int width : new int[] {1366, 390}) {
+            chrome.switchTo().defaultContent();
+            chrome.manage().window().setSize(new Dimension(width, 1400));
+            chrome.switchTo().frame("tool-frame");
+            js().executeScript("arguments[0].scrollIntoView({block: 'start'});", chrome.findElement(element));
+            Object overflow = js().executeScript(
+                            "return document.documentElement.scrollWidth > document.documentElement.clientWidth;");
+            assertThat(overflow)
+                    .as(name + " at " + width + " px scrolls sideways")
+                    .isEqualTo(false);
+            chrome.switchTo().defaultContent();
+            Files.write(SCREENSHOTS.resolve(name + "-" + width + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+            chrome.switchTo().frame("tool-frame");
+        }
+        chrome.switchTo().defaultContent();
+        chrome.manage().window().setSize(new Dimension(1400, 1000));
+        chrome.switchTo().frame("tool-frame");
+    }
+}
