@@ -105,7 +105,7 @@ class CandidateJourneyBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#competence-C9 form.bulk .outcome"), "Enregistré"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("bloc-summary-B4"), "favorable"));
-        assertThat(chrome.findElement(By.id("bloc-summary-B4")).getText()).contains("Score 100,00 %");
+        assertThat(chrome.findElement(By.id("bloc-summary-B4")).getText()).contains("100,00 % des critères acquis");
 
         // Evidence on B4 through its panel: a wrong type refused with the reason, then a PDF attached.
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-B4 details.evidence-add")));
