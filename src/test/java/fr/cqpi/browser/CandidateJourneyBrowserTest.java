@@ -37,9 +37,14 @@ import org.springframework.test.context.ActiveProfiles;
  * and of the evidence panel at 1366 and 390 px go to target/screenshots.
  */
 @Tag("browser")
+// A context of its own (the extra property): its jury decision must not show in DemoLmsBrowserTest's demo course.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cqpi.demo.lms-host=127.0.0.1", "cqpi.demo.tool-host=localhost"})
+        properties = {
+            "cqpi.demo.lms-host=127.0.0.1",
+            "cqpi.demo.tool-host=localhost",
+            "cqpi.evidence.max-per-learner=100"
+        })
 @ActiveProfiles({"test", "demo"})
 class CandidateJourneyBrowserTest {
 
