@@ -14,6 +14,11 @@ public record Actor(long platformId, Long courseId, long userId, String sub, Str
         return role == ToolRole.EVALUATOR;
     }
 
+    /** A tuteur entreprise: sees and judges only the learners assigned to them. */
+    public boolean isTutor() {
+        return role == ToolRole.TUTOR;
+    }
+
     public boolean isLearner() {
         return role == ToolRole.LEARNER;
     }

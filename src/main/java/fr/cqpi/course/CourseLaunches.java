@@ -13,11 +13,13 @@ public class CourseLaunches {
     private final JdbcClient jdbc;
     private final Users users;
     private final ObjectMapper json;
+    private final TutorAssignments tutors;
 
-    CourseLaunches(JdbcClient jdbc, Users users, ObjectMapper json) {
+    CourseLaunches(JdbcClient jdbc, Users users, ObjectMapper json, TutorAssignments tutors) {
         this.jdbc = jdbc;
         this.users = users;
         this.json = json;
+        this.tutors = tutors;
     }
 
     @Transactional
@@ -25,7 +27,7 @@ public class CourseLaunches {
         long userId = users.upsert(launch.platformId(), launch.person(), true);
         LaunchRecord.CourseData course = launch.course();
         if (course == null) {
-            return new LaunchRecord.Recorded(userId, null, null);
+            return new LaunchRecord.Recorded(userId, null, null, launch.role());
         }
         long courseId = jdbc.sql("""
                         insert into course (platform_id, deployment_id, context_id, label, title, ags_lineitems,
@@ -45,6 +47,13 @@ public class CourseLaunches {
                 .param("nrps", course.nrpsUrl())
                 .query(Long.class)
                 .single();
+        ToolRole role = launch.role();
+        if ((role == ToolRole.LEARNER || role == ToolRole.GUEST) && tutors.designated(courseId, userId)) {
+            role = ToolRole.TUTOR;
+        }
+        if (role == ToolRole.TUTOR && launch.mentees() != null) {
+            tutors.fromPlatform(launch.platformId(), courseId, userId, launch.mentees());
+        }
         jdbc.sql("""
                         insert into enrolment (course_id, user_id, tool_role, lti_roles, active, source, updated_at)
                         values (:course, :user, :role, :roles, true, 'LAUNCH', now())
@@ -52,12 +61,12 @@ public class CourseLaunches {
                             lti_roles = excluded.lti_roles, active = true, updated_at = now()""")
                 .param("course", courseId)
                 .param("user", userId)
-                .param("role", launch.role().name())
+                .param("role", role.name())
                 .param("roles", launch.ltiRoles().toArray(String[]::new))
                 .update();
         LaunchRecord.LinkData link = launch.link();
         if (link == null) {
-            return new LaunchRecord.Recorded(userId, courseId, null);
+            return new LaunchRecord.Recorded(userId, courseId, null, role);
         }
         long linkId = jdbc.sql("""
                         insert into resource_link (course_id, link_id, title, custom, ags_lineitem, last_launch_at)
@@ -74,7 +83,7 @@ public class CourseLaunches {
                 .param("lineitem", link.agsLineItem())
                 .query(Long.class)
                 .single();
-        return new LaunchRecord.Recorded(userId, courseId, linkId);
+        return new LaunchRecord.Recorded(userId, courseId, linkId, role);
     }
 
     private String toJson(Object value) {

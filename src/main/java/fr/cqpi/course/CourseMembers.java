@@ -13,13 +13,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class CourseMembers {
 
-    private static final String SELECT = """
+    private static final String MEMBERS = """
             select u.id as user_id, u.sub, u.name, u.email, e.tool_role as role, e.active, u.last_launch_at,
                    coalesce(nullif(trim(coalesce(u.family_name, '') || ' ' || coalesce(u.given_name, '')), ''), u.name)
                        as sort_name
             from enrolment e join lti_user u on u.id = e.user_id
-            where e.course_id = :course and e.tool_role = 'LEARNER'
+            where e.course_id = :course
             """;
+    private static final String SELECT = MEMBERS + " and e.tool_role = 'LEARNER'";
 
     private final JdbcClient jdbc;
 
@@ -40,6 +41,23 @@ public class CourseMembers {
                 .param("sub", sub)
                 .query(CourseMember.class)
                 .optional();
+    }
+
+    /** A member of the course, whatever their role. */
+    public Optional<CourseMember> member(long courseId, String sub) {
+        return jdbc.sql(MEMBERS + " and u.sub = :sub")
+                .param("course", courseId)
+                .param("sub", sub)
+                .query(CourseMember.class)
+                .optional();
+    }
+
+    /** The members of a course who do not evaluate (tutors, learners, guests): who a trainer may make a tutor. */
+    public List<CourseMember> nonEvaluators(long courseId) {
+        return jdbc.sql(MEMBERS + " and e.tool_role <> 'EVALUATOR' order by lower(coalesce(u.name, u.sub)), u.id")
+                .param("course", courseId)
+                .query(CourseMember.class)
+                .list();
     }
 
     /** The learners of a course, active or not, by user id. */

@@ -5,15 +5,29 @@ import java.util.Map;
 
 /**
  * What a verified launch tells about the course world: who launched, in which course (null without course
- * context), from which resource link (null when none), with which roles.
+ * context), from which resource link (null when none), with which roles; {@code mentees}: the user ids of a
+ * Mentor's {@code role_scope_mentor} claim, null when the launch has none.
  */
 public record LaunchRecord(
-        long platformId, Person person, CourseData course, LinkData link, ToolRole role, List<String> ltiRoles) {
+        long platformId,
+        Person person,
+        CourseData course,
+        LinkData link,
+        ToolRole role,
+        List<String> ltiRoles,
+        List<String> mentees) {
 
     public LaunchRecord {
         ltiRoles = ltiRoles == null
                 ? List.of()
                 : ltiRoles.stream().map(PlatformText::id).toList();
+        mentees = mentees == null
+                ? null
+                : mentees.stream()
+                        .limit(TutorAssignments.MAX_PLATFORM_MENTEES)
+                        .map(PlatformText::id)
+                        .filter(java.util.Objects::nonNull)
+                        .toList();
     }
 
     /** The launch's context claim and the course's service endpoints (null when not offered). */
@@ -41,6 +55,9 @@ public record LaunchRecord(
         }
     }
 
-    /** The ids the launch was stored under. */
-    public record Recorded(long userId, Long courseId, Long resourceLinkId) {}
+    /**
+     * The ids the launch was stored under, and the role the person has in the course (a member a trainer
+     * designated as tutor is a TUTOR whatever the launch's roles, unless they evaluate).
+     */
+    public record Recorded(long userId, Long courseId, Long resourceLinkId, ToolRole role) {}
 }

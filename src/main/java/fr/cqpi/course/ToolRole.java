@@ -5,11 +5,14 @@ import java.util.Collection;
 /**
  * What a launch lets a person do in the tool, from their LTI roles.
  * Course Instructor, TeachingAssistant, Administrator and ContentDeveloper, and the system Administrator,
- * evaluate; a course Learner sees their own grid; institution roles count for nothing;
- * any other role (Mentor, Observer, unknown, none) only reads the référentiel.
+ * evaluate (évaluateur habilité / formateur); a course Mentor is a tuteur entreprise, who sees and judges only the
+ * learners assigned to them; a course Learner sees their own grid; institution roles count for nothing;
+ * any other role (Observer, unknown, none) only reads the référentiel. A course member a trainer designates as
+ * tutor of some learners is a TUTOR in that course too (see {@link TutorAssignments}).
  */
 public enum ToolRole {
     EVALUATOR,
+    TUTOR,
     LEARNER,
     GUEST;
 
@@ -17,6 +20,7 @@ public enum ToolRole {
 
     public static ToolRole of(Collection<String> ltiRoles) {
         boolean learner = false;
+        boolean mentor = false;
         for (String role : ltiRoles) {
             String name = simpleName(role);
             if (name.equals("Instructor")
@@ -28,8 +32,12 @@ public enum ToolRole {
             if (name.equals("Learner")) {
                 learner = true;
             }
+            if (name.equals("Mentor")) {
+                mentor = true;
+            }
         }
-        return learner ? LEARNER : GUEST;
+        // A Mentor who is also a Learner (the LTI core specification's own example) acts as the tutor they are.
+        return mentor ? TUTOR : learner ? LEARNER : GUEST;
     }
 
     /** Whether the roles include Learner (whatever else they include): who a roster lists as a learner. */

@@ -3,7 +3,10 @@ package fr.cqpi.demo;
 import java.util.List;
 import java.util.Optional;
 
-/** The demo LMS's one course: a trainer and twelve fictional learners. */
+/**
+ * The demo LMS's one course: a trainer, twelve fictional learners, and a company tutor (LTI Mentor) who follows
+ * three of them.
+ */
 final class DemoCourse {
 
     static final String CONTEXT_ID = "demo-cqpi-2026";
@@ -25,7 +28,8 @@ final class DemoCourse {
             user("learner-09", "Nora", "Moreau", DemoUser.LEARNER),
             user("learner-10", "Paul", "Petit", DemoUser.LEARNER),
             user("learner-11", "Sarah", "Roux", DemoUser.LEARNER),
-            user("learner-12", "Yanis", "Vincent", DemoUser.LEARNER));
+            user("learner-12", "Yanis", "Vincent", DemoUser.LEARNER),
+            tutor("tutor-1", "Thomas", "Girard", List.of("learner-01", "learner-02", "learner-03")));
 
     private DemoCourse() {}
 
@@ -34,12 +38,19 @@ final class DemoCourse {
     }
 
     private static DemoUser user(String id, String given, String family, String role) {
-        String email = (given + "." + family)
+        return new DemoUser(id, given, family, email(given, family), List.of(role), List.of());
+    }
+
+    private static DemoUser tutor(String id, String given, String family, List<String> mentees) {
+        return new DemoUser(id, given, family, email(given, family), List.of(DemoUser.MENTOR), mentees);
+    }
+
+    private static String email(String given, String family) {
+        return (given + "." + family)
                         .toLowerCase(java.util.Locale.ROOT)
                         .replace('é', 'e')
                         .replace('è', 'e')
                         .replace('ï', 'i')
                 + "@demo-lms.example";
-        return new DemoUser(id, given, family, email, List.of(role));
     }
 }

@@ -60,6 +60,12 @@ class DemoIdTokens {
     }
 
     private JWTClaimsSet.Builder claims(DemoUser user, String nonce, String targetLinkUri, String locale) {
+        JWTClaimsSet.Builder claims = baseClaims(user, nonce, targetLinkUri, locale);
+        // LTI 1.3 core: a Mentor's launch names the users they mentor.
+        return user.mentees().isEmpty() ? claims : claims.claim(LTI + "role_scope_mentor", user.mentees());
+    }
+
+    private JWTClaimsSet.Builder baseClaims(DemoUser user, String nonce, String targetLinkUri, String locale) {
         Instant now = clock.instant();
         return new JWTClaimsSet.Builder()
                 .issuer(lms.issuer())

@@ -46,7 +46,7 @@ class DemoLmsController {
         model.addAttribute("course", DemoCourse.TITLE);
         model.addAttribute(
                 "learners",
-                DemoCourse.MEMBERS.stream().filter(m -> !m.isInstructor()).toList());
+                DemoCourse.MEMBERS.stream().filter(DemoUser::isLearner).toList());
         model.addAttribute("lineItems", gradebook.lineItems());
         model.addAttribute("gradebook", gradebook);
         model.addAttribute("received", gradebook.received());

@@ -5,6 +5,7 @@ import fr.cqpi.course.CourseMember;
 import fr.cqpi.documents.DocumentFacts.BlocFact;
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.EvaluatorRole;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.JudgmentStatus;
 import fr.cqpi.evaluation.LearnerAccess;
@@ -350,8 +351,8 @@ public class Documents {
             String qualificationType) {}
 
     /**
-     * One evaluator's judgment of a criterion. Today a criterion has one (the évaluateur's); {@code role} leaves room
-     * for the tutor's beside it.
+     * One evaluator's judgment of a criterion: the évaluateur habilité's (EVALUATEUR) or the tuteur entreprise's
+     * (TUTEUR), as {@code role} says.
      */
     public record EvaluatorJudgment(
             String role, String evaluator, JudgmentStatus status, String modality, String date, String comment) {}
@@ -421,16 +422,19 @@ public class Documents {
                         grid.results().competence(c.code()).orElseThrow();
                 List<LivretCriterion> criteria = new ArrayList<>();
                 for (Referentiel.Criterion k : c.criteria()) {
-                    Judgment j = grid.judgment(k.code());
-                    List<EvaluatorJudgment> judgments = j.updatedAt() == null
-                            ? List.of()
-                            : List.of(new EvaluatorJudgment(
-                                    "EVALUATEUR",
+                    List<EvaluatorJudgment> judgments = new ArrayList<>();
+                    for (EvaluatorRole role : EvaluatorRole.values()) {
+                        Judgment j = grid.judgment(k.code(), role);
+                        if (j.updatedAt() != null) {
+                            judgments.add(new EvaluatorJudgment(
+                                    role.name(),
                                     j.updatedByName() != null ? j.updatedByName() : j.updatedBySub(),
                                     j.status(),
                                     j.modality() == null ? null : modalities.getOrDefault(j.modality(), j.modality()),
                                     shortDay(LocalDate.ofInstant(j.updatedAt(), ZONE)),
                                     j.comment()));
+                        }
+                    }
                     criteria.add(new LivretCriterion(k.code(), k.text(), judgments));
                 }
                 competences.add(new LivretCompetence(

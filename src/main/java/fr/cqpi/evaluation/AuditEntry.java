@@ -2,7 +2,7 @@ package fr.cqpi.evaluation;
 
 import java.time.Instant;
 
-/** One change of one judgment, as the audit trail keeps it. */
+/** One change of one judgment, as the audit trail keeps it: by which evaluator role, in which session (null before sessions). */
 public record AuditEntry(
         long id,
         String criterionCode,
@@ -15,4 +15,6 @@ public record AuditEntry(
         String evaluatorSub,
         String evaluatorName,
         Instant changedAt,
-        String requestId) {}
+        String requestId,
+        EvaluatorRole evaluatorRole,
+        Long sessionId) {}

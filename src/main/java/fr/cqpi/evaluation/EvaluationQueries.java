@@ -3,15 +3,23 @@ package fr.cqpi.evaluation;
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
+import fr.cqpi.course.TutorAssignments;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads for the grid, the cohort and the history; a fixed number of statements whatever the cohort size. */
+/**
+ * Reads for the grid, the cohort and the history; a fixed number of statements whatever the cohort size. Results
+ * follow the judgments the référentiel's rule counts (by default the évaluateur habilité's).
+ */
 @Service
 @Transactional(readOnly = true)
 public class EvaluationQueries {
@@ -21,18 +29,24 @@ public class EvaluationQueries {
     private final CourseMembers members;
     private final LearnerAccess access;
     private final StandingDecisions decisions;
+    private final EvaluationSessions sessions;
+    private final TutorAssignments tutors;
 
     EvaluationQueries(
             JudgmentRepository judgments,
             ReferentielCatalog catalog,
             CourseMembers members,
             LearnerAccess access,
-            StandingDecisions decisions) {
+            StandingDecisions decisions,
+            EvaluationSessions sessions,
+            TutorAssignments tutors) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.members = members;
         this.access = access;
         this.decisions = decisions;
+        this.sessions = sessions;
+        this.tutors = tutors;
     }
 
     public Referentiel referentiel() {
@@ -42,38 +56,71 @@ public class EvaluationQueries {
     public LearnerGrid grid(Actor launch, String learnerSub) {
         CourseMember learner = access.toRead(launch, learnerSub);
         Referentiel referentiel = referentiel();
-        Map<String, Judgment> byCode = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
+        EvaluatorJudgments byRole = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
         return new LearnerGrid(
                 learner,
                 referentiel,
-                byCode,
+                byRole.byRole(),
                 ResultCalculator.compute(
                         referentiel,
-                        JudgmentService.statuses(byCode),
-                        decisions.of(launch.courseId(), learner.userId())));
+                        byRole.counted(referentiel.rules()),
+                        decisions.of(launch.courseId(), learner.userId())),
+                EvaluatorRole.of(launch),
+                sessions.inCourse(launch.courseId()).stream()
+                        .collect(Collectors.toMap(EvaluationSession::id, Function.identity())));
     }
 
     public List<CohortRow> cohort(Actor launch) {
-        access.requireEvaluator(launch);
+        return cohort(launch, null);
+    }
+
+    /**
+     * The learners with their results per bloc: a tutor's own learners only. With a session: the learners judged in
+     * it, with the results of what was judged in it.
+     */
+    public List<CohortRow> cohort(Actor launch, Long sessionId) {
         Referentiel referentiel = referentiel();
-        Map<Long, Map<String, JudgmentStatus>> statuses =
-                judgments.statusesByLearner(launch.courseId(), referentiel.code());
+        List<CourseMember> learners = learners(launch);
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statuses;
+        if (sessionId == null) {
+            statuses = judgments.statusesByLearner(launch.courseId(), referentiel.code());
+        } else {
+            EvaluationSession session = sessions.find(launch.courseId(), sessionId)
+                    .orElseThrow(() -> new SessionNotFoundException(sessionId));
+            statuses = judgments.statusesInSession(launch.courseId(), referentiel.code(), session);
+            learners = learners.stream()
+                    .filter(m -> statuses.containsKey(m.userId()))
+                    .toList();
+        }
         Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
         Map<Long, Instant> lastJudged = judgments.lastJudgedAtByLearner(launch.courseId(), referentiel.code());
-        return members.learners(launch.courseId()).stream()
-                .map(m -> new CohortRow(
-                        m,
-                        ResultCalculator.compute(
-                                referentiel,
-                                statuses.getOrDefault(m.userId(), Map.of()),
-                                decided.getOrDefault(m.userId(), Map.of())),
-                        lastJudged.get(m.userId())))
+        return learners.stream()
+                .map(m -> {
+                    Map<EvaluatorRole, Map<String, JudgmentStatus>> byRole =
+                            statuses.getOrDefault(m.userId(), new EnumMap<>(EvaluatorRole.class));
+                    return new CohortRow(
+                            m,
+                            ResultCalculator.compute(
+                                    referentiel,
+                                    CountedStatuses.of(
+                                            referentiel.rules(),
+                                            byRole.getOrDefault(EvaluatorRole.EVALUATEUR, Map.of()),
+                                            byRole.getOrDefault(EvaluatorRole.TUTEUR, Map.of())),
+                                    decided.getOrDefault(m.userId(), Map.of())),
+                            lastJudged.get(m.userId()));
+                })
                 .toList();
     }
 
+    /** The course's learners; for a tutor, those assigned to them. */
     public List<CourseMember> learners(Actor launch) {
-        access.requireEvaluator(launch);
-        return members.learners(launch.courseId());
+        access.requireJudge(launch);
+        List<CourseMember> all = members.learners(launch.courseId());
+        if (!launch.isTutor()) {
+            return all;
+        }
+        Set<Long> mine = tutors.learnersOf(launch.courseId(), launch.userId());
+        return all.stream().filter(m -> mine.contains(m.userId())).toList();
     }
 
     /** A learner's results, for services acting on a course rather than for a launch (grade sync). */
@@ -81,18 +128,45 @@ public class EvaluationQueries {
         Referentiel referentiel = referentiel();
         return ResultCalculator.compute(
                 referentiel,
-                JudgmentService.statuses(judgments.findAll(courseId, learnerId, referentiel.code())),
+                judgments.findAll(courseId, learnerId, referentiel.code()).counted(referentiel.rules()),
                 decisions.of(courseId, learnerId));
+    }
+
+    /**
+     * Where a learner's two evaluators disagree, in the référentiel's order (for the jury, which authorises its own
+     * callers): each divergence names its bloc.
+     */
+    public List<Divergence> divergences(long courseId, long learnerId) {
+        Referentiel referentiel = referentiel();
+        return Divergences.of(
+                referentiel,
+                judgments.findAll(courseId, learnerId, referentiel.code()).byRole());
     }
 
     /** A page of the learner's history, older than the change {@code before} when given. */
     public HistoryPage history(Actor launch, String learnerSub, Long before) {
+        return history(launch, learnerSub, before, null);
+    }
+
+    /** A page of the learner's history, of one session when {@code sessionId} is given. */
+    public HistoryPage history(Actor launch, String learnerSub, Long before, Long sessionId) {
         CourseMember learner = access.toRead(launch, learnerSub);
-        List<AuditEntry> entries = judgments.history(launch.courseId(), learner.userId(), before, HistoryPage.SIZE + 1);
+        EvaluationSession session = sessionId == null
+                ? null
+                : sessions.find(launch.courseId(), sessionId)
+                        .orElseThrow(() -> new SessionNotFoundException(sessionId));
+        List<AuditEntry> entries =
+                judgments.history(launch.courseId(), learner.userId(), before, session, HistoryPage.SIZE + 1);
         if (entries.size() <= HistoryPage.SIZE) {
             return new HistoryPage(entries, null);
         }
         List<AuditEntry> page = entries.subList(0, HistoryPage.SIZE);
         return new HistoryPage(List.copyOf(page), page.get(page.size() - 1).id());
+    }
+
+    /** The course's evaluation sessions by id (for pages naming the session of a judgment). */
+    public Map<Long, EvaluationSession> sessionsOf(long courseId) {
+        return sessions.inCourse(courseId).stream()
+                .collect(Collectors.toMap(EvaluationSession::id, Function.identity()));
     }
 }

@@ -2,7 +2,10 @@ package fr.cqpi.evaluation;
 
 import java.time.Instant;
 
-/** The current judgment of one criterion for one learner in one course. */
+/**
+ * The latest judgment of one criterion for one learner in one course by one evaluator role, and the session it was
+ * made in.
+ */
 public record Judgment(
         long id,
         String criterionCode,
@@ -12,10 +15,17 @@ public record Judgment(
         int version,
         String updatedBySub,
         String updatedByName,
-        Instant updatedAt) {
+        Instant updatedAt,
+        EvaluatorRole evaluatorRole,
+        Long sessionId) {
 
-    /** What a criterion shows before anyone judged it. */
+    /** What a criterion shows before the évaluateur habilité judged it. */
     public static Judgment notEvaluated(String criterionCode) {
-        return new Judgment(0, criterionCode, JudgmentStatus.NON_EVALUE, null, null, 0, null, null, null);
+        return notEvaluated(criterionCode, EvaluatorRole.EVALUATEUR);
+    }
+
+    /** What a criterion shows before this evaluator role judged it. */
+    public static Judgment notEvaluated(String criterionCode, EvaluatorRole role) {
+        return new Judgment(0, criterionCode, JudgmentStatus.NON_EVALUE, null, null, 0, null, null, null, role, null);
     }
 }

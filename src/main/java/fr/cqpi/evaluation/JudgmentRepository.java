@@ -4,18 +4,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 class JudgmentRepository {
 
-    private static final String COLUMNS =
-            "id, criterion_code, status, modality, comment, version, updated_by_sub, updated_by_name, updated_at";
+    private static final String COLUMNS = "id, criterion_code, status, modality, comment, version, updated_by_sub,"
+            + " updated_by_name, updated_at, evaluator_role, session_id";
 
     private final JdbcClient jdbc;
 
@@ -32,8 +32,9 @@ class JudgmentRepository {
                 .singleRow();
     }
 
-    Map<String, Judgment> findAll(long courseId, long learnerId, String referentielCode) {
-        Map<String, Judgment> judgments = new HashMap<>();
+    /** Both evaluator roles' latest judgments of a learner. */
+    EvaluatorJudgments findAll(long courseId, long learnerId, String referentielCode) {
+        EvaluatorJudgments judgments = new EvaluatorJudgments();
         jdbc.sql("select " + COLUMNS + " from judgment where course_id = :course and learner_id = :learner"
                         + " and referentiel_code = :ref")
                 .param("course", courseId)
@@ -41,34 +42,55 @@ class JudgmentRepository {
                 .param("ref", referentielCode)
                 .query(JudgmentRepository::judgment)
                 .list()
-                .forEach(j -> judgments.put(j.criterionCode(), j));
+                .forEach(judgments::put);
         return judgments;
     }
 
-    /** Every learner's statuses in a course, in one statement. */
-    Map<Long, Map<String, JudgmentStatus>> statusesByLearner(long courseId, String referentielCode) {
-        Map<Long, Map<String, JudgmentStatus>> byLearner = new HashMap<>();
-        jdbc.sql(
-                        "select learner_id, criterion_code, status from judgment where course_id = :course and referentiel_code = :ref")
+    /** Every learner's statuses in a course by evaluator role, in one statement. */
+    Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statusesByLearner(
+            long courseId, String referentielCode) {
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> byLearner = new HashMap<>();
+        jdbc.sql("select learner_id, criterion_code, status, evaluator_role from judgment"
+                        + " where course_id = :course and referentiel_code = :ref")
                 .param("course", courseId)
                 .param("ref", referentielCode)
                 .query(rs -> {
-                    byLearner
-                            .computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
-                            .put(rs.getString(2), JudgmentStatus.valueOf(rs.getString(3)));
+                    put(byLearner, rs);
                 });
         return byLearner;
     }
 
-    Optional<Judgment> find(long courseId, long learnerId, String referentielCode, String criterionCode) {
-        return jdbc.sql("select " + COLUMNS + " from judgment where course_id = :course and learner_id = :learner"
-                        + " and referentiel_code = :ref and criterion_code = :code")
+    /**
+     * Every learner's statuses as judged in one session (the last change of each criterion by each role in it), in
+     * one statement. The session that holds the judgments made before sessions existed also has the audit entries
+     * without session.
+     */
+    Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statusesInSession(
+            long courseId, String referentielCode, EvaluationSession session) {
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> byLearner = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (a.learner_id, a.criterion_code, a.evaluator_role)
+                               a.learner_id, a.criterion_code, a.after_status, a.evaluator_role
+                        from judgment_audit a join judgment j on j.id = a.judgment_id
+                        where a.course_id = :course and j.referentiel_code = :ref
+                          and (a.session_id = :session or (a.session_id is null and :earlier))
+                        order by a.learner_id, a.criterion_code, a.evaluator_role, a.changed_at desc, a.id desc""")
                 .param("course", courseId)
-                .param("learner", learnerId)
                 .param("ref", referentielCode)
-                .param("code", criterionCode)
-                .query(JudgmentRepository::judgment)
-                .optional();
+                .param("session", session.id())
+                .param("earlier", session.earlierJudgments())
+                .query(rs -> {
+                    put(byLearner, rs);
+                });
+        return byLearner;
+    }
+
+    private static void put(Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> byLearner, ResultSet rs)
+            throws SQLException {
+        byLearner
+                .computeIfAbsent(rs.getLong(1), k -> new EnumMap<>(EvaluatorRole.class))
+                .computeIfAbsent(EvaluatorRole.valueOf(rs.getString(4)), k -> new HashMap<>())
+                .put(rs.getString(2), JudgmentStatus.valueOf(rs.getString(3)));
     }
 
     Judgment insert(
@@ -76,20 +98,26 @@ class JudgmentRepository {
             long learnerId,
             String referentielCode,
             String criterionCode,
+            EvaluatorRole role,
+            long sessionId,
             JudgmentStatus status,
             String modality,
             String comment,
             String bySub,
             String byName) {
         return jdbc.sql("""
-                        insert into judgment (course_id, learner_id, referentiel_code, criterion_code, status, modality,
-                                              comment, version, updated_by_sub, updated_by_name, updated_at)
-                        values (:course, :learner, :ref, :code, :status, :modality, :comment, 1, :sub, :name, now())
+                        insert into judgment (course_id, learner_id, referentiel_code, criterion_code, evaluator_role,
+                                              session_id, status, modality, comment, version, updated_by_sub,
+                                              updated_by_name, updated_at)
+                        values (:course, :learner, :ref, :code, :role, :session, :status, :modality, :comment, 1, :sub,
+                                :name, now())
                         returning\s""" + COLUMNS)
                 .param("course", courseId)
                 .param("learner", learnerId)
                 .param("ref", referentielCode)
                 .param("code", criterionCode)
+                .param("role", role.name())
+                .param("session", sessionId)
                 .param("status", status.name())
                 .param("modality", modality)
                 .param("comment", comment)
@@ -99,12 +127,21 @@ class JudgmentRepository {
                 .single();
     }
 
-    Judgment update(long id, JudgmentStatus status, String modality, String comment, String bySub, String byName) {
+    Judgment update(
+            long id,
+            long sessionId,
+            JudgmentStatus status,
+            String modality,
+            String comment,
+            String bySub,
+            String byName) {
         return jdbc.sql("""
                         update judgment set status = :status, modality = :modality, comment = :comment,
-                            version = version + 1, updated_by_sub = :sub, updated_by_name = :name, updated_at = now()
+                            session_id = :session, version = version + 1, updated_by_sub = :sub,
+                            updated_by_name = :name, updated_at = now()
                         where id = :id returning\s""" + COLUMNS)
                 .param("id", id)
+                .param("session", sessionId)
                 .param("status", status.name())
                 .param("modality", modality)
                 .param("comment", comment)
@@ -127,9 +164,11 @@ class JudgmentRepository {
         jdbc.sql("""
                         insert into judgment_audit (judgment_id, platform_id, course_id, learner_id, learner_sub,
                             criterion_code, before_status, before_modality, before_comment, after_status,
-                            after_modality, after_comment, evaluator_sub, evaluator_name, changed_at, request_id)
+                            after_modality, after_comment, evaluator_sub, evaluator_name, changed_at, request_id,
+                            evaluator_role, session_id)
                         values (:judgment, :platform, :course, :learner, :learnerSub, :code, :bStatus, :bModality,
-                            :bComment, :aStatus, :aModality, :aComment, :evaluatorSub, :evaluatorName, :at, :requestId)""")
+                            :bComment, :aStatus, :aModality, :aComment, :evaluatorSub, :evaluatorName, :at, :requestId,
+                            :role, :session)""")
                 .param("judgment", after.id())
                 .param("platform", platformId)
                 .param("course", courseId)
@@ -146,15 +185,23 @@ class JudgmentRepository {
                 .param("evaluatorName", evaluatorName)
                 .param("at", Timestamp.from(after.updatedAt()))
                 .param("requestId", requestId)
+                .param("role", after.evaluatorRole().name())
+                .param("session", after.sessionId())
                 .update();
     }
 
-    /** Up to {@code limit} changes, the most recent first, older than the change {@code before} when given. */
-    List<AuditEntry> history(long courseId, long learnerId, Long before, int limit) {
+    /**
+     * Up to {@code limit} changes, the most recent first, older than the change {@code before} when given, of one
+     * session when {@code session} is given.
+     */
+    List<AuditEntry> history(long courseId, long learnerId, Long before, EvaluationSession session, int limit) {
         return jdbc.sql("""
                         select id, criterion_code, before_status, before_modality, before_comment, after_status,
-                               after_modality, after_comment, evaluator_sub, evaluator_name, changed_at, request_id
+                               after_modality, after_comment, evaluator_sub, evaluator_name, changed_at, request_id,
+                               evaluator_role, session_id
                         from judgment_audit a where course_id = :course and learner_id = :learner
+                          and (cast(:session as bigint) is null or a.session_id = :session
+                               or (a.session_id is null and :earlier))
                           and (cast(:before as bigint) is null or (a.changed_at, a.id) < (
                                select b.changed_at, b.id from judgment_audit b
                                where b.id = :before and b.course_id = :course and b.learner_id = :learner))
@@ -162,6 +209,8 @@ class JudgmentRepository {
                 .param("course", courseId)
                 .param("learner", learnerId)
                 .param("before", before)
+                .param("session", session == null ? null : session.id())
+                .param("earlier", session != null && session.earlierJudgments())
                 .param("limit", limit)
                 .query((rs, n) -> new AuditEntry(
                         rs.getLong(1),
@@ -175,7 +224,9 @@ class JudgmentRepository {
                         rs.getString(9),
                         rs.getString(10),
                         rs.getTimestamp(11).toInstant(),
-                        rs.getString(12)))
+                        rs.getString(12),
+                        EvaluatorRole.valueOf(rs.getString(13)),
+                        (Long) rs.getObject(14)))
                 .list();
     }
 
@@ -203,6 +254,8 @@ class JudgmentRepository {
                 rs.getInt("version"),
                 rs.getString("updated_by_sub"),
                 rs.getString("updated_by_name"),
-                rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("updated_at").toInstant(),
+                EvaluatorRole.valueOf(rs.getString("evaluator_role")),
+                (Long) rs.getObject("session_id"));
     }
 }

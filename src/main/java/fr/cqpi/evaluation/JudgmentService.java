@@ -6,7 +6,6 @@ import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import fr.cqpi.shared.Texts;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,8 +15,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records judgments: validates them against the référentiel, refuses stale versions, appends the audit
- * trail, and announces changed bloc results, all in one transaction.
+ * Records judgments: each evaluator role (évaluateur habilité, tuteur entreprise) its own, in an evaluation session;
+ * validates them against the référentiel, refuses stale versions, appends the audit trail, and announces changed
+ * bloc results (from the judgments the référentiel's rule counts), all in one transaction.
  */
 @Service
 public class JudgmentService {
@@ -29,18 +29,21 @@ public class JudgmentService {
     private final LearnerAccess access;
     private final ApplicationEventPublisher events;
     private final StandingDecisions decisions;
+    private final EvaluationSessions sessions;
 
     JudgmentService(
             JudgmentRepository judgments,
             ReferentielCatalog catalog,
             LearnerAccess access,
             ApplicationEventPublisher events,
-            StandingDecisions decisions) {
+            StandingDecisions decisions,
+            EvaluationSessions sessions) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.access = access;
         this.events = events;
         this.decisions = decisions;
+        this.sessions = sessions;
     }
 
     /** The outcome of a save: the stored judgments and the learner's results after it. */
@@ -56,7 +59,14 @@ public class JudgmentService {
                 .orElseThrow(() -> new UnknownCriterionException(criterionCode));
         Validated value = validate(bloc, input);
         return save(
-                evaluator, learner, referentiel, List.of(criterionCode), existing -> value, input.version(), requestId);
+                evaluator,
+                learner,
+                referentiel,
+                List.of(criterionCode),
+                existing -> value,
+                input.version(),
+                input.sessionId(),
+                requestId);
     }
 
     /**
@@ -78,6 +88,7 @@ public class JudgmentService {
                 .blocOfCompetence(competenceCode)
                 .orElseThrow(() -> new UnknownCriterionException(competenceCode));
         Validated value = validate(bloc, new JudgmentInput(input.status(), input.modality(), input.comment(), null));
+        Long sessionId = input.sessionId();
         List<String> codes = referentiel.competence(competenceCode).orElseThrow().criteria().stream()
                 .map(Referentiel.Criterion::code)
                 .toList();
@@ -93,6 +104,7 @@ public class JudgmentService {
                                 existing.modality() != null ? existing.modality() : value.modality(),
                                 existing.comment()),
                 null,
+                sessionId,
                 requestId);
     }
 
@@ -103,27 +115,33 @@ public class JudgmentService {
             List<String> codes,
             java.util.function.Function<Judgment, Validated> valueFor,
             Integer expectedVersion,
+            Long sessionId,
             String requestId) {
         long courseId = evaluator.courseId();
+        EvaluatorRole role = EvaluatorRole.of(evaluator);
         judgments.lockLearner(courseId, learner.userId());
-        Map<String, Judgment> current = judgments.findAll(courseId, learner.userId(), referentiel.code());
+        EvaluationSession session = sessions.forJudgment(courseId, sessionId, evaluator.sub());
+        EvaluatorJudgments all = judgments.findAll(courseId, learner.userId(), referentiel.code());
+        Map<String, Judgment> current = all.of(role);
         // Under the learner's lock, which the jury's decisions take too: no judgment slips in after a decision.
         Map<String, Decision> decided = decisions.of(courseId, learner.userId());
-        Results before = ResultCalculator.compute(referentiel, statuses(current), decided);
+        Results before = ResultCalculator.compute(referentiel, all.counted(referentiel.rules()), decided);
 
         List<Judgment> saved = new ArrayList<>();
         for (String code : codes) {
             Judgment existing = current.get(code);
             int currentVersion = existing == null ? 0 : existing.version();
             if (expectedVersion != null && expectedVersion != currentVersion) {
-                throw new JudgmentConflictException(existing != null ? existing : Judgment.notEvaluated(code));
+                throw new JudgmentConflictException(existing != null ? existing : Judgment.notEvaluated(code, role));
             }
             String blocCode = referentiel.blocOfCriterion(code).orElseThrow().code();
             if (decided.containsKey(blocCode)) {
                 throw new BlocLockedException(blocCode, decided.get(blocCode));
             }
             Validated value = valueFor.apply(existing);
+            // The same value again in another session is recorded: the later session confirms it.
             if (existing != null
+                    && Objects.equals(existing.sessionId(), session.id())
                     && existing.status() == value.status()
                     && Objects.equals(existing.modality(), value.modality())
                     && Objects.equals(existing.comment(), value.comment())) {
@@ -134,7 +152,7 @@ public class JudgmentService {
                     && value.status() == JudgmentStatus.NON_EVALUE
                     && value.modality() == null
                     && value.comment() == null) {
-                saved.add(Judgment.notEvaluated(code));
+                saved.add(Judgment.notEvaluated(code, role));
                 continue;
             }
             Judgment after = existing == null
@@ -143,6 +161,8 @@ public class JudgmentService {
                             learner.userId(),
                             referentiel.code(),
                             code,
+                            role,
+                            session.id(),
                             value.status(),
                             value.modality(),
                             value.comment(),
@@ -150,6 +170,7 @@ public class JudgmentService {
                             evaluator.displayName())
                     : judgments.update(
                             existing.id(),
+                            session.id(),
                             value.status(),
                             value.modality(),
                             value.comment(),
@@ -168,7 +189,7 @@ public class JudgmentService {
             current.put(code, after);
             saved.add(after);
         }
-        Results after = ResultCalculator.compute(referentiel, statuses(current), decided);
+        Results after = ResultCalculator.compute(referentiel, all.counted(referentiel.rules()), decided);
         List<Results.BlocResult> changed = after.blocs().stream()
                 .filter(b -> !b.equals(before.bloc(b.code()).orElse(null)))
                 .toList();
@@ -225,11 +246,5 @@ public class JudgmentService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    static Map<String, JudgmentStatus> statuses(Map<String, Judgment> judgments) {
-        Map<String, JudgmentStatus> statuses = new HashMap<>();
-        judgments.forEach((code, j) -> statuses.put(code, j.status()));
-        return statuses;
     }
 }

@@ -71,6 +71,10 @@ public record LaunchContext(
         return actor().isLearner();
     }
 
+    public boolean isTutor() {
+        return actor().isTutor();
+    }
+
     public String displayName() {
         return name != null && !name.isBlank() ? name : sub;
     }

@@ -79,8 +79,16 @@ class LaunchRecorder {
                 ? null
                 : new LaunchRecord.LinkData(
                         string(link.get("id")), linkTitle, custom, services == null ? null : services.lineItem());
-        LaunchRecord.Recorded recorded =
-                courses.record(new LaunchRecord(platform.id(), person, course, linkData, role, roles));
+        LaunchRecord.Recorded recorded = courses.record(new LaunchRecord(
+                platform.id(),
+                person,
+                course,
+                linkData,
+                role,
+                roles,
+                claims.get(LtiClaims.ROLE_SCOPE_MENTOR) instanceof Collection<?>
+                        ? strings(claims.get(LtiClaims.ROLE_SCOPE_MENTOR))
+                        : null));
         Long courseId = recorded.courseId();
         Long resourceLinkId = recorded.resourceLinkId();
         long userId = recorded.userId();
@@ -102,7 +110,7 @@ class LaunchRecorder {
                 person.sub(),
                 name,
                 email,
-                role,
+                recorded.role(),
                 roles,
                 custom,
                 (String) claims.get(LtiClaims.MESSAGE_TYPE),

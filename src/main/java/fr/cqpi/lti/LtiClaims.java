@@ -12,6 +12,9 @@ final class LtiClaims {
     static final String TARGET_LINK_URI = LTI + "target_link_uri";
     static final String CONTEXT = LTI + "context";
     static final String CUSTOM = LTI + "custom";
+    /** LTI 1.3 core §5.4.3: the user ids of the people a Mentor mentors. */
+    static final String ROLE_SCOPE_MENTOR = LTI + "role_scope_mentor";
+
     static final String LAUNCH_PRESENTATION = LTI + "launch_presentation";
     static final String AGS_ENDPOINT = "https://purl.imsglobal.org/spec/lti-ags/claim/endpoint";
     static final String NRPS = "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice";

@@ -248,7 +248,8 @@ public final class ReferentielParser {
                     "blocValide",
                     "blocValideMinimumPercent",
                     "blocScore",
-                    "scoreDecimals");
+                    "scoreDecimals",
+                    "propositionJudgments");
             ResultRules d = ResultRules.DEFAULTS;
             int decimals = wholeNumber(node, path, "scoreDecimals", 0, 4, d.scoreDecimals());
             ResultRules.BlocRule blocValide =
@@ -265,7 +266,13 @@ public final class ReferentielParser {
                     blocValide,
                     needsThreshold ? minimumPercent : 0,
                     rule(node, path, "blocScore", ResultRules.ScoreRule.class, d.blocScore()),
-                    decimals);
+                    decimals,
+                    rule(
+                            node,
+                            path,
+                            "propositionJudgments",
+                            ResultRules.JudgmentsRule.class,
+                            d.propositionJudgments()));
         }
 
         private int wholeNumber(JsonNode node, String path, String field, int min, int max, int fallback) {

@@ -5,9 +5,11 @@ import fr.cqpi.documents.DocumentNotFoundException;
 import fr.cqpi.documents.DocumentRefusedException;
 import fr.cqpi.documents.InvalidDocumentRequestException;
 import fr.cqpi.evaluation.BlocLockedException;
+import fr.cqpi.evaluation.InvalidEvaluationInputException;
 import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.LearnerNotFoundException;
+import fr.cqpi.evaluation.SessionNotFoundException;
 import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.evidence.EvidenceNotFoundException;
 import fr.cqpi.evidence.EvidenceProperties;
@@ -24,6 +26,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
@@ -32,7 +35,8 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
             ApiV1Controller.class,
             JuryApiController.class,
             DocumentsApiController.class,
-            EvidenceApiController.class
+            EvidenceApiController.class,
+            EvaluatorsApiController.class
         })
 class ApiErrors {
 
@@ -50,13 +54,31 @@ class ApiErrors {
             int version,
             String updatedBy,
             String updatedByName,
-            java.time.Instant updatedAt) {}
+            java.time.Instant updatedAt,
+            String evaluatorRole) {}
 
     @ExceptionHandler(InvalidJudgmentException.class)
     ProblemDetail invalid(InvalidJudgmentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("invalid_field");
         problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidEvaluationInputException.class)
+    ProblemDetail invalidEvaluation(InvalidEvaluationInputException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("invalid_field");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail badParameter(MethodArgumentTypeMismatchException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has a value of the wrong type");
+        problem.setTitle("invalid_field");
+        problem.setProperty("field", e.getName());
         return problem;
     }
 
@@ -105,7 +127,8 @@ class ApiErrors {
                         j.version(),
                         j.updatedBySub(),
                         j.updatedByName(),
-                        j.updatedAt()));
+                        j.updatedAt(),
+                        j.evaluatorRole().name()));
         return problem;
     }
 
@@ -180,6 +203,7 @@ class ApiErrors {
         EvidenceNotFoundException.class,
         LearnerNotFoundException.class,
         UnknownCriterionException.class,
+        SessionNotFoundException.class,
         JuryNotFoundException.class,
         DocumentNotFoundException.class
     })

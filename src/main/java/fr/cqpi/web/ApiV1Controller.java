@@ -2,6 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.EvaluatorRole;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.JudgmentInput;
 import fr.cqpi.evaluation.JudgmentService;
@@ -72,11 +73,27 @@ class ApiV1Controller {
             int version,
             String updatedBy,
             String updatedByName,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            String evaluatorRole,
+            Long sessionId,
+            RoleJudgmentView tutorJudgment,
+            Boolean divergent) {}
+
+    /** One evaluator role's judgment of a criterion (version 0 and NON_EVALUE before any). */
+    record RoleJudgmentView(
+            String evaluatorRole,
+            String status,
+            String modality,
+            String comment,
+            int version,
+            String updatedBy,
+            String updatedByName,
+            Instant updatedAt,
+            Long sessionId) {}
 
     record GridView(LearnerView learner, List<JudgmentView> criteria, Results results) {}
 
-    record JudgmentRequest(String status, String modality, String comment, Integer version) {}
+    record JudgmentRequest(String status, String modality, String comment, Integer version, Long sessionId) {}
 
     record SavedView(JudgmentView judgment, Results results) {}
 
@@ -107,7 +124,7 @@ class ApiV1Controller {
     }
 
     @GetMapping("/learners")
-    @Operation(summary = "The learners of the launch's course (evaluators only)")
+    @Operation(summary = "The learners of the launch's course (évaluateurs habilités; a tutor: their own learners)")
     List<LearnerView> learners(@AuthenticationPrincipal LaunchContext launch) {
         return queries.learners(launch.actor()).stream()
                 .map(ApiV1Controller::learner)
@@ -124,7 +141,13 @@ class ApiV1Controller {
         for (Referentiel.Bloc bloc : grid.referentiel().blocs()) {
             for (Referentiel.Competence competence : bloc.competences()) {
                 for (Referentiel.Criterion criterion : competence.criteria()) {
-                    criteria.add(view(bloc, competence, criterion, grid.judgment(criterion.code())));
+                    criteria.add(view(
+                            bloc,
+                            competence,
+                            criterion,
+                            grid.judgment(criterion.code()),
+                            roleView(grid.judgment(criterion.code(), EvaluatorRole.TUTEUR)),
+                            grid.divergent(criterion.code())));
                 }
             }
         }
@@ -138,7 +161,10 @@ class ApiV1Controller {
     }
 
     @PutMapping("/learners/{learnerId}/judgments/{criterionCode}")
-    @Operation(summary = "Records the judgment of one criterion (evaluators only); a stale version answers 409")
+    @Operation(
+            summary = "Records the caller's judgment of one criterion: an évaluateur habilité's, or a tuteur"
+                    + " entreprise's for their learners, in the course's current session (or sessionId); a stale"
+                    + " version of the caller's own judgment answers 409")
     SavedView judge(
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String learnerId,
@@ -149,7 +175,7 @@ class ApiV1Controller {
                 launch.actor(),
                 learnerId,
                 criterionCode,
-                new JudgmentInput(body.status(), body.modality(), body.comment(), body.version()),
+                new JudgmentInput(body.status(), body.modality(), body.comment(), body.version(), body.sessionId()),
                 RequestIdFilter.of(request));
         Referentiel r = queries.referentiel();
         Referentiel.Criterion criterion = r.criterion(criterionCode).orElseThrow();
@@ -158,12 +184,32 @@ class ApiV1Controller {
                         r.blocOfCriterion(criterionCode).orElseThrow(),
                         r.competenceOfCriterion(criterionCode).orElseThrow(),
                         criterion,
-                        saved.judgments().get(0)),
+                        saved.judgments().get(0),
+                        null,
+                        null),
                 saved.results());
     }
 
+    static RoleJudgmentView roleView(Judgment j) {
+        return new RoleJudgmentView(
+                j.evaluatorRole().name(),
+                j.status().name(),
+                j.modality(),
+                j.comment(),
+                j.version(),
+                j.updatedBySub(),
+                j.updatedByName(),
+                j.updatedAt(),
+                j.sessionId());
+    }
+
     static JudgmentView view(
-            Referentiel.Bloc bloc, Referentiel.Competence competence, Referentiel.Criterion criterion, Judgment j) {
+            Referentiel.Bloc bloc,
+            Referentiel.Competence competence,
+            Referentiel.Criterion criterion,
+            Judgment j,
+            RoleJudgmentView tutor,
+            Boolean divergent) {
         return new JudgmentView(
                 criterion.code(),
                 competence.code(),
@@ -175,7 +221,11 @@ class ApiV1Controller {
                 j.version(),
                 j.updatedBySub(),
                 j.updatedByName(),
-                j.updatedAt());
+                j.updatedAt(),
+                j.evaluatorRole().name(),
+                j.sessionId(),
+                tutor,
+                divergent);
     }
 
     private static LearnerView learner(CourseMember m) {

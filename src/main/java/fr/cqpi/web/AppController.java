@@ -4,7 +4,10 @@ import fr.cqpi.course.Courses;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.EvaluationSession;
+import fr.cqpi.evaluation.EvaluationSessions;
 import fr.cqpi.evaluation.HistoryPage;
+import fr.cqpi.evaluation.InvalidEvaluationInputException;
 import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.JudgmentInput;
@@ -14,6 +17,8 @@ import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,11 +40,20 @@ class AppController {
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
     private final Courses courses;
+    private final EvaluationSessions sessions;
+    private final MessageSource messages;
 
-    AppController(EvaluationQueries queries, JudgmentService judgments, Courses courses) {
+    AppController(
+            EvaluationQueries queries,
+            JudgmentService judgments,
+            Courses courses,
+            EvaluationSessions sessions,
+            MessageSource messages) {
         this.queries = queries;
         this.judgments = judgments;
         this.courses = courses;
+        this.sessions = sessions;
+        this.messages = messages;
     }
 
     /** The first page after a launch, by role. A forward, not a redirect: a cookieless handover lives one request. */
@@ -48,7 +62,7 @@ class AppController {
         if (LaunchContext.DEEP_LINKING_REQUEST.equals(launch.messageType())) {
             return "forward:/app/deep-linking";
         }
-        if (launch.hasCourse() && launch.isEvaluator()) {
+        if (launch.hasCourse() && (launch.isEvaluator() || launch.isTutor())) {
             return "forward:/app/cohort";
         }
         if (launch.hasCourse() && launch.isLearner()) {
@@ -65,21 +79,25 @@ class AppController {
             @RequestParam(required = false) String q,
             @RequestParam(required = false) String bloc,
             @RequestParam(required = false) String state,
+            @RequestParam(required = false) Long session,
             @RequestHeader(value = "HX-Target", required = false) String target,
             @RequestParam(defaultValue = "0") int wait,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
-        model.addAttribute("rows", order.apply(queries.cohort(launch.actor())));
+        model.addAttribute("rows", order.apply(queries.cohort(launch.actor(), session)));
         model.addAttribute("order", order);
         model.addAttribute("states", BlocState.values());
+        model.addAttribute("sessions", sessions.list(launch.actor()));
+        model.addAttribute("session", session);
         // A trainer's first launch reads the course roster in the background: until it has been read once, the
         // cohort asks again a few times (about 6 s in all) so that every learner appears without a relaunch,
         // not only those who launched the tool before.
         boolean rosterPending = launch.isEvaluator()
                 && launch.hasCourse()
                 && !order.filtered()
+                && session == null
                 && wait < ROSTER_WAITS
                 && courses.find(launch.courseId())
                         .filter(course -> course.nrpsUrl() != null && course.rosterSyncedAt() == null)
@@ -104,7 +122,13 @@ class AppController {
         LearnerGrid grid = queries.grid(launch.actor(), sub);
         model.addAttribute("launch", launch);
         model.addAttribute("grid", grid);
-        model.addAttribute("editable", launch.isEvaluator());
+        boolean judges = launch.isEvaluator() || launch.isTutor();
+        model.addAttribute("editable", judges);
+        if (judges) {
+            model.addAttribute(
+                    "currentSession", sessions.current(launch.courseId()).orElse(null));
+            model.addAttribute("sessions", sessions.list(launch.actor()));
+        }
         model.addAttribute(
                 "selectedBloc",
                 grid.referentiel().bloc(bloc).isPresent()
@@ -174,7 +198,7 @@ class AppController {
             throw new UnknownCriterionException(code);
         }
         model.addAttribute("launch", launch);
-        model.addAttribute("editable", launch.isEvaluator());
+        model.addAttribute("editable", launch.isEvaluator() || launch.isTutor());
         model.addAttribute("grid", grid);
         model.addAttribute("code", code);
         return "fragments/grid-parts :: criterion-update";
@@ -225,14 +249,66 @@ class AppController {
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String sub,
             @RequestParam(required = false) Long before,
+            @RequestParam(required = false) Long session,
             Model model) {
         model.addAttribute("launch", launch);
-        model.addAttribute("grid", queries.grid(launch.actor(), sub));
-        HistoryPage page = queries.history(launch.actor(), sub, before);
+        LearnerGrid grid = queries.grid(launch.actor(), sub);
+        model.addAttribute("grid", grid);
+        HistoryPage page = queries.history(launch.actor(), sub, before, session);
         model.addAttribute("entries", page.entries());
         model.addAttribute("nextBefore", page.nextBefore());
         model.addAttribute("firstPage", before == null);
+        model.addAttribute("session", session);
+        model.addAttribute(
+                "sessions",
+                grid.sessions().values().stream()
+                        .sorted(java.util.Comparator.comparing(EvaluationSession::heldOn)
+                                .thenComparing(EvaluationSession::id)
+                                .reversed())
+                        .toList());
         return "history";
+    }
+
+    /** Opens an evaluation session of the course, which becomes the current one; answers the session bar. */
+    @PostMapping("/sessions")
+    String openSession(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String heldOn,
+            @RequestParam(required = false) String label,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            sessions.open(launch.actor(), kind, heldOn, label);
+            model.addAttribute("message", messages.getMessage("session.opened", null, LocaleContextHolder.getLocale()));
+            model.addAttribute("error", false);
+        } catch (InvalidEvaluationInputException invalid) {
+            response.setStatus(400);
+            model.addAttribute(
+                    "message",
+                    messages.getMessage("session.invalid." + invalid.field(), null, LocaleContextHolder.getLocale()));
+            model.addAttribute("error", true);
+        }
+        return sessionBar(launch, model);
+    }
+
+    @PostMapping("/sessions/current")
+    String chooseSession(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam long sessionId,
+            HttpServletResponse response,
+            Model model) {
+        sessions.makeCurrent(launch.actor(), sessionId);
+        model.addAttribute("message", messages.getMessage("session.chosen", null, LocaleContextHolder.getLocale()));
+        model.addAttribute("error", false);
+        return sessionBar(launch, model);
+    }
+
+    private String sessionBar(LaunchContext launch, Model model) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("current", sessions.current(launch.courseId()).orElse(null));
+        model.addAttribute("sessions", sessions.list(launch.actor()));
+        return "fragments/grid-parts :: session-bar-update";
     }
 
     @GetMapping("/referentiel")

@@ -578,6 +578,71 @@ class DemoLmsBrowserTest {
                 .toList();
     }
 
+    @Test
+    @Order(12)
+    void aTutorJudgesTheirLearnersBesideTheTrainer() throws IOException {
+        // The demo's tuteur entreprise (LTI Mentor, role_scope_mentor: Amina, Lucas, Chloé) sees only them.
+        launchAs("tutor-1");
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Cohorte");
+        String cohort = chrome.findElement(By.id("cohort-table")).getText();
+        assertThat(cohort).contains("Amina Benali").contains("Lucas Bernard").contains("Chloé Dubois");
+        assertThat(cohort).doesNotContain("Hugo Durand").doesNotContain("Yanis Vincent");
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        assertThat(chrome.findElement(By.cssSelector("#criterion-C1-1 .other-judgment"))
+                        .getText())
+                .contains("Évaluateur habilité")
+                .contains("Acquis");
+        // The trainer said Acquis: the tutor says Non acquis, and the divergence shows at once.
+        new Select(chrome.findElement(By.id("status-C1-1"))).selectByValue("NON_ACQUIS");
+        chrome.findElement(By.id("comment-C1-1")).sendKeys("Pas encore observé en autonomie");
+        chrome.findElement(By.cssSelector("#criterion-C1-1 button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
+        new Select(chrome.findElement(By.id("status-C1-2"))).selectByValue("EN_COURS");
+        chrome.findElement(By.cssSelector("#criterion-C1-2 button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.id("criterion-C1-1")).getAttribute("class"))
+                .contains("divergent");
+        assertThat(chrome.findElement(By.id("divergences-B1")).getText())
+                .contains("1 divergence entre évaluateurs")
+                .contains("C1.1");
+
+        // Side by side, as the trainer sees it: the screenshots of the grid with both evaluators.
+        launchAs("trainer-1");
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        assertThat(chrome.findElement(By.cssSelector("#criterion-C1-1 .other-judgment"))
+                        .getText())
+                .contains("Tuteur entreprise")
+                .contains("Non acquis")
+                .contains("Divergence");
+        JavascriptExecutor js = (JavascriptExecutor) chrome;
+        org.openqa.selenium.Dimension size = chrome.manage().window().getSize();
+        try {
+            for (int width : new int[] {1366, 390}) {
+                chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                WebElement competence = chrome.findElement(By.id("competence-C1"));
+                js.executeScript("arguments[0].scrollIntoView({block: 'start'})", competence);
+                Files.write(
+                        SCREENSHOTS.resolve("grid-two-evaluators-" + width + ".png"),
+                        competence.getScreenshotAs(OutputType.BYTES));
+                assertThat((Boolean) js.executeScript(
+                                "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
+                        .as("no horizontal scroll at " + width + " px")
+                        .isTrue();
+            }
+            WebElement summary = chrome.findElement(By.id("divergences-B1"));
+            js.executeScript("arguments[0].scrollIntoView({block: 'start'})", summary);
+            Files.write(SCREENSHOTS.resolve("grid-divergences-390.png"), summary.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            chrome.manage().window().setSize(size);
+        }
+    }
+
     void screenshot(String name) throws IOException {
         ((JavascriptExecutor) chrome).executeScript("window.scrollTo(0, 0)");
         chrome.switchTo().defaultContent();

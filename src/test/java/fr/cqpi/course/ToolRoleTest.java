@@ -40,10 +40,22 @@ class ToolRoleTest {
     }
 
     @Test
+    void aMentorIsATutorUnlessAlsoAnEvaluator() {
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Mentor"))).isEqualTo(ToolRole.TUTOR);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "/Mentor#Mentor"))).isEqualTo(ToolRole.TUTOR);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Learner", MEMBERSHIP + "#Mentor")))
+                .isEqualTo(ToolRole.TUTOR);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Mentor", MEMBERSHIP + "#Instructor")))
+                .isEqualTo(ToolRole.EVALUATOR);
+        assertThat(ToolRole.of(List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Mentor")))
+                .isEqualTo(ToolRole.GUEST);
+    }
+
+    @Test
     void learnersSeeTheirGridOthersAreGuests() {
         assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Learner"))).isEqualTo(ToolRole.LEARNER);
         assertThat(ToolRole.of(List.of(MEMBERSHIP + "/Learner#Learner"))).isEqualTo(ToolRole.LEARNER);
-        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Mentor"))).isEqualTo(ToolRole.GUEST);
+        assertThat(ToolRole.of(List.of(MEMBERSHIP + "#Observer"))).isEqualTo(ToolRole.GUEST);
         assertThat(ToolRole.of(List.of())).isEqualTo(ToolRole.GUEST);
         assertThat(ToolRole.of(List.of(""))).isEqualTo(ToolRole.GUEST);
     }

@@ -101,6 +101,35 @@ class ResultCalculatorTest {
         assertThat(bloc.state()).isNotIn(BlocState.VALIDE, BlocState.NON_VALIDE);
     }
 
+    /** Whose judgments count: by default the évaluateur habilité's alone; BOTH_ACQUIS combines both evaluators'. */
+    @ParameterizedTest(name = "évaluateur {0}, tuteur {1} -> default {2}, BOTH_ACQUIS {3}")
+    @CsvSource({
+        "NON_EVALUE, NON_EVALUE, NON_EVALUE, NON_EVALUE",
+        "ACQUIS,     NON_EVALUE, ACQUIS,     EN_COURS",
+        "NON_EVALUE, ACQUIS,     NON_EVALUE, EN_COURS",
+        "ACQUIS,     ACQUIS,     ACQUIS,     ACQUIS",
+        "ACQUIS,     NON_ACQUIS, ACQUIS,     NON_ACQUIS",
+        "NON_ACQUIS, ACQUIS,     NON_ACQUIS, NON_ACQUIS",
+        "NON_ACQUIS, NON_ACQUIS, NON_ACQUIS, NON_ACQUIS",
+        "ACQUIS,     EN_COURS,   ACQUIS,     EN_COURS",
+        "EN_COURS,   EN_COURS,   EN_COURS,   EN_COURS",
+    })
+    void whoseJudgmentsCount(
+            JudgmentStatus evaluateur, JudgmentStatus tuteur, JudgmentStatus byDefault, JudgmentStatus bothAcquis) {
+        Map<String, JudgmentStatus> e = Map.of("C1.1", evaluateur);
+        Map<String, JudgmentStatus> t = Map.of("C1.1", tuteur);
+        assertThat(CountedStatuses.of(referentiel(2).rules(), e, t).getOrDefault("C1.1", JudgmentStatus.NON_EVALUE))
+                .isEqualTo(byDefault);
+        Referentiel both = referentiel("\"propositionJudgments\": \"BOTH_ACQUIS\"");
+        assertThat(CountedStatuses.of(both.rules(), e, t).get("C1.1")).isEqualTo(bothAcquis);
+    }
+
+    @Test
+    void theDefaultRuleIsTheEvaluateurHabilites() {
+        assertThat(referentiel(2).rules().propositionJudgments())
+                .isEqualTo(fr.cqpi.referentiel.ResultRules.JudgmentsRule.EVALUATEUR_HABILITE);
+    }
+
     @Test
     void theThresholdIsInclusiveAndReadFromTheFile() {
         Map<String, JudgmentStatus> twoOfThree = statuses("ACQUIS", "ACQUIS", "NON_ACQUIS");

@@ -95,6 +95,11 @@ class ReferentielParserTest {
                         "$.rules.blocValide",
                         "unknown rule 'MOST_COMPETENCES'"),
                 bad(
+                        "unknown rule of whose judgments count",
+                        r -> r.with("rules").put("propositionJudgments", "TUTEUR_ONLY"),
+                        "$.rules.propositionJudgments",
+                        "unknown rule 'TUTEUR_ONLY'"),
+                bad(
                         "share rule without its threshold",
                         r -> r.with("rules").put("blocValide", "SHARE_OF_CRITERIA_ACQUIS"),
                         "$.rules.blocValideMinimumPercent",

@@ -1,0 +1,192 @@
+package fr.cqpi.course;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Which learners each tuteur entreprise follows in a course. A Mentor's launch brings the platform's list
+ * ({@code role_scope_mentor}), which replaces the earlier platform assignments; a trainer designates a course
+ * member as tutor of given learners, kept until a trainer removes it. A member designated by a trainer acts as a
+ * tutor in that course whatever their LTI role (Moodle sends only Instructor or Learner), unless they evaluate.
+ */
+@Service
+public class TutorAssignments {
+
+    /** At most this many user ids are read from one launch's role_scope_mentor claim. */
+    public static final int MAX_PLATFORM_MENTEES = 1000;
+
+    private final JdbcClient jdbc;
+    private final Users users;
+
+    TutorAssignments(JdbcClient jdbc, Users users) {
+        this.jdbc = jdbc;
+        this.users = users;
+    }
+
+    /** One tutor following one learner, and who said so. */
+    public record Assignment(
+            String tutorSub,
+            String tutorName,
+            String learnerSub,
+            String learnerName,
+            String source,
+            String assignedBySub,
+            Instant assignedAt) {}
+
+    public boolean follows(long courseId, long tutorId, long learnerId) {
+        return jdbc.sql("select exists (select 1 from tutor_assignment"
+                        + " where course_id = :c and tutor_id = :t and learner_id = :l)")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .param("l", learnerId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    public Set<Long> learnersOf(long courseId, long tutorId) {
+        return new HashSet<>(jdbc.sql("select learner_id from tutor_assignment where course_id = :c and tutor_id = :t")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .query(Long.class)
+                .list());
+    }
+
+    /** Every assignment of the course, by tutor then learner name. */
+    public List<Assignment> inCourse(long courseId) {
+        return jdbc.sql("""
+                        select t.sub, t.name, l.sub, l.name, a.source, a.assigned_by_sub, a.assigned_at
+                        from tutor_assignment a join lti_user t on t.id = a.tutor_id join lti_user l on l.id = a.learner_id
+                        where a.course_id = :c
+                        order by lower(coalesce(t.name, t.sub)), t.id, lower(coalesce(l.name, l.sub)), l.id""")
+                .param("c", courseId)
+                .query((rs, n) -> new Assignment(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getTimestamp(7).toInstant()))
+                .list();
+    }
+
+    /**
+     * A trainer designates {@code tutor} (any member of the course who does not evaluate) as tutor of
+     * {@code learner}; from now on the member acts as a tutor in the course.
+     *
+     * @return false when the assignment existed already (it is then the trainer's)
+     */
+    @Transactional
+    public boolean assign(long courseId, CourseMember tutor, CourseMember learner, String bySub) {
+        if (tutor.role() == ToolRole.EVALUATOR || tutor.userId() == learner.userId()) {
+            throw new IllegalArgumentException("a tutor is a member who does not evaluate, and not the learner");
+        }
+        int inserted = jdbc.sql("""
+                        insert into tutor_assignment (course_id, tutor_id, learner_id, source, assigned_by_sub)
+                        values (:c, :t, :l, 'TRAINER', :by)
+                        on conflict (course_id, tutor_id, learner_id) do update set source = 'TRAINER',
+                            assigned_by_sub = excluded.assigned_by_sub, assigned_at = now()
+                        where tutor_assignment.source <> 'TRAINER'""")
+                .param("c", courseId)
+                .param("t", tutor.userId())
+                .param("l", learner.userId())
+                .param("by", bySub)
+                .update();
+        jdbc.sql("update enrolment set tool_role = 'TUTOR', updated_at = now()"
+                        + " where course_id = :c and user_id = :t and tool_role in ('LEARNER', 'GUEST')")
+                .param("c", courseId)
+                .param("t", tutor.userId())
+                .update();
+        return inserted > 0;
+    }
+
+    /**
+     * Removes an assignment. A member the trainers no longer designate for anyone gets back the role their LTI
+     * roles give them (a learner of the roster who never launched is a learner again).
+     *
+     * @return false when there was no such assignment
+     */
+    @Transactional
+    public boolean unassign(long courseId, long tutorId, long learnerId) {
+        int deleted = jdbc.sql(
+                        "delete from tutor_assignment where course_id = :c and tutor_id = :t and learner_id = :l")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .param("l", learnerId)
+                .update();
+        if (deleted > 0 && !designated(courseId, tutorId)) {
+            jdbc.sql(
+                            "select lti_roles, source from enrolment where course_id = :c and user_id = :t and tool_role = 'TUTOR'")
+                    .param("c", courseId)
+                    .param("t", tutorId)
+                    .query((rs, n) -> {
+                        List<String> roles = List.of((String[]) rs.getArray(1).getArray());
+                        ToolRole role = ToolRole.of(roles);
+                        return role == ToolRole.GUEST && "ROSTER".equals(rs.getString(2)) ? ToolRole.LEARNER : role;
+                    })
+                    .optional()
+                    .filter(role -> role != ToolRole.TUTOR)
+                    .ifPresent(role -> jdbc.sql(
+                                    "update enrolment set tool_role = :r, updated_at = now() where course_id = :c and user_id = :t")
+                            .param("r", role.name())
+                            .param("c", courseId)
+                            .param("t", tutorId)
+                            .update());
+        }
+        return deleted > 0;
+    }
+
+    /** Whether a trainer designated this member as tutor of someone in the course. */
+    boolean designated(long courseId, long userId) {
+        return jdbc.sql("select exists (select 1 from tutor_assignment"
+                        + " where course_id = :c and tutor_id = :t and source = 'TRAINER')")
+                .param("c", courseId)
+                .param("t", userId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /**
+     * The platform's list of the learners a Mentor follows (the launch's {@code role_scope_mentor}): the platform
+     * assignments become exactly these; a trainer's own assignments stay. Learners not known yet are added as
+     * people of the platform (their enrolment comes with the roster or their launch).
+     */
+    void fromPlatform(long platformId, long courseId, long tutorId, Collection<String> learnerSubs) {
+        List<Long> ids = new ArrayList<>();
+        for (String sub : learnerSubs) {
+            if (ids.size() == MAX_PLATFORM_MENTEES) {
+                break;
+            }
+            Person learner = new Person(sub, null, null, null, null, null);
+            if (learner.sub() == null) {
+                continue;
+            }
+            long id = users.upsert(platformId, learner, false);
+            if (id != tutorId) {
+                ids.add(id);
+            }
+        }
+        Long[] present = ids.toArray(Long[]::new);
+        jdbc.sql("delete from tutor_assignment where course_id = :c and tutor_id = :t and source = 'PLATFORM'"
+                        + " and not (learner_id = any(:ids))")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .param("ids", present)
+                .update();
+        jdbc.sql("""
+                        insert into tutor_assignment (course_id, tutor_id, learner_id, source)
+                        select :c, :t, l, 'PLATFORM' from unnest(cast(:ids as bigint[])) l
+                        on conflict do nothing""")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .param("ids", present)
+                .update();
+    }
+}

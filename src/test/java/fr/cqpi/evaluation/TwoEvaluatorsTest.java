@@ -1,0 +1,440 @@
+package fr.cqpi.evaluation;
+
+import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
+import static fr.cqpi.support.TestPlatform.LEARNER;
+import static fr.cqpi.support.TestPlatform.LTI;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.cqpi.support.LtiClient;
+import fr.cqpi.support.TestPlatform;
+import fr.cqpi.support.ToolIntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tuteur entreprise beside the évaluateur habilité: a Mentor launch judges only its learners, both judgments
+ * are kept apart and shown side by side, divergences are listed; evaluation sessions. Real launches, real HTTP.
+ */
+class TwoEvaluatorsTest extends ToolIntegrationTest {
+
+    static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    TestPlatform moodle;
+    String course;
+    LtiClient trainer;
+    Map<String, String> trainerApi;
+    LtiClient tutor;
+    Map<String, String> tutorApi;
+    Map<String, String> tutorPage;
+
+    @BeforeEach
+    void launches() {
+        moodle = newPlatform("moodle");
+        course = "course-" + System.nanoTime();
+        launched("amina", LEARNER, null);
+        launched("bruno", LEARNER, null);
+        trainer = launched("claire", INSTRUCTOR, null);
+        trainerApi = api(trainer);
+        // Canvas sends role_scope_mentor with the Mentor role (an observer's observees): the tool assigns them.
+        tutor = launched("tom", MENTOR, List.of("amina"));
+        tutorApi = api(tutor);
+        tutorPage = page(tutor);
+    }
+
+    LtiClient launched(String sub, String role, List<String> mentees) {
+        LtiClient client = browser();
+        var response = client.launch(moodle, sub, n -> {
+            Map<String, Object> claims = moodle.moodleLaunch(sub, role, n, course);
+            if (mentees != null) {
+                claims.put(LTI + "role_scope_mentor", mentees);
+            }
+            return claims;
+        });
+        assertThat(response.statusCode()).isEqualTo(302);
+        return client;
+    }
+
+    static Map<String, String> api(LtiClient client) {
+        Map<String, String> headers =
+                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
+        headers.put("Content-Type", "application/json");
+        headers.put("Accept", "application/json");
+        return headers;
+    }
+
+    static Map<String, String> page(LtiClient client) {
+        Map<String, String> headers =
+                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("HX-Request", "true");
+        return headers;
+    }
+
+    static HttpResponse<String> judge(
+            LtiClient client, Map<String, String> headers, String learner, String criterion, String body) {
+        return client.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion, body, headers);
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (Exception e) {
+            throw new AssertionError(response.body(), e);
+        }
+    }
+
+    long rows(String table) {
+        return jdbc.sql("select count(*) from " + table + " t join course c on c.id = t.course_id"
+                        + " where c.context_id = :ctx and c.platform_id = :p")
+                .param("ctx", course)
+                .param("p", moodle.platform().id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void aMentorJudgesTheLearnerAssignedToThemAndNoOther() {
+        assertThat(json(tutor.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .containsExactly("amina");
+
+        var saved =
+                judge(tutor, tutorApi, "amina", "C1.1", "{\"status\": \"NON_ACQUIS\", \"comment\": \"Pas encore\"}");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(json(saved).at("/judgment/evaluatorRole").asText()).isEqualTo("TUTEUR");
+        assertThat(json(saved).at("/judgment/updatedBy").asText()).isEqualTo("tom");
+
+        long before = rows("judgment") + rows("judgment_audit");
+        var refused = judge(tutor, tutorApi, "bruno", "C1.1", "{\"status\": \"ACQUIS\"}");
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(json(refused).get("title").asText()).isEqualTo("forbidden");
+        assertThat(tutor.get("/api/v1/learners/bruno/grid").statusCode()).isEqualTo(403);
+        assertThat(tutor.get("/api/v1/learners/bruno/results").statusCode()).isEqualTo(403);
+        assertThat(tutor.get("/api/v1/learners/bruno/history").statusCode()).isEqualTo(403);
+
+        // The pages: the cohort shows amina only; bruno's grid is a clear 403; a save on him stores nothing.
+        String cohort = tutor.get("/app/cohort").body();
+        assertThat(cohort)
+                .contains("Prénom amina")
+                .doesNotContain("Prénom bruno")
+                .contains("tuteur entreprise");
+        assertThat(cohort).doesNotContain("/app/sync").doesNotContain("/app/jury");
+        var grid = tutor.get("/app/learners/amina");
+        assertThat(grid.statusCode()).isEqualTo(200);
+        assertThat(grid.body()).contains("Votre jugement (tuteur entreprise)").contains("Évaluateur habilité");
+        var other = tutor.get("/app/learners/bruno");
+        assertThat(other.statusCode()).isEqualTo(403);
+        assertThat(other.body()).contains("seulement les apprenants qui vous sont confiés");
+        var pageSave = tutor.send(
+                "PUT", "/app/learners/bruno/judgments/C1.2", LtiClient.form(Map.of("status", "ACQUIS")), tutorPage);
+        assertThat(pageSave.statusCode()).isEqualTo(403);
+        var pageOwn = tutor.send(
+                "PUT",
+                "/app/learners/amina/judgments/C1.2",
+                LtiClient.form(Map.of("status", "EN_COURS", "version", "0")),
+                tutorPage);
+        assertThat(pageOwn.statusCode()).as(pageOwn.body()).isEqualTo(200);
+        assertThat(pageOwn.body()).contains("✓ Enregistré");
+        assertThat(rows("judgment") + rows("judgment_audit")).isEqualTo(before + 2);
+
+        // Everything that is the évaluateurs' only stays closed to a tutor.
+        assertThat(tutor.get("/api/v1/grade-sync").statusCode()).isEqualTo(403);
+        assertThat(tutor.get("/api/v1/jury-sessions").statusCode()).isEqualTo(403);
+        assertThat(tutor.get("/api/v1/tutors").statusCode()).isEqualTo(403);
+        assertThat(tutor.get("/app/sync").statusCode()).isEqualTo(403);
+        assertThat(tutor.get("/app/tutors").statusCode()).isEqualTo(403);
+        assertThat(tutor.send("PUT", "/api/v1/tutors/tom/learners/bruno", "", tutorApi)
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(tutor.send("POST", "/api/v1/sessions", "{\"kind\": \"EVALUATION_FINALE\"}", tutorApi)
+                        .statusCode())
+                .isEqualTo(403);
+    }
+
+    @Test
+    void theMentorsNextLaunchReplacesThePlatformsAssignmentsATrainersStay() {
+        var designated = trainer.send("PUT", "/api/v1/tutors/tom/learners/bruno", "", trainerApi);
+        assertThat(designated.statusCode()).as(designated.body()).isEqualTo(201);
+        assertThat(trainer.send("PUT", "/api/v1/tutors/tom/learners/bruno", "", trainerApi)
+                        .statusCode())
+                .isEqualTo(200);
+        LtiClient again = launched("tom", MENTOR, List.of());
+        assertThat(json(again.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .containsExactly("bruno");
+        JsonNode assignments = json(trainer.get("/api/v1/tutors"));
+        assertThat(assignments).hasSize(1);
+        assertThat(assignments.at("/0/source").asText()).isEqualTo("TRAINER");
+        assertThat(assignments.at("/0/assignedBy").asText()).isEqualTo("claire");
+    }
+
+    @Test
+    void aTrainerDesignatesACourseMemberAsTutorAndRemovesIt() {
+        // Moodle sends Instructor or Learner only: a company tutor is often enrolled as a student.
+        LtiClient dora = launched("dora", LEARNER, null);
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .contains("dora");
+        assertThat(trainer.send("PUT", "/api/v1/tutors/claire/learners/amina", "", trainerApi)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(trainer.send("PUT", "/api/v1/tutors/nobody/learners/amina", "", trainerApi)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(trainer.send("PUT", "/api/v1/tutors/dora/learners/dora", "", trainerApi)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(trainer.send("PUT", "/api/v1/tutors/dora/learners/bruno", "", trainerApi)
+                        .statusCode())
+                .isEqualTo(201);
+        // No longer a learner of the cohort; her next launch is a tutor's.
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .containsExactlyInAnyOrder("amina", "bruno");
+        dora = launched("dora", LEARNER, null);
+        Map<String, String> doraApi = api(dora);
+        assertThat(judge(dora, doraApi, "bruno", "C3.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(judge(dora, doraApi, "amina", "C3.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(dora.get("/app").body()).contains("Vous êtes tuteur entreprise");
+
+        // Removed: she judges bruno no more, and is a learner of the cohort again.
+        assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", null, trainerApi)
+                        .statusCode())
+                .isEqualTo(204);
+        assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", null, trainerApi)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(judge(dora, doraApi, "bruno", "C3.2", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .contains("dora");
+
+        // The trainers' page: assign through the form, listed, removable.
+        Map<String, String> trainerPage = page(trainer);
+        String tutorsPage = trainer.get("/app/tutors").body();
+        assertThat(tutorsPage).contains("Tuteurs entreprise").contains("Prénom tom");
+        var assigned = trainer.send("POST", "/app/tutors", "tutor=dora&learner=amina&learner=bruno", trainerPage);
+        assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
+        assertThat(assigned.body()).contains("Tuteur désigné.").contains("désigné par un formateur");
+        assertThat(json(trainer.get("/api/v1/tutors")).findValuesAsText("learnerId"))
+                .containsExactlyInAnyOrder("amina", "amina", "bruno");
+        var missing = trainer.send("POST", "/app/tutors", "tutor=dora", trainerPage);
+        assertThat(missing.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void bothJudgmentsAreStoredApartShownSideBySideAndTheirDivergencesListed() {
+        assertThat(judge(trainer, trainerApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"version\": 0}")
+                        .statusCode())
+                .isEqualTo(200);
+        // The tutor's version is their own judgment's: 0 while they have none, whatever the trainer saved.
+        var tutorSave = judge(tutor, tutorApi, "amina", "C1.1", "{\"status\": \"NON_ACQUIS\", \"version\": 0}");
+        assertThat(tutorSave.statusCode()).as(tutorSave.body()).isEqualTo(200);
+        assertThat(judge(tutor, tutorApi, "amina", "C1.2", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(judge(trainer, trainerApi, "amina", "C1.2", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        var stale = judge(tutor, tutorApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"version\": 0}");
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(json(stale).at("/current/evaluatorRole").asText()).isEqualTo("TUTEUR");
+
+        assertThat(jdbc.sql("select evaluator_role || ':' || status from judgment j join course c on c.id = j.course_id"
+                                + " where c.context_id = :ctx and j.criterion_code = 'C1.1'")
+                        .param("ctx", course)
+                        .query(String.class)
+                        .list())
+                .containsExactlyInAnyOrder("EVALUATEUR:ACQUIS", "TUTEUR:NON_ACQUIS");
+        assertThat(jdbc.sql("select evaluator_role from judgment_audit a join course c on c.id = a.course_id"
+                                + " where c.context_id = :ctx and a.criterion_code = 'C1.1' order by a.id")
+                        .param("ctx", course)
+                        .query(String.class)
+                        .list())
+                .containsExactly("EVALUATEUR", "TUTEUR");
+
+        JsonNode grid = json(trainer.get("/api/v1/learners/amina/grid"));
+        JsonNode c11 = grid.at("/criteria/0");
+        assertThat(c11.get("criterionCode").asText()).isEqualTo("C1.1");
+        assertThat(c11.get("status").asText()).isEqualTo("ACQUIS");
+        assertThat(c11.get("evaluatorRole").asText()).isEqualTo("EVALUATEUR");
+        assertThat(c11.at("/tutorJudgment/status").asText()).isEqualTo("NON_ACQUIS");
+        assertThat(c11.at("/tutorJudgment/updatedBy").asText()).isEqualTo("tom");
+        assertThat(c11.get("divergent").asBoolean()).isTrue();
+        assertThat(grid.at("/criteria/1/divergent").asBoolean()).isFalse();
+        assertThat(grid.at("/criteria/2/tutorJudgment/status").asText()).isEqualTo("NON_EVALUE");
+        // By default the proposition follows the évaluateur habilité: C1.1 counts ACQUIS.
+        assertThat(json(trainer.get("/api/v1/learners/amina/results"))
+                        .at("/blocs/0/acquis")
+                        .asInt())
+                .isEqualTo(2);
+
+        JsonNode divergences = json(trainer.get("/api/v1/learners/amina/divergences"));
+        assertThat(divergences.at("/countByBloc/B1").asInt()).isEqualTo(1);
+        assertThat(divergences.at("/countByBloc/B2").asInt()).isZero();
+        assertThat(divergences.get("divergences")).hasSize(1);
+        assertThat(divergences.at("/divergences/0/criterionCode").asText()).isEqualTo("C1.1");
+        assertThat(divergences.at("/divergences/0/evaluateur/status").asText()).isEqualTo("ACQUIS");
+        assertThat(divergences.at("/divergences/0/tuteur/status").asText()).isEqualTo("NON_ACQUIS");
+        assertThat(json(tutor.get("/api/v1/learners/amina/divergences")).get("divergences"))
+                .hasSize(1);
+
+        // Side by side on the page: one's own form, the other's judgment read-only, the divergence marked and listed.
+        String trainerGrid = trainer.get("/app/learners/amina").body();
+        assertThat(trainerGrid).contains("Votre jugement (évaluateur habilité)");
+        assertThat(trainerGrid).contains("class=\"criterion divergent\" id=\"criterion-C1-1\"");
+        assertThat(trainerGrid).contains("class=\"criterion\" id=\"criterion-C1-2\"");
+        assertThat(trainerGrid).contains("≠ Divergence").contains("1 divergence entre évaluateurs");
+        assertThat(trainerGrid).contains("évaluateur habilité « Acquis », tuteur entreprise « Non acquis »");
+        String learnerGrid = launched("amina", LEARNER, null).get("/app/me").body();
+        assertThat(learnerGrid).contains("Tuteur entreprise").contains("Évaluateur habilité");
+        assertThat(learnerGrid).doesNotContain("<form class=\"judgment\"");
+        // The history names the role of each change.
+        assertThat(trainer.get("/app/learners/amina/history").body())
+                .contains("(Tuteur entreprise)")
+                .contains("(Évaluateur habilité)");
+    }
+
+    @Test
+    void judgmentsInTwoSessionsTheGridShowsTheLatestTheHistoryBoth() {
+        // No session yet: the first judgment opens the default one, an évaluation intermédiaire of the day.
+        assertThat(json(trainer.get("/api/v1/sessions"))).isEmpty();
+        assertThat(judge(trainer, trainerApi, "bruno", "C2.1", "{\"status\": \"EN_COURS\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        JsonNode sessions = json(trainer.get("/api/v1/sessions"));
+        assertThat(sessions).hasSize(1);
+        assertThat(sessions.at("/0/kind").asText()).isEqualTo("EVALUATION_INTERMEDIAIRE");
+        assertThat(sessions.at("/0/current").asBoolean()).isTrue();
+
+        var positionnement = trainer.send(
+                "POST",
+                "/api/v1/sessions",
+                "{\"kind\": \"POSITIONNEMENT\", \"heldOn\": \"2026-09-01\", \"label\": \"Entrée en formation\"}",
+                trainerApi);
+        assertThat(positionnement.statusCode()).as(positionnement.body()).isEqualTo(201);
+        long first = json(positionnement).get("id").asLong();
+        assertThat(judge(trainer, trainerApi, "amina", "C2.1", "{\"status\": \"EN_COURS\", \"comment\": \"Début\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(judge(tutor, tutorApi, "amina", "C2.1", "{\"status\": \"EN_COURS\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        var finale = trainer.send(
+                "POST",
+                "/api/v1/sessions",
+                "{\"kind\": \"EVALUATION_FINALE\", \"heldOn\": \"2027-03-15\"}",
+                trainerApi);
+        long last = json(finale).get("id").asLong();
+        var later = judge(trainer, trainerApi, "amina", "C2.1", "{\"status\": \"ACQUIS\", \"comment\": \"Début\"}");
+        assertThat(json(later).at("/judgment/sessionId").asLong()).isEqualTo(last);
+        // The same value again in a later session is that session's judgment too.
+        var confirmed = judge(tutor, tutorApi, "amina", "C2.1", "{\"status\": \"EN_COURS\"}");
+        assertThat(json(confirmed).at("/judgment/version").asInt()).isEqualTo(2);
+        assertThat(json(confirmed).at("/judgment/sessionId").asLong()).isEqualTo(last);
+        // Named explicitly: an earlier session.
+        var earlier = judge(
+                trainer, trainerApi, "amina", "C2.2", "{\"status\": \"NON_ACQUIS\", \"sessionId\": " + first + "}");
+        assertThat(json(earlier).at("/judgment/sessionId").asLong()).isEqualTo(first);
+
+        JsonNode c21 = json(trainer.get("/api/v1/learners/amina/grid"))
+                .findValues("criteria")
+                .get(0)
+                .findParents("criterionCode")
+                .stream()
+                .filter(c -> c.get("criterionCode").asText().equals("C2.1"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(c21.get("status").asText()).isEqualTo("ACQUIS");
+        assertThat(c21.get("sessionId").asLong()).isEqualTo(last);
+        assertThat(c21.at("/tutorJudgment/sessionId").asLong()).isEqualTo(last);
+
+        JsonNode history = json(trainer.get("/api/v1/learners/amina/history")).get("entries");
+        assertThat(history.findValuesAsText("sessionId")).contains(String.valueOf(first), String.valueOf(last));
+        JsonNode firstOnly = json(trainer.get("/api/v1/learners/amina/history?session=" + first))
+                .get("entries");
+        assertThat(firstOnly).hasSize(3);
+        assertThat(firstOnly.findValuesAsText("status"))
+                .containsExactlyInAnyOrder("EN_COURS", "EN_COURS", "NON_ACQUIS");
+        String historyPage = trainer.get("/app/learners/amina/history").body();
+        assertThat(historyPage).contains("Positionnement du 01/09/2026").contains("Évaluation finale du 15/03/2027");
+
+        // The cohort by session: the learners judged in it, with what was judged in it.
+        JsonNode cohortFirst = json(trainer.get("/api/v1/cohort?session=" + first));
+        assertThat(cohortFirst.findValuesAsText("learnerId")).containsExactly("amina");
+        assertThat(cohortFirst.at("/0/blocs/0/acquis").asInt()).isZero();
+        JsonNode cohortLast = json(trainer.get("/api/v1/cohort?session=" + last));
+        assertThat(cohortLast.at("/0/blocs/0/acquis").asInt()).isEqualTo(1);
+        assertThat(json(trainer.get("/api/v1/cohort")).findValuesAsText("learnerId"))
+                .containsExactlyInAnyOrder("amina", "bruno");
+        assertThat(json(tutor.get("/api/v1/cohort")).findValuesAsText("learnerId"))
+                .containsExactly("amina");
+        assertThat(trainer.get("/app/cohort?session=" + first).body())
+                .contains("Prénom amina")
+                .doesNotContain("Prénom bruno");
+
+        // The grid's session bar names the current one; choosing another makes it current.
+        assertThat(trainer.get("/app/learners/amina").body()).contains("Évaluation finale du 15/03/2027");
+        var chosen = trainer.send("PUT", "/api/v1/sessions/current", "{\"sessionId\": " + first + "}", trainerApi);
+        assertThat(chosen.statusCode()).isEqualTo(200);
+        assertThat(json(chosen).get("current").asBoolean()).isTrue();
+        var page = trainer.send("POST", "/app/sessions", "kind=EVALUATION_FINALE&heldOn=2027-06-30", page(trainer));
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Session ouverte").contains("Évaluation finale du 30/06/2027");
+    }
+
+    @Test
+    void badSessionRequestsAreProblemsAndStoreNothing() {
+        long before = jdbc.sql("select count(*) from evaluation_session")
+                .query(Long.class)
+                .single();
+        var noKind = trainer.send("POST", "/api/v1/sessions", "{\"heldOn\": \"2026-09-01\"}", trainerApi);
+        assertThat(noKind.statusCode()).isEqualTo(400);
+        assertThat(json(noKind).get("field").asText()).isEqualTo("kind");
+        var badKind = trainer.send("POST", "/api/v1/sessions", "{\"kind\": \"JURY\"}", trainerApi);
+        assertThat(json(badKind).get("field").asText()).isEqualTo("kind");
+        var badDate = trainer.send(
+                "POST", "/api/v1/sessions", "{\"kind\": \"POSITIONNEMENT\", \"heldOn\": \"1/9/26\"}", trainerApi);
+        assertThat(badDate.statusCode()).isEqualTo(400);
+        assertThat(json(badDate).get("field").asText()).isEqualTo("heldOn");
+        var longLabel = trainer.send(
+                "POST",
+                "/api/v1/sessions",
+                "{\"kind\": \"POSITIONNEMENT\", \"label\": \"" + "x".repeat(201) + "\"}",
+                trainerApi);
+        assertThat(json(longLabel).get("field").asText()).isEqualTo("label");
+        var pageBad = trainer.send("POST", "/app/sessions", "kind=NOPE", page(trainer));
+        assertThat(pageBad.statusCode()).isEqualTo(400);
+        assertThat(pageBad.body()).contains("Choisissez le type de session");
+        assertThat(jdbc.sql("select count(*) from evaluation_session")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+
+        var unknownSession =
+                judge(trainer, trainerApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"sessionId\": 999999}");
+        assertThat(unknownSession.statusCode()).isEqualTo(400);
+        assertThat(json(unknownSession).get("field").asText()).isEqualTo("sessionId");
+        assertThat(trainer.get("/api/v1/cohort?session=999999").statusCode()).isEqualTo(404);
+        var notANumber = trainer.get("/api/v1/cohort?session=abc");
+        assertThat(notANumber.statusCode()).isEqualTo(400);
+        assertThat(json(notANumber).get("field").asText()).isEqualTo("session");
+        assertThat(trainer.send("PUT", "/api/v1/sessions/current", "{}", trainerApi)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(trainer.send("PUT", "/api/v1/sessions/current", "{\"sessionId\": 999999}", trainerApi)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(rows("judgment")).isZero();
+    }
+}
