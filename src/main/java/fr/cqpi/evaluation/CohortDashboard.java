@@ -63,7 +63,10 @@ public class CohortDashboard {
                 .toList();
     }
 
-    /** Day by day, from the audit trail: each change adds or removes one acquired and one evaluated criterion. */
+    /**
+     * Day by day, from the audit trail of the évaluateur habilité (whose judgments the results follow by default): each
+     * change adds or removes one acquired and one evaluated criterion.
+     */
     private List<Dashboard.DayProgress> progress(long courseId, List<Long> learnerIds, long cohortCriteria) {
         List<Dashboard.DayProgress> days = new ArrayList<>();
         long[] totals = new long[2];
@@ -73,6 +76,7 @@ public class CohortDashboard {
                                sum((after_status <> 'NON_EVALUE')::int
                                    - (coalesce(before_status, 'NON_EVALUE') <> 'NON_EVALUE')::int)
                         from judgment_audit where course_id = :course and learner_id in (:learners)
+                          and evaluator_role = 'EVALUATEUR'
                         group by day order by day""").param("course", courseId).param("learners", learnerIds).query(rs -> {
             totals[0] += rs.getLong(2);
             totals[1] += rs.getLong(3);
@@ -91,7 +95,7 @@ public class CohortDashboard {
         return jdbc.sql("""
                         select criterion_code, count(*) from judgment
                         where course_id = :course and referentiel_code = :ref and status = 'NON_ACQUIS'
-                          and learner_id in (:learners)
+                          and learner_id in (:learners) and evaluator_role = 'EVALUATEUR'
                         group by criterion_code order by count(*) desc, criterion_code limit :limit""")
                 .param("course", courseId)
                 .param("ref", referentiel.code())

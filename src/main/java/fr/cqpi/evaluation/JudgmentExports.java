@@ -56,6 +56,7 @@ public class JudgmentExports {
         cursor.query(
                 "select learner_id, criterion_code, status, modality, comment, updated_by_name, updated_at"
                         + " from judgment where course_id = ? and referentiel_code = ? and status <> 'NON_EVALUE'"
+                        + " and evaluator_role = 'EVALUATEUR'"
                         + " order by learner_id",
                 rs -> {
                     CourseMember learner = learners.get(rs.getLong(1));

@@ -133,8 +133,9 @@ class ApiV1Controller {
 
     @GetMapping("/learners/{learnerId}/grid")
     @Operation(
-            summary =
-                    "Every criterion with its judgment, and the compétence and bloc results (a learner reads only their own)")
+            summary = "Every criterion with the évaluateur habilité's judgment, the tuteur entreprise's"
+                    + " (tutorJudgment) and whether they diverge, and the compétence and bloc results (a"
+                    + " learner reads only their own, a tutor only their learners')")
     GridView grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
         LearnerGrid grid = queries.grid(launch.actor(), learnerId);
         List<JudgmentView> criteria = new ArrayList<>();

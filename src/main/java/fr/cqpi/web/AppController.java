@@ -90,7 +90,7 @@ class AppController {
         model.addAttribute("order", order);
         model.addAttribute("states", BlocState.values());
         model.addAttribute("sessions", sessions.list(launch.actor()));
-        model.addAttribute("session", session);
+        model.addAttribute("sessionFilter", session);
         // A trainer's first launch reads the course roster in the background: until it has been read once, the
         // cohort asks again a few times (about 6 s in all) so that every learner appears without a relaunch,
         // not only those who launched the tool before.
@@ -258,7 +258,7 @@ class AppController {
         model.addAttribute("entries", page.entries());
         model.addAttribute("nextBefore", page.nextBefore());
         model.addAttribute("firstPage", before == null);
-        model.addAttribute("session", session);
+        model.addAttribute("sessionFilter", session);
         model.addAttribute(
                 "sessions",
                 grid.sessions().values().stream()
@@ -280,13 +280,15 @@ class AppController {
             Model model) {
         try {
             sessions.open(launch.actor(), kind, heldOn, label);
-            model.addAttribute("message", messages.getMessage("session.opened", null, LocaleContextHolder.getLocale()));
+            model.addAttribute(
+                    "message", messages.getMessage("evalsession.opened", null, LocaleContextHolder.getLocale()));
             model.addAttribute("error", false);
         } catch (InvalidEvaluationInputException invalid) {
             response.setStatus(400);
             model.addAttribute(
                     "message",
-                    messages.getMessage("session.invalid." + invalid.field(), null, LocaleContextHolder.getLocale()));
+                    messages.getMessage(
+                            "evalsession.invalid." + invalid.field(), null, LocaleContextHolder.getLocale()));
             model.addAttribute("error", true);
         }
         return sessionBar(launch, model);
@@ -299,7 +301,7 @@ class AppController {
             HttpServletResponse response,
             Model model) {
         sessions.makeCurrent(launch.actor(), sessionId);
-        model.addAttribute("message", messages.getMessage("session.chosen", null, LocaleContextHolder.getLocale()));
+        model.addAttribute("message", messages.getMessage("evalsession.chosen", null, LocaleContextHolder.getLocale()));
         model.addAttribute("error", false);
         return sessionBar(launch, model);
     }

@@ -624,12 +624,13 @@ class DemoLmsBrowserTest {
         org.openqa.selenium.Dimension size = chrome.manage().window().getSize();
         try {
             for (int width : new int[] {1366, 390}) {
-                chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
-                WebElement competence = chrome.findElement(By.id("competence-C1"));
-                js.executeScript("arguments[0].scrollIntoView({block: 'start'})", competence);
+                // Tall enough for the whole of what is shot: an element screenshot keeps to the window.
+                chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, width < 500 ? 1700 : 1000));
+                WebElement shot = chrome.findElement(By.id(width < 500 ? "criterion-C1-1" : "competence-C1"));
+                js.executeScript("arguments[0].scrollIntoView({block: 'start'})", shot);
                 Files.write(
                         SCREENSHOTS.resolve("grid-two-evaluators-" + width + ".png"),
-                        competence.getScreenshotAs(OutputType.BYTES));
+                        shot.getScreenshotAs(OutputType.BYTES));
                 assertThat((Boolean) js.executeScript(
                                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
                         .as("no horizontal scroll at " + width + " px")

@@ -207,10 +207,10 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(dora.get("/app").body()).contains("Vous êtes tuteur entreprise");
 
         // Removed: she judges bruno no more, and is a learner of the cohort again.
-        assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", null, trainerApi)
+        assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", (String) null, trainerApi)
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", null, trainerApi)
+        assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", (String) null, trainerApi)
                         .statusCode())
                 .isEqualTo(404);
         assertThat(judge(dora, doraApi, "bruno", "C3.2", "{\"status\": \"ACQUIS\"}")

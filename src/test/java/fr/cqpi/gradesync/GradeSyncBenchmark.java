@@ -96,9 +96,13 @@ public final class GradeSyncBenchmark {
                     .update();
             jdbc.sql("""
                             insert into judgment (course_id, learner_id, referentiel_code, criterion_code, status, version,
-                                                  updated_by_sub, updated_at)
-                            select :c, u.id, 'cqpi-assistant', k, 'ACQUIS', 1, 'bench', now()
-                            from lti_user u cross join unnest(array['C1.1','C4.1','C7.1','C9.1']) k where u.platform_id = :p""").param("c", course).param("p", platformId).update();
+                                                  updated_by_sub, updated_at, evaluator_role, session_id)
+                            select :c, u.id, 'cqpi-assistant', k, 'ACQUIS', 1, 'bench', now(), 'EVALUATEUR', :s
+                            from lti_user u cross join unnest(array['C1.1','C4.1','C7.1','C9.1']) k where u.platform_id = :p""")
+                    .param("c", course)
+                    .param("p", platformId)
+                    .param("s", fr.cqpi.support.TestCohorts.currentSession(jdbc, course))
+                    .update();
             jdbc.sql("""
                             insert into grade_outbox (platform_id, course_id, learner_id, bloc_code, status, due_at)
                             select :p, :c, u.id, b, 'PENDING', now() + interval '1 day'
