@@ -1,5 +1,6 @@
 package fr.cqpi.web;
 
+import fr.cqpi.evaluation.Divergence;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evidence.Evidence;
 import fr.cqpi.evidence.EvidenceService;
@@ -248,7 +249,13 @@ class JuryPageController {
         Referentiel referentiel = queries.referentiel();
         Map<String, Map<String, List<Evidence>>> evidenceOf = new LinkedHashMap<>();
         Map<String, Map<String, List<Recours>>> openRecours = new LinkedHashMap<>();
+        Map<String, Map<String, List<Divergence>>> divergencesOf = new LinkedHashMap<>();
         for (Jury.CandidateFile f : files) {
+            // Where the tuteur entreprise and the évaluateur habilité disagree: the jury goes back to the file there.
+            divergencesOf.put(
+                    f.learner().sub(),
+                    queries.divergences(launch.courseId(), f.learner().userId()).stream()
+                            .collect(java.util.stream.Collectors.groupingBy(Divergence::blocCode)));
             List<Evidence> items = evidence.list(launch.actor(), f.learner().sub());
             Map<String, List<Evidence>> byBloc = new LinkedHashMap<>();
             Map<String, List<Recours>> open = new LinkedHashMap<>();
@@ -273,6 +280,7 @@ class JuryPageController {
         model.addAttribute("referentiel", referentiel);
         model.addAttribute("evidenceOf", evidenceOf);
         model.addAttribute("openRecours", openRecours);
+        model.addAttribute("divergencesOf", divergencesOf);
         model.addAttribute(
                 "outcomes", Arrays.stream(Outcome.values()).map(Enum::name).toList());
     }

@@ -299,6 +299,16 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         String learnerGrid = launched("amina", LEARNER, null).get("/app/me").body();
         assertThat(learnerGrid).contains("Tuteur entreprise").contains("Évaluateur habilité");
         assertThat(learnerGrid).doesNotContain("<form class=\"judgment\"");
+        // The jury sees them too, per candidate and bloc, on the session's page.
+        var jury = trainer.send(
+                "POST",
+                "/api/v1/jury-sessions",
+                "{\"heldOn\": \"2027-06-01\", \"place\": \"Lyon\", \"members\": " + JuryTest.MEMBERS
+                        + ", \"candidates\": [\"amina\"]}",
+                trainerApi);
+        assertThat(jury.statusCode()).as(jury.body()).isEqualTo(201);
+        assertThat(trainer.get("/app/jury/" + json(jury).get("id").asLong()).body())
+                .contains("≠ 1 divergence entre tuteur et évaluateur : C1.1");
         // The history names the role of each change.
         assertThat(trainer.get("/app/learners/amina/history").body())
                 .contains("(Tuteur entreprise)")
@@ -391,6 +401,20 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         var page = trainer.send("POST", "/app/sessions", "kind=EVALUATION_FINALE&heldOn=2027-06-30", page(trainer));
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Session ouverte").contains("Évaluation finale du 30/06/2027");
+    }
+
+    @Test
+    void theNewEndpointsAreInTheOpenApiDocument() {
+        JsonNode paths = json(browser().get("/v3/api-docs")).get("paths");
+        assertThat(paths.has("/api/v1/cohort")).isTrue();
+        assertThat(paths.has("/api/v1/sessions")).isTrue();
+        assertThat(paths.has("/api/v1/sessions/current")).isTrue();
+        assertThat(paths.has("/api/v1/tutors")).isTrue();
+        assertThat(paths.at("/~1api~1v1~1tutors~1{tutorId}~1learners~1{learnerId}")
+                        .has("delete"))
+                .isTrue();
+        assertThat(paths.has("/api/v1/learners/{learnerId}/divergences")).isTrue();
+        assertThat(paths.has("/api/v1/learners/{learnerId}/history")).isTrue();
     }
 
     @Test
