@@ -2,7 +2,7 @@ package fr.cqpi.evaluation;
 
 /**
  * A bloc's state in one word: the jury's decision when there is one, otherwise the evaluators' proposition
- * once the bloc is evaluated, otherwise how far the evaluation is. VALIDE and NON_VALIDE only come from a jury.
+ * once the bloc is evaluated, otherwise how far the evaluation is. VALIDE, NON_VALIDE and AJOURNE only come from a jury.
  */
 public enum BlocState {
     NON_COMMENCE,
@@ -10,13 +10,15 @@ public enum BlocState {
     PROPOSITION_FAVORABLE,
     PROPOSITION_DEFAVORABLE,
     VALIDE,
-    NON_VALIDE;
+    NON_VALIDE,
+    AJOURNE;
 
     static BlocState of(EvaluationState evaluation, Proposition proposition, Decision decision) {
         if (decision != null) {
             return switch (decision) {
                 case VALIDE -> VALIDE;
                 case NON_VALIDE -> NON_VALIDE;
+                case AJOURNE -> AJOURNE;
             };
         }
         if (proposition != null) {
@@ -33,7 +35,7 @@ public enum BlocState {
 
     /** A jury decided the bloc. */
     public boolean isDecided() {
-        return this == VALIDE || this == NON_VALIDE;
+        return this == VALIDE || this == NON_VALIDE || this == AJOURNE;
     }
 
     /** The bloc is evaluated (a proposition stands) or decided: its grade is final until something changes. */

@@ -135,7 +135,7 @@ public class JudgmentService {
                 throw new JudgmentConflictException(existing != null ? existing : Judgment.notEvaluated(code, role));
             }
             String blocCode = referentiel.blocOfCriterion(code).orElseThrow().code();
-            if (decided.containsKey(blocCode)) {
+            if (decided.containsKey(blocCode) && decided.get(blocCode).locks()) {
                 throw new BlocLockedException(blocCode, decided.get(blocCode));
             }
             Validated value = valueFor.apply(existing);

@@ -208,7 +208,7 @@ public class EvidenceService {
 
     private void requireOpen(long courseId, long learnerId, String blocCode) {
         Decision decided = decisions.of(courseId, learnerId).get(blocCode);
-        if (decided != null) {
+        if (decided != null && decided.locks()) {
             throw new BlocLockedException(blocCode, decided);
         }
     }

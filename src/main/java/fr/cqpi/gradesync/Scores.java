@@ -78,7 +78,8 @@ class Scores {
     private static String activityProgress(BlocState state) {
         return switch (state) {
             case NON_COMMENCE -> "Initialized";
-            case EN_COURS -> "InProgress";
+            // Adjourned: to be presented again, the evaluation goes on.
+            case EN_COURS, AJOURNE -> "InProgress";
             case PROPOSITION_FAVORABLE, PROPOSITION_DEFAVORABLE, VALIDE, NON_VALIDE -> "Completed";
         };
     }

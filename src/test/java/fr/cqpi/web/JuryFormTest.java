@@ -160,6 +160,29 @@ class JuryFormTest extends ToolIntegrationTest {
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("déjà été décidé");
 
+        // AJOURNE: not validated, to be presented again; the evaluation goes on (judgments not locked).
+        var adjourned = post(
+                course,
+                "/app/jury/" + id + "/decisions",
+                decision("nora", "AJOURNE", 2, 0, 1, "À présenter de nouveau après la période en entreprise", null));
+        assertThat(adjourned.statusCode()).as(adjourned.body()).isEqualTo(200);
+        assertThat(adjourned.body())
+                .contains("Décision enregistrée : B4 ajourné.")
+                .contains("B4 — ajourné");
+        JsonNode after = AgsCourse.json(
+                        course.trainer.get("/api/v1/learners/nora/results").body())
+                .at("/blocs/3");
+        assertThat(after.get("state").asText()).isEqualTo("AJOURNE");
+        assertThat(after.get("decision").asText()).isEqualTo("AJOURNE");
+        course.judge("nora", "C9.2", "EN_COURS");
+        JsonNode score = course.lastScore(
+                "nora",
+                4,
+                java.time.Duration.ofSeconds(20),
+                s -> s.get("comment").asText().contains("ajourné"));
+        assertThat(score.get("comment").asText()).startsWith("Bloc ajourné par le jury, à présenter de nouveau");
+        assertThat(score.get("activityProgress").asText()).isEqualTo("InProgress");
+
         // A candidate not presented, and a learner, are refused.
         assertThat(post(course, "/app/jury/" + id + "/decisions", decision("ali", "VALIDE", 3, 0, 0, "x", null))
                         .body())
