@@ -270,6 +270,12 @@ public final class LtiClient {
         cookies.getCookieStore().removeAll();
     }
 
+    /** A new browser profile in the same tab: no cookie, nothing in {@code sessionStorage} (its connections kept). */
+    public void forgetEverything() {
+        forgetCookies();
+        sessionStorage.clear();
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
