@@ -44,6 +44,13 @@ public class Courses {
                 .list();
     }
 
+    /** The distinct own line items (AGS {@code lineitem}) the course's resource links were launched with. */
+    public List<String> resourceLinkLineItems(long courseId) {
+        return jdbc.sql("""
+                        select distinct ags_lineitem from resource_link
+                        where course_id = :course and ags_lineitem is not null""").param("course", courseId).query(String.class).list();
+    }
+
     /**
      * Whether a resource link of the course has its own gradebook column: the launch's AGS claim named a
      * {@code lineitem} and the link is not a placed bloc (no {@code bloc} custom parameter, whose column is the

@@ -7,6 +7,19 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Users {
 
+    /** Parameters: platform, sub, name, given, family, email, locale, launched. */
+    static final String UPSERT = """
+            insert into lti_user (platform_id, sub, name, given_name, family_name, email, locale, last_launch_at)
+            values (:platform, :sub, :name, :given, :family, :email, :locale, case when :launched then now() end)
+            on conflict (platform_id, sub) do update set
+                name = coalesce(excluded.name, lti_user.name),
+                given_name = coalesce(excluded.given_name, lti_user.given_name),
+                family_name = coalesce(excluded.family_name, lti_user.family_name),
+                email = coalesce(excluded.email, lti_user.email),
+                locale = coalesce(excluded.locale, lti_user.locale),
+                last_launch_at = coalesce(excluded.last_launch_at, lti_user.last_launch_at)
+            returning id""";
+
     private final JdbcClient jdbc;
 
     Users(JdbcClient jdbc) {
@@ -20,18 +33,7 @@ class Users {
      * @return the user's id
      */
     long upsert(long platformId, Person person, boolean launched) {
-        return jdbc.sql("""
-                        insert into lti_user (platform_id, sub, name, given_name, family_name, email, locale, last_launch_at)
-                        values (:platform, :sub, :name, :given, :family, :email, :locale,
-                                case when :launched then now() end)
-                        on conflict (platform_id, sub) do update set
-                            name = coalesce(excluded.name, lti_user.name),
-                            given_name = coalesce(excluded.given_name, lti_user.given_name),
-                            family_name = coalesce(excluded.family_name, lti_user.family_name),
-                            email = coalesce(excluded.email, lti_user.email),
-                            locale = coalesce(excluded.locale, lti_user.locale),
-                            last_launch_at = coalesce(excluded.last_launch_at, lti_user.last_launch_at)
-                        returning id""")
+        return jdbc.sql(UPSERT)
                 .param("platform", platformId)
                 .param("sub", person.sub())
                 .param("name", person.displayName())

@@ -52,6 +52,8 @@ public class GradeSync implements DisposableBean {
     private final Clock clock;
     /** Course services after a launch (roster, gradebook columns), off the request. */
     private final ThreadPoolTaskExecutor background;
+    /** Courses whose services are queued and not started yet: a launch meanwhile needs no second run. */
+    private final java.util.Set<Long> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     GradeSync(
             JdbcClient jdbc,
@@ -118,7 +120,7 @@ public class GradeSync implements DisposableBean {
         };
         check.accept("AGS", course.agsLineItems());
         check.accept("NRPS", course.nrpsUrl());
-        courses.resourceLinks(course.id()).forEach(link -> check.accept("AGS", link.agsLineItem()));
+        courses.resourceLinkLineItems(course.id()).forEach(url -> check.accept("AGS", url));
         return unavailable;
     }
 
@@ -236,9 +238,18 @@ public class GradeSync implements DisposableBean {
         if (launched.role() != ToolRole.EVALUATOR || !properties.enabled()) {
             return;
         }
+        // The queued run reads the course when it starts, so it covers this launch too (a burst of launches in one
+        // course at a term start costs one run, not one per launch).
+        if (!queued.add(launched.courseId())) {
+            return;
+        }
         try {
-            background.execute(() -> courseServices(launched));
+            background.execute(() -> {
+                queued.remove(launched.courseId());
+                courseServices(launched);
+            });
         } catch (TaskRejectedException busy) {
+            queued.remove(launched.courseId());
             log.warn("Course services after launch of course {} skipped: too many waiting", launched.courseId());
         }
     }

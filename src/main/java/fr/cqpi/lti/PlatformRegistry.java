@@ -7,6 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The platforms and deployments the tool accepts launches from, kept in PostgreSQL. */
 @NamedInterface("platforms")
@@ -22,6 +24,8 @@ public class PlatformRegistry {
             rs.getString("token_endpoint"),
             rs.getString("jwks_uri"),
             rs.getBoolean("enabled"));
+
+    private static final String MEMO = PlatformRegistry.class.getName() + ".platform.";
 
     private final JdbcClient jdbc;
     private final PlatformAudit audit;
@@ -194,14 +198,35 @@ public class PlatformRegistry {
                 .optional();
     }
 
+    /**
+     * The platform of a registration id, as the launch's steps (client registration, token check, recording)
+     * each ask for it: read once per request.
+     */
     public Optional<Platform> findByRegistrationId(String registrationId) {
         if (registrationId == null || !registrationId.startsWith("platform-")) {
             return Optional.empty();
         }
+        long id;
         try {
-            return findById(Long.parseLong(registrationId.substring("platform-".length())));
+            id = Long.parseLong(registrationId.substring("platform-".length()));
         } catch (NumberFormatException e) {
             return Optional.empty();
+        }
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        String key = MEMO + id;
+        if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_REQUEST) instanceof Platform known) {
+            return Optional.of(known);
+        }
+        Optional<Platform> platform = findById(id);
+        platform.ifPresent(this::remember);
+        return platform;
+    }
+
+    /** Kept for the rest of the current request (there is none outside a request). */
+    private void remember(Platform platform) {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(MEMO + platform.id(), platform, RequestAttributes.SCOPE_REQUEST);
         }
     }
 
@@ -210,18 +235,22 @@ public class PlatformRegistry {
      * initiation; without it the issuer must identify a single registration.
      */
     public Optional<Platform> findForLogin(String issuer, String clientId) {
+        Optional<Platform> found;
         if (clientId != null && !clientId.isBlank()) {
-            return jdbc.sql("select * from platform where issuer = :issuer and client_id = :clientId")
+            found = jdbc.sql("select * from platform where issuer = :issuer and client_id = :clientId")
                     .param("issuer", issuer)
                     .param("clientId", clientId)
                     .query(PLATFORM)
                     .optional();
+        } else {
+            List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer")
+                    .param("issuer", issuer)
+                    .query(PLATFORM)
+                    .list();
+            found = candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
         }
-        List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer")
-                .param("issuer", issuer)
-                .query(PLATFORM)
-                .list();
-        return candidates.size() == 1 ? Optional.of(candidates.get(0)) : Optional.empty();
+        found.ifPresent(this::remember);
+        return found;
     }
 
     public List<Platform> all() {
@@ -331,9 +360,13 @@ public class PlatformRegistry {
         return last.isEmpty() || last.get(0) == null ? null : last.get(0).toInstant();
     }
 
+    /**
+     * At most once a minute: every launch of a platform would otherwise update (and lock until its commit) the same
+     * row, one launch after the other.
+     */
     public void recordLaunch(long platformId) {
-        jdbc.sql("update platform set last_launch_at = now() where id = :id")
-                .param("id", platformId)
-                .update();
+        jdbc.sql("""
+                        update platform set last_launch_at = now()
+                        where id = :id and (last_launch_at is null or last_launch_at < now() - interval '1 minute')""").param("id", platformId).update();
     }
 }

@@ -2,6 +2,7 @@ package fr.cqpi.lti;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.util.Optional;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -17,21 +18,38 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Component
 public class ToolBaseUrl {
 
+    private static final Optional<String> UNREAD = Optional.of("");
+
     private final Environment environment;
+    /** Read once it can be resolved (tests give it as {@code http://localhost:${local.server.port}}). */
+    private volatile Optional<String> configured = UNREAD;
 
     ToolBaseUrl(Environment environment) {
         this.environment = environment;
-        configured();
+        read();
     }
 
-    /** Read at each use: tests give it as {@code http://localhost:${local.server.port}}. */
     private String configured() {
+        Optional<String> known = configured;
+        if (known == UNREAD) {
+            return read();
+        }
+        return known.orElse(null);
+    }
+
+    private String read() {
         String value;
         try {
             value = environment.getProperty("cqpi.base-url");
         } catch (IllegalArgumentException unresolvable) {
             return null;
         }
+        String base = parse(value);
+        configured = Optional.ofNullable(base);
+        return base;
+    }
+
+    private static String parse(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
