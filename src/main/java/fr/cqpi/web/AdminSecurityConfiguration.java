@@ -71,7 +71,11 @@ class AdminSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain adminChain(HttpSecurity http, UserDetailsService administrators, AdminLoginThrottle throttle)
+    SecurityFilterChain adminChain(
+            HttpSecurity http,
+            UserDetailsService administrators,
+            AdminLoginThrottle throttle,
+            org.springframework.web.servlet.resource.ResourceUrlProvider assetUrls)
             throws Exception {
         http.securityMatcher("/admin/**")
                 .userDetailsService(administrators)
@@ -84,6 +88,9 @@ class AdminSecurityConfiguration {
                         .defaultSuccessUrl("/admin", true)
                         .failureUrl("/admin/login?error"))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(
+                        StaticAssets.fingerprintedLinks(assetUrls),
+                        org.springframework.security.web.session.DisableEncodeUrlFilter.class)
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * One filter chain: LTI endpoints and documents' verification pages are public (the launch is the authentication), the tool's pages and
@@ -18,7 +20,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, CqpiLti13Configurer lti, RelaunchEntryPoint relaunch, MessageSource messages)
+            HttpSecurity http,
+            CqpiLti13Configurer lti,
+            RelaunchEntryPoint relaunch,
+            MessageSource messages,
+            ResourceUrlProvider assetUrls)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/",
@@ -42,6 +48,7 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))
                 .headers(FramedPageHeaders.headers())
                 .with(lti, Customizer.withDefaults())
+                .addFilterAfter(StaticAssets.fingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)
                 .addFilterAfter(
                         new StaleLaunchGuard(messages),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class);

@@ -70,7 +70,8 @@ class LaunchBelongsToItsBrowserTest extends ToolIntegrationTest {
         var handoverPage = attacker.postLaunchOnly(moodle.sign(claims), login.state());
         assertThat(handoverPage.statusCode()).isEqualTo(200);
         assertThat(handoverPage.body())
-                .contains("<script src=\"/js/handover.js\" defer></script>")
+                // The script file, fingerprinted (StaticAssets).
+                .containsPattern("<script src=\"/js/handover-[0-9a-f]{32}\\.js\" defer></script>")
                 .doesNotContain(secret)
                 .doesNotContainPattern("<script>");
         String code = codeOf(handoverPage.body());

@@ -34,7 +34,8 @@ class LoginStepTest extends ToolIntegrationTest {
         String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
         assertThat(response.body())
-                .contains("<script src=\"/js/login-step.js\" defer></script>")
+                // The script file, fingerprinted (StaticAssets).
+                .containsPattern("<script src=\"/js/login-step-[0-9a-f]{32}\\.js\" defer></script>")
                 .contains("data-target=\"post_message_forwarding\"")
                 .contains("data-url=\"http")
                 .containsPattern("data-secret=\"[A-Za-z0-9_-]{43}\"")
