@@ -33,6 +33,10 @@ public class StandalonePages {
         response.setHeader("Cache-Control", "no-store");
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, response);
-        templates.process(template, new WebContext(exchange, locale, variables), response.getWriter());
+        // Rendered whole, then written at once: each small write through the response's wrappers (Spring Session's,
+        // Spring Security's) would check the content length again.
+        java.io.StringWriter page = new java.io.StringWriter(4096);
+        templates.process(template, new WebContext(exchange, locale, variables), page);
+        response.getWriter().write(page.toString());
     }
 }

@@ -233,6 +233,17 @@ public final class TestPlatform {
         return sign(claims, key, key.getKeyID());
     }
 
+    /** A signer per key: making one reads the private key from its JWK form again (most of a signature's cost). */
+    private static final java.util.Map<RSAKey, RSASSASigner> SIGNERS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static RSASSASigner signer(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String sign(Map<String, Object> claims, RSAKey signingKey, String kid) {
         try {
             JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder();
@@ -246,7 +257,7 @@ public final class TestPlatform {
                 header.keyID(kid);
             }
             SignedJWT jwt = new SignedJWT(header.build(), builder.build());
-            jwt.sign(new RSASSASigner(signingKey));
+            jwt.sign(SIGNERS.computeIfAbsent(signingKey, TestPlatform::signer));
             return jwt.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
