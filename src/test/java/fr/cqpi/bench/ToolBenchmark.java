@@ -45,7 +45,8 @@ public final class ToolBenchmark {
         List<String> cpu = new ArrayList<>();
         Path postgresData = data.resolve("pg");
         boolean onlyLaunches = "launches".equals(System.getProperty("benchmark.only"));
-        String jfr = System.getProperty("benchmark.jfr");
+        String jfr = System.getProperty("benchmark.jfr", "none");
+        jfr = "none".equals(jfr) ? null : jfr;
         try {
             // One tab per client, reused: each launch starts from an empty cookie jar and sessionStorage (a new
             // browser profile), over the client's kept-alive connections.
