@@ -90,6 +90,15 @@
       if (panel) { panel.hidden = !on; }
     });
     tab.focus();
+    // « Next / previous learner » open the same bloc.
+    var bloc = (tab.getAttribute('aria-controls') || '').replace('panel-', '');
+    document.querySelectorAll('a[data-keep-bloc]').forEach(function (a) {
+      var url = new URL(a.href, window.location.href);
+      url.searchParams.set('bloc', bloc);
+      a.setAttribute('href', url.pathname + url.search);
+      // A boosted link (the page without cookies) keeps the URL htmx read: have it read the new one.
+      if (window.htmx) { window.htmx.process(a); }
+    });
   }
   document.addEventListener('click', function (e) {
     var tab = e.target.closest('[role=tab]');
@@ -126,13 +135,56 @@
   }
   document.addEventListener('htmx:responseError', failed);
   document.addEventListener('htmx:sendError', failed);
-  // Keep keyboard focus on the criterion that was just saved after htmx replaced it.
+  // One key per status in a criterion (the keys are the radios' data-key, announced on the page): the status is
+  // chosen, saved at once (the form saves on change), and the focus goes on to the next criterion of the bloc.
+  document.addEventListener('keydown', function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || !e.key || e.key.length !== 1) { return; }
+    var form = e.target.closest && e.target.closest('form.judgment');
+    if (!form || e.target.tagName === 'TEXTAREA' || e.target.tagName === 'SELECT'
+        || (e.target.tagName === 'INPUT' && e.target.type !== 'radio')) { return; }
+    var key = e.key.toUpperCase();
+    var radio = Array.prototype.find.call(form.querySelectorAll('input[name=status]'), function (r) {
+      return (r.getAttribute('data-key') || '').toUpperCase() === key;
+    });
+    if (!radio) { return; }
+    e.preventDefault();
+    var criterion = form.closest('.criterion');
+    var all = Array.prototype.slice.call(criterion.closest('[role=tabpanel]').querySelectorAll('.criterion'));
+    var next = all[all.indexOf(criterion) + 1];
+    if (!radio.checked) {
+      radio.checked = true;
+      radio.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+    var target = next && (next.querySelector('input[name=status]:checked') || next.querySelector('input[name=status]'));
+    if (target) { target.focus(); }
+  });
+  // What is typed in a comment while an earlier save of the criterion is on its way is not lost when the
+  // answer replaces the criterion: it is put back, and saved in turn when that save succeeded.
+  var typing = {};
+  document.addEventListener('htmx:beforeSwap', function (e) {
+    var target = e.detail.target;
+    if (!target || !target.classList || !target.classList.contains('criterion')) { return; }
+    var comment = target.querySelector('textarea[name=comment]');
+    if (comment && comment.value !== comment.defaultValue) { typing[target.id] = comment.value; }
+  });
   document.addEventListener('htmx:afterSwap', function (e) {
     var target = e.detail.target;
-    if (target && target.classList && target.classList.contains('criterion')) {
-      var fresh = document.getElementById(target.id);
-      var button = fresh && fresh.querySelector('button[type=submit]');
-      if (button) { button.focus(); }
+    if (!target || !target.classList || !target.classList.contains('criterion')) { return; }
+    var fresh = document.getElementById(target.id);
+    if (!fresh) { return; }
+    var typed = typing[target.id];
+    delete typing[target.id];
+    var comment = fresh.querySelector('textarea[name=comment]');
+    if (typed !== undefined && comment && typed !== comment.value) {
+      comment.value = typed;
+      comment.closest('details').open = true;
+      fresh.classList.add('unsaved');
+      if (e.detail.xhr && e.detail.xhr.status === 200) { htmx.trigger(comment.form, 'change'); }
+    }
+    // Keep keyboard focus in the criterion that was just saved after htmx replaced it.
+    if (!document.activeElement || document.activeElement === document.body) {
+      var radio = fresh.querySelector('input[name=status]:checked') || fresh.querySelector('button[type=submit]');
+      if (radio) { radio.focus(); }
     }
   });
 })();
@@ -159,6 +211,7 @@
       var el = form.elements[i];
       if (el.tagName === 'TEXTAREA' && el.value !== el.defaultValue) { return true; }
       if (el.tagName === 'SELECT' && !el.multiple && el.selectedIndex !== defaultIndex(el)) { return true; }
+      if (el.type === 'radio' && el.checked !== el.defaultChecked) { return true; }
     }
     return false;
   }

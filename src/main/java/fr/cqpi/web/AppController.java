@@ -128,6 +128,9 @@ class AppController {
             model.addAttribute(
                     "currentSession", sessions.current(launch.courseId()).orElse(null));
             model.addAttribute("sessions", sessions.list(launch.actor()));
+            LearnerNeighbours neighbours = LearnerNeighbours.of(queries.learners(launch.actor()), sub);
+            model.addAttribute("previousLearner", neighbours.previous());
+            model.addAttribute("nextLearner", neighbours.next());
         }
         model.addAttribute(
                 "selectedBloc",

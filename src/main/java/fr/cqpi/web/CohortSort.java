@@ -1,5 +1,6 @@
 package fr.cqpi.web;
 
+import fr.cqpi.course.CourseMember;
 import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.CohortRow;
 import fr.cqpi.evaluation.Results;
@@ -37,10 +38,15 @@ public record CohortSort(String column, boolean descending, String filter, Strin
                         : "");
     }
 
-    List<CohortRow> apply(List<CohortRow> rows) {
+    /** A class list's order: family name then given name, in French order ignoring case and accents. */
+    static Comparator<CourseMember> byFamilyName() {
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);
-        Comparator<CohortRow> byName = Comparator.comparing(r -> r.learner().sortKey(), collator);
+        return Comparator.comparing(CourseMember::sortKey, collator);
+    }
+
+    List<CohortRow> apply(List<CohortRow> rows) {
+        Comparator<CohortRow> byName = Comparator.comparing(CohortRow::learner, byFamilyName());
         Comparator<CohortRow> order = switch (column) {
             case "name" -> byName;
             case "last" ->

@@ -119,44 +119,88 @@ class DemoLmsBrowserTest {
         chrome.findElement(By.linkText("Amina Benali")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
 
-        // Keyboard only: focus the first status, choose "Acquis", move on, choose a modality, comment, save.
-        WebElement status = chrome.findElement(By.id("status-C1-1"));
-        status.sendKeys("Acquis");
-        new Actions(chrome).sendKeys(Keys.TAB).perform();
-        chrome.switchTo().activeElement().sendKeys("Observation");
-        new Actions(chrome)
-                .sendKeys(Keys.TAB)
-                .sendKeys("Recherche complète, <b>sources vérifiées</b>")
-                .perform();
-        new Actions(chrome).sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+        // One key per criterion: A on the first saves « Acquis » (with the bloc's usual modality, preselected)
+        // and moves on to the second, where E saves « En cours d'acquisition ».
+        assertThat(chrome.findElement(By.id("main")).getText()).contains("A acquis · E en cours d'acquisition");
+        chrome.findElement(By.id("status-C1-1-NON_EVALUE")).sendKeys("a");
+        assertThat(chrome.switchTo().activeElement().getAttribute("id")).isEqualTo("status-C1-2-NON_EVALUE");
+        chrome.switchTo().activeElement().sendKeys("e");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
+                By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
+        assertThat(checkedStatus("C1-1")).isEqualTo("ACQUIS");
+        assertThat(new Select(chrome.findElement(By.id("modality-C1-1")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo("OBSERVATION");
         assertThat(chrome.findElement(By.cssSelector("#competence-state-C1")).getText())
                 .contains("1/4");
 
-        // Ctrl+Enter in the comment saves the second criterion.
-        new Select(chrome.findElement(By.id("status-C1-2"))).selectByValue("EN_COURS");
-        WebElement comment = chrome.findElement(By.id("comment-C1-2"));
-        comment.sendKeys("À revoir en entretien");
-        comment.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(
-                By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
+        // A comment is folded until used; it is saved when the field is left, or with Ctrl+Enter.
+        chrome.findElement(By.cssSelector("#criterion-C1-1 details.comment summary"))
+                .click();
+        WebElement comment = chrome.findElement(By.id("comment-C1-1"));
+        comment.sendKeys("Recherche complète, <b>sources vérifiées</b>");
+        new Actions(chrome).sendKeys(Keys.TAB).perform();
+        waitForStoredComment("comment-C1-1", "Recherche complète, <b>sources vérifiées</b>");
+        chrome.findElement(By.cssSelector("#criterion-C1-2 details.comment summary"))
+                .click();
+        WebElement second = chrome.findElement(By.id("comment-C1-2"));
+        second.sendKeys("À revoir en entretien");
+        second.sendKeys(Keys.chord(Keys.CONTROL, Keys.ENTER));
+        waitForStoredComment("comment-C1-2", "À revoir en entretien");
         assertThat(chrome.findElement(By.id("bloc-summary-B1")).getText())
                 .contains("En cours")
                 .contains("3,33 % des critères acquis")
                 .contains("1 acquis · 2 évalués · 30 critères");
+        // The whole bloc (30 criteria, from its title to its last criterion) reads in at most three screens of a
+        // 1366 × 900 laptop.
+        Number blocHeight = (Number) ((JavascriptExecutor) chrome)
+                .executeScript(
+                        "var panel = document.getElementById('panel-B1'), all = panel.querySelectorAll('.criterion');"
+                                + " return all[all.length - 1].getBoundingClientRect().bottom"
+                                + " - panel.querySelector('h2').getBoundingClientRect().top;");
         screenshot("grid");
+        ((JavascriptExecutor) chrome)
+                .executeScript("document.getElementById('competence-C1').scrollIntoView({block: 'start'})");
+        chrome.switchTo().defaultContent();
+        Files.write(SCREENSHOTS.resolve("grid-criteria.png"), chrome.getScreenshotAs(OutputType.BYTES));
+        chrome.switchTo().frame("tool-frame");
+        assertThat(blocHeight.doubleValue()).isLessThanOrEqualTo(3 * 900);
 
         // Launch again and come back: the judgments are stored.
         launchAs("trainer-1");
         chrome.findElement(By.linkText("Amina Benali")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
-        assertThat(new Select(chrome.findElement(By.id("status-C1-1")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("ACQUIS");
+        assertThat(checkedStatus("C1-1")).isEqualTo("ACQUIS");
         assertThat(chrome.findElement(By.id("comment-C1-1")).getAttribute("value"))
                 .isEqualTo("Recherche complète, <b>sources vérifiées</b>");
+        // « Next learner » opens the next one of the class list on the same bloc.
+        chrome.findElements(By.cssSelector("[role=tab]")).get(1).click();
+        assertThat(chrome.findElement(By.cssSelector("a[rel=next]")).getAttribute("href"))
+                .endsWith("bloc=B2");
+        chrome.findElement(By.cssSelector("a[rel=next]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Lucas Bernard"));
+        assertThat(chrome.findElement(By.id("tab-B2")).getAttribute("aria-selected"))
+                .isEqualTo("true");
+        assertThat(chrome.findElement(By.cssSelector("a[rel=prev]")).getText()).contains("Amina Benali");
+    }
+
+    /** Until the page shows the comment as saved (the server drew it back as the field's stored value). */
+    void waitForStoredComment(String id, String text) {
+        wait.until(d -> text.equals(((JavascriptExecutor) d)
+                .executeScript("var e = document.getElementById(arguments[0]); return e && e.defaultValue;", id)));
+    }
+
+    /** The status checked in a criterion's segmented control. */
+    String checkedStatus(String criterionId) {
+        return chrome.findElement(By.cssSelector("#status-" + criterionId + " input:checked"))
+                .getAttribute("value");
+    }
+
+    /** One click on a status of the segmented control (which saves the criterion). */
+    void choose(String criterionId, String status) {
+        chrome.findElement(By.cssSelector("label[for=status-" + criterionId + "-" + status + "]"))
+                .click();
     }
 
     @Test
@@ -273,34 +317,21 @@ class DemoLmsBrowserTest {
         assertThat(unsavedForms()).isZero();
         assertThat(asksBeforeLeaving()).isFalse();
 
-        // Typed, not saved: the criterion is marked and leaving asks first (closing the tab, a link, htmx).
-        new Select(chrome.findElement(By.id("status-C1-3"))).selectByValue("ACQUIS");
-        new Select(chrome.findElement(By.id("modality-C1-3"))).selectByValue("ENTRETIEN");
+        // Typed, not saved yet (a comment saves when it is left): the criterion is marked, closing the tab asks.
+        chrome.findElement(By.cssSelector("#criterion-C1-3 details.comment summary"))
+                .click();
         chrome.findElement(By.id("comment-C1-3")).sendKeys("Ma saisie, à ne pas perdre");
         assertThat(unsavedForms()).isEqualTo(1);
         assertThat(chrome.findElement(By.id("criterion-C1-3")).getAttribute("class"))
                 .contains("unsaved");
         assertThat(asksBeforeLeaving()).isTrue();
-        answerQuestions(false);
-        chrome.findElement(By.cssSelector("nav.toolbar a[href$='/app/cohort']")).click();
-        assertThat(questionsAsked()).singleElement().asString().contains("Une saisie n'est pas enregistrée");
-        assertThat(chrome.findElement(By.tagName("h1")).getText()).contains("Lucas Bernard");
-        assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
-                .isEqualTo("Ma saisie, à ne pas perdre");
 
-        // Another trainer saves the criterion first: the save answers 409, the typed value stays, theirs beside it.
+        // Another trainer saves the criterion first: leaving the comment saves it, the save answers 409, the
+        // typed value stays, theirs beside it.
         anotherTrainerSaves("learner-02", "C1.3", "NON_ACQUIS", "OBSERVATION", "Vu en situation : incomplet");
-        chrome.findElement(By.cssSelector("#criterion-C1-3 button[type=submit]"))
-                .click();
+        new Actions(chrome).sendKeys(Keys.TAB).perform();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#criterion-C1-3 .their-value")));
-        assertThat(new Select(chrome.findElement(By.id("status-C1-3")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("ACQUIS");
-        assertThat(new Select(chrome.findElement(By.id("modality-C1-3")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("ENTRETIEN");
+        assertThat(checkedStatus("C1-3")).isEqualTo("NON_EVALUE");
         assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
                 .isEqualTo("Ma saisie, à ne pas perdre");
         String theirs = chrome.findElement(By.cssSelector("#criterion-C1-3 .their-value"))
@@ -342,10 +373,7 @@ class DemoLmsBrowserTest {
                 By.cssSelector("#competence-C1 form.bulk .outcome"), "Enregistré"));
         assertThat(chrome.findElement(By.id("comment-C1-3")).getAttribute("value"))
                 .isEqualTo("Ma saisie, à ne pas perdre");
-        assertThat(new Select(chrome.findElement(By.id("status-C1-3")))
-                        .getFirstSelectedOption()
-                        .getAttribute("value"))
-                .isEqualTo("EN_COURS");
+        assertThat(checkedStatus("C1-3")).isEqualTo("EN_COURS");
         // Ticked, the question says what will be replaced; dismissed, nothing happens.
         chrome.findElement(By.cssSelector("#competence-C1 form.bulk input[name=replace]"))
                 .click();

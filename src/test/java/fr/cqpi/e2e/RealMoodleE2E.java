@@ -318,13 +318,11 @@ class RealMoodleE2E {
         // several saves within one second (Moodle keeps a grade's time in whole seconds).
         click(chrome.findElement(By.id("tab-B4")));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("panel-B4")));
-        for (int k = 1; k <= 11; k++) {
-            new Select(chrome.findElement(By.id("status-C9-" + k))).selectByValue("ACQUIS");
-        }
-        // The eleven « Save » buttons clicked one after the other without waiting for the answers.
+        // « Met » clicked on the eleven criteria one after the other without waiting for the answers: each click
+        // saves its criterion (autosave).
         ((JavascriptExecutor) chrome)
-                .executeScript("document.querySelectorAll('#competence-C9 form.judgment button[type=submit]')"
-                        + ".forEach(function (b) { b.click(); })");
+                .executeScript("document.querySelectorAll('#competence-C9 form.judgment label[for$=\"-ACQUIS\"]')"
+                        + ".forEach(function (l) { l.click(); })");
         for (int k = 1; k <= 11; k++) {
             waitForText(By.cssSelector("#criterion-C9-" + k + " .outcome"), "Saved");
         }

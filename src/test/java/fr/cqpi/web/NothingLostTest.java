@@ -107,6 +107,14 @@ class NothingLostTest extends ToolIntegrationTest {
         return option.find() ? option.group(1) : "";
     }
 
+    /** The status checked in a criterion's segmented control (radios). */
+    static String checked(String form) {
+        Matcher radio = Pattern.compile(
+                        "<input type=\"radio\" name=\"status\"[^>]*value=\"([A-Z_]+)\"[^>]*checked=\"checked\"")
+                .matcher(form);
+        return radio.find() ? radio.group(1) : "";
+    }
+
     static String textarea(String form) {
         Matcher m = Pattern.compile("(?s)<textarea[^>]*name=\"comment\"[^>]*>(.*?)</textarea>")
                 .matcher(form);
@@ -215,7 +223,7 @@ class NothingLostTest extends ToolIntegrationTest {
         String form = form(html, "C2.1");
         // Claire's value, in the form, not saved (the page asks before leaving it); the version is Marc's, so that
         // saving it again is her choice.
-        assertThat(selected(form, "status")).isEqualTo("NON_ACQUIS");
+        assertThat(checked(form)).isEqualTo("NON_ACQUIS");
         assertThat(selected(form, "modality")).isEqualTo("ENTRETIEN");
         assertThat(textarea(form)).isEqualTo("Saisie de Claire &lt;à garder&gt;");
         assertThat(form).contains("data-unsaved=\"true\"").contains("Enregistrer ma saisie");
@@ -239,7 +247,7 @@ class NothingLostTest extends ToolIntegrationTest {
         var keep = claire.get("/app/learners/amina/judgments/C2.1", claireHeaders);
         assertThat(keep.statusCode()).isEqualTo(200);
         String fresh = form(keep.body(), "C2.1");
-        assertThat(selected(fresh, "status")).isEqualTo("ACQUIS");
+        assertThat(checked(fresh)).isEqualTo("ACQUIS");
         assertThat(textarea(fresh)).isEqualTo("Valeur de Marc");
         assertThat(fresh).doesNotContain("data-unsaved");
         assertThat(keep.body()).doesNotContain("their-value");
@@ -271,7 +279,7 @@ class NothingLostTest extends ToolIntegrationTest {
         assertThat(refused.statusCode()).isEqualTo(400);
         String form = form(refused.body(), "C3.1");
         assertThat(textarea(form)).isEqualTo(tooLong);
-        assertThat(selected(form, "status")).isEqualTo("ACQUIS");
+        assertThat(checked(form)).isEqualTo("ACQUIS");
         assertThat(form)
                 .contains("data-unsaved=\"true\"")
                 .contains("Le commentaire dépasse 4 000 caractères.")
