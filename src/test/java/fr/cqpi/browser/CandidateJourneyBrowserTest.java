@@ -98,9 +98,8 @@ class CandidateJourneyBrowserTest {
         chrome.findElement(By.partialLinkText("Fontaine")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), NAME));
         chrome.findElement(By.id("tab-B4")).click();
-        new Select(chrome.findElement(By.id("status-C9-1"))).selectByValue("ACQUIS");
-        chrome.findElement(By.cssSelector("#criterion-C9-1 button[type=submit]"))
-                .click();
+        // One click on « Acquis » saves the criterion.
+        chrome.findElement(By.cssSelector("label[for=status-C9-1-ACQUIS]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#criterion-C9-1 .outcome"), "Enregistré"));
         new Select(chrome.findElement(By.id("bulk-status-C9"))).selectByValue("ACQUIS");

@@ -622,15 +622,14 @@ class DemoLmsBrowserTest {
                 .contains("Évaluateur habilité")
                 .contains("Acquis");
         // The trainer said Acquis: the tutor says Non acquis, and the divergence shows at once.
-        new Select(chrome.findElement(By.id("status-C1-1"))).selectByValue("NON_ACQUIS");
-        chrome.findElement(By.id("comment-C1-1")).sendKeys("Pas encore observé en autonomie");
-        chrome.findElement(By.cssSelector("#criterion-C1-1 button[type=submit]"))
-                .click();
+        choose("C1-1", "NON_ACQUIS");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
-        new Select(chrome.findElement(By.id("status-C1-2"))).selectByValue("EN_COURS");
-        chrome.findElement(By.cssSelector("#criterion-C1-2 button[type=submit]"))
+        chrome.findElement(By.cssSelector("#criterion-C1-1 details.comment summary"))
                 .click();
+        chrome.findElement(By.id("comment-C1-1")).sendKeys("Pas encore observé en autonomie");
+        choose("C1-2", "EN_COURS");
+        waitForStoredComment("comment-C1-1", "Pas encore observé en autonomie");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
                 By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
         assertThat(chrome.findElement(By.id("criterion-C1-1")).getAttribute("class"))
@@ -661,7 +660,7 @@ class DemoLmsBrowserTest {
                         shot.getScreenshotAs(OutputType.BYTES));
                 assertThat((Boolean) js.executeScript(
                                 "return document.documentElement.scrollWidth <= document.documentElement.clientWidth"))
-                        .as("no horizontal scroll at " + width + " px")
+                        .as("no horizontal scroll at " + width + " px: " + widerThanTheScreen())
                         .isTrue();
             }
             WebElement summary = chrome.findElement(By.id("divergences-B1"));
