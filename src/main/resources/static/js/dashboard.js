@@ -1,8 +1,8 @@
 // The dashboard's charts, each drawn from the table that carries its figures (the table stays the accessible
 // version). Each series gets a colour and a hatching, so that no chart is read by colour alone.
 (function () {
-  var COLOURS = ['#5a6478', '#8a5a00', '#1b6e3a', '#a4262c', '#1f4e79', '#6b2d86'];
-  var HATCHES = ['none', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical'];
+  var COLOURS = ['#5a6478', '#8a5a00', '#1b6e3a', '#a4262c', '#1f4e79', '#6b2d86', '#8a3b12'];
+  var HATCHES = ['none', 'diagonal', 'dots', 'cross', 'horizontal', 'vertical', 'grid'];
 
   function hatch(colour, kind) {
     var size = 10;
@@ -16,6 +16,7 @@
     if (kind === 'cross') { g.moveTo(0, 0); g.lineTo(size, size); g.moveTo(0, size); g.lineTo(size, 0); }
     if (kind === 'horizontal') { g.moveTo(0, size / 2); g.lineTo(size, size / 2); }
     if (kind === 'vertical') { g.moveTo(size / 2, 0); g.lineTo(size / 2, size); }
+    if (kind === 'grid') { g.moveTo(size / 2, 0); g.lineTo(size / 2, size); g.moveTo(0, size / 2); g.lineTo(size, size / 2); }
     g.stroke();
     if (kind === 'dots') { g.beginPath(); g.arc(size / 2, size / 2, 1.8, 0, Math.PI * 2); g.fill(); }
     return g.createPattern(tile, 'repeat');

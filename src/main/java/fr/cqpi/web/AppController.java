@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/app")
 class AppController {
 
-    static final int ROSTER_WAITS = 8;
+    static final int ROSTER_WAITS = 16;
 
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
@@ -92,7 +92,8 @@ class AppController {
         model.addAttribute("sessions", sessions.list(launch.actor()));
         model.addAttribute("sessionFilter", session);
         // A trainer's first launch reads the course roster in the background: until it has been read once, the
-        // cohort asks again a few times (about 6 s in all) so that every learner appears without a relaunch,
+        // cohort asks again a few times (about 12 s in all, for a platform slow to answer) so that every learner
+        // appears without a relaunch,
         // not only those who launched the tool before.
         boolean rosterPending = launch.isEvaluator()
                 && launch.hasCourse()

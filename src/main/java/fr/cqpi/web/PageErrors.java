@@ -13,7 +13,14 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
 /** Refusals on the tool's pages: a page that says what happened, with its status. */
-@ControllerAdvice(assignableTypes = {AppController.class, SyncController.class, DeepLinkingController.class})
+@ControllerAdvice(
+        assignableTypes = {
+            AppController.class,
+            SyncController.class,
+            DeepLinkingController.class,
+            DashboardController.class,
+            GroupJudgingController.class
+        })
 class PageErrors {
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -111,7 +111,7 @@ class DemoLmsBrowserTest {
                 .contains("Lucas Bernard");
         // Yanis never launched the tool: only the roster (NRPS), read after this first trainer launch, knows him.
         // The cohort asks again until it has been read, without a relaunch.
-        new WebDriverWait(chrome, Duration.ofSeconds(10))
+        new WebDriverWait(chrome, Duration.ofSeconds(20))
                 .until(ExpectedConditions.textToBePresentInElementLocated(By.id("cohort-table"), "Yanis Vincent"));
         assertPageWhole("Cohorte");
         screenshot("cohort");
@@ -561,6 +561,49 @@ class DemoLmsBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Dashboard"));
         assertThat(chrome.findElement(By.id("main")).getText()).contains("Bloc states", "Learners behind");
         chrome.switchTo().defaultContent();
+    }
+
+    @Test
+    @Order(14)
+    void aGroupObservationIsJudgedForTheWholeCohortOnOnePage() throws IOException {
+        launchAs("trainer-1");
+        chrome.findElement(By.linkText("Jugement de groupe")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jugement de groupe"));
+        new Select(chrome.findElement(By.id("group-criterion"))).selectByValue("C2.5");
+        chrome.findElement(By.xpath("//button[normalize-space()='Ouvrir']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "C2.5"));
+        assertPageWhole("Jugement de groupe");
+        List<WebElement> rows = chrome.findElements(By.cssSelector(".group-row"));
+        assertThat(rows.size()).isGreaterThanOrEqualTo(12);
+        // A for the first learner, N for the second: each saved at once, the focus going down the list.
+        String first = rows.get(0).getAttribute("id");
+        String second = rows.get(1).getAttribute("id");
+        rows.get(0).findElement(By.cssSelector("input[name=status]:checked")).sendKeys("a");
+        chrome.switchTo().activeElement().sendKeys("n");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#" + second + " .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.cssSelector("#" + first + " input[name=status]:checked"))
+                        .getAttribute("value"))
+                .isEqualTo("ACQUIS");
+        assertThat(chrome.findElement(By.cssSelector("#" + second + " input[name=status]:checked"))
+                        .getAttribute("value"))
+                .isEqualTo("NON_ACQUIS");
+        assertThat(seriousViolations()).as("group judging").isEmpty();
+        org.openqa.selenium.Dimension size = chrome.manage().window().getSize();
+        try {
+            chrome.switchTo().defaultContent();
+            chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 900));
+            chrome.switchTo().frame("tool-frame");
+            assertThat(widerThanTheScreen()).as("group judging at 390 px").isEmpty();
+            screenshot("group-390");
+            chrome.switchTo().defaultContent();
+            chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+            chrome.switchTo().frame("tool-frame");
+            screenshot("group-1366");
+        } finally {
+            chrome.switchTo().defaultContent();
+            chrome.manage().window().setSize(size);
+        }
     }
 
     /** Elements of the page wider than the frame: each would need scrolling sideways. */

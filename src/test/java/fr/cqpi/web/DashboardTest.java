@@ -52,9 +52,9 @@ class DashboardTest extends ToolIntegrationTest {
         var b1 = states.select("tbody tr").get(0);
         assertThat(b1.selectFirst("th").text()).startsWith("B1 — ");
         // learner-3 not started, learner-1 and learner-2 in progress on B1.
-        assertThat(b1.select("td").eachText()).containsExactly("1", "2", "0", "0", "0", "0");
+        assertThat(b1.select("td").eachText()).containsExactly("1", "2", "0", "0", "0", "0", "0");
         assertThat(states.select("tbody tr").get(1).select("td").eachText())
-                .containsExactly("3", "0", "0", "0", "0", "0");
+                .containsExactly("3", "0", "0", "0", "0", "0", "0");
 
         var progress = page.selectFirst("table[data-chart=line] tbody tr");
         long cohortCriteria = 3L * 80;

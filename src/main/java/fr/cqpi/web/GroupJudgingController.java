@@ -1,0 +1,117 @@
+package fr.cqpi.web;
+
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.evaluation.BlocLockedException;
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.InvalidJudgmentException;
+import fr.cqpi.evaluation.Judgment;
+import fr.cqpi.evaluation.JudgmentConflictException;
+import fr.cqpi.evaluation.JudgmentInput;
+import fr.cqpi.evaluation.JudgmentService;
+import fr.cqpi.evaluation.UnknownCriterionException;
+import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.referentiel.Referentiel;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * « Jugement de groupe »: one criterion for every learner the evaluator judges, after a group observation; each
+ * row saves on its own, as the grid's criteria do (same service, same rules, same conflict check).
+ */
+@Controller
+class GroupJudgingController {
+
+    private final EvaluationQueries queries;
+    private final JudgmentService judgments;
+
+    GroupJudgingController(EvaluationQueries queries, JudgmentService judgments) {
+        this.queries = queries;
+        this.judgments = judgments;
+    }
+
+    /**
+     * A learner's row: the evaluator's own judgment of the criterion, and what was typed when it was not saved
+     * (a conflict, a refusal), shown again in the row rather than lost.
+     */
+    record Row(CourseMember learner, Judgment judgment, AppController.TypedJudgment typed) {}
+
+    @GetMapping("/app/group")
+    String group(
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(required = false) String criterion,
+            Model model) {
+        Referentiel referentiel = queries.referentiel();
+        Referentiel.Criterion chosen = referentiel
+                .criterion(criterion == null ? "" : criterion)
+                .orElse(referentiel.criteria().findFirst().orElseThrow());
+        List<Row> rows = queries.learners(launch.actor()).stream()
+                .filter(CourseMember::active)
+                .sorted(CohortSort.byFamilyName())
+                .map(learner -> new Row(
+                        learner, queries.grid(launch.actor(), learner.sub()).mine(chosen.code()), null))
+                .toList();
+        model.addAttribute("launch", launch);
+        model.addAttribute("referentiel", referentiel);
+        model.addAttribute("criterion", chosen);
+        model.addAttribute("bloc", referentiel.blocOfCriterion(chosen.code()).orElseThrow());
+        model.addAttribute("rows", rows);
+        return "group";
+    }
+
+    @PutMapping("/app/group/{code}/learners/{sub}")
+    String save(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String code,
+            @PathVariable String sub,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String modality,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Integer version,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        Referentiel referentiel = queries.referentiel();
+        Referentiel.Criterion criterion =
+                referentiel.criterion(code).orElseThrow(() -> new UnknownCriterionException(code));
+        AppController.TypedJudgment typed = null;
+        try {
+            judgments.record(
+                    launch.actor(),
+                    sub,
+                    code,
+                    new JudgmentInput(status, modality, comment, version),
+                    RequestIdFilter.of(request));
+            model.addAttribute("outcome", "saved");
+        } catch (JudgmentConflictException conflict) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "conflict");
+            model.addAttribute("conflict", conflict.current());
+            typed = new AppController.TypedJudgment(
+                    status, modality, comment, conflict.current().version());
+        } catch (BlocLockedException locked) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", "locked");
+            typed = new AppController.TypedJudgment(status, modality, comment, version);
+        } catch (InvalidJudgmentException invalid) {
+            response.setStatus(400);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", invalid.field());
+            typed = new AppController.TypedJudgment(status, modality, comment, version);
+        }
+        var grid = queries.grid(launch.actor(), sub);
+        model.addAttribute("launch", launch);
+        model.addAttribute("criterion", criterion);
+        model.addAttribute("bloc", referentiel.blocOfCriterion(code).orElseThrow());
+        model.addAttribute("row", new Row(grid.learner(), grid.mine(code), typed));
+        return "fragments/group-row :: row";
+    }
+}
