@@ -606,6 +606,39 @@ class DemoLmsBrowserTest {
         }
     }
 
+    @Test
+    @Order(15)
+    void theTutorsPageAndTheSessionBarAtALaptopAndAPhoneWidth() throws IOException {
+        launchAs("trainer-1");
+        chrome.findElement(By.linkText("Tuteurs entreprise")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tuteurs entreprise"));
+        assertPageWhole("Tuteurs entreprise");
+        assertThat(chrome.findElement(By.id("main")).getText()).contains("Thomas Girard");
+        org.openqa.selenium.Dimension size = chrome.manage().window().getSize();
+        try {
+            for (int width : new int[] {1366, 390}) {
+                chrome.switchTo().defaultContent();
+                chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                chrome.switchTo().frame("tool-frame");
+                assertThat(widerThanTheScreen())
+                        .as("tutors at " + width + " px")
+                        .isEmpty();
+                assertThat(seriousViolations()).as("tutors at " + width + " px").isEmpty();
+                screenshot("tutors-" + width);
+            }
+            chrome.findElement(By.linkText("← Cohorte")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohorte"));
+            chrome.findElement(By.linkText("Amina Benali")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+            WebElement bar = chrome.findElement(By.id("session-bar"));
+            assertThat(widerThanTheScreen()).as("grid at 390 px").isEmpty();
+            Files.write(SCREENSHOTS.resolve("session-bar-390.png"), bar.getScreenshotAs(OutputType.BYTES));
+        } finally {
+            chrome.switchTo().defaultContent();
+            chrome.manage().window().setSize(size);
+        }
+    }
+
     /** Elements of the page wider than the frame: each would need scrolling sideways. */
     List<?> widerThanTheScreen() {
         return (List<?>) ((JavascriptExecutor) chrome)
