@@ -45,8 +45,9 @@ public class JudgmentExports {
         Referentiel referentiel = queries.referentiel();
         Map<String, Integer> position = new HashMap<>();
         referentiel.criteria().forEach(c -> position.put(c.code(), position.size()));
-        Comparator<JudgmentLine> inReferentielOrder =
-                Comparator.comparing(line -> position.getOrDefault(line.criterionCode(), Integer.MAX_VALUE));
+        Comparator<JudgmentLine> inReferentielOrder = Comparator.<JudgmentLine, Integer>comparing(
+                        line -> position.getOrDefault(line.criterionCode(), Integer.MAX_VALUE))
+                .thenComparing(JudgmentLine::evaluatorRole);
         List<JudgmentLine> learnerLines = new ArrayList<>();
         Runnable flush = () -> {
             learnerLines.sort(inReferentielOrder);
@@ -54,10 +55,11 @@ public class JudgmentExports {
             learnerLines.clear();
         };
         cursor.query(
-                "select learner_id, criterion_code, status, modality, comment, updated_by_name, updated_at"
-                        + " from judgment where course_id = ? and referentiel_code = ? and status <> 'NON_EVALUE'"
-                        + " and evaluator_role = 'EVALUATEUR'"
-                        + " order by learner_id",
+                "select j.learner_id, j.criterion_code, j.status, j.modality, j.comment, j.updated_by_name,"
+                        + " j.updated_at, j.evaluator_role, s.kind, s.held_on"
+                        + " from judgment j left join evaluation_session s on s.id = j.session_id"
+                        + " where j.course_id = ? and j.referentiel_code = ? and j.status <> 'NON_EVALUE'"
+                        + " order by j.learner_id",
                 rs -> {
                     CourseMember learner = learners.get(rs.getLong(1));
                     if (!learnerLines.isEmpty() && learnerLines.get(0).learner() != learner) {
@@ -71,7 +73,10 @@ public class JudgmentExports {
                                 rs.getString(4),
                                 rs.getString(5),
                                 rs.getString(6),
-                                rs.getTimestamp(7).toInstant()));
+                                rs.getTimestamp(7).toInstant(),
+                                EvaluatorRole.valueOf(rs.getString(8)),
+                                rs.getString(9),
+                                rs.getObject(10, java.time.LocalDate.class)));
                     }
                 },
                 actor.courseId(),

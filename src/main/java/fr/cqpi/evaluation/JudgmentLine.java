@@ -2,8 +2,9 @@ package fr.cqpi.evaluation;
 
 import fr.cqpi.course.CourseMember;
 import java.time.Instant;
+import java.time.LocalDate;
 
-/** One stored judgment with its learner, as exports list them. */
+/** One stored judgment with its learner, its evaluator's role and its session, as exports list them. */
 public record JudgmentLine(
         CourseMember learner,
         String criterionCode,
@@ -11,4 +12,7 @@ public record JudgmentLine(
         String modality,
         String comment,
         String evaluatorName,
-        Instant judgedAt) {}
+        Instant judgedAt,
+        EvaluatorRole evaluatorRole,
+        String sessionKind,
+        LocalDate sessionDate) {}

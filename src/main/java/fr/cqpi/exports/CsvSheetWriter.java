@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.apache.commons.csv.CSVPrinter;
 final class CsvSheetWriter implements SheetWriter {
 
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final CSVFormat FRENCH_EXCEL = CSVFormat.EXCEL
             .builder()
             .setDelimiter(';')
@@ -62,6 +64,9 @@ final class CsvSheetWriter implements SheetWriter {
         }
         if (cell instanceof LocalDateTime dateTime) {
             return DATE_TIME.format(dateTime);
+        }
+        if (cell instanceof LocalDate date) {
+            return DAY.format(date);
         }
         return neutralised(cell.toString());
     }

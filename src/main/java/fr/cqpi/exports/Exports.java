@@ -73,12 +73,15 @@ public class Exports {
                         words.get("export.col.modality"),
                         words.get("export.col.comment"),
                         words.get("export.col.evaluator"),
+                        words.get("export.col.role"),
+                        words.get("export.col.session"),
+                        words.get("export.col.sessionDate"),
                         words.get("export.col.date")));
                 Map<String, List<String>> criterionCells = criterionCells(referentiel);
                 Map<String, String> statusWords = new HashMap<>();
                 Map<String, String> modalityLabels = new HashMap<>();
                 judgments.forEach(actor, line -> {
-                    List<Object> cells = new ArrayList<>(11);
+                    List<Object> cells = new ArrayList<>(14);
                     cells.add(line.learner().displayName());
                     cells.add(line.learner().email());
                     cells.addAll(criterionCells.getOrDefault(
@@ -92,6 +95,9 @@ public class Exports {
                                             k -> referentiel.modalityLabel(line.criterionCode(), line.modality())));
                     cells.add(line.comment());
                     cells.add(line.evaluatorName());
+                    cells.add(words.get("evaluator.role." + line.evaluatorRole()));
+                    cells.add(line.sessionKind() == null ? null : words.get("evalsession.kind." + line.sessionKind()));
+                    cells.add(line.sessionDate());
                     cells.add(wallClock(line.judgedAt()));
                     write(sheet, cells);
                 });

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Rows of one sheet, written as they come. A cell is a {@link String}, a {@link Number}, a
- * {@link java.time.LocalDateTime} (French wall-clock time) or null for an empty cell.
+ * {@link java.time.LocalDateTime} (French wall-clock time), a {@link java.time.LocalDate} or null for an empty cell.
  */
 interface SheetWriter extends AutoCloseable {
 

@@ -2,6 +2,7 @@ package fr.cqpi.exports;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.apache.poi.ss.usermodel.Cell;
@@ -27,6 +28,7 @@ final class XlsxSheetWriter implements SheetWriter {
     private final SXSSFSheet sheet;
     private final CellStyle headerStyle;
     private final CellStyle dateStyle;
+    private final CellStyle dayStyle;
     private final CellStyle textStyle;
     private int columns;
     private int rows;
@@ -42,6 +44,9 @@ final class XlsxSheetWriter implements SheetWriter {
         this.dateStyle = workbook.createCellStyle();
         this.dateStyle.setDataFormat(
                 workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy hh:mm"));
+        this.dayStyle = workbook.createCellStyle();
+        this.dayStyle.setDataFormat(
+                workbook.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
         this.textStyle = workbook.createCellStyle();
         this.textStyle.setWrapText(false);
     }
@@ -73,6 +78,9 @@ final class XlsxSheetWriter implements SheetWriter {
             } else if (value instanceof LocalDateTime dateTime) {
                 cell.setCellValue(dateTime);
                 cell.setCellStyle(dateStyle);
+            } else if (value instanceof LocalDate date) {
+                cell.setCellValue(date);
+                cell.setCellStyle(dayStyle);
             } else {
                 cell.setCellValue(value.toString());
                 cell.setCellStyle(textStyle);

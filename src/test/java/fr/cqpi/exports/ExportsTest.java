@@ -101,6 +101,9 @@ class ExportsTest extends ToolIntegrationTest {
                         "Modalité",
                         "Commentaire",
                         "Évaluateur",
+                        "Rôle de l'évaluateur",
+                        "Session d'évaluation",
+                        "Date de la session",
                         "Date");
         assertThat(records).hasSize(4);
         assertThat(records.subList(1, 4).stream().map(r -> r.get(4))).containsExactly("C1.1", "C1.2", "C1.3");
@@ -109,6 +112,9 @@ class ExportsTest extends ToolIntegrationTest {
         assertThat(records.get(1).get(8)).isEqualTo("Observé en atelier ; « très bien »");
         assertThat(records.get(3).get(8)).isEqualTo("'=HYPERLINK(\"http://evil.example\")\nà revoir");
         assertThat(records.get(3).get(6)).isEqualTo("Non acquis");
+        assertThat(records.get(1).get(10)).isEqualTo("Évaluateur habilité");
+        assertThat(records.get(1).get(11)).isEqualTo("Évaluation intermédiaire");
+        assertThat(records.get(1).get(12)).matches("\\d\\d/\\d\\d/\\d{4}");
     }
 
     @Test
@@ -125,8 +131,8 @@ class ExportsTest extends ToolIntegrationTest {
             assertThat(third.getCell(4).getStringCellValue()).isEqualTo("C1.3");
             assertThat(third.getCell(8).getStringCellValue()).startsWith("=HYPERLINK");
             assertThat(third.getCell(8).getCellType()).isEqualTo(CellType.STRING);
-            assertThat(third.getCell(10).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(third.getCell(10).getLocalDateTimeCellValue()).isNotNull();
+            assertThat(third.getCell(13).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(third.getCell(13).getLocalDateTimeCellValue()).isNotNull();
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
                 trainer.getBytes("/app/exports/cohort.xlsx").body()))) {
