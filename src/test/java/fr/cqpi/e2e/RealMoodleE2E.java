@@ -695,11 +695,29 @@ class RealMoodleE2E {
 
     void loginToMoodle(String username, String password) {
         chrome.switchTo().defaultContent();
-        chrome.get(moodle.url + "/login/index.php");
-        wait.until(ExpectedConditions.elementToBeClickable(By.id("username"))).sendKeys(username);
-        chrome.findElement(By.id("password")).sendKeys(password);
-        chrome.findElement(By.id("loginbtn")).click();
-        wait.until(driver -> !driver.getCurrentUrl().contains("/login/index.php"));
+        // Typed keys were once lost on a loaded machine (« Invalid login »): the fields are filled by script, and
+        // a refused login is tried once more before failing with Moodle's message.
+        for (int attempt = 1; ; attempt++) {
+            chrome.get(moodle.url + "/login/index.php");
+            WebElement user = wait.until(ExpectedConditions.elementToBeClickable(By.id("username")));
+            ((JavascriptExecutor) chrome)
+                    .executeScript(
+                            "arguments[0].value = arguments[2]; arguments[1].value = arguments[3];",
+                            user,
+                            chrome.findElement(By.id("password")),
+                            username,
+                            password);
+            chrome.findElement(By.id("loginbtn")).click();
+            wait.until(driver -> !driver.getCurrentUrl().contains("/login/index.php")
+                    || !driver.findElements(By.id("loginerrormessage")).isEmpty());
+            if (!chrome.getCurrentUrl().contains("/login/index.php")) {
+                return;
+            }
+            if (attempt == 2) {
+                throw new AssertionError("Moodle refused the login of " + username + ": "
+                        + chrome.findElement(By.tagName("body")).getText());
+            }
+        }
     }
 
     /** Opens an External tool activity and enters the tool's frame once the tool's page is in it. */
