@@ -444,7 +444,11 @@ class RealMoodleE2E {
         openActivity(cmid);
         waitForText(By.tagName("h1"), "My evaluation grid");
         assertCookieless();
-        assertThat(chrome.findElements(By.cssSelector("main select, main textarea, main form")))
+        // Nothing to edit but B3's evidence panel, where the candidate uploads the written document the
+        // référentiel asks of them.
+        assertThat(chrome.findElements(
+                        By.cssSelector("main form:not(.evidence-form), main select:not(.evidence-form *),"
+                                + " main textarea:not(.evidence-form *)")))
                 .as("nothing to edit")
                 .isEmpty();
         click(chrome.findElement(By.id("tab-B4")));
