@@ -9,7 +9,6 @@ import fr.cqpi.evaluation.EvaluationSessions;
 import fr.cqpi.evaluation.HistoryPage;
 import fr.cqpi.evaluation.InvalidEvaluationInputException;
 import fr.cqpi.evaluation.InvalidJudgmentException;
-import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.JudgmentInput;
 import fr.cqpi.evaluation.JudgmentService;
 import fr.cqpi.evaluation.LearnerGrid;
@@ -159,32 +158,16 @@ class AppController {
         model.addAttribute("launch", launch);
         model.addAttribute("editable", true);
         // Unless it is saved, what the trainer typed goes back into the form (beside the other trainer's value).
-        TypedJudgment typed = new TypedJudgment(status, modality, comment, version);
-        try {
-            var saved = judgments.record(
-                    launch.actor(),
-                    sub,
-                    code,
-                    new JudgmentInput(status, modality, comment, version),
-                    RequestIdFilter.of(request));
-            model.addAttribute("outcome", "saved");
-            model.addAttribute("saved", saved);
-        } catch (BlocLockedException locked) {
-            response.setStatus(409);
-            model.addAttribute("outcome", "invalid");
-            model.addAttribute("invalidField", "locked");
-            model.addAttribute("typed", typed);
-        } catch (JudgmentConflictException conflict) {
-            response.setStatus(409);
-            model.addAttribute("outcome", "conflict");
-            model.addAttribute("conflict", conflict.current());
-            model.addAttribute("typed", typed);
-        } catch (InvalidJudgmentException invalid) {
-            response.setStatus(400);
-            model.addAttribute("outcome", "invalid");
-            model.addAttribute("invalidField", invalid.field());
-            model.addAttribute("typed", typed);
-        }
+        TypedJudgment typed = CriterionSaves.record(
+                judgments,
+                launch.actor(),
+                sub,
+                code,
+                new TypedJudgment(status, modality, comment, version),
+                RequestIdFilter.of(request),
+                response,
+                model);
+        model.addAttribute("typed", typed);
         model.addAttribute("grid", queries.grid(launch.actor(), sub));
         model.addAttribute("code", code);
         return "fragments/grid-parts :: criterion-update";

@@ -1,12 +1,8 @@
 package fr.cqpi.web;
 
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.Judgment;
-import fr.cqpi.evaluation.JudgmentConflictException;
-import fr.cqpi.evaluation.JudgmentInput;
 import fr.cqpi.evaluation.JudgmentService;
 import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
@@ -81,32 +77,15 @@ class GroupJudgingController {
         Referentiel referentiel = queries.referentiel();
         Referentiel.Criterion criterion =
                 referentiel.criterion(code).orElseThrow(() -> new UnknownCriterionException(code));
-        AppController.TypedJudgment typed = null;
-        try {
-            judgments.record(
-                    launch.actor(),
-                    sub,
-                    code,
-                    new JudgmentInput(status, modality, comment, version),
-                    RequestIdFilter.of(request));
-            model.addAttribute("outcome", "saved");
-        } catch (JudgmentConflictException conflict) {
-            response.setStatus(409);
-            model.addAttribute("outcome", "conflict");
-            model.addAttribute("conflict", conflict.current());
-            typed = new AppController.TypedJudgment(
-                    status, modality, comment, conflict.current().version());
-        } catch (BlocLockedException locked) {
-            response.setStatus(409);
-            model.addAttribute("outcome", "invalid");
-            model.addAttribute("invalidField", "locked");
-            typed = new AppController.TypedJudgment(status, modality, comment, version);
-        } catch (InvalidJudgmentException invalid) {
-            response.setStatus(400);
-            model.addAttribute("outcome", "invalid");
-            model.addAttribute("invalidField", invalid.field());
-            typed = new AppController.TypedJudgment(status, modality, comment, version);
-        }
+        AppController.TypedJudgment typed = CriterionSaves.record(
+                judgments,
+                launch.actor(),
+                sub,
+                code,
+                new AppController.TypedJudgment(status, modality, comment, version),
+                RequestIdFilter.of(request),
+                response,
+                model);
         var grid = queries.grid(launch.actor(), sub);
         model.addAttribute("launch", launch);
         model.addAttribute("criterion", criterion);

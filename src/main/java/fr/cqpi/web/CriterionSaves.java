@@ -1,0 +1,55 @@
+package fr.cqpi.web;
+
+import fr.cqpi.course.Actor;
+import fr.cqpi.evaluation.BlocLockedException;
+import fr.cqpi.evaluation.InvalidJudgmentException;
+import fr.cqpi.evaluation.JudgmentConflictException;
+import fr.cqpi.evaluation.JudgmentInput;
+import fr.cqpi.evaluation.JudgmentService;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.ui.Model;
+
+/**
+ * A criterion saved from a page form (the grid's or the group judging's): the model says how it went — « saved »,
+ * or refused (409 conflict or locked bloc, 400 invalid) with what was typed, so the form shows it again.
+ */
+final class CriterionSaves {
+
+    private CriterionSaves() {}
+
+    /** The typed judgment when it was not saved, null when it was. */
+    static AppController.TypedJudgment record(
+            JudgmentService judgments,
+            Actor actor,
+            String learnerSub,
+            String code,
+            AppController.TypedJudgment typed,
+            String requestId,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            var saved = judgments.record(
+                    actor,
+                    learnerSub,
+                    code,
+                    new JudgmentInput(typed.status(), typed.modality(), typed.comment(), typed.version()),
+                    requestId);
+            model.addAttribute("outcome", "saved");
+            model.addAttribute("saved", saved);
+            return null;
+        } catch (BlocLockedException locked) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", "locked");
+        } catch (JudgmentConflictException conflict) {
+            response.setStatus(409);
+            model.addAttribute("outcome", "conflict");
+            model.addAttribute("conflict", conflict.current());
+        } catch (InvalidJudgmentException invalid) {
+            response.setStatus(400);
+            model.addAttribute("outcome", "invalid");
+            model.addAttribute("invalidField", invalid.field());
+        }
+        return typed;
+    }
+}
