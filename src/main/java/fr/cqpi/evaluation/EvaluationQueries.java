@@ -7,7 +7,9 @@ import fr.cqpi.course.TutorAssignments;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -130,6 +132,28 @@ public class EvaluationQueries {
                 referentiel,
                 judgments.findAll(courseId, learnerId, referentiel.code()).counted(referentiel.rules()),
                 decisions.of(courseId, learnerId));
+    }
+
+    /** Some learners' results in one course, in a fixed number of statements (grade sync's batches). */
+    public Map<Long, Results> resultsOf(long courseId, Collection<Long> learnerIds) {
+        Referentiel referentiel = referentiel();
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statuses =
+                judgments.statusesOf(courseId, learnerIds, referentiel.code());
+        Map<Long, Map<String, Decision>> decided = decisions.of(courseId, learnerIds);
+        Map<Long, Results> results = new HashMap<>();
+        for (long learnerId : learnerIds) {
+            Map<EvaluatorRole, Map<String, JudgmentStatus>> byRole = statuses.getOrDefault(learnerId, Map.of());
+            results.put(
+                    learnerId,
+                    ResultCalculator.compute(
+                            referentiel,
+                            CountedStatuses.of(
+                                    referentiel.rules(),
+                                    byRole.getOrDefault(EvaluatorRole.EVALUATEUR, Map.of()),
+                                    byRole.getOrDefault(EvaluatorRole.TUTEUR, Map.of())),
+                            decided.getOrDefault(learnerId, Map.of())));
+        }
+        return results;
     }
 
     /**

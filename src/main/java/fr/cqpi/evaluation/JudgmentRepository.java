@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +54,21 @@ class JudgmentRepository {
         jdbc.sql("select learner_id, criterion_code, status, evaluator_role from judgment"
                         + " where course_id = :course and referentiel_code = :ref")
                 .param("course", courseId)
+                .param("ref", referentielCode)
+                .query(rs -> {
+                    put(byLearner, rs);
+                });
+        return byLearner;
+    }
+
+    /** Some learners' statuses in a course by evaluator role, in one statement (grade sync's batches). */
+    Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statusesOf(
+            long courseId, Collection<Long> learnerIds, String referentielCode) {
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> byLearner = new HashMap<>();
+        jdbc.sql("select learner_id, criterion_code, status, evaluator_role from judgment"
+                        + " where course_id = :course and learner_id = any(:learners) and referentiel_code = :ref")
+                .param("course", courseId)
+                .param("learners", learnerIds.toArray(Long[]::new))
                 .param("ref", referentielCode)
                 .query(rs -> {
                     put(byLearner, rs);

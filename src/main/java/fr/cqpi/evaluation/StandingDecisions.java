@@ -1,5 +1,6 @@
 package fr.cqpi.evaluation;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -10,6 +11,9 @@ public interface StandingDecisions {
 
     /** Bloc code → the decision that stands, for one learner of a course. */
     Map<String, Decision> of(long courseId, long learnerId);
+
+    /** Learner id → bloc code → decision, for some learners of a course in one read. */
+    Map<Long, Map<String, Decision>> of(long courseId, Collection<Long> learnerIds);
 
     /** Learner id → bloc code → decision, for a whole course in one read. */
     Map<Long, Map<String, Decision>> inCourse(long courseId);

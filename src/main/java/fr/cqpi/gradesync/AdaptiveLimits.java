@@ -65,6 +65,11 @@ class AdaptiveLimits {
             successes = 0;
         }
 
+        /** A place taken and given back unused (nothing was sent): says nothing of the platform. */
+        synchronized void released() {
+            inFlight--;
+        }
+
         synchronized int limit() {
             return limit;
         }

@@ -85,17 +85,41 @@ class Outbox {
                 .update();
     }
 
-    /** Claims due rows for this instance; the lease lets another instance take them over if this one dies. */
-    List<Claimed> claim(int max, Duration lease) {
+    /**
+     * The platforms with rows due and not claimed, in one pass over the index per platform (a loose index scan: a
+     * few probes, however many rows wait).
+     */
+    List<Long> platformsWithDueRows() {
+        return jdbc.sql("""
+                        with recursive due(platform_id) as (
+                            select min(platform_id) from grade_outbox
+                            where status = :pending and due_at <= now() and (claimed_until is null or claimed_until < now())
+                          union all
+                            select (select min(o.platform_id) from grade_outbox o
+                                    where o.status = :pending and o.platform_id > due.platform_id and o.due_at <= now()
+                                      and (o.claimed_until is null or o.claimed_until < now()))
+                            from due where due.platform_id is not null)
+                        select platform_id from due where platform_id is not null""")
+                .param("pending", OutboxStatus.PENDING.name())
+                .query(Long.class)
+                .list();
+    }
+
+    /**
+     * Claims a platform's due rows for this instance, oldest first; the lease lets another instance take them over if
+     * this one dies.
+     */
+    List<Claimed> claim(long platformId, int max, Duration lease) {
         return jdbc.sql("""
                         update grade_outbox set claimed_until = now() + cast(:lease as interval), claimed_seq = change_seq
                         where id in (select id from grade_outbox
-                                     where status = :pending and due_at <= now()
+                                     where platform_id = :platform and status = :pending and due_at <= now()
                                        and (claimed_until is null or claimed_until < now())
                                      order by due_at limit :max for update skip locked)
                         returning id, platform_id, course_id, learner_id, bloc_code, change_seq, attempts,
                                   first_failure_at, score_timestamp""")
                 .param("lease", lease.toSeconds() + " seconds")
+                .param("platform", platformId)
                 .param("max", max)
                 .param("pending", OutboxStatus.PENDING.name())
                 .query((rs, n) -> new Claimed(

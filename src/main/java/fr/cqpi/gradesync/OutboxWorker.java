@@ -21,6 +21,9 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.task.ThreadPoolTaskExecutorBuilder;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -56,8 +60,14 @@ class OutboxWorker implements DisposableBean {
     private final GradeSyncMetrics metrics;
     private final Clock clock;
     private final ThreadPoolTaskExecutor senders;
-    private final Map<Long, Queue<Row>> lanes = new ConcurrentHashMap<>();
-    private final AtomicInteger queued = new AtomicInteger();
+    /** Claims rows for lanes running low, away from the senders' threads. */
+    private final ExecutorService claimer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "grade-sync-claim");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private final Map<Long, Lane> lanes = new ConcurrentHashMap<>();
     private final AtomicBoolean polling = new AtomicBoolean();
     private final Cache<Long, Platform> platformCache = Caffeine.newBuilder()
             .maximumSize(10_000)
@@ -97,8 +107,14 @@ class OutboxWorker implements DisposableBean {
         this.senders.initialize();
     }
 
-    /** A claimed row with what its send needs from the course module. */
-    record Row(Outbox.Claimed claimed, String learnerSub, boolean showProgress, boolean gradeService) {
+    /** A claimed row with what its send needs from the course module, and the learner's results read after the claim. */
+    record Row(
+            Outbox.Claimed claimed,
+            String learnerSub,
+            boolean showProgress,
+            boolean gradeService,
+            Results results,
+            long claimedAtNanos) {
 
         long id() {
             return claimed.id();
@@ -137,74 +153,154 @@ class OutboxWorker implements DisposableBean {
         }
     }
 
+    /**
+     * A platform's claimed rows waiting for a free place under its limit. Each platform claims for its own lane only,
+     * so a slow platform's backlog never takes the room of another's.
+     */
+    private static final class Lane {
+
+        final Queue<Row> rows = new ConcurrentLinkedQueue<>();
+        /** Rows claimed and not finished: queued or in flight. */
+        final AtomicInteger held = new AtomicInteger();
+
+        final AtomicBoolean claiming = new AtomicBoolean();
+        final AtomicBoolean refillAsked = new AtomicBoolean();
+        /** The last claim found fewer rows than it had room for: wait for the next poll. */
+        volatile boolean drained;
+    }
+
     @Scheduled(fixedDelayString = "${cqpi.gradesync.poll-interval:500ms}", initialDelayString = "PT2S")
     void poll() {
         if (!properties.enabled() || !polling.compareAndSet(false, true)) {
             return;
         }
         try {
-            int room;
-            while ((room = properties.batchSize() - queued.get()) > 0) {
-                List<Row> claimed = claim(room);
-                claimed.forEach(this::enqueue);
-                if (claimed.size() < room) {
-                    break;
-                }
+            for (long platformId : outbox.platformsWithDueRows()) {
+                refill(platformId);
             }
         } finally {
             polling.set(false);
         }
     }
 
-    /** Claims due rows for this instance; the lease lets another instance take them over if this one dies. */
-    List<Row> claim(int max) {
-        List<Outbox.Claimed> claimed = outbox.claim(max, properties.claimFor());
+    private Lane lane(long platformId) {
+        return lanes.computeIfAbsent(platformId, id -> new Lane());
+    }
+
+    /**
+     * How many rows a platform's lane holds: enough to keep its limit busy between claims, few enough that they are
+     * sent well within their lease even when the platform is slow.
+     */
+    private int capacity(long platformId) {
+        return Math.max(
+                1, Math.min(properties.batchSize(), limits.of(platformId).limit() * 8));
+    }
+
+    /** Claims a platform's due rows up to the room of its lane (one claim at a time per lane) and starts sending. */
+    void refill(long platformId) {
+        Lane lane = lane(platformId);
+        if (!lane.claiming.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            int room;
+            while ((room = capacity(platformId) - lane.held.get()) > 0) {
+                List<Row> claimed = claim(platformId, room);
+                lane.held.addAndGet(claimed.size());
+                lane.rows.addAll(claimed);
+                lane.drained = claimed.size() < room;
+                pump(platformId);
+                if (lane.drained) {
+                    break;
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not claim the outbox rows of platform {}: {}", platformId, e.toString());
+        } finally {
+            lane.claiming.set(false);
+        }
+    }
+
+    /**
+     * Claims a platform's due rows for this instance and reads what their sends need in a few statements for the
+     * whole batch (the learners, the courses, every learner's results once for all its blocs).
+     */
+    List<Row> claim(long platformId, int max) {
+        List<Outbox.Claimed> claimed = outbox.claim(platformId, max, properties.claimFor());
         if (claimed.isEmpty()) {
             return List.of();
         }
+        long claimedAt = System.nanoTime();
         Map<Long, LearnerRef> learners =
                 members.refs(claimed.stream().map(Outbox.Claimed::learnerId).collect(Collectors.toSet()));
         Map<Long, Course> courseOf = new HashMap<>();
         Map<Long, Boolean> gradeService = new HashMap<>();
-        for (long courseId : claimed.stream().map(Outbox.Claimed::courseId).collect(Collectors.toSet())) {
-            Course course = courses.find(courseId).orElseThrow();
-            courseOf.put(courseId, course);
-            gradeService.put(courseId, course.agsLineItems() != null || lineItems.any(courseId));
-        }
+        Map<Long, Map<Long, Results>> results = new HashMap<>();
+        claimed.stream()
+                .collect(Collectors.groupingBy(
+                        Outbox.Claimed::courseId, Collectors.mapping(Outbox.Claimed::learnerId, Collectors.toSet())))
+                .forEach((courseId, learnerIds) -> {
+                    Course course = courses.find(courseId).orElseThrow();
+                    courseOf.put(courseId, course);
+                    gradeService.put(courseId, course.agsLineItems() != null || lineItems.any(courseId));
+                    // Read after the claim: a change committed since then has a later change_seq, so it goes again.
+                    results.put(courseId, evaluation.resultsOf(courseId, learnerIds));
+                });
         return claimed.stream()
                 .map(c -> new Row(
                         c,
                         learners.get(c.learnerId()).sub(),
                         courseOf.get(c.courseId()).showProgressInGradebook(),
-                        gradeService.get(c.courseId())))
+                        gradeService.get(c.courseId()),
+                        results.get(c.courseId()).get(c.learnerId()),
+                        claimedAt))
                 .toList();
     }
 
-    private void enqueue(Row row) {
-        queued.incrementAndGet();
-        lanes.computeIfAbsent(row.platformId(), id -> new ConcurrentLinkedQueue<>())
-                .add(row);
-        pump(row.platformId());
-    }
-
-    /** Starts as many sends on a platform's lane as its limit allows. */
+    /** Starts as many sends on a platform's lane as its limit allows; asks for more rows when the lane runs low. */
     private void pump(long platformId) {
-        Queue<Row> lane = lanes.get(platformId);
+        Lane lane = lanes.get(platformId);
         AdaptiveLimits.Limit limit = limits.of(platformId);
-        while (!lane.isEmpty() && limit.tryAcquire()) {
-            Row row = lane.poll();
+        while (!lane.rows.isEmpty() && limit.tryAcquire()) {
+            Row row = lane.rows.poll();
             if (row == null) {
-                limit.failed();
+                limit.released();
+                break;
+            }
+            if (System.nanoTime() - row.claimedAtNanos() > properties.claimFor().toNanos() / 2) {
+                // Its lease is running out: another claim (this instance's or another's) will send it.
+                limit.released();
+                lane.held.decrementAndGet();
+                continue;
+            }
+            try {
+                senders.execute(() -> {
+                    try {
+                        send(row, limit);
+                    } finally {
+                        lane.held.decrementAndGet();
+                        pump(platformId);
+                    }
+                });
+            } catch (TaskRejectedException stopping) {
+                // Stopping: the row stays claimed until its lease ends, then it is sent again.
+                limit.released();
+                lane.held.decrementAndGet();
                 return;
             }
-            senders.execute(() -> {
-                try {
-                    send(row, limit);
-                } finally {
-                    queued.decrementAndGet();
-                    pump(platformId);
-                }
-            });
+        }
+        if (!lane.drained
+                && !lane.claiming.get()
+                && lane.held.get() < capacity(platformId) / 2
+                && lane.refillAsked.compareAndSet(false, true)) {
+            try {
+                claimer.execute(() -> {
+                    lane.refillAsked.set(false);
+                    refill(platformId);
+                });
+            } catch (RejectedExecutionException stopping) {
+                // Stopping: nothing more is claimed.
+            }
         }
     }
 
@@ -214,7 +310,7 @@ class OutboxWorker implements DisposableBean {
         try {
             Platform platform = platformCache.get(
                     row.platformId(), id -> platforms.findById(id).orElseThrow());
-            Results results = evaluation.resultsOf(row.courseId(), row.learnerId());
+            Results results = row.results();
             boolean activity = ActivityColumn.is(row.blocCode());
             Results.BlocResult result =
                     activity ? null : results.bloc(row.blocCode()).orElse(null);
@@ -375,6 +471,7 @@ class OutboxWorker implements DisposableBean {
 
     @Override
     public void destroy() {
+        claimer.shutdown();
         senders.shutdown();
         try {
             flushSent();

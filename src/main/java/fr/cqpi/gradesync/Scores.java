@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +22,10 @@ class Scores {
     private static final BigDecimal MAXIMUM = new BigDecimal(100);
 
     private final MessageSource messages;
+    /** A bloc's comment depends on its state and counts only: formatted once for each (a few hundred at most). */
+    private final Map<CommentKey, String> comments = new ConcurrentHashMap<>();
+
+    private record CommentKey(BlocState state, int acquis, int total) {}
 
     Scores(MessageSource messages) {
         this.messages = messages;
@@ -85,9 +91,11 @@ class Scores {
     }
 
     private String comment(Results.BlocResult result) {
-        return messages.getMessage(
-                "gradesync.comment." + result.state().name(),
-                new Object[] {result.acquis(), result.total()},
-                GRADEBOOK_LOCALE);
+        return comments.computeIfAbsent(
+                new CommentKey(result.state(), result.acquis(), result.total()),
+                key -> messages.getMessage(
+                        "gradesync.comment." + key.state().name(),
+                        new Object[] {key.acquis(), key.total()},
+                        GRADEBOOK_LOCALE));
     }
 }

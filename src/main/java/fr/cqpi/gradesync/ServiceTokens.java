@@ -18,6 +18,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -61,9 +62,15 @@ class ServiceTokens {
     /** A platform and a scope set (sorted, space-separated as OAuth 2 sends it). */
     private record Key(long platformId, String scope) {
 
+        /** Scope lists as OAuth 2 sends them, worked out once per list (every score asks with the same one). */
+        private static final Map<List<String>, String> SCOPES = new ConcurrentHashMap<>();
+
         static Key of(Platform platform, List<String> scopes) {
             return new Key(
-                    platform.id(), String.join(" ", scopes.stream().sorted().toList()));
+                    platform.id(),
+                    SCOPES.computeIfAbsent(
+                            List.copyOf(scopes),
+                            s -> String.join(" ", s.stream().sorted().toList())));
         }
     }
 

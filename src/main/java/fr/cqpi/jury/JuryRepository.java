@@ -5,6 +5,7 @@ import fr.cqpi.evaluation.Proposition;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -171,19 +172,23 @@ class JuryRepository {
                 rs.getTimestamp("decided_at").toInstant());
     }
 
-    /** Learner id → bloc → the decision that stands (the latest, unless it reopened the bloc). */
-    Map<Long, Map<String, Decision>> standing(long courseId, Long learnerId) {
+    /** Learner id → bloc → the decision that stands (the latest, unless it reopened the bloc); every learner's when null. */
+    Map<Long, Map<String, Decision>> standing(long courseId, Collection<Long> learnerIds) {
         Map<Long, Map<String, Decision>> standing = new HashMap<>();
         jdbc.sql("""
                         select distinct on (learner_id, bloc_code) learner_id, bloc_code, outcome
-                        from jury_decision where course_id = :course and (cast(:learner as bigint) is null or learner_id = :learner)
-                        order by learner_id, bloc_code, id desc""").param("course", courseId).param("learner", learnerId).query(rs -> {
-            Decision decision = Outcome.valueOf(rs.getString("outcome")).standing();
-            if (decision != null) {
-                standing.computeIfAbsent(rs.getLong("learner_id"), k -> new HashMap<>())
-                        .put(rs.getString("bloc_code"), decision);
-            }
-        });
+                        from jury_decision where course_id = :course
+                          and (cast(:learners as bigint[]) is null or learner_id = any(cast(:learners as bigint[])))
+                        order by learner_id, bloc_code, id desc""")
+                .param("course", courseId)
+                .param("learners", learnerIds == null ? null : learnerIds.toArray(Long[]::new))
+                .query(rs -> {
+                    Decision decision = Outcome.valueOf(rs.getString("outcome")).standing();
+                    if (decision != null) {
+                        standing.computeIfAbsent(rs.getLong("learner_id"), k -> new HashMap<>())
+                                .put(rs.getString("bloc_code"), decision);
+                    }
+                });
         return standing;
     }
 

@@ -2,6 +2,8 @@ package fr.cqpi.jury;
 
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.StandingDecisions;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,12 @@ class JuryStandingDecisions implements StandingDecisions {
 
     @Override
     public Map<String, Decision> of(long courseId, long learnerId) {
-        return jury.standing(courseId, learnerId).getOrDefault(learnerId, Map.of());
+        return jury.standing(courseId, List.of(learnerId)).getOrDefault(learnerId, Map.of());
+    }
+
+    @Override
+    public Map<Long, Map<String, Decision>> of(long courseId, Collection<Long> learnerIds) {
+        return jury.standing(courseId, learnerIds);
     }
 
     @Override
