@@ -138,6 +138,7 @@ public final class GradeSyncBenchmark {
             }
             Map<Long, int[]> lanes = worker.lanesState();
             long fastSent = sent.getOrDefault(fast, 0L);
+            int[] fastLane = lanes.getOrDefault(fast, new int[3]);
             StringBuilder out = new StringBuilder(String.format(
                     Locale.ROOT,
                     """
@@ -146,7 +147,7 @@ public final class GradeSyncBenchmark {
 
                     | Platform | Scores | Delivered | Seconds to the fast platform's last score | Scores/s | Peak requests in flight | Final limit |
                     | --- | --- | --- | --- | --- | --- | --- |
-                    | fast (20 ms) | %d | %d | %.1f | %.0f | %d | %d |
+                    | fast (20 ms) | %d | %d | %.1f%s | %.0f | %d | %d |
                     """,
                     LEARNERS,
                     withSlowPlatform
@@ -158,9 +159,10 @@ public final class GradeSyncBenchmark {
                     total,
                     fastSent,
                     seconds,
+                    fastSent < total ? " (stopped waiting)" : "",
                     fastSent / seconds,
-                    lanes.get(fast)[2],
-                    lanes.get(fast)[1]));
+                    fastLane[2],
+                    fastLane[1]));
             if (withSlowPlatform) {
                 long slowSent = sent.getOrDefault(slow, 0L);
                 int[] lane = lanes.getOrDefault(slow, new int[3]);
