@@ -65,8 +65,14 @@ class JudgmentRepository {
     Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statusesOf(
             long courseId, Collection<Long> learnerIds, String referentielCode) {
         Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> byLearner = new HashMap<>();
-        jdbc.sql("select learner_id, criterion_code, status, evaluator_role from judgment"
-                        + " where course_id = :course and learner_id = any(:learners) and referentiel_code = :ref")
+        // One probe of the (course, learner, référentiel, …) unique index per learner: "offset 0" keeps the subquery
+        // apart, so that a planner misled by stale statistics cannot read the whole course once per learner instead.
+        jdbc.sql("""
+                        select l.id, j.criterion_code, j.status, j.evaluator_role
+                        from unnest(cast(:learners as bigint[])) as l(id)
+                        cross join lateral (select criterion_code, status, evaluator_role from judgment
+                                            where course_id = :course and learner_id = l.id and referentiel_code = :ref
+                                            offset 0) j""")
                 .param("course", courseId)
                 .param("learners", learnerIds.toArray(Long[]::new))
                 .param("ref", referentielCode)

@@ -175,13 +175,14 @@ class JuryRepository {
     /** Learner id → bloc → the decision that stands (the latest, unless it reopened the bloc); every learner's when null. */
     Map<Long, Map<String, Decision>> standing(long courseId, Collection<Long> learnerIds) {
         Map<Long, Map<String, Decision>> standing = new HashMap<>();
-        jdbc.sql("""
-                        select distinct on (learner_id, bloc_code) learner_id, bloc_code, outcome
-                        from jury_decision where course_id = :course
-                          and (cast(:learners as bigint[]) is null or learner_id = any(cast(:learners as bigint[])))
-                        order by learner_id, bloc_code, id desc""")
+        String select = "select distinct on (learner_id, bloc_code) learner_id, bloc_code, outcome from jury_decision"
+                + " where course_id = :course";
+        String order = " order by learner_id, bloc_code, id desc";
+        (learnerIds == null
+                        ? jdbc.sql(select + order)
+                        : jdbc.sql(select + " and learner_id = any(cast(:learners as bigint[]))" + order)
+                                .param("learners", learnerIds.toArray(Long[]::new)))
                 .param("course", courseId)
-                .param("learners", learnerIds == null ? null : learnerIds.toArray(Long[]::new))
                 .query(rs -> {
                     Decision decision = Outcome.valueOf(rs.getString("outcome")).standing();
                     if (decision != null) {

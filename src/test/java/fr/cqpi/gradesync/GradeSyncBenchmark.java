@@ -114,6 +114,7 @@ public final class GradeSyncBenchmark {
             }
             CpuUse cpu = new CpuUse(data.resolve("pg").toString());
             long commitsBefore = commits(jdbc);
+            Map<String, long[]> tablesBefore = tableStats(jdbc);
 
             long start = System.nanoTime();
             // The slow platform's scores are due first: the worst case for the fast one behind them.
@@ -123,7 +124,12 @@ public final class GradeSyncBenchmark {
                     .update();
             long peakHeap = heapBefore;
             Map<Long, Long> sent;
+            boolean explained = !Boolean.getBoolean("benchmark.explain");
             do {
+                if (!explained && System.nanoTime() - start > 5_000_000_000L) {
+                    explained = true;
+                    explain(jdbc, fast);
+                }
                 Thread.sleep(200);
                 sent = sentByPlatform(jdbc);
                 peakHeap = Math.max(peakHeap, usedHeap());
@@ -132,6 +138,7 @@ public final class GradeSyncBenchmark {
             double seconds = (System.nanoTime() - start) / 1e9;
             cpu.sample();
             long commits = commits(jdbc) - commitsBefore;
+            Map<String, long[]> tablesAfter = tableStats(jdbc);
             if (recording != null) {
                 recording.stop();
                 recording.dump(jfr);
@@ -187,6 +194,20 @@ public final class GradeSyncBenchmark {
                                             .mapToLong(Long::longValue)
                                             .sum())));
             out.append(cpu.report(seconds));
+            out.append("\n| Table | seq scans | rows read by seq scans | index scans | rows fetched by index |"
+                    + " rows updated | autovacuums |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+            tablesAfter.forEach((table, after) -> {
+                long[] before = tablesBefore.getOrDefault(table, new long[after.length]);
+                StringBuilder line = new StringBuilder("| " + table + " |");
+                long changed = 0;
+                for (int i = 0; i < after.length; i++) {
+                    line.append(String.format(Locale.ROOT, " %,d |", after[i] - before[i]));
+                    changed += after[i] - before[i];
+                }
+                if (changed > 0) {
+                    out.append(line).append('\n');
+                }
+            });
             return out.toString();
         } finally {
             app.close();
@@ -253,6 +274,25 @@ public final class GradeSyncBenchmark {
         return platformId;
     }
 
+    /** The plans of the claim's statements while the outbox drains ({@code -Dbenchmark.explain=true}). */
+    private static void explain(JdbcClient jdbc, long platform) {
+        for (String sql : List.of(
+                "select id from grade_outbox where platform_id = " + platform
+                        + " and status = 'PENDING' and due_at <= now()"
+                        + " and (claimed_until is null or claimed_until < now()) order by due_at limit 100",
+                "select min(platform_id) from grade_outbox where status = 'PENDING' and due_at <= now()"
+                        + " and (claimed_until is null or claimed_until < now())",
+                "select l.id, j.status from unnest(array[1,2,3,4,5]::bigint[]) as l(id) cross join lateral"
+                        + " (select status from judgment where course_id = 1 and learner_id = l.id"
+                        + " and referentiel_code = 'cqpi-assistant' offset 0) j")) {
+            System.out.println("EXPLAIN " + sql);
+            jdbc.sql("explain (analyze, buffers) " + sql)
+                    .query(String.class)
+                    .list()
+                    .forEach(System.out::println);
+        }
+    }
+
     private static Map<Long, Long> sentByPlatform(JdbcClient jdbc) {
         Map<Long, Long> sent = new HashMap<>();
         jdbc.sql("select platform_id, count(*) from grade_outbox where status = 'SENT' group by platform_id")
@@ -266,6 +306,22 @@ public final class GradeSyncBenchmark {
         return jdbc.sql("select xact_commit from pg_stat_database where datname = current_database()")
                 .query(Long.class)
                 .single();
+    }
+
+    /** Per table: sequential scans, rows they read, index scans, rows fetched, rows updated, autovacuums. */
+    private static Map<String, long[]> tableStats(JdbcClient jdbc) {
+        Map<String, long[]> stats = new TreeMap<>();
+        jdbc.sql("""
+                        select relname, coalesce(seq_scan, 0), coalesce(seq_tup_read, 0), coalesce(idx_scan, 0),
+                               coalesce(idx_tup_fetch, 0), n_tup_upd, autovacuum_count
+                        from pg_stat_user_tables""").query(rs -> {
+            long[] values = new long[6];
+            for (int i = 0; i < 6; i++) {
+                values[i] = rs.getLong(i + 2);
+            }
+            stats.put(rs.getString(1), values);
+        });
+        return stats;
     }
 
     private static long usedHeap() {
