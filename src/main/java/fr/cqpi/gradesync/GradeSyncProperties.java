@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * @param enabled             run the outbox workers on this instance
  * @param pollInterval        how often a worker looks for due rows
- * @param batchSize           rows claimed per poll
+ * @param batchSize           most rows claimed for one platform and held at once (queued or in flight), per instance
  * @param claimFor            how long a claimed row is reserved for this instance (then another may take it)
  * @param requestTimeout      bound on one HTTP call to a platform
  * @param initialConcurrency  requests in flight per platform at start
