@@ -113,14 +113,24 @@ class DemoIdTokens {
                                         "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
                                         "https://purl.imsglobal.org/spec/lti-ags/scope/score"),
                                 "lineitems",
-                                lms.lmsBase() + "/demo/ags/lineitems?type_id=1"))
+                                lineItemsUrl(lms.lmsBase())))
                 .claim(
                         "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
                         Map.of(
                                 "context_memberships_url",
-                                lms.lmsBase() + "/demo/nrps/memberships",
+                                membershipsUrl(lms.lmsBase()),
                                 "service_versions",
                                 List.of("2.0")));
+    }
+
+    /** The course's AGS line item container, as the launches name it. */
+    static String lineItemsUrl(String lmsBase) {
+        return lmsBase + "/demo/ags/lineitems?type_id=1";
+    }
+
+    /** The course's NRPS memberships, as the launches name it. */
+    static String membershipsUrl(String lmsBase) {
+        return lmsBase + "/demo/nrps/memberships";
     }
 
     private String sign(JWTClaimsSet claims) {

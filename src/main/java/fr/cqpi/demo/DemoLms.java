@@ -5,6 +5,7 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
 import java.util.List;
@@ -29,12 +30,14 @@ class DemoLms {
 
     private final DemoLmsProperties properties;
     private final PlatformRegistry registry;
+    private final DemoCohortSeed cohort;
     private final RSAKey key;
     private volatile int port;
 
-    DemoLms(DemoLmsProperties properties, PlatformRegistry registry) throws JOSEException {
+    DemoLms(DemoLmsProperties properties, PlatformRegistry registry, DemoCohortSeed cohort) throws JOSEException {
         this.properties = properties;
         this.registry = registry;
+        this.cohort = cohort;
         this.key = new RSAKeyGenerator(2048)
                 .keyUse(KeyUse.SIGNATURE)
                 .algorithm(JWSAlgorithm.RS256)
@@ -48,7 +51,7 @@ class DemoLms {
             return;
         }
         port = event.getWebServer().getPort();
-        registry.upsert(new PlatformDefinition(
+        Platform platform = registry.upsert(new PlatformDefinition(
                 "LMS de démonstration",
                 issuer(),
                 CLIENT_ID,
@@ -56,6 +59,9 @@ class DemoLms {
                 lmsBase() + "/demo/auth",
                 lmsBase() + "/demo/token",
                 lmsBase() + "/demo/jwks"));
+        if (properties.seedCohort()) {
+            cohort.seed(platform, lmsBase());
+        }
         log.info("Demo LMS registered: open {}/demo", lmsBase());
     }
 

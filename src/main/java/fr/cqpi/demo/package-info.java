@@ -1,7 +1,8 @@
 /**
- * The demo LMS (profile {@code demo}); nothing of the tool imports it.
+ * The demo LMS (profile {@code demo}) and its course, already judged at different stages; nothing of the tool
+ * imports it.
  */
-@ApplicationModule(allowedDependencies = {"lti::platforms", "shared"})
+@ApplicationModule(allowedDependencies = {"lti::platforms", "course", "evaluation", "referentiel", "shared"})
 package fr.cqpi.demo;
 
 import org.springframework.modulith.ApplicationModule;
