@@ -6,11 +6,15 @@ import fr.cqpi.course.CourseMembers;
 import fr.cqpi.course.TutorAssignments;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
+import java.text.Collator;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -111,6 +115,36 @@ public class EvaluationQueries {
                                     decided.getOrDefault(m.userId(), Map.of())),
                             lastJudged.get(m.userId()));
                 })
+                .toList();
+    }
+
+    /**
+     * The course's evaluators for the cohort's filter, by name: whoever's judgments stand for some learners, and
+     * the tuteurs entreprise with the learners they follow (judged or not yet).
+     */
+    public List<CohortEvaluator> cohortEvaluators(Actor launch) {
+        access.requireEvaluator(launch);
+        Map<String, CohortEvaluator> bySub = new HashMap<>();
+        for (CohortEvaluator judged :
+                judgments.evaluatorsInCourse(launch.courseId(), referentiel().code())) {
+            bySub.put(judged.sub(), judged);
+        }
+        tutors.inCourse(launch.courseId()).stream()
+                .collect(Collectors.groupingBy(TutorAssignments.Assignment::tutorSub))
+                .forEach((sub, assignments) -> {
+                    Set<String> learners = new HashSet<>();
+                    assignments.forEach(a -> learners.add(a.learnerSub()));
+                    CohortEvaluator judged = bySub.get(sub);
+                    if (judged != null) {
+                        learners.addAll(judged.learnerSubs());
+                    }
+                    bySub.put(
+                            sub, new CohortEvaluator(sub, assignments.get(0).tutorName(), true, Set.copyOf(learners)));
+                });
+        Collator collator = Collator.getInstance(Locale.FRENCH);
+        collator.setStrength(Collator.PRIMARY);
+        return bySub.values().stream()
+                .sorted(Comparator.comparing(CohortEvaluator::displayName, collator))
                 .toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -253,6 +254,20 @@ class JudgmentRepository {
     }
 
     /** When each learner of a course was last judged (a status other than NON_EVALUE), in one statement. */
+    /** Who recorded the course's standing judgments (judged, not "non évalué"), with the learners they judged. */
+    List<CohortEvaluator> evaluatorsInCourse(long courseId, String referentielCode) {
+        return jdbc.sql("""
+                        select j.updated_by_sub, max(j.updated_by_name), array_agg(distinct u.sub)
+                        from judgment j join lti_user u on u.id = j.learner_id
+                        where j.course_id = :course and j.referentiel_code = :ref and j.status <> 'NON_EVALUE'
+                        group by j.updated_by_sub""")
+                .param("course", courseId)
+                .param("ref", referentielCode)
+                .query((rs, n) -> new CohortEvaluator(rs.getString(1), rs.getString(2), false, Set.of((String[])
+                        rs.getArray(3).getArray())))
+                .list();
+    }
+
     Map<Long, Instant> lastJudgedAtByLearner(long courseId, String referentielCode) {
         Map<Long, Instant> byLearner = new HashMap<>();
         jdbc.sql(

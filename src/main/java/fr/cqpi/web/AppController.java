@@ -3,6 +3,7 @@ package fr.cqpi.web;
 import fr.cqpi.course.Courses;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.BlocState;
+import fr.cqpi.evaluation.CohortEvaluator;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.EvaluationSession;
 import fr.cqpi.evaluation.EvaluationSessions;
@@ -16,6 +17,7 @@ import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -79,13 +81,27 @@ class AppController {
             @RequestParam(required = false) String bloc,
             @RequestParam(required = false) String state,
             @RequestParam(required = false) Long session,
+            @RequestParam(required = false) String evaluator,
             @RequestHeader(value = "HX-Target", required = false) String target,
             @RequestParam(defaultValue = "0") int wait,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
-        model.addAttribute("rows", order.apply(queries.cohort(launch.actor(), session)));
+        List<CohortEvaluator> evaluators = launch.isEvaluator() ? queries.cohortEvaluators(launch.actor()) : List.of();
+        // An evaluator the course does not know filters nothing, as the other filters' unknown values.
+        CohortEvaluator judgedBy = evaluators.stream()
+                .filter(e -> e.sub().equals(evaluator))
+                .findFirst()
+                .orElse(null);
+        model.addAttribute(
+                "rows",
+                order.apply(queries.cohort(launch.actor(), session)).stream()
+                        .filter(row -> judgedBy == null
+                                || judgedBy.learnerSubs().contains(row.learner().sub()))
+                        .toList());
+        model.addAttribute("evaluators", evaluators);
+        model.addAttribute("evaluatorFilter", judgedBy == null ? null : judgedBy.sub());
         model.addAttribute("order", order);
         model.addAttribute("states", BlocState.values());
         model.addAttribute("sessions", sessions.list(launch.actor()));
@@ -98,6 +114,7 @@ class AppController {
                 && launch.hasCourse()
                 && !order.filtered()
                 && session == null
+                && judgedBy == null
                 && wait < ROSTER_WAITS
                 && courses.find(launch.courseId())
                         .filter(course -> course.nrpsUrl() != null && course.rosterSyncedAt() == null)

@@ -160,6 +160,36 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
     }
 
     @Test
+    void theTrainersCohortFiltersTheLearnersByEvaluator() {
+        assertThat(judge(trainer, trainerApi, "bruno", "C1.1", "{\"status\": \"ACQUIS\"}")
+                        .statusCode())
+                .isEqualTo(200);
+        org.jsoup.nodes.Document page =
+                org.jsoup.Jsoup.parse(trainer.get("/app/cohort").body());
+        assertThat(page.select("#cohort-evaluator option").eachText())
+                .containsExactly("Tous les évaluateurs", "Prénom claire", "Prénom tom (tuteur entreprise)");
+        // The trainer's own judgments: bruno; the tutor follows amina, whom nobody judged yet.
+        assertThat(learnersShown(trainer.get("/app/cohort?evaluator=claire").body()))
+                .containsExactly("Prénom bruno");
+        assertThat(learnersShown(trainer.get("/app/cohort?evaluator=tom").body()))
+                .containsExactly("Prénom amina");
+        String sorted = trainer.get("/app/cohort?evaluator=tom&sort=last").body();
+        assertThat(org.jsoup.Jsoup.parse(sorted).select("table.cohort thead a").eachAttr("href"))
+                .allMatch(href -> href.contains("evaluator=tom"));
+        // Someone the course does not know filters nothing, as the other filters' unknown values.
+        assertThat(learnersShown(trainer.get("/app/cohort?evaluator=nobody").body()))
+                .contains("Prénom amina", "Prénom bruno");
+        // A tutor sees only their own learners: no evaluator filter for them.
+        assertThat(tutor.get("/app/cohort").body()).doesNotContain("cohort-evaluator");
+    }
+
+    static List<String> learnersShown(String cohortPage) {
+        return org.jsoup.Jsoup.parse(cohortPage)
+                .select("table.cohort tbody th a")
+                .eachText();
+    }
+
+    @Test
     void theMentorsNextLaunchReplacesThePlatformsAssignmentsATrainersStay() {
         var designated = trainer.send("PUT", "/api/v1/tutors/tom/learners/bruno", "", trainerApi);
         assertThat(designated.statusCode()).as(designated.body()).isEqualTo(201);
