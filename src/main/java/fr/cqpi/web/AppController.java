@@ -43,13 +43,16 @@ class AppController {
     private final Courses courses;
     private final EvaluationSessions sessions;
     private final MessageSource messages;
+    private final RenderedCriteria renderedCriteria;
 
     AppController(
             EvaluationQueries queries,
             JudgmentService judgments,
             Courses courses,
             EvaluationSessions sessions,
-            MessageSource messages) {
+            MessageSource messages,
+            RenderedCriteria renderedCriteria) {
+        this.renderedCriteria = renderedCriteria;
         this.queries = queries;
         this.judgments = judgments;
         this.courses = courses;
@@ -126,8 +129,12 @@ class AppController {
 
     @GetMapping("/me")
     String myGrid(
-            @AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) String bloc, Model model) {
-        return grid(launch, launch.sub(), bloc, model);
+            @AuthenticationPrincipal LaunchContext launch,
+            @RequestParam(required = false) String bloc,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return grid(launch, launch.sub(), bloc, request, response, model);
     }
 
     @GetMapping("/learners/{sub}")
@@ -135,12 +142,16 @@ class AppController {
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String sub,
             @RequestParam(required = false) String bloc,
+            HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         LearnerGrid grid = queries.grid(launch.actor(), sub);
         model.addAttribute("launch", launch);
         model.addAttribute("grid", grid);
         boolean judges = launch.isEvaluator() || launch.isTutor();
         model.addAttribute("editable", judges);
+        model.addAttribute(
+                "renderedCriteria", renderedCriteria.of(grid, grid.referentiel().blocs(), judges, request, response));
         if (judges) {
             model.addAttribute(
                     "currentSession", sessions.current(launch.courseId()).orElse(null));
@@ -245,6 +256,10 @@ class AppController {
         LearnerGrid grid = queries.grid(launch.actor(), sub);
         model.addAttribute("grid", grid);
         model.addAttribute("competenceCode", code);
+        grid.referentiel()
+                .blocOfCompetence(code)
+                .ifPresent(bloc -> model.addAttribute(
+                        "renderedCriteria", renderedCriteria.of(grid, List.of(bloc), true, request, response)));
         return "fragments/grid-parts :: competence-update";
     }
 

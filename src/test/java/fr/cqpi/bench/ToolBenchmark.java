@@ -44,7 +44,9 @@ public final class ToolBenchmark {
         List<Bench.Result> results = new ArrayList<>();
         List<String> cpu = new ArrayList<>();
         Path postgresData = data.resolve("pg");
-        boolean onlyLaunches = "launches".equals(System.getProperty("benchmark.only"));
+        String only = System.getProperty("benchmark.only", "all");
+        boolean onlyLaunches = "launches".equals(only);
+        boolean onlyPages = "pages".equals(only);
         String jfr = System.getProperty("benchmark.jfr", "none");
         jfr = "none".equals(jfr) ? null : jfr;
         try {
@@ -55,6 +57,10 @@ public final class ToolBenchmark {
             for (int i = 0; i < tabs.length; i++) {
                 tabs[i] = new LtiClient(port);
                 cookielessTabs[i] = LtiClient.withoutCookies(port);
+            }
+            if (onlyPages) {
+                others(app, jdbc, platform, results, postgresData, cpu, jfr);
+                return;
             }
             Bench.run("warm-up", 4, 100, c -> launch(tabs[c], platform, "warm-" + c));
             Bench.run("warm-up", 4, 50, c -> cookielessLaunch(cookielessTabs[c], platform, "warm-" + c));
@@ -88,15 +94,15 @@ public final class ToolBenchmark {
             cpu.add(cpuRow(cookieless, cookielessMeter.stop()));
             results.add(cookieless);
             if (!onlyLaunches) {
-                others(app, jdbc, platform, results);
+                others(app, jdbc, platform, results, postgresData, cpu, null);
             }
 
         } finally {
             app.close();
             StringBuilder report = new StringBuilder("Machine: " + Bench.machine() + "\n\n" + Bench.HEADER + "\n");
             results.forEach(r -> report.append(r.row()).append('\n'));
-            report.append("\n| Launches | Clients | Tool CPU ms per launch | Load generator CPU ms per launch"
-                    + " | PostgreSQL CPU ms per launch |\n| --- | --- | --- | --- | --- |\n");
+            report.append("\n| Operation | Clients | Tool CPU ms per operation | Load generator CPU ms per operation"
+                    + " | PostgreSQL CPU ms per operation |\n| --- | --- | --- | --- | --- |\n");
             cpu.forEach(row -> report.append(row).append('\n'));
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
@@ -105,9 +111,19 @@ public final class ToolBenchmark {
         System.exit(0);
     }
 
-    /** The cohort page, the grid page and a judgment save, at 16 trainers with their own sessions. */
+    /**
+     * The cohort page, the grid page, the grid's autosave (the htmx form PUT a status change sends) and a judgment
+     * save through the API, by trainers with their own sessions. With {@code jfr}, the 16-client page phases are
+     * recorded.
+     */
     private static void others(
-            ConfigurableApplicationContext app, JdbcClient jdbc, TestPlatform platform, List<Bench.Result> results)
+            ConfigurableApplicationContext app,
+            JdbcClient jdbc,
+            TestPlatform platform,
+            List<Bench.Result> results,
+            Path postgresData,
+            List<String> cpu,
+            String jfr)
             throws Exception {
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         LtiClient[] trainers = new LtiClient[16];
@@ -124,23 +140,79 @@ public final class ToolBenchmark {
                 .single();
         TestCohorts.addJudgedLearners(jdbc, platform.platform().id(), courseId, "bench-learner-", 0, 30);
         List<Map<String, String>> csrf = new ArrayList<>();
+        List<Map<String, String>> htmx = new ArrayList<>();
         for (LtiClient trainer : trainers) {
-            Map<String, String> headers = new java.util.HashMap<>(
-                    trainer.csrfHeaders(trainer.get("/app").body()));
+            String page = trainer.get("/app").body();
+            Map<String, String> headers = new java.util.HashMap<>(trainer.csrfHeaders(page));
+            Map<String, String> form = new java.util.HashMap<>(headers);
             headers.put("Content-Type", "application/json");
             csrf.add(headers);
+            // What htmx sends with app.js's headers (CSRF, launch id) for a form's change.
+            form.put("Content-Type", "application/x-www-form-urlencoded");
+            form.put("HX-Request", "true");
+            java.util.regex.Matcher launchId = java.util.regex.Pattern.compile(
+                            "<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
+                    .matcher(page);
+            if (launchId.find()) {
+                form.put("X-CQPI-Launch", launchId.group(1));
+            }
+            htmx.add(form);
         }
         Bench.run("warm-up", 16, 10, c -> trainers[c].get("/app/cohort"));
-        results.add(Bench.run(
-                "cohort page, 30 learners × 80 criteria", 16, 40, c -> expect(200, trainers[c].get("/app/cohort"))));
-        results.add(Bench.run(
+        Bench.run("warm-up", 16, 10, c -> trainers[c].get("/app/learners/bench-learner-" + (c % 30)));
+        jdk.jfr.Recording recording = null;
+        if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        measured(
+                results,
+                cpu,
+                postgresData,
+                "cohort page, 30 learners × 80 criteria",
+                16,
+                40,
+                c -> expect(200, trainers[c].get("/app/cohort")));
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(jfr.replace(".jfr", "-cohort.jfr")));
+            recording.close();
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.start();
+        }
+        measured(
+                results,
+                cpu,
+                postgresData,
                 "grid page (80 criteria)",
                 16,
                 40,
-                c -> expect(200, trainers[c].get("/app/learners/bench-learner-" + (c % 30)))));
+                c -> expect(200, trainers[c].get("/app/learners/bench-learner-" + (c % 30))));
+        if (recording != null) {
+            recording.stop();
+            recording.dump(Path.of(jfr.replace(".jfr", "-grid.jfr")));
+            recording.close();
+        }
+        measured(
+                results,
+                cpu,
+                postgresData,
+                "grid page (80 criteria)",
+                1,
+                200,
+                c -> expect(200, trainers[c].get("/app/learners/bench-learner-" + (c % 30))));
+        measured(
+                results,
+                cpu,
+                postgresData,
+                "cohort page, 30 learners × 80 criteria",
+                1,
+                200,
+                c -> expect(200, trainers[c].get("/app/cohort")));
+        autosaves(trainers, htmx, results, cpu, postgresData, jdbc, courseId);
         String[] statuses = {"ACQUIS", "EN_COURS", "NON_ACQUIS"};
         int[] counter = new int[1];
-        results.add(Bench.run("judgment save (PUT API)", 16, 40, c -> {
+        measured(results, cpu, postgresData, "judgment save (PUT API)", 16, 40, c -> {
             int k;
             synchronized (counter) {
                 k = counter[0]++;
@@ -152,7 +224,87 @@ public final class ToolBenchmark {
                             "/api/v1/learners/bench-learner-" + (k % 30) + "/judgments/C" + (1 + k % 9) + ".1",
                             "{\"status\":\"" + statuses[k % 3] + "\",\"modality\":\"ENTRETIEN\"}",
                             csrf.get(c)));
-        }));
+        });
+    }
+
+    /**
+     * The grid's autosave as the browser sends it: a status clicked in a criterion's segmented control PUTs its form
+     * (version, status, modality, comment) to {@code /app/learners/{sub}/judgments/{code}}, and the answer (the
+     * criterion again, with the bloc's summary, divergences and states out of band) carries the next version.
+     * Each client judges its own learner's criteria in turn, at 1, 4 and 16 clients.
+     */
+    private static void autosaves(
+            LtiClient[] trainers,
+            List<Map<String, String>> htmx,
+            List<Bench.Result> results,
+            List<String> cpu,
+            Path postgresData,
+            JdbcClient jdbc,
+            long courseId)
+            throws Exception {
+        List<String> criteria =
+                jdbc.sql("""
+                        select distinct criterion_code from judgment where course_id = :c order by criterion_code""").param("c", courseId).query(String.class).list();
+        String[] statuses = {"ACQUIS", "EN_COURS", "NON_ACQUIS"};
+        java.util.regex.Pattern version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+        // The version each client's form holds, from the last answer (TestCohorts stored version 1).
+        List<Map<String, Integer>> versions = new ArrayList<>();
+        for (int i = 0; i < trainers.length; i++) {
+            versions.add(new java.util.HashMap<>());
+        }
+        int[] step = new int[trainers.length];
+        for (int clients : new int[] {1, 4, 16}) {
+            measured(
+                    results,
+                    cpu,
+                    postgresData,
+                    "autosave (htmx form PUT, status change)",
+                    clients,
+                    1600 / clients,
+                    c -> {
+                        String learner = "bench-learner-" + c;
+                        String code = criteria.get(step[c]++ % criteria.size());
+                        int current = versions.get(c).getOrDefault(code, 1);
+                        Map<String, String> headers = new java.util.HashMap<>(htmx.get(c));
+                        headers.put("HX-Target", "criterion-" + code.replace('.', '-'));
+                        headers.put("HX-Trigger", "status-" + code.replace('.', '-') + "-" + statuses[step[c] % 3]);
+                        var response = trainers[c].send(
+                                "PUT",
+                                "/app/learners/" + learner + "/judgments/" + code,
+                                LtiClient.form(Map.of(
+                                        "version",
+                                        Integer.toString(current),
+                                        "status",
+                                        statuses[step[c] % 3],
+                                        "modality",
+                                        "ENTRETIEN",
+                                        "comment",
+                                        "")),
+                                headers);
+                        expect(200, response);
+                        java.util.regex.Matcher next = version.matcher(response.body());
+                        if (!next.find()) {
+                            throw new IllegalStateException("no version in the answer");
+                        }
+                        versions.get(c).put(code, Integer.parseInt(next.group(1)));
+                    });
+        }
+    }
+
+    /** A phase measured with the CPU it cost the tool, the load generator and PostgreSQL. */
+    private static void measured(
+            List<Bench.Result> results,
+            List<String> cpu,
+            Path postgresData,
+            String name,
+            int clients,
+            int perClient,
+            Bench.Operation operation)
+            throws Exception {
+        CpuMeter meter = CpuMeter.start(postgresData);
+        Bench.Result result = Bench.run(name, clients, perClient, operation);
+        cpu.add(cpuRow(result, meter.stop()));
+        results.add(result);
     }
 
     private static String cpuRow(Bench.Result result, CpuMeter.Split split) {
