@@ -86,6 +86,37 @@ class PageCostTest extends ToolIntegrationTest {
         assertThat(autosave.statements()).isLessThanOrEqualTo(30);
     }
 
+    /**
+     * A criterion rendered once is shown again only while what it shows is unchanged: a judgment written by another
+     * instance (here straight into PostgreSQL, bypassing this one) appears on the next page.
+     */
+    @Test
+    void aRenderedCriterionIsNeverStale() {
+        TestPlatform moodle = newPlatform("moodle");
+        LtiClient trainer = browser();
+        trainer.launch(moodle, "teacher", n -> moodle.moodleLaunch("teacher", INSTRUCTOR, n, "course-stale"));
+        long courseId = jdbc.sql("select id from course where platform_id = :p")
+                .param("p", moodle.platform().id())
+                .query(Long.class)
+                .single();
+        TestCohorts.addJudgedLearners(jdbc, moodle.platform().id(), courseId, "learner-", 0, 1);
+        String before = trainer.get("/app/learners/learner-0").body();
+        assertThat(before).doesNotContain("Écrit par une autre instance");
+        jdbc.sql("""
+                        update judgment set comment = 'Écrit par une autre instance', version = version + 1,
+                               updated_by_name = 'Autre', updated_at = now()
+                        where course_id = :c and criterion_code = 'C1.1'""").param("c", courseId).update();
+        String after = trainer.get("/app/learners/learner-0").body();
+        assertThat(after).contains("Écrit par une autre instance").contains("par Autre");
+        assertThat(criterion(after, "C1-1")).contains("name=\"version\" value=\"2\"");
+        assertThat(criterion(after, "C1-2")).isEqualTo(criterion(before, "C1-2"));
+    }
+
+    private static String criterion(String page, String domId) {
+        int start = page.indexOf("id=\"criterion-" + domId + "\"");
+        return page.substring(start, page.indexOf("<div class=\"criterion", start + 10));
+    }
+
     /** The fewest of three: short per-instance caches (référentiel version) may expire between two requests. */
     private static Cost fewest(Supplier<?> request) {
         request.get();
