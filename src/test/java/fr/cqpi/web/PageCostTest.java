@@ -114,7 +114,7 @@ class PageCostTest extends ToolIntegrationTest {
 
     private static String criterion(String page, String domId) {
         int start = page.indexOf("id=\"criterion-" + domId + "\"");
-        return page.substring(start, page.indexOf("<div class=\"criterion", start + 10));
+        return page.substring(start, page.indexOf("id=\"criterion-", start + 10));
     }
 
     /** The fewest of three: short per-instance caches (référentiel version) may expire between two requests. */
