@@ -7,7 +7,6 @@ import fr.cqpi.course.TutorAssignments;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.text.Collator;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -16,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -85,11 +85,21 @@ public class EvaluationQueries {
      * it, with the results of what was judged in it.
      */
     public List<CohortRow> cohort(Actor launch, Long sessionId) {
+        return cohortView(launch, sessionId).rows();
+    }
+
+    /**
+     * The cohort's rows, and for an evaluator the course's evaluators its filter offers, from one read of the
+     * course's judgments.
+     */
+    public CohortView cohortView(Actor launch, Long sessionId) {
         Referentiel referentiel = referentiel();
-        List<CourseMember> learners = learners(launch);
+        List<CourseMember> roster = learners(launch);
+        List<CourseMember> learners = roster;
+        CourseJudgments course = judgments.inCourse(launch.courseId(), referentiel.code());
         Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statuses;
         if (sessionId == null) {
-            statuses = judgments.statusesByLearner(launch.courseId(), referentiel.code());
+            statuses = course.statuses();
         } else {
             EvaluationSession session = sessions.find(launch.courseId(), sessionId)
                     .orElseThrow(() -> new SessionNotFoundException(sessionId));
@@ -99,8 +109,7 @@ public class EvaluationQueries {
                     .toList();
         }
         Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
-        Map<Long, Instant> lastJudged = judgments.lastJudgedAtByLearner(launch.courseId(), referentiel.code());
-        return learners.stream()
+        List<CohortRow> rows = learners.stream()
                 .map(m -> {
                     Map<EvaluatorRole, Map<String, JudgmentStatus>> byRole =
                             statuses.getOrDefault(m.userId(), new EnumMap<>(EvaluatorRole.class));
@@ -113,33 +122,43 @@ public class EvaluationQueries {
                                             byRole.getOrDefault(EvaluatorRole.EVALUATEUR, Map.of()),
                                             byRole.getOrDefault(EvaluatorRole.TUTEUR, Map.of())),
                                     decided.getOrDefault(m.userId(), Map.of())),
-                            lastJudged.get(m.userId()));
+                            course.lastJudgedAt().get(m.userId()));
                 })
                 .toList();
+        return new CohortView(rows, launch.isEvaluator() ? evaluators(launch, course, roster) : List.of());
     }
 
     /**
      * The course's evaluators for the cohort's filter, by name: whoever's judgments stand for some learners, and
      * the tuteurs entreprise with the learners they follow (judged or not yet).
      */
-    public List<CohortEvaluator> cohortEvaluators(Actor launch) {
-        access.requireEvaluator(launch);
+    private List<CohortEvaluator> evaluators(Actor launch, CourseJudgments course, List<CourseMember> learners) {
+        Map<Long, String> subs =
+                learners.stream().collect(Collectors.toMap(CourseMember::userId, CourseMember::sub, (a, b) -> a));
         Map<String, CohortEvaluator> bySub = new HashMap<>();
-        for (CohortEvaluator judged :
-                judgments.evaluatorsInCourse(launch.courseId(), referentiel().code())) {
-            bySub.put(judged.sub(), judged);
-        }
+        course.judges()
+                .values()
+                .forEach(judge -> bySub.put(
+                        judge.sub(),
+                        new CohortEvaluator(
+                                judge.sub(),
+                                judge.name(),
+                                false,
+                                judge.learnerIds().stream()
+                                        .map(subs::get)
+                                        .filter(Objects::nonNull)
+                                        .collect(Collectors.toUnmodifiableSet()))));
         tutors.inCourse(launch.courseId()).stream()
                 .collect(Collectors.groupingBy(TutorAssignments.Assignment::tutorSub))
                 .forEach((sub, assignments) -> {
-                    Set<String> learners = new HashSet<>();
-                    assignments.forEach(a -> learners.add(a.learnerSub()));
+                    Set<String> followed = new HashSet<>();
+                    assignments.forEach(a -> followed.add(a.learnerSub()));
                     CohortEvaluator judged = bySub.get(sub);
                     if (judged != null) {
-                        learners.addAll(judged.learnerSubs());
+                        followed.addAll(judged.learnerSubs());
                     }
                     bySub.put(
-                            sub, new CohortEvaluator(sub, assignments.get(0).tutorName(), true, Set.copyOf(learners)));
+                            sub, new CohortEvaluator(sub, assignments.get(0).tutorName(), true, Set.copyOf(followed)));
                 });
         Collator collator = Collator.getInstance(Locale.FRENCH);
         collator.setStrength(Collator.PRIMARY);

@@ -3,13 +3,11 @@ package fr.cqpi.evaluation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -49,17 +47,28 @@ class JudgmentRepository {
     }
 
     /** Every learner's statuses in a course by evaluator role, in one statement. */
-    Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statusesByLearner(
-            long courseId, String referentielCode) {
-        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> byLearner = new HashMap<>();
-        jdbc.sql("select learner_id, criterion_code, status, evaluator_role from judgment"
-                        + " where course_id = :course and referentiel_code = :ref")
+    /**
+     * Every judgment of a course read once for the cohort: the statuses, when each learner was last judged, and
+     * who judged whom.
+     */
+    CourseJudgments inCourse(long courseId, String referentielCode) {
+        CourseJudgments course = new CourseJudgments();
+        jdbc.sql("select learner_id, criterion_code, status, evaluator_role, updated_by_sub, updated_by_name,"
+                        + " updated_at from judgment where course_id = :course and referentiel_code = :ref")
                 .param("course", courseId)
                 .param("ref", referentielCode)
                 .query(rs -> {
-                    put(byLearner, rs);
+                    put(course.statuses(), rs);
+                    JudgmentStatus status = JudgmentStatus.valueOf(rs.getString(3));
+                    if (status != JudgmentStatus.NON_EVALUE) {
+                        course.judged(
+                                rs.getLong(1),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant());
+                    }
                 });
-        return byLearner;
+        return course;
     }
 
     /** Some learners' statuses in a course by evaluator role, in one statement (grade sync's batches). */
@@ -251,34 +260,6 @@ class JudgmentRepository {
                         EvaluatorRole.valueOf(rs.getString(13)),
                         (Long) rs.getObject(14)))
                 .list();
-    }
-
-    /** When each learner of a course was last judged (a status other than NON_EVALUE), in one statement. */
-    /** Who recorded the course's standing judgments (judged, not "non évalué"), with the learners they judged. */
-    List<CohortEvaluator> evaluatorsInCourse(long courseId, String referentielCode) {
-        return jdbc.sql("""
-                        select j.updated_by_sub, max(j.updated_by_name), array_agg(distinct u.sub)
-                        from judgment j join lti_user u on u.id = j.learner_id
-                        where j.course_id = :course and j.referentiel_code = :ref and j.status <> 'NON_EVALUE'
-                        group by j.updated_by_sub""")
-                .param("course", courseId)
-                .param("ref", referentielCode)
-                .query((rs, n) -> new CohortEvaluator(rs.getString(1), rs.getString(2), false, Set.of((String[])
-                        rs.getArray(3).getArray())))
-                .list();
-    }
-
-    Map<Long, Instant> lastJudgedAtByLearner(long courseId, String referentielCode) {
-        Map<Long, Instant> byLearner = new HashMap<>();
-        jdbc.sql(
-                        "select learner_id, max(updated_at) from judgment where course_id = :course and referentiel_code = :ref"
-                                + " and status <> 'NON_EVALUE' group by learner_id")
-                .param("course", courseId)
-                .param("ref", referentielCode)
-                .query(rs -> {
-                    byLearner.put(rs.getLong(1), rs.getTimestamp(2).toInstant());
-                });
-        return byLearner;
     }
 
     private static Judgment judgment(ResultSet rs, int n) throws SQLException {

@@ -4,6 +4,7 @@ import fr.cqpi.course.Courses;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.CohortEvaluator;
+import fr.cqpi.evaluation.CohortView;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.EvaluationSession;
 import fr.cqpi.evaluation.EvaluationSessions;
@@ -91,7 +92,8 @@ class AppController {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
-        List<CohortEvaluator> evaluators = launch.isEvaluator() ? queries.cohortEvaluators(launch.actor()) : List.of();
+        CohortView cohort = queries.cohortView(launch.actor(), session);
+        List<CohortEvaluator> evaluators = cohort.evaluators();
         // An evaluator the course does not know filters nothing, as the other filters' unknown values.
         CohortEvaluator judgedBy = evaluators.stream()
                 .filter(e -> e.sub().equals(evaluator))
@@ -99,7 +101,7 @@ class AppController {
                 .orElse(null);
         model.addAttribute(
                 "rows",
-                order.apply(queries.cohort(launch.actor(), session)).stream()
+                order.apply(cohort.rows()).stream()
                         .filter(row -> judgedBy == null
                                 || judgedBy.learnerSubs().contains(row.learner().sub()))
                         .toList());

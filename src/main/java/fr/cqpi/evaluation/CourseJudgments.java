@@ -1,0 +1,38 @@
+package fr.cqpi.evaluation;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A course's standing judgments as the cohort needs them, read in one statement: the statuses by learner and
+ * evaluator role, when each learner was last judged, and who judged whom (a status other than « non évalué »).
+ */
+record CourseJudgments(
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statuses,
+        Map<Long, Instant> lastJudgedAt,
+        Map<String, Judge> judges) {
+
+    /** Someone whose judgments stand for some learners, by the name they last recorded one under. */
+    record Judge(String sub, String name, Set<Long> learnerIds) {}
+
+    CourseJudgments() {
+        this(new HashMap<>(), new HashMap<>(), new HashMap<>());
+    }
+
+    Map<EvaluatorRole, Map<String, JudgmentStatus>> of(long learnerId) {
+        return statuses.getOrDefault(learnerId, new EnumMap<>(EvaluatorRole.class));
+    }
+
+    void judged(long learnerId, String judgeSub, String judgeName, Instant at) {
+        lastJudgedAt.merge(learnerId, at, (a, b) -> a.isAfter(b) ? a : b);
+        Judge judge = judges.computeIfAbsent(judgeSub, sub -> new Judge(sub, judgeName, new HashSet<>()));
+        judge.learnerIds().add(learnerId);
+        if (judge.name() == null && judgeName != null) {
+            judges.put(judgeSub, new Judge(judgeSub, judgeName, judge.learnerIds()));
+        }
+    }
+}
