@@ -307,7 +307,7 @@ public final class ToolBenchmark {
         results.add(result);
     }
 
-    private static String cpuRow(Bench.Result result, CpuMeter.Split split) {
+    static String cpuRow(Bench.Result result, CpuMeter.Split split) {
         double n = Math.max(1, result.operations() + result.errors());
         return String.format(
                 java.util.Locale.ROOT,
@@ -326,14 +326,14 @@ public final class ToolBenchmark {
         return claims;
     }
 
-    private static void launch(LtiClient tab, TestPlatform platform, String sub) {
+    static void launch(LtiClient tab, TestPlatform platform, String sub) {
         tab.forgetEverything();
         expect(302, tab.launch(platform, sub, n -> courseLaunch(platform, sub, n)));
         expect(200, tab.get("/app"));
     }
 
     /** A tab that keeps no cookie: login step page, id_token, handover page posting its code, first page. */
-    private static void cookielessLaunch(LtiClient tab, TestPlatform platform, String sub) {
+    static void cookielessLaunch(LtiClient tab, TestPlatform platform, String sub) {
         tab.forgetEverything();
         var page = tab.launch(platform, sub, n -> courseLaunch(platform, sub, n));
         expect(200, page);

@@ -739,10 +739,21 @@ class RealMoodleE2E {
         }
     }
 
-    /** Clicks like a user who first scrolls the element into view (Moodle's frames are taller than the window). */
+    /**
+     * Clicks like a user who first scrolls the element into view. Moodle's frames are taller than the window and
+     * the tool's frame is of another origin: a script's scrollIntoView may scroll the frame's document only, so the
+     * wheel then scrolls the page around it, as a user would.
+     */
     void click(WebElement element) {
         ((JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        try {
+            element.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+            new org.openqa.selenium.interactions.Actions(chrome)
+                    .scrollToElement(element)
+                    .perform();
+            element.click();
+        }
     }
 
     /** Moodle's tool cards keep their buttons under a scrolling description: click through script if covered. */
