@@ -73,6 +73,8 @@ public final class ScaleOutBenchmark {
                 throw new IllegalStateException(proxy.failures() + " requests the proxy could not forward");
             }
         } finally {
+            // The first instance holds the embedded PostgreSQL: it stops last.
+            java.util.Collections.reverse(instances);
             instances.forEach(ConfigurableApplicationContext::close);
             proxy.close();
             StringBuilder report = new StringBuilder("Machine: " + Bench.machine() + "\n\n" + Bench.HEADER + "\n");
