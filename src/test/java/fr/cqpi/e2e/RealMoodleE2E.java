@@ -195,14 +195,14 @@ class RealMoodleE2E {
         chrome.findElement(By.id("tool-create-button")).click();
 
         // Moodle opens the tool's registration page in a frame of its own page.
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(
-                By.cssSelector("#external-registration-template-container iframe")));
+        By registrationFrame = By.cssSelector("#external-registration-template-container iframe");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(registrationFrame));
         waitForText(By.tagName("h1"), "Enregistrer l'outil");
         assertThat(chrome.findElement(By.tagName("main")).getText())
                 .contains(moodle.url + "/mod/lti/token.php")
                 .contains("http://localhost:" + port + "/lti/launch");
         screenshot("moodle-2-tool-registration-page");
-        click(chrome.findElement(By.cssSelector("form button[type=submit]")));
+        clickInFrame(registrationFrame, chrome.findElement(By.cssSelector("form button[type=submit]")));
         try {
             // The tool's answer posts org.imsglobal.lti.close: Moodle removes the frame and lists the tool.
             chrome.switchTo().defaultContent();
@@ -739,19 +739,26 @@ class RealMoodleE2E {
         }
     }
 
-    /**
-     * Clicks like a user who first scrolls the element into view. Moodle's frames are taller than the window and
-     * the tool's frame is of another origin: a script's scrollIntoView may scroll the frame's document only, so the
-     * wheel then scrolls the page around it, as a user would.
-     */
+    /** Clicks like a user who first scrolls the element into view (Moodle's frames are taller than the window). */
     void click(WebElement element) {
         ((JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+
+    /**
+     * Clicks an element of the tool's page inside one of Moodle's frames. The frame is of another origin and
+     * taller than the window: a script's scrollIntoView in it may scroll only the frame's own document, leaving
+     * the element below the window; the user then scrolls Moodle's page down to the frame's end.
+     */
+    void clickInFrame(By frameLocator, WebElement element) {
         try {
-            element.click();
+            click(element);
         } catch (org.openqa.selenium.ElementClickInterceptedException e) {
-            new org.openqa.selenium.interactions.Actions(chrome)
-                    .scrollToElement(element)
-                    .perform();
+            chrome.switchTo().defaultContent();
+            WebElement frame = chrome.findElement(frameLocator);
+            ((JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView({block: 'end'})", frame);
+            chrome.switchTo().frame(frame);
+            ((JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", element);
             element.click();
         }
     }
