@@ -2,9 +2,12 @@ package fr.cqpi.lti;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
@@ -40,6 +43,35 @@ class SessionConfiguration {
     @Bean
     PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
         return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * Spring Session's filter, made again around {@link SavedSessionReuse} (a session repository bean of our own
+     * would turn Spring Boot's JDBC session configuration off).
+     */
+    @Bean
+    static BeanPostProcessor savedSessionReuse(
+            ObjectProvider<JdbcIndexedSessionRepository> jdbc, ObjectProvider<HttpSessionIdResolver> resolver) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof SessionRepositoryFilter<?>) {
+                    SessionRepositoryFilter<?> filter =
+                            new SessionRepositoryFilter<>(new SavedSessionReuse<>(jdbc.getObject()));
+                    filter.setHttpSessionIdResolver(resolver.getObject());
+                    return filter;
+                }
+                return bean;
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<SavedSessionReuse.Scope> savedSessionReuseScope() {
+        FilterRegistrationBean<SavedSessionReuse.Scope> registration =
+                new FilterRegistrationBean<>(new SavedSessionReuse.Scope());
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     /** Right after Spring Session's filter, so that the handed-over session is the one every later filter sees. */
