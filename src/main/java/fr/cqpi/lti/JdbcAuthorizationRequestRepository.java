@@ -107,7 +107,9 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         }
         // Still deleted whatever follows: a state is used once.
         if (bringsCookies(request)) {
-            log.info("Launch state found only in the database while the browser brings the tool's cookies: ignored");
+            // Every launch with cookies passes here (the state is kept both in the session and in the database).
+            log.debug("Launch state's database copy deleted unused: the browser brings the tool's cookies, so only"
+                    + " its session's copy counts");
             return null;
         }
         if (stored.pageSecretHash() == null) {
