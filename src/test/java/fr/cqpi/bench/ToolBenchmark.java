@@ -60,41 +60,11 @@ public final class ToolBenchmark {
             }
             if (onlyPages) {
                 others(app, jdbc, platform, results, postgresData, cpu, jfr);
-                return;
-            }
-            Bench.run("warm-up", 4, 100, c -> launch(tabs[c], platform, "warm-" + c));
-            Bench.run("warm-up", 4, 50, c -> cookielessLaunch(cookielessTabs[c], platform, "warm-" + c));
-            for (int clients : new int[] {1, 16, 64}) {
-                int perClient = clients == 1 ? 300 : clients == 16 ? 120 : 40;
-                jdk.jfr.Recording recording = null;
-                if (jfr != null && clients == 16) {
-                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-                    recording.start();
+            } else {
+                launchPhases(tabs, cookielessTabs, platform, results, postgresData, cpu, jfr);
+                if (!onlyLaunches) {
+                    others(app, jdbc, platform, results, postgresData, cpu, null);
                 }
-                CpuMeter meter = CpuMeter.start(postgresData);
-                Bench.Result result = Bench.run(
-                        "full launch (login + id_token + first page)",
-                        clients,
-                        perClient,
-                        c -> launch(tabs[c], platform, "teacher-" + c));
-                cpu.add(cpuRow(result, meter.stop()));
-                results.add(result);
-                if (recording != null) {
-                    recording.stop();
-                    recording.dump(Path.of(jfr));
-                    recording.close();
-                }
-            }
-            CpuMeter cookielessMeter = CpuMeter.start(postgresData);
-            Bench.Result cookieless = Bench.run(
-                    "full launch without cookies (login step + id_token + handover page)",
-                    16,
-                    120,
-                    c -> cookielessLaunch(cookielessTabs[c], platform, "teacher-" + c));
-            cpu.add(cpuRow(cookieless, cookielessMeter.stop()));
-            results.add(cookieless);
-            if (!onlyLaunches) {
-                others(app, jdbc, platform, results, postgresData, cpu, null);
             }
 
         } finally {
@@ -109,6 +79,49 @@ public final class ToolBenchmark {
             Files.writeString(Path.of("target/benchmarks.md"), report.toString());
         }
         System.exit(0);
+    }
+
+    /** Full launches at 1, 16 and 64 clients, then without cookies at 16; with {@code jfr}, the 16-client phase. */
+    private static void launchPhases(
+            LtiClient[] tabs,
+            LtiClient[] cookielessTabs,
+            TestPlatform platform,
+            List<Bench.Result> results,
+            Path postgresData,
+            List<String> cpu,
+            String jfr)
+            throws Exception {
+        Bench.run("warm-up", 4, 100, c -> launch(tabs[c], platform, "warm-" + c));
+        Bench.run("warm-up", 4, 50, c -> cookielessLaunch(cookielessTabs[c], platform, "warm-" + c));
+        for (int clients : new int[] {1, 16, 64}) {
+            int perClient = clients == 1 ? 300 : clients == 16 ? 120 : 40;
+            jdk.jfr.Recording recording = null;
+            if (jfr != null && clients == 16) {
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.start();
+            }
+            CpuMeter meter = CpuMeter.start(postgresData);
+            Bench.Result result = Bench.run(
+                    "full launch (login + id_token + first page)",
+                    clients,
+                    perClient,
+                    c -> launch(tabs[c], platform, "teacher-" + c));
+            cpu.add(cpuRow(result, meter.stop()));
+            results.add(result);
+            if (recording != null) {
+                recording.stop();
+                recording.dump(Path.of(jfr));
+                recording.close();
+            }
+        }
+        CpuMeter cookielessMeter = CpuMeter.start(postgresData);
+        Bench.Result cookieless = Bench.run(
+                "full launch without cookies (login step + id_token + handover page)",
+                16,
+                120,
+                c -> cookielessLaunch(cookielessTabs[c], platform, "teacher-" + c));
+        cpu.add(cpuRow(cookieless, cookielessMeter.stop()));
+        results.add(cookieless);
     }
 
     /**
