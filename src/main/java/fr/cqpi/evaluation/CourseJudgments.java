@@ -1,7 +1,6 @@
 package fr.cqpi.evaluation;
 
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -21,10 +20,6 @@ record CourseJudgments(
 
     CourseJudgments() {
         this(new HashMap<>(), new HashMap<>(), new HashMap<>());
-    }
-
-    Map<EvaluatorRole, Map<String, JudgmentStatus>> of(long learnerId) {
-        return statuses.getOrDefault(learnerId, new EnumMap<>(EvaluatorRole.class));
     }
 
     void judged(long learnerId, String judgeSub, String judgeName, Instant at) {

@@ -85,7 +85,11 @@ public class EvaluationQueries {
      * it, with the results of what was judged in it.
      */
     public List<CohortRow> cohort(Actor launch, Long sessionId) {
-        return cohortView(launch, sessionId).rows();
+        return rows(
+                launch,
+                sessionId,
+                learners(launch),
+                judgments.inCourse(launch.courseId(), referentiel().code()));
     }
 
     /**
@@ -93,10 +97,17 @@ public class EvaluationQueries {
      * course's judgments.
      */
     public CohortView cohortView(Actor launch, Long sessionId) {
-        Referentiel referentiel = referentiel();
         List<CourseMember> roster = learners(launch);
+        CourseJudgments course =
+                judgments.inCourse(launch.courseId(), referentiel().code());
+        return new CohortView(
+                rows(launch, sessionId, roster, course),
+                launch.isEvaluator() ? evaluators(launch, course, roster) : List.of());
+    }
+
+    private List<CohortRow> rows(Actor launch, Long sessionId, List<CourseMember> roster, CourseJudgments course) {
+        Referentiel referentiel = referentiel();
         List<CourseMember> learners = roster;
-        CourseJudgments course = judgments.inCourse(launch.courseId(), referentiel.code());
         Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statuses;
         if (sessionId == null) {
             statuses = course.statuses();
@@ -109,7 +120,7 @@ public class EvaluationQueries {
                     .toList();
         }
         Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
-        List<CohortRow> rows = learners.stream()
+        return learners.stream()
                 .map(m -> {
                     Map<EvaluatorRole, Map<String, JudgmentStatus>> byRole =
                             statuses.getOrDefault(m.userId(), new EnumMap<>(EvaluatorRole.class));
@@ -125,7 +136,6 @@ public class EvaluationQueries {
                             course.lastJudgedAt().get(m.userId()));
                 })
                 .toList();
-        return new CohortView(rows, launch.isEvaluator() ? evaluators(launch, course, roster) : List.of());
     }
 
     /**

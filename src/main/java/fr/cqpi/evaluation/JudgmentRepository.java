@@ -46,7 +46,6 @@ class JudgmentRepository {
         return judgments;
     }
 
-    /** Every learner's statuses in a course by evaluator role, in one statement. */
     /**
      * Every judgment of a course read once for the cohort: the statuses, when each learner was last judged, and
      * who judged whom.
