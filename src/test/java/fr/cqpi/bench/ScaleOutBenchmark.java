@@ -77,14 +77,7 @@ public final class ScaleOutBenchmark {
             java.util.Collections.reverse(instances);
             instances.forEach(ConfigurableApplicationContext::close);
             proxy.close();
-            StringBuilder report = new StringBuilder("Machine: " + Bench.machine() + "\n\n" + Bench.HEADER + "\n");
-            results.forEach(r -> report.append(r.row()).append('\n'));
-            report.append("\n| Operation | Clients | Tool CPU ms per operation | Load generator CPU ms per operation"
-                    + " | PostgreSQL CPU ms per operation |\n| --- | --- | --- | --- | --- |\n");
-            cpu.forEach(row -> report.append(row).append('\n'));
-            System.out.println(report);
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/benchmarks-scaleout.md"), report.toString());
+            ToolBenchmark.writeReport(results, cpu, Path.of("target/benchmarks-scaleout.md"));
         }
         System.exit(0);
     }

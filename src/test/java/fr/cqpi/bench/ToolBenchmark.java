@@ -69,14 +69,7 @@ public final class ToolBenchmark {
 
         } finally {
             app.close();
-            StringBuilder report = new StringBuilder("Machine: " + Bench.machine() + "\n\n" + Bench.HEADER + "\n");
-            results.forEach(r -> report.append(r.row()).append('\n'));
-            report.append("\n| Operation | Clients | Tool CPU ms per operation | Load generator CPU ms per operation"
-                    + " | PostgreSQL CPU ms per operation |\n| --- | --- | --- | --- | --- |\n");
-            cpu.forEach(row -> report.append(row).append('\n'));
-            System.out.println(report);
-            Files.createDirectories(Path.of("target"));
-            Files.writeString(Path.of("target/benchmarks.md"), report.toString());
+            writeReport(results, cpu, Path.of("target/benchmarks.md"));
         }
         System.exit(0);
     }
@@ -318,6 +311,18 @@ public final class ToolBenchmark {
         Bench.Result result = Bench.run(name, clients, perClient, operation);
         cpu.add(cpuRow(result, meter.stop()));
         results.add(result);
+    }
+
+    /** Prints the results and the CPU rows as Markdown tables and writes them to {@code file}. */
+    static void writeReport(List<Bench.Result> results, List<String> cpu, Path file) throws java.io.IOException {
+        StringBuilder report = new StringBuilder("Machine: " + Bench.machine() + "\n\n" + Bench.HEADER + "\n");
+        results.forEach(r -> report.append(r.row()).append('\n'));
+        report.append("\n| Operation | Clients | Tool CPU ms per operation | Load generator CPU ms per operation"
+                + " | PostgreSQL CPU ms per operation |\n| --- | --- | --- | --- | --- |\n");
+        cpu.forEach(row -> report.append(row).append('\n'));
+        System.out.println(report);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, report.toString());
     }
 
     static String cpuRow(Bench.Result result, CpuMeter.Split split) {

@@ -45,11 +45,12 @@ public final class RoundRobinProxy implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService workers = Executors.newFixedThreadPool(160);
+    private final ExecutorService clientThreads = Executors.newFixedThreadPool(4);
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(4))
+            .executor(clientThreads)
             .build();
     private final List<Integer> backends = new CopyOnWriteArrayList<>();
     private final Map<Integer, LongAdder> served = new ConcurrentHashMap<>();
@@ -156,5 +157,6 @@ public final class RoundRobinProxy implements AutoCloseable {
     public void close() {
         server.stop(0);
         workers.shutdownNow();
+        clientThreads.shutdownNow();
     }
 }
