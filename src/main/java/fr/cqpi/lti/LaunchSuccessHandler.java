@@ -63,11 +63,14 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
                 .orElseThrow();
         LaunchContext launch = recorder.record(platform, ((OidcUser) token.getPrincipal()).getClaims());
 
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            request.changeSessionId();
+        HttpSession previous = request.getSession(false);
+        if (previous != null) {
+            // A new session, not the previous one under a new id: a request of the page being left, still running
+            // with the previous id, would write that id back over the new one when it saves (Spring Session
+            // updates a session's id by its primary key), and the launch would land on « Aucune session ».
+            previous.invalidate();
         }
-        session = request.getSession(true);
+        HttpSession session = request.getSession(true);
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new LaunchAuthentication(launch));
         SecurityContextHolder.setContext(context);

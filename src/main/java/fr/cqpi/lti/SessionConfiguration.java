@@ -7,8 +7,8 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
-import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
@@ -37,13 +37,24 @@ class SessionConfiguration {
 
     /**
      * Two requests of one session that add the same attribute at once (a page and the requests its scripts make,
-     * each creating the CSRF token) would both insert it: PostgreSQL's upsert makes the second an update instead
-     * of a duplicate-key 500.
+     * each creating the CSRF token) would both insert it: the upsert makes the second an update instead of a
+     * duplicate-key 500. A request still running on a session a launch has since replaced (the page being left)
+     * adds nothing to it: its insert finds no session and writes no row, instead of failing on the foreign key.
      */
     @Bean
-    PostgreSqlJdbcIndexedSessionRepositoryCustomizer sessionAttributesUpsert() {
-        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    SessionRepositoryCustomizer<JdbcIndexedSessionRepository> sessionAttributesUpsert() {
+        return repository -> repository.setCreateSessionAttributeQuery(CREATE_ATTRIBUTE_OF_A_STANDING_SESSION);
     }
+
+    static final String CREATE_ATTRIBUTE_OF_A_STANDING_SESSION = """
+            INSERT INTO %TABLE_NAME%_ATTRIBUTES (SESSION_PRIMARY_ID, ATTRIBUTE_NAME, ATTRIBUTE_BYTES)
+            SELECT S.PRIMARY_ID, A.NAME, A.BYTES
+            FROM (SELECT CAST(? AS CHAR(36)) AS ID, CAST(? AS VARCHAR(200)) AS NAME, CAST(? AS BYTEA) AS BYTES) A
+            JOIN %TABLE_NAME% S ON S.PRIMARY_ID = A.ID
+            FOR KEY SHARE OF S
+            ON CONFLICT (SESSION_PRIMARY_ID, ATTRIBUTE_NAME)
+            DO UPDATE SET ATTRIBUTE_BYTES = EXCLUDED.ATTRIBUTE_BYTES
+            """;
 
     /**
      * Spring Session's filter, made again around {@link SavedSessionReuse} (a session repository bean of our own

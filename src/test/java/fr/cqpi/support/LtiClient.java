@@ -266,6 +266,14 @@ public final class LtiClient {
         return Map.of(header.group(1), token.group(1));
     }
 
+    /** The value of one of this browser's cookies for the tool, if it holds one. */
+    public java.util.Optional<String> cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals(name))
+                .map(java.net.HttpCookie::getValue)
+                .findFirst();
+    }
+
     public void forgetCookies() {
         cookies.getCookieStore().removeAll();
     }
