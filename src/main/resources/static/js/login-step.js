@@ -1,40 +1,65 @@
-// Login step of a launch whose browser brings no cookie to the tool (LMS iframe, third-party cookies blocked).
+// Login step of a launch whose browser may not bring the tool's cookie back (LMS iframe of another site).
 // 1. Keeps the page secret in this tab's sessionStorage: only this tab can then finish the launch (handover.js).
 // 2. When the platform offers client-side postMessage storage (lti_storage_target, Canvas), keeps the OIDC state
-//    and nonce there too (lti.put_data to the frame it named); if the platform does not answer, goes on anyway.
-// 3. Goes on to the platform's authorization endpoint.
+//    and nonce there too, and the secret when this frame has no storage of its own.
+// 3. Goes on to the platform's authorization endpoint, unless the frame kept the secret nowhere: then, if the
+//    session cookie this page set came back (a partitioned cookie), the launch binds to it; otherwise the same login
+//    is offered in a new tab, where cookies and storage are first-party.
 (function () {
   var step = document.getElementById('login-step');
   if (!step) { return; }
-  var data = step.dataset, done = false;
-  try { sessionStorage.setItem('cqpi.launch.' + data.state, data.secret); } catch (e) { console.log('No sessionStorage', e); }
+  var data = step.dataset, done = false, kept = false;
+  try {
+    sessionStorage.setItem('cqpi.launch.' + data.state, data.secret);
+    kept = sessionStorage.getItem('cqpi.launch.' + data.state) === data.secret;
+  } catch (e) { kept = false; }
+
   function proceed() {
     if (!done) { done = true; window.location.replace(data.url); }
   }
-  if (!data.target) { proceed(); return; }
+  function offerNewTab() {
+    done = true;
+    document.getElementById('login-step-status').hidden = true;
+    document.getElementById('login-step-new-tab').hidden = false;
+    var link = document.getElementById('new-tab-link');
+    link.addEventListener('click', function () { document.getElementById('new-tab-opened').hidden = false; });
+    link.focus();
+  }
+  function proceedIfBound() {
+    if (done) { return; }
+    if (kept) { proceed(); return; }
+    fetch(data.probe, {credentials: 'same-origin', cache: 'no-store'})
+      .then(function (r) { return r.ok ? r.json() : {cookies: false}; })
+      .then(function (answer) { if (answer && answer.cookies === true) { proceed(); } else { offerNewTab(); } },
+            offerNewTab);
+  }
+
   function frame(name) {
     var parent = window.parent !== window ? window.parent : window.opener;
     if (!parent) { return null; }
     if (name === '_parent') { return parent; }
     try { return parent.frames[name] || parent; } catch (e) { return parent; }
   }
-  var target = frame(data.target);
-  if (!target) { proceed(); return; }
-  var pending = {};
+  var target = data.target ? frame(data.target) : null;
+  if (!target) { proceedIfBound(); return; }
+  var pending = {}, secretId = null;
   window.addEventListener('message', function (event) {
     var m = event.data;
     if (!m || typeof m !== 'object' || m.subject !== 'lti.put_data.response' || !pending[m.message_id]) { return; }
     delete pending[m.message_id];
     if (m.error) { console.log('Platform storage refused', m.error); }
-    if (Object.keys(pending).length === 0) { proceed(); }
+    else if (m.message_id === secretId) { kept = true; }
+    if (Object.keys(pending).length === 0) { proceedIfBound(); }
   });
   function put(key, value) {
     var id = (self.crypto && self.crypto.randomUUID) ? self.crypto.randomUUID() : String(Math.random()).slice(2);
     pending[id] = true;
-    // '*': Canvas answers from a forwarding frame whose origin is not the authorization endpoint's.
+    // '*': Canvas does not yet take the authorization endpoint's origin as the target (its own documentation).
     target.postMessage({subject: 'lti.put_data', message_id: id, key: key, value: value}, '*');
+    return id;
   }
   put('state_' + data.state, data.state);
   put('nonce_' + data.nonce, data.nonce);
-  setTimeout(proceed, 5000);
+  if (!kept) { secretId = put('cqpi_secret_' + data.state, data.secret); }
+  setTimeout(proceedIfBound, 5000);
 })();

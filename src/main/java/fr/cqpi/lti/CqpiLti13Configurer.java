@@ -87,7 +87,7 @@ public class CqpiLti13Configurer extends Lti13Configurer {
         OIDCInitiatingLoginRequestResolver resolver =
                 new OIDCInitiatingLoginRequestResolver(clientRegistrations, request ->
                         (String) request.getAttribute(LoginInitiationGuard.REGISTRATION_ATTRIBUTE));
-        return new LoginStepFilter(resolver, requests, pages);
+        return new LoginStepFilter(resolver, requests, pages, baseUrl);
     }
 
     @Override

@@ -6,8 +6,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
@@ -61,7 +63,8 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
         Platform platform = registry.findByRegistrationId(token.getAuthorizedClientRegistrationId())
                 .orElseThrow();
-        LaunchContext launch = recorder.record(platform, ((OidcUser) token.getPrincipal()).getClaims());
+        Map<String, Object> claims = ((OidcUser) token.getPrincipal()).getClaims();
+        LaunchContext launch = recorder.record(platform, claims);
 
         HttpSession previous = request.getSession(false);
         if (previous != null) {
@@ -98,7 +101,25 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         page.put("code", code);
         page.put("state", request.getParameter("state"));
         page.put("target", request.getAttribute(PageSecrets.LAUNCH_STORAGE_TARGET));
+        page.put("origins", String.join(" ", storageOrigins(platform, claims)));
         page.put("action", request.getContextPath() + LANDING);
         pages.render(request, response, 200, "launch-handover", Locale.FRENCH, page);
+    }
+
+    /**
+     * The origins whose answers the handover page believes when it reads the platform's storage: the platform's
+     * issuer and authorization endpoint, and the page the launch came from (Canvas answers from a frame of the
+     * institution's own domain, which the launch's validated return URL names). A page that framed the launch to
+     * answer in the platform's place is on none of them.
+     */
+    private static Set<String> storageOrigins(Platform platform, Map<String, Object> claims) {
+        Set<String> origins = new LinkedHashSet<>();
+        ServiceOrigins.of(platform.issuer()).ifPresent(origins::add);
+        ServiceOrigins.of(platform.authorizationEndpoint()).ifPresent(origins::add);
+        if (claims.get(LtiClaims.LAUNCH_PRESENTATION) instanceof Map<?, ?> presentation
+                && presentation.get("return_url") instanceof String returnUrl) {
+            ServiceOrigins.of(returnUrl).ifPresent(origins::add);
+        }
+        return origins;
     }
 }

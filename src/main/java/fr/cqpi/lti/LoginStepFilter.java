@@ -6,9 +6,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
@@ -18,12 +23,13 @@ import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OAuth2AuthorizationRequ
 import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OptimisticAuthorizationRequestRepository;
 
 /**
- * The login initiation of spring-security-lti13 with the tool's own login step. A browser that brings the tool's
- * cookies goes straight to the platform: its session binds the state. Any other browser gets a page that keeps
- * a secret in its {@code sessionStorage} (the cookieless launch is then redeemed only by that tab, see
- * {@link HandoverExchangeFilter}) and, when the platform offers {@code lti_storage_target} (1EdTech client-side
- * postMessage storage, Canvas), puts the state and nonce in the platform's storage. Its script is a file under
- * the tool's {@code script-src 'self'} policy (the library's page has an inline script that the policy blocks).
+ * The login initiation of spring-security-lti13 with the tool's own login step. A browser whose cookies will come
+ * back with the platform's form post goes straight to the platform: its session binds the state. Any other browser
+ * gets a page that keeps a secret in its {@code sessionStorage} (the cookieless launch is then redeemed only by that
+ * tab, see {@link HandoverExchangeFilter}) or, when the frame has no storage of its own and the platform offers
+ * {@code lti_storage_target} (1EdTech client-side postMessage storage, Canvas), in the platform's storage, with the
+ * state and nonce. A frame that keeps neither storage nor cookies is offered the same login in a new tab, where
+ * both work. Its script is a file under the tool's {@code script-src 'self'} policy.
  */
 class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
 
@@ -32,17 +38,24 @@ class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
 
     private final OAuth2AuthorizationRequestResolver resolver;
     private final OptimisticAuthorizationRequestRepository requests;
+    /** The login initiation's parameters that a new tab's login takes again (not the storage target: no frame). */
+    private static final List<String> RELAUNCH_PARAMETERS =
+            List.of("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id");
+
     private final StandalonePages pages;
+    private final ToolBaseUrl baseUrl;
 
     LoginStepFilter(
             OAuth2AuthorizationRequestResolver resolver,
             OptimisticAuthorizationRequestRepository requests,
-            StandalonePages pages) {
+            StandalonePages pages,
+            ToolBaseUrl baseUrl) {
         super(resolver);
         setAuthorizationRequestRepository(requests);
         this.resolver = resolver;
         this.requests = requests;
         this.pages = pages;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -60,7 +73,9 @@ class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (JdbcAuthorizationRequestRepository.bringsCookies(request) || requests.hasWorkingSession(request)) {
+        boolean cookiesComeBack =
+                JdbcAuthorizationRequestRepository.bringsCookies(request) || requests.hasWorkingSession(request);
+        if (cookiesComeBack && cookieFollowsTheFormPost(request, authorization)) {
             requests.saveAuthorizationRequest(authorization, request, response);
             response.sendRedirect(authorization.getAuthorizationRequestUri());
             return;
@@ -73,10 +88,36 @@ class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
         page.put("state", authorization.getState());
         page.put("secret", secret);
         page.put("url", authorization.getAuthorizationRequestUri());
+        page.put("probe", request.getContextPath() + CookieProbeController.PATH);
+        page.put("relaunch", relaunchUrl(request));
         if (target != null && !target.isBlank()) {
             page.put("target", target);
             page.put("nonce", authorization.getAdditionalParameters().get(OidcParameterNames.NONCE));
         }
         pages.render(request, response, 200, "login-step", Locale.FRENCH, page);
+    }
+
+    /**
+     * Over HTTPS the session cookie is {@code SameSite=None} and comes back with the platform's cross-site form post;
+     * over plain HTTP it is {@code Lax} and comes back only from a platform on the tool's own host (the local demo).
+     */
+    private boolean cookieFollowsTheFormPost(HttpServletRequest request, OAuth2AuthorizationRequest authorization) {
+        if (baseUrl.isHttps(request)) {
+            return true;
+        }
+        String platformHost = URI.create(authorization.getAuthorizationUri()).getHost();
+        return platformHost != null && platformHost.equalsIgnoreCase(request.getServerName());
+    }
+
+    /** The same login initiation on the tool's own origin, for a new tab. */
+    private static String relaunchUrl(HttpServletRequest request) {
+        StringJoiner query = new StringJoiner("&", request.getContextPath() + LtiPaths.LOGIN + "?", "");
+        for (String name : RELAUNCH_PARAMETERS) {
+            String value = request.getParameter(name);
+            if (value != null) {
+                query.add(name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        }
+        return query.toString();
     }
 }

@@ -31,7 +31,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * One candidate from first judgment to attestation, in headless Chromium through the demo LMS (the tool a
- * third-party frame, its cookies blocked): the trainer judges B4 fully and attaches evidence, records a jury session
+ * third-party frame that gets no cookie over plain HTTP, in a browser allowing third-party cookies): the trainer judges B4 fully and attaches evidence, records a jury session
  * presenting the candidate, records the jury's VALIDE decision with the session page's form, issues the attestation;
  * the learner's own launch downloads it, and the public verification page confirms it. Screenshots of the jury form
  * and of the evidence panel at 1366 and 390 px go to target/screenshots.
@@ -60,7 +60,7 @@ class CandidateJourneyBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        chrome = Chromium.start();
+        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
         wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
     }

@@ -34,8 +34,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The demo LMS (at 127.0.0.1) shows the tool (at localhost) in an iframe, so the tool is a third-party
- * frame and its cookies are blocked: the launch must still work (one-time handover, session header).
+ * The demo LMS (at 127.0.0.1) shows the tool (at localhost) in an iframe, so the tool is a third-party frame, in a
+ * browser that allows third-party cookies (most users' default): over plain HTTP the tool's {@code SameSite=Lax}
+ * session cookie still never reaches the frame, so the launch goes through the cookieless handover (the frame's
+ * {@code sessionStorage}, the session header). Browsers that block are in {@link ThirdPartyBlockingBrowserTest}.
  * A trainer records judgments with the keyboard; the learner then sees them read-only.
  */
 @Tag("browser")
@@ -61,7 +63,7 @@ class DemoLmsBrowserTest {
 
     @BeforeAll
     static void startChromium() throws IOException {
-        chrome = Chromium.start();
+        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
         wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
         Files.createDirectories(SCREENSHOTS);
     }
@@ -129,7 +131,14 @@ class DemoLmsBrowserTest {
 
     @Test
     @Order(1)
-    void aLearnerLaunchesInTheIframeWithThirdPartyCookiesBlocked() {
+    void aLearnerLaunchesInTheIframeWhereTheToolGetsNoCookie() {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo");
+        var conditions = Chromium.frameConditions(chrome, "http://localhost:" + port + "/lti/cookies");
+        assertThat(conditions.storageWorks())
+                .as("this profile allows third-party storage")
+                .isTrue();
+        assertThat(conditions.cookieCameBack()).as("and third-party cookies").isTrue();
         launchAs("learner-01");
         assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Ma grille d'évaluation");
         assertThat(chrome.findElements(By.cssSelector("select"))).isEmpty();

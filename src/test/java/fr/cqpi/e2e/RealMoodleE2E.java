@@ -54,7 +54,8 @@ import org.springframework.test.context.ActiveProfiles;
  * The tool against a real Moodle 5.1 (../shared/moodle, started by {@code moodle.sh}): registered by LTI Dynamic
  * Registration through Moodle's own admin pages, launched by a teacher inside Moodle's iframe, judged through the
  * grid, and Moodle's gradebook read back. Moodle is on 127.0.0.1 and the tool on localhost, two sites: headless
- * Chromium blocks the tool's cookies inside Moodle's frame, as browsers do in real deployments.
+ * Chromium allows third-party cookies (most users' default); over plain HTTP the tool's Lax session cookie still
+ * never reaches Moodle's frame, so every launch takes the cookieless handover.
  *
  * <p>Run by {@code mvn verify -Pmoodle-e2e} (failsafe), which {@code scripts/test.sh} does. Artefacts (Moodle's web
  * log, the tool's log, the moodle.sh outputs, screenshots and the page on failure) are under
@@ -693,7 +694,7 @@ class RealMoodleE2E {
         if (chrome != null) {
             chrome.quit();
         }
-        chrome = Chromium.start();
+        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
         wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
     }
 

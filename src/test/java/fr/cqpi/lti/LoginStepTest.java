@@ -99,4 +99,75 @@ class LoginStepTest extends ToolIntegrationTest {
                 .contains("data-target=\"post_message_forwarding\"")
                 .contains("data-state=\"" + login.state() + "\"");
     }
+
+    @Test
+    void theStepOffersTheSameLoginInANewTabWithoutTheFramesStorageTarget() {
+        TestPlatform canvas = newPlatform("canvas");
+        LtiClient tab = LtiClient.withoutCookies(port);
+        var login = tab.initiateLogin(Map.of(
+                "iss",
+                canvas.issuer(),
+                "login_hint",
+                "u 1",
+                "target_link_uri",
+                "http://localhost:" + port + "/app",
+                "lti_message_hint",
+                "{\"launchid\":\"ltilaunch1_42\"}",
+                "client_id",
+                canvas.clientId(),
+                "lti_storage_target",
+                "post_message_forwarding"));
+        assertThat(login.body()).contains("data-probe=\"/lti/cookies\"").contains("id=\"new-tab-link\"");
+        String relaunch = org.springframework.web.util.HtmlUtils.htmlUnescape(
+                login.body().replaceAll("(?s).*id=\"new-tab-link\"[^>]*href=\"([^\"]+)\".*", "$1"));
+        assertThat(relaunch).startsWith("/lti/login?").doesNotContain("lti_storage_target");
+        var params = LtiClient.queryOf(relaunch);
+        assertThat(params)
+                .containsEntry("iss", canvas.issuer())
+                .containsEntry("login_hint", "u 1")
+                .containsEntry("lti_message_hint", "{\"launchid\":\"ltilaunch1_42\"}")
+                .containsEntry("client_id", canvas.clientId());
+        var again = LtiClient.withoutCookies(port).initiateLogin(params);
+        assertThat(again.proceeds())
+                .as("the new tab's login goes on to the platform")
+                .isTrue();
+    }
+
+    @Test
+    void theCookieProbeSaysWhetherTheToolsCookieCameBack() {
+        LtiClient tab = LtiClient.withoutCookies(port);
+        var without = tab.get("/lti/cookies");
+        assertThat(without.statusCode()).isEqualTo(200);
+        assertThat(without.body()).isEqualTo("{\"cookies\":false}");
+        assertThat(without.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(without.headers().firstValue("Set-Cookie"))
+                .as("the probe starts no session")
+                .isEmpty();
+        var with = tab.get("/lti/cookies", Map.of("Cookie", "CQPI_SESSION=abc"));
+        assertThat(with.body()).isEqualTo("{\"cookies\":true}");
+    }
+
+    @Test
+    void overPlainHttpAPlatformOfAnotherSiteGetsTheStepEvenFromABrowserWithCookies() throws Exception {
+        TestPlatform moodle = newPlatform("moodle");
+        LtiClient browser = browser();
+        browser.launch(moodle, "u", n -> moodle.moodleLaunch("u", TestPlatform.INSTRUCTOR, n, "c"));
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("iss", moodle.issuer());
+        params.put("login_hint", "u");
+        params.put("target_link_uri", "http://localhost:" + port + "/app");
+        params.put("client_id", moodle.clientId());
+        // The tool reached as 127.0.0.1 while the platform's authorization endpoint is on localhost: another site,
+        // where the Lax cookie would not come back with the platform's form post.
+        String cookie = browser.cookie("CQPI_SESSION").orElseThrow();
+        var login = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                        "http://127.0.0.1:" + port + "/lti/login?" + LtiClient.form(params)))
+                                .header("Cookie", "CQPI_SESSION=" + cookie)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("id=\"login-step\"");
+    }
 }

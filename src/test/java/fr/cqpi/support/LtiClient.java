@@ -302,6 +302,11 @@ public final class LtiClient {
                 .collect(Collectors.joining("&"));
     }
 
+    /** The decoded query parameters of a URL. */
+    public static Map<String, String> queryOf(String url) {
+        return query(url);
+    }
+
     static Map<String, String> query(String url) {
         Map<String, String> params = new LinkedHashMap<>();
         int q = url.indexOf('?');
