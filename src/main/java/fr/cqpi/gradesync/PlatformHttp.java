@@ -18,8 +18,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -43,7 +41,6 @@ import org.springframework.web.client.RestClient;
 @Component
 class PlatformHttp implements DisposableBean {
 
-    private static final Pattern NEXT_LINK = Pattern.compile("<([^>]+)>\\s*;[^,]*rel=\"?next\"?");
     /** A service answer larger than this is refused (a roster page of 1,000 members is well under 1 MB). */
     static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
@@ -215,18 +212,9 @@ class PlatformHttp implements DisposableBean {
         }
     }
 
-    /** The {@code rel="next"} target among a response's Link headers (RFC 8288). */
+    /** The {@code rel="next"} target among a response's Link headers (RFC 8288, read leniently: {@link LinkHeaders}). */
     static Optional<String> nextLink(java.util.List<String> linkHeaders) {
-        if (linkHeaders == null) {
-            return Optional.empty();
-        }
-        for (String link : linkHeaders) {
-            Matcher m = NEXT_LINK.matcher(link);
-            if (m.find()) {
-                return Optional.of(m.group(1));
-            }
-        }
-        return Optional.empty();
+        return LinkHeaders.next(linkHeaders);
     }
 
     /** A Retry-After header (RFC 9110 §10.2.3: seconds or an HTTP date) as a delay from now; null when absent or unreadable. */

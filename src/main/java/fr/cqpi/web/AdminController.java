@@ -24,13 +24,19 @@ class AdminController {
     private final ToolKeys toolKeys;
     private final GradeSync gradeSync;
     private final RegistrationInvitations invitations;
+    private final DisplayDates dates;
 
     AdminController(
-            PlatformRegistry registry, ToolKeys toolKeys, GradeSync gradeSync, RegistrationInvitations invitations) {
+            PlatformRegistry registry,
+            ToolKeys toolKeys,
+            GradeSync gradeSync,
+            RegistrationInvitations invitations,
+            DisplayDates dates) {
         this.registry = registry;
         this.toolKeys = toolKeys;
         this.gradeSync = gradeSync;
         this.invitations = invitations;
+        this.dates = dates;
     }
 
     @GetMapping("/admin/login")
@@ -68,7 +74,11 @@ class AdminController {
         }
         RegistrationInvitations.Created created =
                 invitations.create(note, AdminInvitationRequest.validity(validityDays), admin.getName());
-        redirect.addFlashAttribute("invitation", created);
+        // Flash attributes live in the session until the redirected page reads them, and Spring Session JDBC
+        // serialises every session attribute: plain strings only (the invitation's secret is shown once and never
+        // goes in the redirect's URL).
+        redirect.addFlashAttribute("invitationUrl", created.url());
+        redirect.addFlashAttribute("invitationExpiresAt", dates.format(created.expiresAt()));
         return "redirect:/admin#invitations";
     }
 

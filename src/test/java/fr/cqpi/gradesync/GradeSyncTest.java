@@ -309,6 +309,108 @@ class GradeSyncTest extends ToolIntegrationTest {
                 .isEmpty();
     }
 
+    /**
+     * Moodle 5.1 pages its line items with a Link header of typographic quotes and HTML-escaped ampersands
+     * ({@code lineitems.php}: {@code rel=“next”}, {@code moodle_url::out()}), sent as UTF-8 bytes: the tool still
+     * follows every page, finds the four bloc columns already there and creates none.
+     */
+    @Test
+    void moodlesPagedLineItemsWithTypographicQuotesAreAllFound() {
+        TestPlatform p = newPlatform("moodle");
+        platform = p;
+        prefix = "/" + p.clientId();
+        String endpoint = LMS.baseUrl() + prefix + "/lineitems";
+        // One line item a page, as Moodle answers with limit=1: B1 first, then B2, B3, B4.
+        for (int from = 0; from < 4; from++) {
+            var page = get(urlPathEqualTo(prefix + "/lineitems"));
+            page = from == 0
+                    ? page.atPriority(2)
+                    : page.withQueryParam("from", equalTo(String.valueOf(from)))
+                            .withQueryParam("limit", equalTo("1"))
+                            .atPriority(1);
+            LMS.stubFor(page.willReturn(aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", LineItem.CONTAINER)
+                    .withHeader("Link", moodleLinks(endpoint + "?resource_link_id=grid-link&tag=cqpi-bloc", from, 1, 4))
+                    .withBody("[" + moodleItem(endpoint, from + 1, "B" + (from + 1)) + "]")));
+        }
+        // A column created anyway would be a duplicate, numbered from 11.
+        for (int b = 1; b <= 4; b++) {
+            LMS.stubFor(post(urlPathEqualTo(prefix + "/lineitems"))
+                    .withRequestBody(matchingJsonPath("$.resourceId", equalTo("B" + b)))
+                    .willReturn(aResponse()
+                            .withStatus(201)
+                            .withHeader("Content-Type", LineItem.MEDIA_TYPE)
+                            .withBody(moodleItem(endpoint, 10 + b, "B" + b))));
+        }
+        stubMoodleScores();
+        launchAll(endpoint + "?type_id=1", "lucas");
+        judge("lucas", "C9.1", "ACQUIS");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(scoresPosted()).hasSize(1));
+        assertThat(scoresPosted().get(0).getUrl()).isEqualTo(prefix + "/lineitems/4/lineitem/scores?type_id=1");
+        assertThat(columnsCreated()).isEmpty();
+        // Every page asked for, with Moodle's parameters read back from the escaped link (limit, not amp;limit).
+        List<String> pagesAsked = LMS
+                .findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                        urlPathEqualTo(prefix + "/lineitems")))
+                .stream()
+                .map(r -> r.queryParameter("from").isPresent()
+                        ? r.queryParameter("from").firstValue() + "/"
+                                + r.queryParameter("limit").firstValue()
+                        : "first")
+                .distinct()
+                .toList();
+        assertThat(pagesAsked).containsExactly("first", "1/1", "2/1", "3/1");
+        assertThat(jdbc.sql("select bloc_code || ' ' || url from line_item l join course c on c.id = l.course_id"
+                                + " where c.platform_id = :p order by bloc_code")
+                        .param("p", platform.platform().id())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "B1 " + endpoint + "/1/lineitem?type_id=1",
+                        "B2 " + endpoint + "/2/lineitem?type_id=1",
+                        "B3 " + endpoint + "/3/lineitem?type_id=1",
+                        "B4 " + endpoint + "/4/lineitem?type_id=1");
+        // A new launch does not create columns either.
+        trainer.launch(
+                platform,
+                "teacher",
+                n -> withAgs(
+                        platform.moodleLaunch("teacher", INSTRUCTOR, n, "course-ags"),
+                        Map.of(
+                                "lineitems",
+                                endpoint + "?type_id=1",
+                                "scope",
+                                List.of(ServiceTokens.LINEITEM, ServiceTokens.SCORE))));
+        assertThat(columnsCreated()).isEmpty();
+    }
+
+    /**
+     * The Link header of Moodle 5.1's {@code lineitems.php} for the page starting at {@code from}: first, prev,
+     * canonical, next, last, with typographic quotes and {@code &amp;}; as the UTF-8 bytes PHP sends (each byte one
+     * ISO-8859-1 character, so that Jetty writes it unchanged).
+     */
+    static String moodleLinks(String base, int from, int limit, int total) {
+        String page = base.replace("&", "&amp;") + "&amp;type_id=1&amp;limit=" + limit + "&amp;from=";
+        String links = "<" + page + "0>; rel=“first”";
+        if (from > 0) {
+            links += ", <" + page + Math.max(0, from - limit) + ">; rel=“prev”";
+        }
+        links += ", <" + page + from + ">; rel=“canonical”";
+        if (from + limit <= total - 1) {
+            links += ", <" + page + (from + limit) + ">; rel=“next”";
+        }
+        links += ", <" + page + Math.max(0, total - limit + 1) + ">; rel=“last”";
+        return new String(links.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
+    /** A line item as Moodle's {@code gradebookservices::item_for_json} writes it. */
+    static String moodleItem(String endpoint, int n, String bloc) {
+        return "{\"id\":\"" + endpoint + "/" + n + "/lineitem?type_id=1\",\"label\":\"" + bloc
+                + "\",\"scoreMaximum\":100,\"resourceId\":\"" + bloc + "\",\"tag\":\"cqpi-bloc\","
+                + "\"resourceLinkId\":\"grid-link\",\"ltiLinkId\":\"grid-link\"}";
+    }
+
     static String item(String container, int n, String bloc) {
         return "{\"id\":\"" + container + "/" + n + "\",\"scoreMaximum\":100,\"label\":\"" + bloc
                 + "\",\"resourceId\":\"" + bloc + "\",\"tag\":\"cqpi-bloc\",\"resourceLinkId\":\"grid-link\"}";

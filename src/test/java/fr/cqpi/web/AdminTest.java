@@ -167,6 +167,29 @@ class AdminTest extends ToolIntegrationTest {
                 .contains(kidAfter);
     }
 
+    /** The page after the redirect shows the URL once: the flash attributes went through the JDBC session. */
+    @Test
+    void aNewInvitationsUrlIsShownAfterTheRedirect() {
+        LtiClient admin = signedIn();
+        String csrf = csrfField(admin.get("/admin").body()).get("X-CSRF-TOKEN");
+        var created = admin.send(
+                "POST",
+                "/admin/invitations",
+                LtiClient.form(Map.of("note", "Moodle de test", "validity_days", "2", "_csrf", csrf)),
+                FORM);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(302);
+        String location = created.headers().firstValue("Location").orElse("");
+        assertThat(location).endsWith("/admin#invitations").doesNotContain("invitation=");
+
+        String page = admin.get("/admin").body();
+        Matcher url =
+                Pattern.compile("id=\"invitation-url\"[^>]*value=\"([^\"]+)\"").matcher(page);
+        assertThat(url.find()).as(page).isTrue();
+        assertThat(url.group(1)).startsWith("http://localhost:" + port + "/lti/register?invitation=");
+        assertThat(page).contains("Invitation créée, valable jusqu&#39;au");
+        assertThat(admin.get("/admin").body()).doesNotContain("invitation-url");
+    }
+
     @Test
     void aStateChangeWithoutCsrfIsRefused() {
         LtiClient admin = signedIn();

@@ -1,0 +1,266 @@
+package fr.cqpi.browser;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import fr.cqpi.lti.PlatformRegistry;
+import fr.cqpi.support.Chromium;
+import fr.cqpi.support.SharedWireMock;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The administrator's page as a browser uses it, over the real session store (Spring Session JDBC serialises every
+ * session attribute, the flash attributes of a redirect included): signs in through the login form, creates an
+ * invitation and reads its URL after the redirect, registers a Moodle-shaped platform (WireMock) with that URL, then
+ * submits every other form of the page. Same context as {@link DemoLmsBrowserTest} (the same configuration).
+ */
+@Tag("browser")
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cqpi.demo.lms-host=127.0.0.1", "cqpi.demo.tool-host=localhost"})
+@ActiveProfiles({"test", "demo"})
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AdminBrowserTest {
+
+    static final WireMockServer LMS = SharedWireMock.get();
+    static ChromeDriver chrome;
+    static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlatformRegistry registry;
+
+    @BeforeAll
+    static void startChromium() {
+        chrome = Chromium.start();
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    String tool() {
+        return "http://localhost:" + port;
+    }
+
+    /** Opens /admin, signing in through the login form (the demo login) when the browser has no session yet. */
+    void openAdmin() {
+        chrome.get(tool() + "/admin");
+        if (chrome.getCurrentUrl().endsWith("/admin/login")) {
+            chrome.findElement(By.id("username")).sendKeys("admin");
+            chrome.findElement(By.id("password")).sendKeys("demo-admin");
+            chrome.findElement(By.cssSelector("main form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlToBe(tool() + "/admin"));
+        }
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Plateformes enregistrées"));
+    }
+
+    /** Clicks a form's submit button and waits for the page the form's answer leads to. */
+    void submit(WebElement button) {
+        WebElement html = chrome.findElement(By.tagName("html"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(html));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+    }
+
+    String mainText() {
+        return chrome.findElement(By.id("main")).getText();
+    }
+
+    WebElement invitationRow(String note) {
+        return chrome.findElement(By.xpath("//h2[@id='invitations']/following::table[1]//tr[td[1][.='" + note + "']]"));
+    }
+
+    WebElement platformRow(String issuer) {
+        return chrome.findElement(By.xpath("//tr[td[1]/code[.='" + issuer + "']]"));
+    }
+
+    @Test
+    @Order(1)
+    void anInvitationIsCreatedShownOnceAndRegistersAPlatform() throws Exception {
+        openAdmin();
+        String note = "Moodle de l’école " + UUID.randomUUID().toString().substring(0, 8);
+        chrome.findElement(By.id("note")).sendKeys(note);
+        WebElement validity = chrome.findElement(By.id("validity_days"));
+        validity.clear();
+        validity.sendKeys("3");
+        submit(chrome.findElement(By.xpath("//button[.=\"Créer l'invitation\"]")));
+
+        // After the redirect: the page (not an error) with the invitation's URL, to copy now.
+        assertThat(chrome.getCurrentUrl()).isEqualTo(tool() + "/admin#invitations");
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Plateformes enregistrées");
+        assertThat(mainText()).contains("Invitation créée, valable jusqu'au").contains("elle ne sera plus affichée");
+        String url = chrome.findElement(By.id("invitation-url")).getAttribute("value");
+        assertThat(url).startsWith(tool() + "/lti/register?invitation=");
+        assertThat(invitationRow(note).getText()).contains("en attente");
+
+        // Shown once: the flash attribute is gone on the next visit.
+        openAdmin();
+        assertThat(chrome.findElements(By.id("invitation-url"))).isEmpty();
+
+        // The URL works, opened as Moodle opens it (adding its configuration URL and a registration token).
+        String site = LMS.baseUrl() + "/moodle-" + UUID.randomUUID().toString().substring(0, 8);
+        String clientId = "admin-browser-" + UUID.randomUUID().toString().substring(0, 8);
+        stubMoodle(site, clientId);
+        String opened = url
+                + "&openid_configuration="
+                + URLEncoder.encode(site + "/mod/lti/openid-configuration.php", StandardCharsets.UTF_8)
+                + "&registration_token=reg-token-123";
+        HttpResponse<String> proposal = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(opened)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(proposal.statusCode()).isEqualTo(200);
+        assertThat(proposal.body()).contains(site + "/mod/lti/auth.php");
+
+        chrome.get(opened);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("h1"), "Enregistrer l'outil CQPI dans votre plateforme"));
+        submit(chrome.findElement(By.xpath("//button[.=\"Enregistrer l'outil\"]")));
+        assertThat(chrome.findElement(By.tagName("h1")).getText()).isEqualTo("Outil enregistré");
+        assertThat(mainText()).contains(clientId);
+
+        openAdmin();
+        assertThat(invitationRow(note).getText()).contains("utilisée").contains("moodle");
+        assertThat(platformRow(site).getText()).contains(clientId);
+        assertThat(registry.findForLogin(site, clientId)).isPresent();
+    }
+
+    /** Moodle's openid-configuration.php and openid-registration.php, as DynamicRegistrationTest plays them. */
+    static void stubMoodle(String site, String clientId) {
+        String prefix = URI.create(site).getPath();
+        LMS.stubFor(get(urlPathEqualTo(prefix + "/mod/lti/openid-configuration.php"))
+                .willReturn(okJson("""
+                {"issuer": "%1$s", "token_endpoint": "%1$s/mod/lti/token.php",
+                 "token_endpoint_auth_methods_supported": ["private_key_jwt"],
+                 "token_endpoint_auth_signing_alg_values_supported": ["RS256"],
+                 "jwks_uri": "%1$s/mod/lti/certs.php", "authorization_endpoint": "%1$s/mod/lti/auth.php",
+                 "registration_endpoint": "%1$s/mod/lti/openid-registration.php",
+                 "scopes_supported": ["https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                   "https://purl.imsglobal.org/spec/lti-ags/scope/score", "openid"],
+                 "response_types_supported": ["id_token"], "subject_types_supported": ["public", "pairwise"],
+                 "id_token_signing_alg_values_supported": ["RS256"], "claims_supported": ["sub", "iss", "name"],
+                 "https://purl.imsglobal.org/spec/lti-platform-configuration": {"product_family_code": "moodle",
+                   "version": "5.1", "messages_supported": [{"type": "LtiResourceLinkRequest"},
+                   {"type": "LtiDeepLinkingRequest", "placements": ["ContentArea"]}]}}
+                """.formatted(site))));
+        LMS.stubFor(post(urlPathEqualTo(prefix + "/mod/lti/openid-registration.php"))
+                .willReturn(okJson("""
+                {"client_id": "%s", "response_types": ["id_token"],
+                 "https://purl.imsglobal.org/spec/lti-tool-configuration": {"deployment_id": "7"}}
+                """.formatted(clientId))));
+    }
+
+    @Test
+    @Order(2)
+    void aPendingInvitationIsRevokedFromTheList() {
+        openAdmin();
+        String note = "à révoquer " + UUID.randomUUID().toString().substring(0, 8);
+        chrome.findElement(By.id("note")).sendKeys(note);
+        submit(chrome.findElement(By.xpath("//button[.=\"Créer l'invitation\"]")));
+        assertThat(chrome.findElement(By.id("invitation-url")).getAttribute("value"))
+                .contains("/lti/register?invitation=");
+        assertThat(invitationRow(note).getText()).contains("en attente");
+
+        submit(invitationRow(note).findElement(By.xpath(".//button[.='Révoquer']")));
+        assertThat(invitationRow(note).getText()).contains("révoquée");
+        assertThat(invitationRow(note).findElements(By.tagName("button"))).isEmpty();
+    }
+
+    @Test
+    @Order(3)
+    void everyOtherFormOfThePageIsSubmitted() {
+        openAdmin();
+        String issuer = "https://canvas-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        fill("name", "Canvas de l'école");
+        fill("issuer", issuer);
+        fill("client_id", "10000000000042");
+        fill("deployment_ids", "42:abc");
+        fill("authorization_endpoint", issuer + "/api/lti/authorize_redirect");
+        fill("token_endpoint", issuer + "/login/oauth2/token");
+        fill("jwks_uri", issuer + "/api/lti/security/jwks");
+        fill("service_origins", "https://ecole.instructure.com");
+        submit(chrome.findElement(By.xpath("//form[@action='/admin/platforms']//button[.='Enregistrer']")));
+        assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText()).isEqualTo("Plateforme enregistrée.");
+        assertThat(platformRow(issuer).getText()).contains("Canvas de l'école").contains("42:abc");
+        long id = registry.findForLogin(issuer, "10000000000042").orElseThrow().id();
+        assertThat(registry.addedServiceOrigins(id)).containsExactly("https://ecole.instructure.com");
+
+        // A second deployment, then the first one disabled.
+        platformRow(issuer).findElement(By.id("dep-" + id)).sendKeys("43:def");
+        submit(platformRow(issuer).findElement(By.xpath(".//button[.='+']")));
+        assertThat(platformRow(issuer).getText()).contains("43:def");
+        assertThat(registry.isDeploymentActive(id, "43:def")).isTrue();
+        submit(platformRow(issuer).findElement(By.cssSelector("button[aria-label='Désactiver 42:abc']")));
+        assertThat(registry.isDeploymentActive(id, "42:abc")).isFalse();
+        assertThat(platformRow(issuer).findElements(By.cssSelector("button[aria-label='Activer 42:abc']")))
+                .hasSize(1);
+
+        // The platform's service origins, changed in its row.
+        WebElement origins = platformRow(issuer).findElement(By.id("origins-" + id));
+        origins.clear();
+        origins.sendKeys("https://ecole.instructure.com\nhttps://files.ecole.example");
+        submit(platformRow(issuer)
+                .findElement(By.xpath(".//form[contains(@action,'/service-origins')]//button[.='Enregistrer']")));
+        assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText()).isEqualTo("Plateforme enregistrée.");
+        assertThat(registry.addedServiceOrigins(id))
+                .containsExactlyInAnyOrder("https://ecole.instructure.com", "https://files.ecole.example");
+
+        // The platform disabled, then enabled again.
+        submit(platformRow(issuer).findElement(By.xpath(".//form[contains(@action,'/enabled')]//button")));
+        assertThat(platformRow(issuer).getText()).contains("désactivée");
+        assertThat(registry.findForLogin(issuer, "10000000000042").orElseThrow().enabled())
+                .isFalse();
+        submit(platformRow(issuer).findElement(By.xpath(".//form[contains(@action,'/enabled')]//button[.='Activer']")));
+        assertThat(registry.findForLogin(issuer, "10000000000042").orElseThrow().enabled())
+                .isTrue();
+
+        // The tool's key rotated.
+        String kidBefore = kid();
+        submit(chrome.findElement(By.xpath("//button[.='Changer de clé maintenant']")));
+        assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText()).isEqualTo("Nouvelle clé en service.");
+        assertThat(kid()).isNotEqualTo(kidBefore);
+    }
+
+    void fill(String id, String value) {
+        WebElement field = chrome.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(value);
+    }
+
+    String kid() {
+        return chrome.findElement(By.xpath("//form[@action='/admin/keys/rotate']//code"))
+                .getText();
+    }
+}
