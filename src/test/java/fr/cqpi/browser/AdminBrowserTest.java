@@ -61,7 +61,7 @@ class AdminBrowserTest {
 
     @BeforeAll
     static void startChromium() {
-        chrome = Chromium.start();
+        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
         wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
     }
 
