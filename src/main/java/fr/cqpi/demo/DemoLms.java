@@ -70,11 +70,11 @@ class DemoLms {
     }
 
     String lmsBase() {
-        return "http://" + properties.lmsHost() + ":" + port;
+        return properties.scheme() + "://" + properties.lmsHost() + ":" + port;
     }
 
     String toolBase() {
-        return "http://" + properties.toolHost() + ":" + port;
+        return properties.scheme() + "://" + properties.toolHost() + ":" + port;
     }
 
     RSAKey key() {

@@ -67,7 +67,7 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         LaunchContext launch = recorder.record(platform, claims);
 
         HttpSession previous = request.getSession(false);
-        if (previous != null) {
+        if (previous != null && !previous.isNew()) {
             // A new session, not the previous one under a new id: a request of the page being left, still running
             // with the previous id, would write that id back over the new one when it saves (Spring Session
             // updates a session's id by its primary key), and the launch would land on « Aucune session ».

@@ -75,24 +75,28 @@ import org.springframework.test.context.ActiveProfiles;
 class RealMoodleE2E {
 
     static final Path OUT = Path.of("target/moodle-e2e").toAbsolutePath();
-    static final Path SCREENSHOTS = OUT.resolve("screenshots");
     static final String ADMIN_PASSWORD = "test-admin-password"; // application-test.properties
     static final String COURSE = System.getProperty("moodle.course", "CQPI-E2E");
     static final Duration GRADEBOOK_WAIT = Duration.ofSeconds(60);
 
     /** Moodle starts (installs: about 2 minutes) while Spring starts the tool. */
-    static final CompletableFuture<MoodleSite> MOODLE = cleanArtefacts().thenApplyAsync(nothing -> startMoodle());
+    static final CompletableFuture<MoodleSite> MOODLE = startMoodleIn(OUT);
+
+    /** Cleans the artefacts of an earlier run, then starts (installs) a Moodle whose artefacts go to {@code out}. */
+    static CompletableFuture<MoodleSite> startMoodleIn(Path out) {
+        return cleanArtefacts(out).thenApplyAsync(nothing -> startMoodle(out));
+    }
 
     /** Before the tool starts (it writes tool.log there): the artefacts of an earlier run go. */
-    static CompletableFuture<Void> cleanArtefacts() {
+    static CompletableFuture<Void> cleanArtefacts(Path out) {
         try {
-            Files.createDirectories(OUT);
-            try (Stream<Path> old = Files.list(OUT)) {
+            Files.createDirectories(out);
+            try (Stream<Path> old = Files.list(out)) {
                 for (Path p : old.filter(Files::isRegularFile).toList()) {
                     Files.delete(p);
                 }
             }
-            deleteTree(SCREENSHOTS);
+            deleteTree(out.resolve("screenshots"));
             return CompletableFuture.completedFuture(null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,6 +111,7 @@ class RealMoodleE2E {
 
     MoodleSite moodle;
     ChromeDriver chrome;
+    Chromium.ThirdParty browserThirdParty;
     WebDriverWait wait;
 
     // What the steps hand on to the next ones.
@@ -129,28 +134,28 @@ class RealMoodleE2E {
             try {
                 if (chrome != null) {
                     screenshot(name);
-                    Files.writeString(OUT.resolve(name + ".html"), chrome.getPageSource());
+                    Files.writeString(out().resolve(name + ".html"), chrome.getPageSource());
                 }
             } catch (RuntimeException | IOException e) {
                 cause.addSuppressed(e);
             }
-            System.err.println("Artefacts of the failure: " + OUT + " (Moodle's web log "
+            System.err.println("Artefacts of the failure: " + out() + " (Moodle's web log "
                     + (moodle == null ? "?" : moodle.webLog()) + ", the tool's log tool.log, screenshots/)");
         }
     };
 
-    static MoodleSite startMoodle() {
+    static MoodleSite startMoodle(Path out) {
         Path kit = MoodleSite.kit();
-        Path dir = Path.of(System.getProperty("moodle.dir", OUT.resolve("site").toString()))
+        Path dir = Path.of(System.getProperty("moodle.dir", out.resolve("site").toString()))
                 .toAbsolutePath();
         boolean fresh = !"false".equals(System.getProperty("moodle.fresh"));
         try {
-            Files.createDirectories(OUT);
+            Files.createDirectories(out);
             if (fresh) {
                 deleteTree(dir);
             }
             Instant start = Instant.now();
-            MoodleSite site = MoodleSite.start(kit, dir, MoodleSite.port(), OUT);
+            MoodleSite site = MoodleSite.start(kit, dir, MoodleSite.port(), out);
             System.out.println("Moodle started at " + site.url + " in "
                     + Duration.between(start, Instant.now()).toSeconds() + " s (" + dir + ")");
             return site;
@@ -161,9 +166,70 @@ class RealMoodleE2E {
 
     @BeforeAll
     void moodleAndBrowser() throws IOException {
-        moodle = MOODLE.join();
-        Files.createDirectories(SCREENSHOTS);
+        moodle = moodleSite().join();
+        trustTheTool(moodle);
+        Files.createDirectories(out().resolve("screenshots"));
         newBrowser();
+    }
+
+    // --- what a variant of this test changes (RealMoodleHttpsE2E) -------------------------------------------------
+
+    /** Where the artefacts go. */
+    Path out() {
+        return OUT;
+    }
+
+    CompletableFuture<MoodleSite> moodleSite() {
+        return MOODLE;
+    }
+
+    /** The tool's base URL as Moodle and the browser reach it. */
+    String toolBase() {
+        return "http://localhost:" + port;
+    }
+
+    /** What the browser's profile does with third-party cookies and storage. */
+    Chromium.ThirdParty thirdParty() {
+        return Chromium.ThirdParty.ALLOWED;
+    }
+
+    List<String> browserArguments() {
+        return List.of();
+    }
+
+    /** Makes Moodle trust the tool's TLS certificate, when it has one of its own. */
+    void trustTheTool(MoodleSite site) {}
+
+    /** The arguments of a second instance of the tool, on its port, beside those of its platforms file. */
+    List<String> secondToolArguments(int toolPort) {
+        return List.of();
+    }
+
+    String secondToolBase(int toolPort) {
+        return "http://localhost:" + toolPort;
+    }
+
+    /**
+     * Inside Moodle's frame over plain HTTP the tool gets no cookie (a Lax cookie never reaches a frame of another
+     * site): its page carries the session for its own requests.
+     */
+    void assertTheLaunchsSessionPath() {
+        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]")))
+                .as("the page carries its session")
+                .hasSize(1);
+    }
+
+    /** Measured on a Moodle page after each login: what the tool's frame can do there, as the browser claims. */
+    Chromium.FrameConditions proveTheBrowsersConditions() {
+        var conditions = Chromium.frameConditions(chrome, toolBase() + "/lti/cookies");
+        if (browserThirdParty == Chromium.ThirdParty.BLOCKED) {
+            Chromium.proveThirdPartyBlocking(conditions);
+        } else {
+            assertThat(conditions.storageWorks())
+                    .as("third-party storage allowed")
+                    .isTrue();
+        }
+        return conditions;
     }
 
     @AfterAll
@@ -185,7 +251,7 @@ class RealMoodleE2E {
     @Order(1)
     void theAdministratorRegistersTheToolByDynamicRegistrationInMoodle() throws Exception {
         String invitation = createInvitation();
-        assertThat(invitation).startsWith("http://localhost:" + port + "/lti/register?invitation=");
+        assertThat(invitation).startsWith(toolBase() + "/lti/register?invitation=");
 
         loginToMoodle("admin", moodle.adminPassword);
         // Site administration → Plugins → Activity modules → External tool → Manage tools
@@ -201,7 +267,7 @@ class RealMoodleE2E {
         waitForText(By.tagName("h1"), "Enregistrer l'outil");
         assertThat(chrome.findElement(By.tagName("main")).getText())
                 .contains(moodle.url + "/mod/lti/token.php")
-                .contains("http://localhost:" + port + "/lti/launch");
+                .contains(toolBase() + "/lti/launch");
         screenshot("moodle-2-tool-registration-page");
         clickInFrame(registrationFrame, chrome.findElement(By.cssSelector("form button[type=submit]")));
         try {
@@ -298,7 +364,7 @@ class RealMoodleE2E {
         }
         System.out.println("Roster on the first launch after "
                 + Duration.between(opened, Instant.now()).toMillis() + " ms (Moodle page to three students)");
-        assertCookieless();
+        assertTheLaunchsSessionPath();
         screenshot("moodle-5-teacher-cohort");
         launched = true;
     }
@@ -427,7 +493,7 @@ class RealMoodleE2E {
                 "Grades in Moodle " + Duration.between(judgedAt, Instant.now()).toMillis()
                         + " ms after the last save; Moodle's gradebook:\n" + gradebook[0].toPrettyString());
         try {
-            Files.writeString(OUT.resolve("gradebook.json"), gradebook[0].toPrettyString());
+            Files.writeString(out().resolve("gradebook.json"), gradebook[0].toPrettyString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -444,7 +510,7 @@ class RealMoodleE2E {
         loginToMoodle(judgedUsername, course.get("password").asText());
         openActivity(cmid);
         waitForText(By.tagName("h1"), "My evaluation grid");
-        assertCookieless();
+        assertTheLaunchsSessionPath();
         // Nothing to edit but B3's evidence panel, where the candidate uploads the written document the
         // référentiel asks of them.
         assertThat(chrome.findElements(
@@ -477,7 +543,7 @@ class RealMoodleE2E {
         click(select);
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentitem-page-iframe")));
         waitForText(By.tagName("h1"), "Add the grid to the course");
-        assertCookieless();
+        assertTheLaunchsSessionPath();
         click(chrome.findElement(By.id("item-B2")));
         screenshot("moodle-10-deep-linking-picker");
         click(chrome.findElement(By.cssSelector("main form button[type=submit]")));
@@ -559,7 +625,7 @@ class RealMoodleE2E {
                     e);
         }
         try {
-            Files.writeString(OUT.resolve("gradebook-final.json"), gradebook[0].toPrettyString());
+            Files.writeString(out().resolve("gradebook-final.json"), gradebook[0].toPrettyString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -575,11 +641,11 @@ class RealMoodleE2E {
         // The administrator's way without dynamic registration: Moodle first (the tool's URLs), then the tool
         // started with the platform entry Moodle printed, in a platforms file.
         int toolPort = MoodleSite.freePort();
-        JsonNode entry = moodle.site("tool-type", "CQPI (manual)", "http://localhost:" + toolPort);
+        JsonNode entry = moodle.site("tool-type", "CQPI (manual)", secondToolBase(toolPort));
         int manualType = entry.get("type_id").asInt();
         com.fasterxml.jackson.databind.node.ObjectNode platform = entry.deepCopy();
         platform.remove("type_id");
-        Path platformsFile = OUT.resolve("platforms.json");
+        Path platformsFile = out().resolve("platforms.json");
         Files.writeString(platformsFile, "[" + platform.toPrettyString() + "]");
         String manualCourse = COURSE + "-MANUAL";
         JsonNode second = moodle.site("course", manualCourse, "3");
@@ -591,9 +657,13 @@ class RealMoodleE2E {
                 new org.springframework.boot.builder.SpringApplicationBuilder(fr.cqpi.CqpiLtiApplication.class)
                         .profiles("test")
                         .run( // as an operator starts it (builder properties would rank below application.properties)
-                                "--server.port=" + toolPort,
-                                "--cqpi.lti.platforms-file=" + platformsFile,
-                                "--logging.file.name=target/moodle-e2e/tool.log")) {
+                                java.util.stream.Stream.concat(
+                                                Stream.of(
+                                                        "--server.port=" + toolPort,
+                                                        "--cqpi.lti.platforms-file=" + platformsFile,
+                                                        "--logging.file.name=" + out().resolve("tool.log")),
+                                                secondToolArguments(toolPort).stream())
+                                        .toArray(String[]::new))) {
             newBrowser();
             loginToMoodle(
                     second.get("teacher").get("username").asText(),
@@ -638,10 +708,46 @@ class RealMoodleE2E {
                                 + "; it holds:\n" + gradebook[0],
                         e);
             }
-            Files.writeString(OUT.resolve("gradebook-manual.json"), gradebook[0].toPrettyString());
+            Files.writeString(out().resolve("gradebook-manual.json"), gradebook[0].toPrettyString());
             System.out.println("Hand-registered tool (type " + manualType + "): Moodle's gradebook of " + manualCourse
                     + ":\n" + gradebook[0].toPrettyString());
         }
+    }
+
+    // --- f. A browser that blocks third-party cookies, the tool on plain HTTP ---------------------------------------
+
+    @Test
+    @Order(8)
+    void overPlainHttpABrowserThatBlocksThirdPartyCookiesOpensTheToolInANewTab() {
+        Assumptions.assumeTrue(launched, "the teacher launched the activity");
+        Assumptions.assumeFalse(
+                toolBase().startsWith("https:"), "over HTTPS the partitioned cookie works in the frame");
+        if (chrome != null) {
+            chrome.quit();
+        }
+        browserThirdParty = Chromium.ThirdParty.BLOCKED;
+        chrome = Chromium.start(browserThirdParty, browserArguments());
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
+        loginToMoodle(
+                course.get("teacher").get("username").asText(),
+                course.get("password").asText());
+        chrome.get(moodle.url + "/mod/lti/view.php?id=" + cmid);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentframe")));
+        WebElement newTab = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-tab-link")));
+        screenshot("moodle-15-new-tab-offer");
+        String moodleTab = chrome.getWindowHandle();
+        click(newTab);
+        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+        chrome.getWindowHandles().stream()
+                .filter(handle -> !handle.equals(moodleTab))
+                .findFirst()
+                .ifPresent(handle -> chrome.switchTo().window(handle));
+        waitForText(By.tagName("h1"), "Cohort");
+        assertThat(chrome.getCurrentUrl()).startsWith(toolBase() + "/app");
+        String student = course.get("students").get(0).get("name").asText();
+        click(chrome.findElement(By.linkText(student)));
+        waitForText(By.tagName("h1"), student);
+        screenshot("moodle-16-new-tab-grid");
     }
 
     static Optional<JsonNode> item(JsonNode gradebook, String bloc) {
@@ -674,8 +780,7 @@ class RealMoodleE2E {
     String createInvitation() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(
-                                        URI.create("http://localhost:" + port + "/admin/api/registration-invitations"))
+                        HttpRequest.newBuilder(URI.create(toolBase() + "/admin/api/registration-invitations"))
                                 .header(
                                         "Authorization",
                                         "Basic "
@@ -694,7 +799,8 @@ class RealMoodleE2E {
         if (chrome != null) {
             chrome.quit();
         }
-        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
+        browserThirdParty = thirdParty();
+        chrome = Chromium.start(browserThirdParty, browserArguments());
         wait = new WebDriverWait(chrome, Duration.ofSeconds(30));
     }
 
@@ -716,6 +822,7 @@ class RealMoodleE2E {
             wait.until(driver -> !driver.getCurrentUrl().contains("/login/index.php")
                     || !driver.findElements(By.id("loginerrormessage")).isEmpty());
             if (!chrome.getCurrentUrl().contains("/login/index.php")) {
+                proveTheBrowsersConditions();
                 return;
             }
             if (attempt == 2) {
@@ -798,16 +905,10 @@ class RealMoodleE2E {
         }
     }
 
-    /** The tool got no cookie inside Moodle's frame: its page carries the session for its own requests. */
-    void assertCookieless() {
-        assertThat(chrome.findElements(By.cssSelector("meta[name=cqpi-session]")))
-                .hasSize(1);
-    }
-
     void screenshot(String name) {
         try {
             ((JavascriptExecutor) chrome).executeScript("window.scrollTo(0, 0)");
-            Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+            Files.write(out().resolve("screenshots").resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

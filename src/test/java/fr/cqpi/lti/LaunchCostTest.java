@@ -43,9 +43,10 @@ class LaunchCostTest extends ToolIntegrationTest {
         Map<String, Cost> steps = launchWithCookies(moodle, "teacher");
         report("with cookies", steps);
         // Measured 2026-12-02: 5, 11 and 9 (docs/benchmarks.md); before: 7, 16 and 7. The tutor check at the POST
-        // and the first page's cohort queries are the course and evaluation modules' own.
+        // and the first page's cohort queries are the course and evaluation modules' own. 2026-12-07: the POST 12,
+        // the login's session deleted and a new one inserted instead of renamed (RelaunchInOneBrowserTest).
         assertThat(steps.get("login initiation").steady()).isLessThanOrEqualTo(5);
-        assertThat(steps.get("id_token POST").steady()).isLessThanOrEqualTo(11);
+        assertThat(steps.get("id_token POST").steady()).isLessThanOrEqualTo(12);
         assertThat(steps.get("first page").steady()).isLessThanOrEqualTo(9);
     }
 
