@@ -25,17 +25,11 @@ final class LaunchStateRepository implements AuthorizationRequestRepository<OAut
     /** Marks the current request once its state came from the session, before the cookie comes back. */
     private static final String WORKING_SESSION_ATTRIBUTE = LaunchStateRepository.class.getName() + ".workingSession";
 
-    private final AuthorizationRequestRepository<OAuth2AuthorizationRequest> session;
-    private final AuthorizationRequestRepository<OAuth2AuthorizationRequest> database;
+    private final AuthorizationRequestRepository<OAuth2AuthorizationRequest> session =
+            new HttpSessionOAuth2AuthorizationRequestRepository();
+    private final JdbcAuthorizationRequestRepository database;
 
     LaunchStateRepository(JdbcAuthorizationRequestRepository database) {
-        this(new HttpSessionOAuth2AuthorizationRequestRepository(), database);
-    }
-
-    LaunchStateRepository(
-            AuthorizationRequestRepository<OAuth2AuthorizationRequest> session,
-            AuthorizationRequestRepository<OAuth2AuthorizationRequest> database) {
-        this.session = session;
         this.database = database;
     }
 

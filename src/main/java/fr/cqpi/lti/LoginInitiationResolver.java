@@ -19,7 +19,7 @@ import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames
  */
 final class LoginInitiationResolver {
 
-    static final String LTI_MESSAGE_HINT = "lti_message_hint";
+    private static final String LTI_MESSAGE_HINT = "lti_message_hint";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ToolBaseUrl baseUrl;
