@@ -21,8 +21,6 @@ import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequ
 class JdbcAuthorizationRequestRepository implements AuthorizationRequestRepository<OAuth2AuthorizationRequest> {
 
     static final Duration LIFETIME = Duration.ofMinutes(10);
-    /** The library's marker of a browser whose session worked at an earlier launch. */
-    private static final String WORKING_COOKIES = "WORKING_COOKIES";
 
     private static final org.slf4j.Logger log =
             org.slf4j.LoggerFactory.getLogger(JdbcAuthorizationRequestRepository.class);
@@ -45,7 +43,7 @@ class JdbcAuthorizationRequestRepository implements AuthorizationRequestReposito
         if (cookies != null) {
             for (Cookie cookie : cookies) {
                 if (SessionConfiguration.COOKIE_NAME.equals(cookie.getName())
-                        || WORKING_COOKIES.equals(cookie.getName())) {
+                        || LaunchStateRepository.WORKING_COOKIES.equals(cookie.getName())) {
                     return true;
                 }
             }

@@ -8,67 +8,41 @@ import com.nimbusds.jose.RemoteKeySourceException;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import java.text.ParseException;
-import java.util.Set;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.oauth2.client.registration.ClientRegistration;
-import org.springframework.security.oauth2.core.oidc.OidcIdToken;
-import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
-import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.authentication.OidcLaunchFlowAuthenticationProvider;
-import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.authentication.OidcLaunchFlowToken;
-import uk.ac.ox.ctl.lti13.security.oauth2.core.endpoint.OIDCLaunchFlowResponse;
-import uk.ac.ox.ctl.lti13.security.oauth2.core.user.LtiOauth2User;
 
 /**
- * The library's launch-flow provider, with the checks it leaves out: a kid is required, the key set
- * is cached with bounded refetches, every claim fault has its own refusal, and the nonce must be the
- * one sent at login and is used once across all instances.
+ * Checks a launch's id_token: RS256 with a kid, signed by a key of the platform's key set (cached, with bounded
+ * refetches), every claim fault with its own refusal ({@link LaunchClaimsValidator}), and the nonce the one sent at
+ * login, used once across all instances.
  */
-class LaunchAuthenticationProvider extends OidcLaunchFlowAuthenticationProvider {
+class LaunchAuthenticationProvider implements AuthenticationProvider {
 
-    private final PlatformRegistry registry;
     private final PlatformJwtDecoders decoders;
     private final LaunchClaimsValidator validator;
 
-    LaunchAuthenticationProvider(
-            PlatformRegistry registry, PlatformJwtDecoders decoders, LaunchClaimsValidator validator) {
-        this.registry = registry;
+    LaunchAuthenticationProvider(PlatformJwtDecoders decoders, LaunchClaimsValidator validator) {
         this.decoders = decoders;
         this.validator = validator;
     }
 
     @Override
-    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
-        OidcLaunchFlowToken launch = (OidcLaunchFlowToken) authentication;
-        ClientRegistration registration = launch.getClientRegistration();
-        OIDCLaunchFlowResponse response = launch.getAuthorizationExchange().getAuthorizationResponse();
-        if (response.statusError()) {
-            throw PLATFORM_ERROR.exception(
-                    "platform answered " + response.getError().getErrorCode());
-        }
-        Platform platform = registry.findByRegistrationId(registration.getRegistrationId())
-                .orElseThrow(() -> UNKNOWN_PLATFORM.exception("registration no longer exists"));
+    public boolean supports(Class<?> authentication) {
+        return IdTokenAuthentication.class.isAssignableFrom(authentication);
+    }
 
-        String rawToken = response.getIdToken();
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        IdTokenAuthentication launch = (IdTokenAuthentication) authentication;
+        Platform platform = launch.platform();
+        String rawToken = launch.idToken();
         checkHeader(rawToken);
         Jwt jwt = decode(platform, rawToken);
-        String expectedNonce = (String) launch.getAuthorizationExchange()
-                .getAuthorizationRequest()
-                .getAdditionalParameters()
-                .get("nonce");
-        validator.validate(jwt, platform, expectedNonce);
-
-        OidcIdToken idToken =
-                new OidcIdToken(jwt.getTokenValue(), jwt.getIssuedAt(), jwt.getExpiresAt(), jwt.getClaims());
-        Set<GrantedAuthority> authorities = Set.of(new OidcUserAuthority(idToken, null));
-        LtiOauth2User user = new LtiOauth2User(authorities, idToken);
-        OidcLaunchFlowToken result =
-                new OidcLaunchFlowToken(registration, launch.getAuthorizationExchange(), user, authorities);
-        result.setDetails(launch.getDetails());
-        return result;
+        validator.validate(jwt, platform, launch.expectedNonce());
+        return launch.verified(jwt);
     }
 
     private static void checkHeader(String rawToken) {

@@ -15,11 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
-import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OptimisticAuthorizationRequestRepository;
 
 /**
  * After a valid launch: records it, puts its context in a fresh session, and opens the tool. When the
@@ -31,23 +28,20 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
     private static final Logger log = LoggerFactory.getLogger(LaunchSuccessHandler.class);
     static final String LANDING = "/app";
 
-    private final PlatformRegistry registry;
     private final LaunchRecorder recorder;
     private final SessionHandover handover;
     private final SecurityContextRepository contexts;
-    private final OptimisticAuthorizationRequestRepository authorizationRequests;
+    private final LaunchStateRepository authorizationRequests;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final StandalonePages pages;
 
     LaunchSuccessHandler(
-            PlatformRegistry registry,
             LaunchRecorder recorder,
             SessionHandover handover,
             SecurityContextRepository contexts,
-            OptimisticAuthorizationRequestRepository authorizationRequests,
+            LaunchStateRepository authorizationRequests,
             org.springframework.context.ApplicationEventPublisher events,
             StandalonePages pages) {
-        this.registry = registry;
         this.recorder = recorder;
         this.handover = handover;
         this.contexts = contexts;
@@ -60,10 +54,9 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException {
-        OAuth2AuthenticationToken token = (OAuth2AuthenticationToken) authentication;
-        Platform platform = registry.findByRegistrationId(token.getAuthorizedClientRegistrationId())
-                .orElseThrow();
-        Map<String, Object> claims = ((OidcUser) token.getPrincipal()).getClaims();
+        IdTokenAuthentication verified = (IdTokenAuthentication) authentication;
+        Platform platform = verified.platform();
+        Map<String, Object> claims = verified.claims();
         LaunchContext launch = recorder.record(platform, claims);
 
         HttpSession previous = request.getSession(false);

@@ -11,12 +11,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks a login initiation (IMS Security Framework §5.1.1) before the library acts on it, so that an
- * unknown platform or deployment gets a clear refusal page, and tells the library which registration it is.
+ * Checks a login initiation (IMS Security Framework §5.1.1) before {@link LoginStepFilter} acts on it, so that an
+ * unknown platform or deployment gets a clear refusal page, and tells it which platform it is.
  */
 class LoginInitiationGuard extends OncePerRequestFilter {
 
-    static final String REGISTRATION_ATTRIBUTE = LoginInitiationGuard.class.getName() + ".registrationId";
+    /** Request attribute: the {@link Platform} a checked login initiation comes from. */
+    static final String PLATFORM_ATTRIBUTE = LoginInitiationGuard.class.getName() + ".platform";
+
     private static final Logger log = LoggerFactory.getLogger(LoginInitiationGuard.class);
 
     private final PlatformRegistry registry;
@@ -75,7 +77,7 @@ class LoginInitiationGuard extends OncePerRequestFilter {
                     LaunchRefusal.FOREIGN_TARGET_LINK_URI.exception("target_link_uri not on the tool's base URL"));
             return;
         }
-        request.setAttribute(REGISTRATION_ATTRIBUTE, platform.get().registrationId());
+        request.setAttribute(PLATFORM_ATTRIBUTE, platform.get());
         chain.doFilter(request, response);
     }
 

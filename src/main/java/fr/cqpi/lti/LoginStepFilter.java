@@ -16,28 +16,28 @@ import java.util.Map;
 import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
-import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OAuth2AuthorizationRequestRedirectFilter;
-import uk.ac.ox.ctl.lti13.security.oauth2.client.lti.web.OptimisticAuthorizationRequestRepository;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The login initiation of spring-security-lti13 with the tool's own login step. A browser whose cookies will come
- * back with the platform's form post goes straight to the platform: its session binds the state. Any other browser
+ * The login initiation (IMS Security Framework §5.1.1), by {@code GET} or {@code POST} at {@code /lti/login}, with
+ * the tool's own login step. A browser whose cookies will come back with the platform's form post goes straight to
+ * the platform: its session binds the state. Any other browser
  * gets a page that keeps a secret in its {@code sessionStorage} (the cookieless launch is then redeemed only by that
  * tab, see {@link HandoverExchangeFilter}) or, when the frame has no storage of its own and the platform offers
  * {@code lti_storage_target} (1EdTech client-side postMessage storage, Canvas), in the platform's storage, with the
  * state and nonce. A frame that keeps neither storage nor cookies is offered the same login in a new tab, where
- * both work. Its script is a file under the tool's {@code script-src 'self'} policy.
+ * both work. Its script is a file under the tool's {@code script-src 'self'} policy. A login initiation that
+ * {@link LoginInitiationResolver} cannot turn into an authorization request gets a 400 and stores nothing.
  */
-class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
+class LoginStepFilter extends OncePerRequestFilter {
 
     static final String STORAGE_TARGET = "lti_storage_target";
     private static final Logger log = LoggerFactory.getLogger(LoginStepFilter.class);
 
-    private final OAuth2AuthorizationRequestResolver resolver;
-    private final OptimisticAuthorizationRequestRepository requests;
+    private final LoginInitiationResolver resolver;
+    private final LaunchStateRepository requests;
     /** The login initiation's parameters that a new tab's login takes again (not the storage target: no frame). */
     private static final List<String> RELAUNCH_PARAMETERS =
             List.of("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id");
@@ -46,12 +46,10 @@ class LoginStepFilter extends OAuth2AuthorizationRequestRedirectFilter {
     private final ToolBaseUrl baseUrl;
 
     LoginStepFilter(
-            OAuth2AuthorizationRequestResolver resolver,
-            OptimisticAuthorizationRequestRepository requests,
+            LoginInitiationResolver resolver,
+            LaunchStateRepository requests,
             StandalonePages pages,
             ToolBaseUrl baseUrl) {
-        super(resolver);
-        setAuthorizationRequestRepository(requests);
         this.resolver = resolver;
         this.requests = requests;
         this.pages = pages;

@@ -14,7 +14,7 @@ public record Platform(
         String jwksUri,
         boolean enabled) {
 
-    /** The Spring Security registration id under which the LTI library knows this platform. */
+    /** How a login's stored state names this platform (see {@link PlatformRegistry#findByRegistrationId}). */
     public String registrationId() {
         return "platform-" + id;
     }

@@ -199,8 +199,8 @@ public class PlatformRegistry {
     }
 
     /**
-     * The platform of a registration id, as the launch's steps (client registration, token check, recording)
-     * each ask for it: read once per request.
+     * The platform of a registration id (the one a login's stored state names, {@link Platform#registrationId()}):
+     * read once per request.
      */
     public Optional<Platform> findByRegistrationId(String registrationId) {
         if (registrationId == null || !registrationId.startsWith("platform-")) {

@@ -1,6 +1,6 @@
 package fr.cqpi.web;
 
-import fr.cqpi.lti.CqpiLti13Configurer;
+import fr.cqpi.lti.LtiLaunchConfigurer;
 import fr.cqpi.shared.FramedPageHeaders;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +21,7 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(
             HttpSecurity http,
-            CqpiLti13Configurer lti,
+            LtiLaunchConfigurer lti,
             RelaunchEntryPoint relaunch,
             MessageSource messages,
             ResourceUrlProvider assetUrls)

@@ -346,6 +346,33 @@ class LaunchValidationTest extends ToolIntegrationTest {
         }
 
         @Test
+        void anEmptyIdTokenIsRefusedWithoutSpendingTheState() {
+            LtiClient.LoginRedirect redirect = browser.initiateLogin(moodle, "user-1");
+            assertRefused(browser.postLaunch("", redirect.state()), 400, LaunchRefusal.MISSING_PARAMETER);
+            assertRefused(browser.postLaunch(null, null), 400, LaunchRefusal.MISSING_PARAMETER);
+            String token = moodle.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, redirect.nonce(), "c"));
+            assertThat(browser.postLaunch(token, redirect.state()).statusCode()).isEqualTo(302);
+        }
+
+        @Test
+        void anErrorAnsweredByThePlatformIsRefusedAndSpendsTheState() {
+            LtiClient.LoginRedirect redirect = browser.initiateLogin(moodle, "user-1");
+            var error = browser.send(
+                    "POST",
+                    LtiPaths.LAUNCH,
+                    LtiClient.form(Map.of("error", "login_required", "state", redirect.state())),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            assertRefused(error, 400, LaunchRefusal.PLATFORM_ERROR);
+            String token = moodle.sign(moodle.moodleLaunch("user-1", INSTRUCTOR, redirect.nonce(), "c"));
+            assertRefused(browser.postLaunch(token, redirect.state()), 400, LaunchRefusal.STATE_NOT_FOUND);
+        }
+
+        @Test
+        void aLaunchByGetIsRefusedLikeAnEmptyPost() {
+            assertRefused(browser.get(LtiPaths.LAUNCH), 400, LaunchRefusal.MISSING_PARAMETER);
+        }
+
+        @Test
         void unknownPlatformAtLogin() {
             Map<String, String> params = new HashMap<>(Map.of(
                     "iss",
@@ -420,6 +447,9 @@ class LaunchValidationTest extends ToolIntegrationTest {
             var page = browser.get("/app");
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).contains("Cohorte").contains("Prénom teacher");
+            assertThat(page.headers().firstValue("X-Frame-Options"))
+                    .as("LMS frames embed the tool")
+                    .isEmpty();
         }
 
         @Test

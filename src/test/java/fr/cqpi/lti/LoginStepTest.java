@@ -33,6 +33,9 @@ class LoginStepTest extends ToolIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(200);
         String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline");
+        assertThat(response.headers().firstValue("X-Frame-Options"))
+                .as("LMS frames embed the tool: the CSP's frame-ancestors decides")
+                .isEmpty();
         assertThat(response.body())
                 // The script file, fingerprinted (StaticAssets).
                 .containsPattern("<script src=\"/js/login-step-[0-9a-f]{32}\\.js\" defer></script>")
