@@ -52,9 +52,13 @@ public class CourseMembers {
                 .optional();
     }
 
-    /** The members of a course who do not evaluate (tutors, learners, guests): who a trainer may make a tutor. */
-    public List<CourseMember> nonEvaluators(long courseId) {
-        return jdbc.sql(MEMBERS + " and e.tool_role <> 'EVALUATOR' order by lower(coalesce(u.name, u.sub)), u.id")
+    /**
+     * The members of a course who neither evaluate nor learn (tutors, guests: Mentor, Observer, an unknown role):
+     * who a trainer may make a tutor. A learner is not one of them: designated, they would leave the cohort.
+     */
+    public List<CourseMember> tutorCandidates(long courseId) {
+        return jdbc.sql(MEMBERS + " and e.tool_role not in ('EVALUATOR', 'LEARNER')"
+                        + " order by lower(coalesce(u.name, u.sub)), u.id")
                 .param("course", courseId)
                 .query(CourseMember.class)
                 .list();

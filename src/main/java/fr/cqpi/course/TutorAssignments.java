@@ -78,15 +78,18 @@ public class TutorAssignments {
     }
 
     /**
-     * A trainer designates {@code tutor} (any member of the course who does not evaluate) as tutor of
+     * A trainer designates {@code tutor} (a member of the course who neither evaluates nor learns) as tutor of
      * {@code learner}; from now on the member acts as a tutor in the course.
      *
      * @return false when the assignment existed already (it is then the trainer's)
      */
     @Transactional
     public boolean assign(long courseId, CourseMember tutor, CourseMember learner, String bySub) {
-        if (tutor.role() == ToolRole.EVALUATOR || tutor.userId() == learner.userId()) {
-            throw new IllegalArgumentException("a tutor is a member who does not evaluate, and not the learner");
+        if (tutor.role() == ToolRole.EVALUATOR
+                || tutor.role() == ToolRole.LEARNER
+                || tutor.userId() == learner.userId()) {
+            throw new IllegalArgumentException(
+                    "a tutor is a member who neither evaluates nor learns, and not the learner");
         }
         int inserted = jdbc.sql("""
                         insert into tutor_assignment (course_id, tutor_id, learner_id, source, assigned_by_sub)
