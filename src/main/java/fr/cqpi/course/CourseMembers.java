@@ -9,7 +9,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The learners of a course, always looked up within that course (never by a user id alone). */
+/**
+ * The learners of a course, always looked up within that course (never by a user id alone). Lists come in the
+ * class list's order ({@link FamilyNameOrder}).
+ */
 @Service
 public class CourseMembers {
 
@@ -29,10 +32,10 @@ public class CourseMembers {
     }
 
     public List<CourseMember> learners(long courseId) {
-        return jdbc.sql(SELECT + " order by lower(coalesce(u.name, u.sub)), u.id")
+        return sorted(jdbc.sql(SELECT)
                 .param("course", courseId)
                 .query(CourseMember.class)
-                .list();
+                .list());
     }
 
     public Optional<CourseMember> learner(long courseId, String sub) {
@@ -57,11 +60,14 @@ public class CourseMembers {
      * who a trainer may make a tutor. A learner is not one of them: designated, they would leave the cohort.
      */
     public List<CourseMember> tutorCandidates(long courseId) {
-        return jdbc.sql(MEMBERS + " and e.tool_role not in ('EVALUATOR', 'LEARNER')"
-                        + " order by lower(coalesce(u.name, u.sub)), u.id")
+        return sorted(jdbc.sql(MEMBERS + " and e.tool_role not in ('EVALUATOR', 'LEARNER')")
                 .param("course", courseId)
                 .query(CourseMember.class)
-                .list();
+                .list());
+    }
+
+    private static List<CourseMember> sorted(List<CourseMember> members) {
+        return members.stream().sorted(FamilyNameOrder.members()).toList();
     }
 
     /** The learners of a course, active or not, by user id. */

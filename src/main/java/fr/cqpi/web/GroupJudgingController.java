@@ -1,6 +1,7 @@
 package fr.cqpi.web;
 
 import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.JudgmentService;
@@ -50,7 +51,7 @@ class GroupJudgingController {
                 .orElse(referentiel.criteria().findFirst().orElseThrow());
         List<Row> rows = queries.learners(launch.actor()).stream()
                 .filter(CourseMember::active)
-                .sorted(CohortSort.byFamilyName())
+                .sorted(FamilyNameOrder.members())
                 .map(learner -> new Row(
                         learner, queries.grid(launch.actor(), learner.sub()).mine(chosen.code()), null))
                 .toList();
