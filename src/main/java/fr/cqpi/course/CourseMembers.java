@@ -19,7 +19,9 @@ public class CourseMembers {
     private static final String MEMBERS = """
             select u.id as user_id, u.sub, u.name, u.email, e.tool_role as role, e.active, u.last_launch_at,
                    coalesce(nullif(trim(coalesce(u.family_name, '') || ' ' || coalesce(u.given_name, '')), ''), u.name)
-                       as sort_name
+                       as sort_name,
+                   exists (select 1 from tutor_assignment t where t.course_id = e.course_id and t.learner_id = u.id)
+                       as tutored
             from enrolment e join lti_user u on u.id = e.user_id
             where e.course_id = :course
             """;

@@ -18,6 +18,17 @@ public record LearnerGrid(
         EvaluatorRole viewer,
         Map<Long, EvaluationSession> sessions) {
 
+    /**
+     * Whether the grid shows the other evaluator role's judgment beside one's own: always the évaluateur habilité's
+     * to a tutor; the tutor's only when the learner has a tuteur entreprise (or one judged them before): a learner
+     * nobody follows gets no « Tuteur entreprise : Non évalué » on every criterion, and no divergence list.
+     */
+    public boolean showsOther() {
+        return otherRole() == EvaluatorRole.EVALUATEUR
+                || learner.tutored()
+                || !judgmentsByRole.getOrDefault(EvaluatorRole.TUTEUR, Map.of()).isEmpty();
+    }
+
     /** The évaluateur habilité's judgment. */
     public Judgment judgment(String criterionCode) {
         return judgment(criterionCode, EvaluatorRole.EVALUATEUR);

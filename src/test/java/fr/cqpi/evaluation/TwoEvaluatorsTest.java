@@ -294,6 +294,27 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
     }
 
     @Test
+    void aLearnerWithoutTutorShowsNoTutorJudgmentNorDivergences() {
+        org.jsoup.nodes.Document bruno =
+                org.jsoup.Jsoup.parse(trainer.get("/app/learners/bruno").body());
+        assertThat(bruno.select(".criterion")).hasSizeGreaterThan(70);
+        assertThat(bruno.select(".other-judgment")).isEmpty();
+        assertThat(bruno.select(".divergences[hidden]")).hasSize(4);
+        // Amina has a tutor (tom, from the platform): his judgment beside the trainer's, even before he judges.
+        org.jsoup.nodes.Document amina =
+                org.jsoup.Jsoup.parse(trainer.get("/app/learners/amina").body());
+        assertThat(amina.select("#criterion-C1-1 .other-judgment").text())
+                .contains("Tuteur entreprise")
+                .contains("Non évalué");
+        assertThat(amina.select(".divergences:not([hidden])")).hasSize(4);
+        // A tutor sees the évaluateur habilité's judgment beside their own, always.
+        assertThat(org.jsoup.Jsoup.parse(tutor.get("/app/learners/amina").body())
+                        .select("#criterion-C1-1 .other-judgment")
+                        .text())
+                .contains("Évaluateur habilité");
+    }
+
+    @Test
     void bothJudgmentsAreStoredApartShownSideBySideAndTheirDivergencesListed() {
         assertThat(judge(trainer, trainerApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"version\": 0}")
                         .statusCode())
