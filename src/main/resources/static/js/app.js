@@ -146,7 +146,7 @@
     var radio = Array.prototype.find.call(form.querySelectorAll('input[name=status]'), function (r) {
       return (r.getAttribute('data-key') || '').toUpperCase() === key;
     });
-    if (!radio) { return; }
+    if (!radio || radio.disabled) { return; }
     e.preventDefault();
     var criterion = form.closest('.criterion');
     var all = Array.prototype.slice.call(criterion.closest('[role=tabpanel]').querySelectorAll('.criterion'));
@@ -175,7 +175,8 @@
     var typed = typing[target.id];
     delete typing[target.id];
     var comment = fresh.querySelector('textarea[name=comment]');
-    if (typed !== undefined && comment && typed !== comment.value) {
+    // Not into a disabled field (the jury decided the bloc meanwhile): the answer gives the typed comment to copy.
+    if (typed !== undefined && comment && !comment.disabled && typed !== comment.value) {
       comment.value = typed;
       comment.closest('details').open = true;
       fresh.classList.add('unsaved');
@@ -209,6 +210,8 @@
     if (form.hasAttribute('data-unsaved')) { return true; }
     for (var i = 0; i < form.elements.length; i++) {
       var el = form.elements[i];
+      // A disabled field (a bloc the jury decided) cannot be saved, so it holds nothing to lose.
+      if (el.disabled) { continue; }
       if (el.tagName === 'TEXTAREA' && el.value !== el.defaultValue) { return true; }
       if (el.tagName === 'SELECT' && !el.multiple && el.selectedIndex !== defaultIndex(el)) { return true; }
       if (el.type === 'radio' && el.checked !== el.defaultChecked) { return true; }

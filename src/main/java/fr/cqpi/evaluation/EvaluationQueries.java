@@ -62,17 +62,24 @@ public class EvaluationQueries {
         CourseMember learner = access.toRead(launch, learnerSub);
         Referentiel referentiel = referentiel();
         EvaluatorJudgments byRole = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
+        Map<String, DecidedBloc> decided = decisions.decidedBlocs(launch.courseId(), learner.userId());
+        Map<String, Decision> standing = new HashMap<>();
+        Map<String, java.time.LocalDate> locked = new HashMap<>();
+        decided.forEach((bloc, d) -> {
+            standing.put(bloc, d.decision());
+            if (d.locks()) {
+                locked.put(bloc, d.juryDate());
+            }
+        });
         return new LearnerGrid(
                 learner,
                 referentiel,
                 byRole.byRole(),
-                ResultCalculator.compute(
-                        referentiel,
-                        byRole.counted(referentiel.rules()),
-                        decisions.of(launch.courseId(), learner.userId())),
+                ResultCalculator.compute(referentiel, byRole.counted(referentiel.rules()), standing),
                 EvaluatorRole.of(launch),
                 sessions.inCourse(launch.courseId()).stream()
-                        .collect(Collectors.toMap(EvaluationSession::id, Function.identity())));
+                        .collect(Collectors.toMap(EvaluationSession::id, Function.identity())),
+                Map.copyOf(locked));
     }
 
     public List<CohortRow> cohort(Actor launch) {

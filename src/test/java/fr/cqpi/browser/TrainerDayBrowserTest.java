@@ -1,0 +1,198 @@
+package fr.cqpi.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.ToolRole;
+import fr.cqpi.jury.Jury;
+import fr.cqpi.jury.JuryInputs;
+import fr.cqpi.support.Chromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a trainer and a learner ran into during a day with the demo (issue 21), in headless Chromium through the demo
+ * LMS: a bloc the jury decided shows read-only and a refused save shows the stored value again. Screenshots to
+ * target/screenshots.
+ */
+@Tag("browser")
+// A context of its own (the explicit property): its jury decisions must not show in DemoLmsBrowserTest's demo course.
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cqpi.demo.lms-host=127.0.0.1", "cqpi.demo.tool-host=localhost", "cqpi.demo.seed-cohort=true"})
+@ActiveProfiles({"test", "demo"})
+class TrainerDayBrowserTest {
+
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+    static final List<JuryInputs.Member> JURY = List.of(
+            new JuryInputs.Member("Claire Martin", "EMPLOYEURS", "PRESIDENT"),
+            new JuryInputs.Member("Paul Durand", "SALARIES", "REPRESENTANT_SALARIES"),
+            new JuryInputs.Member("Nadia Benali", "EMPLOYEURS", "REPRESENTANT_EMPLOYEURS"),
+            new JuryInputs.Member("Luc Moreau", "AUCUN", "RAPPORTEUR"));
+
+    static ChromeDriver chrome;
+    static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Jury jury;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
+        wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chrome != null) {
+            chrome.quit();
+        }
+    }
+
+    @BeforeEach
+    void laptopWidth() {
+        chrome.switchTo().defaultContent();
+        chrome.manage().window().setSize(new Dimension(1366, 900));
+    }
+
+    void launchAs(String userId) {
+        chrome.switchTo().defaultContent();
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+    }
+
+    /** The trainer's grid of a learner of the demo cohort, on a bloc. */
+    void openGrid(String name) {
+        launchAs("trainer-1");
+        new WebDriverWait(chrome, Duration.ofSeconds(20))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("cohort-table")).getText().contains(name));
+        chrome.findElement(By.linkText(name)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), name));
+    }
+
+    JavascriptExecutor js() {
+        return chrome;
+    }
+
+    /** The jury of 20 November 2026 validates a bloc of a learner of the demo course, as the trainer records it. */
+    void validate(String learnerSub, String bloc) {
+        long courseId = jdbc.sql("select id from course where context_id = 'demo-cqpi-2026'")
+                .query(Long.class)
+                .single();
+        var trainer = jdbc.sql("select u.id, u.platform_id from lti_user u join enrolment e on e.user_id = u.id"
+                        + " where e.course_id = :c and u.sub = 'trainer-1'")
+                .param("c", courseId)
+                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .single();
+        Actor actor = new Actor(trainer[1], courseId, trainer[0], "trainer-1", "Claire Martin", ToolRole.EVALUATOR);
+        var session = jury.createSession(
+                actor, new JuryInputs.Session("2026-11-20", "Lyon, OPCO 2i", JURY, List.of(learnerSub)));
+        jury.decide(
+                actor,
+                session.id(),
+                new JuryInputs.Decide(learnerSub, bloc, "VALIDE", 3, 0, 0, "Bloc acquis", null, null),
+                "trainer-day-test");
+    }
+
+    String checkedStatus(String domId) {
+        return chrome.findElement(By.cssSelector("#status-" + domId + " input:checked"))
+                .getAttribute("value");
+    }
+
+    @Test
+    void aDecidedBlocIsReadOnlyAndARefusedSaveShowsTheStoredValueAgain() throws IOException {
+        // Hugo's four blocs are all acquired: the jury validated B1.
+        launchAs("trainer-1");
+        validate("learner-04", "B1");
+        openGrid("Hugo Durand");
+        assertThat(chrome.findElement(By.cssSelector("#panel-B1 .locked-notice"))
+                        .getText())
+                .startsWith("Bloc décidé par le jury le 20/11/2026");
+        assertThat(chrome.findElements(By.cssSelector("#panel-B1 input[name=status]")))
+                .hasSizeGreaterThan(20)
+                .allMatch(radio -> !radio.isEnabled());
+        assertThat(chrome.findElements(By.cssSelector("#panel-B1 select, #panel-B1 textarea")))
+                .allMatch(field -> !field.isEnabled());
+        WebElement apply = chrome.findElement(By.cssSelector("#competence-C1 form.bulk button[type=submit]"));
+        assertThat(apply.isEnabled()).isFalse();
+        assertThat(chrome.findElement(By.cssSelector("#competence-C1 form.bulk .locked-reason"))
+                        .getText())
+                .isEqualTo("Bloc décidé par le jury le 20/11/2026");
+        // A click changes nothing; another bloc stays open.
+        chrome.findElement(By.cssSelector("label[for=status-C1-2-NON_ACQUIS]")).click();
+        assertThat(checkedStatus("C1-2")).isEqualTo("ACQUIS");
+        assertThat(chrome.findElement(By.cssSelector("#panel-B1 #criterion-C1-2 .outcome"))
+                        .getText())
+                .isEmpty();
+        assertThat(chrome.findElement(By.id("status-C4-1-ACQUIS")).isEnabled()).isTrue();
+        js().executeScript(
+                        "document.querySelector('#panel-B1 .locked-notice').scrollIntoView({block: 'start'}); window.scrollBy(0, -20);");
+        chrome.switchTo().defaultContent();
+        Files.write(SCREENSHOTS.resolve("grid-decided-bloc-1366.png"), chrome.getScreenshotAs(OutputType.BYTES));
+        chrome.switchTo().frame("tool-frame");
+
+        // Nora's grid is open when the jury validates her B1: the save is refused (409), and the control goes back
+        // to the stored status, disabled, instead of showing a status that is not stored.
+        openGrid("Nora Moreau");
+        validate("learner-09", "B1");
+        chrome.findElement(By.cssSelector("label[for=status-C1-1-EN_COURS]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-1 .outcome"), "Le jury a statué sur ce bloc"));
+        assertThat(checkedStatus("C1-1")).isEqualTo("ACQUIS");
+        assertThat(chrome.findElement(By.id("status-C1-1-ACQUIS")).isEnabled()).isFalse();
+        // The bulk action too: refused, the compétence shown as stored, its controls disabled.
+        js().executeScript("window.confirm = function () { return true; };");
+        new Select(chrome.findElement(By.id("bulk-status-C2"))).selectByValue("EN_COURS");
+        chrome.findElement(By.cssSelector("#competence-C2 form.bulk button[type=submit]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#competence-C2 form.bulk"), "Le jury a statué sur ce bloc"));
+        assertThat(checkedStatus("C2-1")).isEqualTo("ACQUIS");
+        assertThat(chrome.findElement(By.cssSelector("#competence-C2 form.bulk button[type=submit]"))
+                        .isEnabled())
+                .isFalse();
+        assertThat((Long) js().executeScript("return window.cqpiUnsavedForms();"))
+                .isZero();
+
+        // The learner: no upload form on a decided bloc, and why.
+        validate("learner-09", "B3");
+        launchAs("learner-09");
+        chrome.findElement(By.id("tab-B3")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#evidence-B3 h3")));
+        WebElement evidence = chrome.findElement(By.id("evidence-B3"));
+        assertThat(evidence.getText()).contains("Bloc décidé par le jury le 20/11/2026");
+        assertThat(evidence.findElements(By.cssSelector("input[type=file], form")))
+                .isEmpty();
+    }
+}
