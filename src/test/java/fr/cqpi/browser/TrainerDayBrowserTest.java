@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -34,8 +36,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a trainer and a learner ran into during a day with the demo (issue 21), in headless Chromium through the demo
- * LMS: a bloc the jury decided shows read-only and a refused save shows the stored value again. Screenshots to
- * target/screenshots.
+ * LMS: a bloc the jury decided shows read-only and a refused save shows the stored value again; the status control
+ * stays where it is after a save, and the modality reads whole; the sync page and the grid at a phone's width. Screenshots to target/screenshots.
  */
 @Tag("browser")
 // A context of its own (the explicit property): its jury decisions must not show in DemoLmsBrowserTest's demo course.
@@ -194,5 +196,95 @@ class TrainerDayBrowserTest {
         assertThat(evidence.getText()).contains("Bloc décidé par le jury le 20/11/2026");
         assertThat(evidence.findElements(By.cssSelector("input[type=file], form")))
                 .isEmpty();
+    }
+
+    /** Where the status control of a criterion (or of a group row) is: its left edge, in CSS pixels. */
+    long left(String id) {
+        return ((Number) js().executeScript(
+                                "return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().left);",
+                                id))
+                .longValue();
+    }
+
+    @Test
+    void theStatusControlStaysInPlaceAfterASaveInTheGridAndTheGroupPage() {
+        openGrid("Mathis Leroy");
+        long before = left("status-C1-1");
+        assertThat(left("status-C1-2")).isEqualTo(before);
+        chrome.findElement(By.cssSelector("label[for=status-C1-1-ACQUIS]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
+        assertThat(left("status-C1-1")).as("after « ✓ Enregistré »").isEqualTo(before);
+        // A comment's preview, then its save.
+        chrome.findElement(By.cssSelector("#criterion-C1-2 details.comment summary"))
+                .click();
+        chrome.findElement(By.id("comment-C1-2"))
+                .sendKeys("Une relance oubliée, reprise le lendemain sans qu'on le lui demande");
+        assertThat(left("status-C1-2")).as("comment open").isEqualTo(before);
+        new Actions(chrome).sendKeys(Keys.TAB).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-2 .outcome"), "Enregistré"));
+        assertThat(chrome.findElement(By.cssSelector("#criterion-C1-2 summary.comment-summary"))
+                        .getText())
+                .startsWith("✎");
+        assertThat(left("status-C1-2")).as("after a comment's save").isEqualTo(before);
+        assertThat(left("status-C1-3")).isEqualTo(before);
+        // The bloc's modality reads whole at a laptop's width (« Observation en situation de travail »).
+        assertThat((Boolean) js().executeScript("""
+                        var s = document.getElementById('modality-C1-3'), st = getComputedStyle(s);
+                        var c = document.createElement('canvas').getContext('2d'); c.font = st.font;
+                        var text = c.measureText(s.options[s.selectedIndex].text).width;
+                        return text + parseFloat(st.paddingLeft) + 20 <= s.clientWidth;""")).isTrue();
+
+        chrome.findElement(By.linkText("← Cohorte")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Cohorte"));
+        chrome.findElement(By.linkText("Jugement de groupe")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jugement de groupe"));
+        List<WebElement> rows = chrome.findElements(By.cssSelector(".group-row"));
+        String first = rows.get(0).getAttribute("id").replace("row-", "");
+        String second = rows.get(1).getAttribute("id").replace("row-", "");
+        long row = left("status-" + first);
+        assertThat(left("status-" + second)).isEqualTo(row);
+        chrome.findElement(By.cssSelector("label[for=status-" + first + "-EN_COURS]"))
+                .click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#row-" + first + " .outcome"), "Enregistré"));
+        assertThat(left("status-" + first)).as("group row after a save").isEqualTo(row);
+        assertThat(left("status-" + second)).isEqualTo(row);
+    }
+
+    @Test
+    void theSyncPageAndTheGridFitAPhone() throws IOException {
+        launchAs("trainer-1");
+        chrome.findElement(By.linkText("Carnet de notes")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
+        chrome.switchTo().defaultContent();
+        chrome.manage().window().setSize(new Dimension(390, 844));
+        chrome.switchTo().frame("tool-frame");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sync-table table")));
+        assertThat(widerThanTheFrame()).as("sync page at 390 px").isEmpty();
+        js().executeScript("document.getElementById('sync-table').scrollIntoView({block: 'start'});");
+        chrome.switchTo().defaultContent();
+        Files.write(SCREENSHOTS.resolve("sync-390.png"), chrome.getScreenshotAs(OutputType.BYTES));
+        chrome.switchTo().frame("tool-frame");
+
+        // The grid: no keyboard shortcuts said on a phone.
+        chrome.findElement(By.linkText("← Cohorte")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cohort-table")));
+        chrome.findElement(By.linkText("Amina Benali")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        assertThat(chrome.findElement(By.cssSelector("p.keys")).isDisplayed()).isFalse();
+        assertThat(widerThanTheFrame()).as("grid at 390 px").isEmpty();
+    }
+
+    /** Elements of the page wider than the frame (what scrolls in its own box excepted). */
+    List<?> widerThanTheFrame() {
+        return (List<?>) js().executeScript("var w = document.documentElement.clientWidth, wide = [];"
+                + " document.querySelectorAll('main *').forEach(function (e) {"
+                + " var r = e.getBoundingClientRect();"
+                + " if (r.width > 0 && r.right > w + 1 && !e.closest('[hidden]') && !e.closest('.table-scroll')) {"
+                + " wide.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right)); } });"
+                + " if (document.documentElement.scrollWidth > w + 1) { wide.push('page ' + document.documentElement.scrollWidth); }"
+                + " return wide.slice(0, 10);");
     }
 }
