@@ -37,7 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * What a trainer and a learner ran into during a day with the demo (issue 21), in headless Chromium through the demo
  * LMS: a bloc the jury decided shows read-only and a refused save shows the stored value again; the status control
- * stays where it is after a save, and the modality reads whole; the sync page and the grid at a phone's width. Screenshots to target/screenshots.
+ * stays where it is after a save; the keyboard's focus after the last criterion and the leave warning after a saved
+ * comment; the sync page and the grid at a phone's width. Screenshots to target/screenshots.
  */
 @Tag("browser")
 // A context of its own (the explicit property): its jury decisions must not show in DemoLmsBrowserTest's demo course.
@@ -251,6 +252,52 @@ class TrainerDayBrowserTest {
                 By.cssSelector("#row-" + first + " .outcome"), "Enregistré"));
         assertThat(left("status-" + first)).as("group row after a save").isEqualTo(row);
         assertThat(left("status-" + second)).isEqualTo(row);
+    }
+
+    @Test
+    void afterTheLastCriterionTheFocusIsOnTheStatusTheKeyChose() {
+        openGrid("Paul Petit");
+        // The bloc's last criterion: the key chooses and saves « Acquis », and the focus is on « Acquis ».
+        String last = (String) js().executeScript(
+                        "var all = document.querySelectorAll('#panel-B1 .criterion'); return all[all.length - 1].id;");
+        String domId = last.replace("criterion-", "");
+        WebElement notJudged = chrome.findElement(By.id("status-" + domId + "-NON_EVALUE"));
+        js().executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].focus();", notJudged);
+        // The save is held back, so that the focus is read before its answer redraws the criterion (and focuses it).
+        js().executeScript("document.addEventListener('htmx:beforeRequest',"
+                + " function (e) { e.preventDefault(); }, {once: true});");
+        notJudged.sendKeys("a");
+        assertThat(js().executeScript("return document.activeElement.id;")).isEqualTo("status-" + domId + "-ACQUIS");
+        js().executeScript("htmx.trigger(document.querySelector('#" + last + " form.judgment'), 'change');");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#" + last + " .outcome"), "Enregistré"));
+        assertThat(js().executeScript("return document.activeElement.id;")).isEqualTo("status-" + domId + "-ACQUIS");
+    }
+
+    /**
+     * A comment typed with a space and a line break after it is saved without them (the server trims it): nothing is
+     * left unsaved, the comment is not saved again and again, and leaving the page asks nothing.
+     */
+    @Test
+    void aSavedCommentAsksNothingOnLeaving() {
+        openGrid("Inès Fontaine");
+        chrome.findElement(By.cssSelector("#criterion-C1-1 details.comment summary"))
+                .click();
+        chrome.findElement(By.id("comment-C1-1")).sendKeys("Compte rendu relu avec la tutrice ", Keys.ENTER);
+        new Actions(chrome).sendKeys(Keys.TAB).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("#criterion-C1-1 .outcome"), "Enregistré"));
+        wait.until(d -> "Compte rendu relu avec la tutrice"
+                .equals(d.findElement(By.id("comment-C1-1")).getAttribute("defaultValue")));
+        assertThat((Long) js().executeScript("return window.cqpiUnsavedForms();"))
+                .isZero();
+        assertThat(chrome.findElement(By.id("criterion-C1-1")).getAttribute("class"))
+                .doesNotContain("unsaved");
+        assertThat(jdbc.sql("select comment from judgment j join lti_user u on u.id = j.learner_id"
+                                + " where u.sub = 'learner-05' and j.criterion_code = 'C1.1'")
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Compte rendu relu avec la tutrice");
     }
 
     @Test
