@@ -7,9 +7,7 @@ import fr.cqpi.course.ToolRole;
 import fr.cqpi.jury.Jury;
 import fr.cqpi.jury.JuryInputs;
 import fr.cqpi.support.Chromium;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import fr.cqpi.support.DemoBrowser;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,7 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
@@ -48,13 +45,13 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles({"test", "demo"})
 class TrainerDayBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("target/screenshots");
     static final List<JuryInputs.Member> JURY = List.of(
             new JuryInputs.Member("Claire Martin", "EMPLOYEURS", "PRESIDENT"),
             new JuryInputs.Member("Paul Durand", "SALARIES", "REPRESENTANT_SALARIES"),
             new JuryInputs.Member("Nadia Benali", "EMPLOYEURS", "REPRESENTANT_EMPLOYEURS"),
             new JuryInputs.Member("Luc Moreau", "AUCUN", "RAPPORTEUR"));
 
+    static DemoBrowser browser;
     static ChromeDriver chrome;
     static WebDriverWait wait;
 
@@ -68,16 +65,16 @@ class TrainerDayBrowserTest {
     JdbcClient jdbc;
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
-        wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
-        Files.createDirectories(SCREENSHOTS);
+    static void startChromium() {
+        browser = DemoBrowser.start(Chromium.ThirdParty.ALLOWED);
+        chrome = browser.chrome();
+        wait = browser.waits();
     }
 
     @AfterAll
     static void stopChromium() {
-        if (chrome != null) {
-            chrome.quit();
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -88,10 +85,7 @@ class TrainerDayBrowserTest {
     }
 
     void launchAs(String userId) {
-        chrome.switchTo().defaultContent();
-        chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        browser.launchAs(port, userId);
     }
 
     /** The trainer's grid of a learner of the demo cohort, on a bloc. */
@@ -134,7 +128,7 @@ class TrainerDayBrowserTest {
     }
 
     @Test
-    void aDecidedBlocIsReadOnlyAndARefusedSaveShowsTheStoredValueAgain() throws IOException {
+    void aDecidedBlocIsReadOnlyAndARefusedSaveShowsTheStoredValueAgain() {
         // Hugo's four blocs are all acquired: the jury validated B1.
         launchAs("trainer-1");
         validate("learner-04", "B1");
@@ -161,9 +155,7 @@ class TrainerDayBrowserTest {
         assertThat(chrome.findElement(By.id("status-C4-1-ACQUIS")).isEnabled()).isTrue();
         js().executeScript(
                         "document.querySelector('#panel-B1 .locked-notice').scrollIntoView({block: 'start'}); window.scrollBy(0, -20);");
-        chrome.switchTo().defaultContent();
-        Files.write(SCREENSHOTS.resolve("grid-decided-bloc-1366.png"), chrome.getScreenshotAs(OutputType.BYTES));
-        chrome.switchTo().frame("tool-frame");
+        browser.screenshot("grid-decided-bloc-1366");
 
         // Nora's grid is open when the jury validates her B1: the save is refused (409), and the control goes back
         // to the stored status, disabled, instead of showing a status that is not stored.
@@ -301,7 +293,7 @@ class TrainerDayBrowserTest {
     }
 
     @Test
-    void theSyncPageAndTheGridFitAPhone() throws IOException {
+    void theSyncPageAndTheGridFitAPhone() {
         launchAs("trainer-1");
         chrome.findElement(By.linkText("Carnet de notes")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Carnet de notes"));
@@ -311,9 +303,7 @@ class TrainerDayBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#sync-table table")));
         assertThat(widerThanTheFrame()).as("sync page at 390 px").isEmpty();
         js().executeScript("document.getElementById('sync-table').scrollIntoView({block: 'start'});");
-        chrome.switchTo().defaultContent();
-        Files.write(SCREENSHOTS.resolve("sync-390.png"), chrome.getScreenshotAs(OutputType.BYTES));
-        chrome.switchTo().frame("tool-frame");
+        browser.screenshot("sync-390");
 
         // The grid: no keyboard shortcuts said on a phone.
         chrome.findElement(By.linkText("← Cohorte")).click();
