@@ -146,7 +146,7 @@
     var radio = Array.prototype.find.call(form.querySelectorAll('input[name=status]'), function (r) {
       return (r.getAttribute('data-key') || '').toUpperCase() === key;
     });
-    if (!radio) { return; }
+    if (!radio || radio.disabled) { return; }
     e.preventDefault();
     var criterion = form.closest('.criterion');
     var all = Array.prototype.slice.call(criterion.closest('[role=tabpanel]').querySelectorAll('.criterion'));
@@ -155,9 +155,15 @@
       radio.checked = true;
       radio.dispatchEvent(new Event('change', { bubbles: true }));
     }
-    var target = next && (next.querySelector('input[name=status]:checked') || next.querySelector('input[name=status]'));
-    if (target) { target.focus(); }
+    var target = next && (next.querySelector('input[name=status]:checked:not(:disabled)')
+        || next.querySelector('input[name=status]:not(:disabled)'));
+    // The last criterion (or one before a decided bloc's): the focus stays on the status just chosen, not on the
+    // radio the key was pressed on.
+    (target || radio).focus();
   });
+  // The server keeps a comment without the spaces and line breaks around it: a comment that differs only by them
+  // is the one saved.
+  function sameComment(a, b) { return (a || '').trim() === (b || '').trim(); }
   // What is typed in a comment while an earlier save of the criterion is on its way is not lost when the
   // answer replaces the criterion: it is put back, and saved in turn when that save succeeded.
   var typing = {};
@@ -165,7 +171,7 @@
     var target = e.detail.target;
     if (!target || !target.classList || !target.classList.contains('criterion')) { return; }
     var comment = target.querySelector('textarea[name=comment]');
-    if (comment && comment.value !== comment.defaultValue) { typing[target.id] = comment.value; }
+    if (comment && !sameComment(comment.value, comment.defaultValue)) { typing[target.id] = comment.value; }
   });
   document.addEventListener('htmx:afterSwap', function (e) {
     var target = e.detail.target;
@@ -175,7 +181,8 @@
     var typed = typing[target.id];
     delete typing[target.id];
     var comment = fresh.querySelector('textarea[name=comment]');
-    if (typed !== undefined && comment && typed !== comment.value) {
+    // Not into a disabled field (the jury decided the bloc meanwhile): the answer gives the typed comment to copy.
+    if (typed !== undefined && comment && !comment.disabled && !sameComment(typed, comment.value)) {
       comment.value = typed;
       comment.closest('details').open = true;
       fresh.classList.add('unsaved');
@@ -209,7 +216,10 @@
     if (form.hasAttribute('data-unsaved')) { return true; }
     for (var i = 0; i < form.elements.length; i++) {
       var el = form.elements[i];
-      if (el.tagName === 'TEXTAREA' && el.value !== el.defaultValue) { return true; }
+      // A disabled field (a bloc the jury decided) cannot be saved, so it holds nothing to lose; a comment is saved
+      // without the spaces and line breaks around it.
+      if (el.disabled) { continue; }
+      if (el.tagName === 'TEXTAREA' && el.value.trim() !== el.defaultValue.trim()) { return true; }
       if (el.tagName === 'SELECT' && !el.multiple && el.selectedIndex !== defaultIndex(el)) { return true; }
       if (el.type === 'radio' && el.checked !== el.defaultChecked) { return true; }
     }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A person known in a course, from a launch or the roster. {@code sortName} is how a class list sorts them:
- * family name then given name when the platform sent them, else the full name.
+ * family name then given name when the platform sent them, else the full name ({@link FamilyNameOrder}).
+ * {@code tutored}: a tuteur entreprise follows them in the course (from the platform or designated by a trainer).
  */
 public record CourseMember(
         long userId,
@@ -14,7 +15,8 @@ public record CourseMember(
         ToolRole role,
         boolean active,
         Instant lastLaunchAt,
-        String sortName) {
+        String sortName,
+        boolean tutored) {
 
     public String sortKey() {
         return sortName != null && !sortName.isBlank() ? sortName : displayName();

@@ -9,14 +9,19 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** The learners of a course, always looked up within that course (never by a user id alone). */
+/**
+ * The learners of a course, always looked up within that course (never by a user id alone). Lists come in the
+ * class list's order ({@link FamilyNameOrder}).
+ */
 @Service
 public class CourseMembers {
 
     private static final String MEMBERS = """
             select u.id as user_id, u.sub, u.name, u.email, e.tool_role as role, e.active, u.last_launch_at,
                    coalesce(nullif(trim(coalesce(u.family_name, '') || ' ' || coalesce(u.given_name, '')), ''), u.name)
-                       as sort_name
+                       as sort_name,
+                   exists (select 1 from tutor_assignment t where t.course_id = e.course_id and t.learner_id = u.id)
+                       as tutored
             from enrolment e join lti_user u on u.id = e.user_id
             where e.course_id = :course
             """;
@@ -29,10 +34,10 @@ public class CourseMembers {
     }
 
     public List<CourseMember> learners(long courseId) {
-        return jdbc.sql(SELECT + " order by lower(coalesce(u.name, u.sub)), u.id")
+        return sorted(jdbc.sql(SELECT)
                 .param("course", courseId)
                 .query(CourseMember.class)
-                .list();
+                .list());
     }
 
     public Optional<CourseMember> learner(long courseId, String sub) {
@@ -52,12 +57,19 @@ public class CourseMembers {
                 .optional();
     }
 
-    /** The members of a course who do not evaluate (tutors, learners, guests): who a trainer may make a tutor. */
-    public List<CourseMember> nonEvaluators(long courseId) {
-        return jdbc.sql(MEMBERS + " and e.tool_role <> 'EVALUATOR' order by lower(coalesce(u.name, u.sub)), u.id")
+    /**
+     * The members of a course who neither evaluate nor learn (tutors, guests: Mentor, Observer, an unknown role):
+     * who a trainer may make a tutor. A learner is not one of them: designated, they would leave the cohort.
+     */
+    public List<CourseMember> tutorCandidates(long courseId) {
+        return sorted(jdbc.sql(MEMBERS + " and e.tool_role not in ('EVALUATOR', 'LEARNER')")
                 .param("course", courseId)
                 .query(CourseMember.class)
-                .list();
+                .list());
+    }
+
+    private static List<CourseMember> sorted(List<CourseMember> members) {
+        return members.stream().sorted(FamilyNameOrder.members()).toList();
     }
 
     /** The learners of a course, active or not, by user id. */

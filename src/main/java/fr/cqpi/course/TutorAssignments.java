@@ -3,6 +3,7 @@ package fr.cqpi.course;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -58,35 +59,53 @@ public class TutorAssignments {
                 .list());
     }
 
-    /** Every assignment of the course, by tutor then learner name. */
+    /** Every assignment of the course, by tutor then learner, each by family name ({@link FamilyNameOrder}). */
     public List<Assignment> inCourse(long courseId) {
-        return jdbc.sql("""
-                        select t.sub, t.name, l.sub, l.name, a.source, a.assigned_by_sub, a.assigned_at
+        record Sorted(Assignment assignment, String tutorKey, String learnerKey) {}
+        return jdbc
+                .sql("""
+                        select t.sub, t.name, l.sub, l.name, a.source, a.assigned_by_sub, a.assigned_at,
+                            coalesce(nullif(trim(coalesce(t.family_name, '') || ' ' || coalesce(t.given_name, '')), ''),
+                                t.name, t.sub),
+                            coalesce(nullif(trim(coalesce(l.family_name, '') || ' ' || coalesce(l.given_name, '')), ''),
+                                l.name, l.sub)
                         from tutor_assignment a join lti_user t on t.id = a.tutor_id join lti_user l on l.id = a.learner_id
-                        where a.course_id = :c
-                        order by lower(coalesce(t.name, t.sub)), t.id, lower(coalesce(l.name, l.sub)), l.id""")
+                        where a.course_id = :c""")
                 .param("c", courseId)
-                .query((rs, n) -> new Assignment(
-                        rs.getString(1),
-                        rs.getString(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6),
-                        rs.getTimestamp(7).toInstant()))
-                .list();
+                .query((rs, n) -> new Sorted(
+                        new Assignment(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getTimestamp(7).toInstant()),
+                        rs.getString(8),
+                        rs.getString(9)))
+                .list()
+                .stream()
+                .sorted(Comparator.comparing(Sorted::tutorKey, FamilyNameOrder.keys())
+                        .thenComparing(s -> s.assignment().tutorSub())
+                        .thenComparing(Sorted::learnerKey, FamilyNameOrder.keys())
+                        .thenComparing(s -> s.assignment().learnerSub()))
+                .map(Sorted::assignment)
+                .toList();
     }
 
     /**
-     * A trainer designates {@code tutor} (any member of the course who does not evaluate) as tutor of
+     * A trainer designates {@code tutor} (a member of the course who neither evaluates nor learns) as tutor of
      * {@code learner}; from now on the member acts as a tutor in the course.
      *
      * @return false when the assignment existed already (it is then the trainer's)
      */
     @Transactional
     public boolean assign(long courseId, CourseMember tutor, CourseMember learner, String bySub) {
-        if (tutor.role() == ToolRole.EVALUATOR || tutor.userId() == learner.userId()) {
-            throw new IllegalArgumentException("a tutor is a member who does not evaluate, and not the learner");
+        if (tutor.role() == ToolRole.EVALUATOR
+                || tutor.role() == ToolRole.LEARNER
+                || tutor.userId() == learner.userId()) {
+            throw new IllegalArgumentException(
+                    "a tutor is a member who neither evaluates nor learns, and not the learner");
         }
         int inserted = jdbc.sql("""
                         insert into tutor_assignment (course_id, tutor_id, learner_id, source, assigned_by_sub)

@@ -3,17 +3,16 @@ package fr.cqpi.evaluation;
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.course.TutorAssignments;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
-import java.text.Collator;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -63,17 +62,24 @@ public class EvaluationQueries {
         CourseMember learner = access.toRead(launch, learnerSub);
         Referentiel referentiel = referentiel();
         EvaluatorJudgments byRole = judgments.findAll(launch.courseId(), learner.userId(), referentiel.code());
+        Map<String, DecidedBloc> decided = decisions.decidedBlocs(launch.courseId(), learner.userId());
+        Map<String, Decision> standing = new HashMap<>();
+        Map<String, java.time.LocalDate> locked = new HashMap<>();
+        decided.forEach((bloc, d) -> {
+            standing.put(bloc, d.decision());
+            if (d.locks()) {
+                locked.put(bloc, d.juryDate());
+            }
+        });
         return new LearnerGrid(
                 learner,
                 referentiel,
                 byRole.byRole(),
-                ResultCalculator.compute(
-                        referentiel,
-                        byRole.counted(referentiel.rules()),
-                        decisions.of(launch.courseId(), learner.userId())),
+                ResultCalculator.compute(referentiel, byRole.counted(referentiel.rules()), standing),
                 EvaluatorRole.of(launch),
                 sessions.inCourse(launch.courseId()).stream()
-                        .collect(Collectors.toMap(EvaluationSession::id, Function.identity())));
+                        .collect(Collectors.toMap(EvaluationSession::id, Function.identity())),
+                Map.copyOf(locked));
     }
 
     public List<CohortRow> cohort(Actor launch) {
@@ -170,10 +176,9 @@ public class EvaluationQueries {
                     bySub.put(
                             sub, new CohortEvaluator(sub, assignments.get(0).tutorName(), true, Set.copyOf(followed)));
                 });
-        Collator collator = Collator.getInstance(Locale.FRENCH);
-        collator.setStrength(Collator.PRIMARY);
+        // Judges are known by the name their judgments carry, not by family name: sorted as names, in French order.
         return bySub.values().stream()
-                .sorted(Comparator.comparing(CohortEvaluator::displayName, collator))
+                .sorted(Comparator.comparing(CohortEvaluator::displayName, FamilyNameOrder.keys()))
                 .toList();
     }
 

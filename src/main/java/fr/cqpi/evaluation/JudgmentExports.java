@@ -37,7 +37,11 @@ public class JudgmentExports {
         this.queries = queries;
     }
 
-    /** Only evaluators of the course; each line of a learner the actor may see, judged at least once. */
+    /**
+     * Only evaluators of the course; each line of a learner the actor may see, judged at least once, by either
+     * evaluator (the évaluateur habilité's and the tuteur entreprise's, each its own line): a criterion still « Non
+     * évalué » is a line when it carries a comment, which a jury reads as well.
+     */
     @Transactional(readOnly = true)
     public void forEach(Actor actor, Consumer<JudgmentLine> each) {
         access.requireEvaluator(actor);
@@ -58,7 +62,8 @@ public class JudgmentExports {
                 "select j.learner_id, j.criterion_code, j.status, j.modality, j.comment, j.updated_by_name,"
                         + " j.updated_at, j.evaluator_role, s.kind, s.held_on"
                         + " from judgment j left join evaluation_session s on s.id = j.session_id"
-                        + " where j.course_id = ? and j.referentiel_code = ? and j.status <> 'NON_EVALUE'"
+                        + " where j.course_id = ? and j.referentiel_code = ?"
+                        + " and (j.status <> 'NON_EVALUE' or j.comment is not null)"
                         + " order by j.learner_id",
                 rs -> {
                     CourseMember learner = learners.get(rs.getLong(1));

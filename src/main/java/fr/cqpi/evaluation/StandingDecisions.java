@@ -12,6 +12,12 @@ public interface StandingDecisions {
     /** Bloc code → the decision that stands, for one learner of a course. */
     Map<String, Decision> of(long courseId, long learnerId);
 
+    /**
+     * Bloc code → the decision that stands with the date of the jury that took it, for one learner of a course, in
+     * one read: what a page says of a decided bloc (« Bloc décidé par le jury le … »).
+     */
+    Map<String, DecidedBloc> decidedBlocs(long courseId, long learnerId);
+
     /** Learner id → bloc code → decision, for some learners of a course in one read. */
     Map<Long, Map<String, Decision>> of(long courseId, Collection<Long> learnerIds);
 

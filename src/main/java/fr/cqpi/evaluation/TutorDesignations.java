@@ -32,11 +32,14 @@ public class TutorDesignations {
         return assignments.inCourse(actor.courseId());
     }
 
-    /** Who may be made a tutor: the course's members who do not evaluate. */
+    /**
+     * Who may be made a tutor: the course's members who neither evaluate nor learn (a learner made a tutor by a
+     * slip would leave the cohort).
+     */
     @Transactional(readOnly = true)
     public List<CourseMember> candidates(Actor actor) {
         access.requireEvaluator(actor);
-        return members.nonEvaluators(actor.courseId());
+        return members.tutorCandidates(actor.courseId());
     }
 
     /** @return false when the assignment existed already */
@@ -47,6 +50,12 @@ public class TutorDesignations {
         if (tutor.role() == ToolRole.EVALUATOR) {
             throw new InvalidEvaluationInputException(
                     "tutorId", "this member evaluates (évaluateur habilité): a tutor is a member who does not");
+        }
+        if (tutor.role() == ToolRole.LEARNER) {
+            throw new InvalidEvaluationInputException(
+                    "tutorId",
+                    "this member is a learner of the course: a learner is not made a tutor (they would leave the"
+                            + " cohort); a tutor has another role in the course (Mentor, for instance)");
         }
         CourseMember learner = members.learner(actor.courseId(), learnerSub)
                 .orElseThrow(() -> new LearnerNotFoundException(learnerSub));

@@ -73,9 +73,21 @@ public class EvidenceService {
         return repository.ofLearner(actor.courseId(), learner.userId());
     }
 
-    /** The blocs on which this actor may attach evidence to this learner's file. */
+    /** The blocs on which this actor may attach evidence to this learner's file (while the bloc is open). */
     public boolean mayAttach(Actor actor, String learnerSub, Referentiel.Bloc bloc) {
         return actor.isEvaluator() || (isSelf(actor, learnerSub) && bloc.takesCandidateDocument());
+    }
+
+    /**
+     * The day the jury that decided this bloc of the learner sat, when its decision locks the bloc (nothing is added
+     * or withdrawn until the jury decides again), else null: a page offers no form that would be refused.
+     */
+    @Transactional(readOnly = true)
+    public java.time.LocalDate lockedOn(Actor actor, String learnerSub, String blocCode) {
+        CourseMember learner = access.toRead(actor, learnerSub);
+        fr.cqpi.evaluation.DecidedBloc decided =
+                decisions.decidedBlocs(actor.courseId(), learner.userId()).get(blocCode);
+        return decided != null && decided.locks() ? decided.juryDate() : null;
     }
 
     @Transactional

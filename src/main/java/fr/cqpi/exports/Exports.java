@@ -95,7 +95,7 @@ public class Exports {
                                             k -> referentiel.modalityLabel(line.criterionCode(), line.modality())));
                     cells.add(line.comment());
                     cells.add(line.evaluatorName());
-                    cells.add(words.get("evaluator.role." + line.evaluatorRole()));
+                    cells.add(words.get("export.role." + line.evaluatorRole()));
                     cells.add(line.sessionKind() == null ? null : words.get("evalsession.kind." + line.sessionKind()));
                     cells.add(line.sessionDate());
                     cells.add(wallClock(line.judgedAt()));

@@ -5,6 +5,7 @@ import fr.cqpi.course.Course;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
 import fr.cqpi.course.Courses;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.course.LearnerRef;
 import fr.cqpi.course.Roster;
 import fr.cqpi.course.ToolRole;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -132,14 +132,21 @@ public class GradeSync implements DisposableBean {
                 .map(Outbox.Entry::learnerId)
                 .filter(id -> !learners.containsKey(id))
                 .collect(Collectors.toSet()));
+        // By family name as the cohort (FamilyNameOrder); someone no longer a learner of the course by id.
+        Comparator<Outbox.Entry> byLearner = Comparator.comparing(
+                        (Outbox.Entry o) -> learners.containsKey(o.learnerId())
+                                ? learners.get(o.learnerId()).sortKey()
+                                : others.get(o.learnerId()).sub(),
+                        FamilyNameOrder.keys())
+                .thenComparing(Outbox.Entry::learnerId)
+                .thenComparing(o -> o.delivery().blocCode());
         List<SyncRow> rows = outboxRows.stream()
+                .sorted(byLearner)
                 .map(o -> {
                     CourseMember learner = learners.get(o.learnerId());
                     LearnerRef ref = learner != null ? learner.ref() : others.get(o.learnerId());
                     return new SyncRow(ref, learner != null ? learner.displayName() : ref.sub(), o.delivery());
                 })
-                .sorted(Comparator.comparing((SyncRow r) -> r.learnerName().toLowerCase(Locale.ROOT))
-                        .thenComparing(r -> r.delivery().blocCode()))
                 .toList();
         Course course = courses.find(actor.courseId()).orElseThrow();
         return new CourseSync(

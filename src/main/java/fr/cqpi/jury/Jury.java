@@ -225,6 +225,7 @@ public class Jury {
                 jury.candidates(row.id()).stream()
                         .map(learners::get)
                         .filter(java.util.Objects::nonNull)
+                        .sorted(fr.cqpi.course.FamilyNameOrder.members())
                         .toList());
     }
 

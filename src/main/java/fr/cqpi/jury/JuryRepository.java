@@ -1,5 +1,6 @@
 package fr.cqpi.jury;
 
+import fr.cqpi.evaluation.DecidedBloc;
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.Proposition;
 import java.sql.ResultSet;
@@ -191,6 +192,23 @@ class JuryRepository {
                     }
                 });
         return standing;
+    }
+
+    /** Bloc → the decision that stands on one learner's bloc, with the date its jury sat. */
+    Map<String, DecidedBloc> decidedBlocs(long courseId, long learnerId) {
+        Map<String, DecidedBloc> decided = new HashMap<>();
+        jdbc.sql("""
+                        select distinct on (d.bloc_code) d.bloc_code, d.outcome, s.held_on
+                        from jury_decision d join jury_session s on s.id = d.session_id
+                        where d.course_id = :course and d.learner_id = :learner
+                        order by d.bloc_code, d.id desc""").param("course", courseId).param("learner", learnerId).query(rs -> {
+            Decision decision = Outcome.valueOf(rs.getString("outcome")).standing();
+            if (decision != null) {
+                decided.put(
+                        rs.getString("bloc_code"), new DecidedBloc(decision, rs.getObject("held_on", LocalDate.class)));
+            }
+        });
+        return decided;
     }
 
     long insertRecours(

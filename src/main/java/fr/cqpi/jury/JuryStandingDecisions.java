@@ -1,5 +1,6 @@
 package fr.cqpi.jury;
 
+import fr.cqpi.evaluation.DecidedBloc;
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.StandingDecisions;
 import java.util.Collection;
@@ -19,6 +20,11 @@ class JuryStandingDecisions implements StandingDecisions {
     @Override
     public Map<String, Decision> of(long courseId, long learnerId) {
         return jury.standing(courseId, List.of(learnerId)).getOrDefault(learnerId, Map.of());
+    }
+
+    @Override
+    public Map<String, DecidedBloc> decidedBlocs(long courseId, long learnerId) {
+        return jury.decidedBlocs(courseId, learnerId);
     }
 
     @Override

@@ -1,11 +1,10 @@
 package fr.cqpi.web;
 
-import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.CohortRow;
 import fr.cqpi.evaluation.Results;
 import java.math.BigDecimal;
-import java.text.Collator;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.util.Arrays;
@@ -15,7 +14,7 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
- * Sorting and filtering of the cohort table: by family name, by last evaluation or by a bloc's score; filtered on
+ * Sorting and filtering of the cohort table: by family name ({@link FamilyNameOrder}), by last evaluation or by a bloc's score; filtered on
  * names and e-mails, and on a bloc state (in one bloc or in any). Unknown values fall back to no filter.
  */
 public record CohortSort(String column, boolean descending, String filter, String bloc, String state) {
@@ -38,15 +37,8 @@ public record CohortSort(String column, boolean descending, String filter, Strin
                         : "");
     }
 
-    /** A class list's order: family name then given name, in French order ignoring case and accents. */
-    static Comparator<CourseMember> byFamilyName() {
-        Collator collator = Collator.getInstance(Locale.FRENCH);
-        collator.setStrength(Collator.PRIMARY);
-        return Comparator.comparing(CourseMember::sortKey, collator);
-    }
-
     List<CohortRow> apply(List<CohortRow> rows) {
-        Comparator<CohortRow> byName = Comparator.comparing(CohortRow::learner, byFamilyName());
+        Comparator<CohortRow> byName = FamilyNameOrder.by(CohortRow::learner);
         Comparator<CohortRow> order = switch (column) {
             case "name" -> byName;
             case "last" ->

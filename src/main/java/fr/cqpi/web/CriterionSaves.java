@@ -11,13 +11,15 @@ import org.springframework.ui.Model;
 
 /**
  * A criterion saved from a page form (the grid's or the group judging's): the model says how it went — « saved »,
- * or refused (409 conflict or locked bloc, 400 invalid) with what was typed, so the form shows it again.
+ * or refused (409 conflict, 400 invalid) with what was typed, so the form shows it again. On a bloc the jury decided
+ * (409) the form goes back to the stored judgment, which is what stands: a control showing the refused status would
+ * show a judgment that is not stored; a comment typed is handed back to copy ({@code refusedComment}).
  */
 final class CriterionSaves {
 
     private CriterionSaves() {}
 
-    /** The typed judgment when it was not saved, null when it was. */
+    /** The typed judgment when it was not saved and may be saved again, null when it was saved or cannot be. */
     static AppController.TypedJudgment record(
             JudgmentService judgments,
             Actor actor,
@@ -41,6 +43,8 @@ final class CriterionSaves {
             response.setStatus(409);
             model.addAttribute("outcome", "invalid");
             model.addAttribute("invalidField", "locked");
+            model.addAttribute("refusedComment", typed.comment());
+            return null;
         } catch (JudgmentConflictException conflict) {
             response.setStatus(409);
             model.addAttribute("outcome", "conflict");

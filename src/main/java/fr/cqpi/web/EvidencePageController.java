@@ -205,7 +205,9 @@ class EvidencePageController {
         model.addAttribute("learnerSub", sub);
         model.addAttribute("bloc", bloc);
         model.addAttribute("items", items);
-        model.addAttribute("mayAttach", evidence.mayAttach(launch.actor(), sub, bloc));
+        java.time.LocalDate lockedOn = evidence.lockedOn(launch.actor(), sub, bloc.code());
+        model.addAttribute("lockedOn", lockedOn);
+        model.addAttribute("mayAttach", lockedOn == null && evidence.mayAttach(launch.actor(), sub, bloc));
         model.addAttribute("maxBytes", evidence.maxFileSize());
         model.addAttribute("message", message);
         model.addAttribute("error", error);

@@ -1,14 +1,17 @@
 package fr.cqpi.web;
 
 import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.JudgmentService;
+import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,9 +38,15 @@ class GroupJudgingController {
 
     /**
      * A learner's row: the evaluator's own judgment of the criterion, and what was typed when it was not saved
-     * (a conflict, a refusal), shown again in the row rather than lost.
+     * (a conflict, a refusal), shown again in the row rather than lost; {@code lockedOn}: the day the jury that
+     * decided the criterion's bloc sat (the row's controls are then disabled), null while it is open.
      */
-    record Row(CourseMember learner, Judgment judgment, AppController.TypedJudgment typed) {}
+    record Row(CourseMember learner, Judgment judgment, AppController.TypedJudgment typed, LocalDate lockedOn) {
+
+        static Row of(LearnerGrid grid, Referentiel.Bloc bloc, String code, AppController.TypedJudgment typed) {
+            return new Row(grid.learner(), grid.mine(code), typed, grid.lockedOn(bloc.code()));
+        }
+    }
 
     @GetMapping("/app/group")
     String group(
@@ -48,16 +57,16 @@ class GroupJudgingController {
         Referentiel.Criterion chosen = referentiel
                 .criterion(criterion == null ? "" : criterion)
                 .orElse(referentiel.criteria().findFirst().orElseThrow());
+        Referentiel.Bloc bloc = referentiel.blocOfCriterion(chosen.code()).orElseThrow();
         List<Row> rows = queries.learners(launch.actor()).stream()
                 .filter(CourseMember::active)
-                .sorted(CohortSort.byFamilyName())
-                .map(learner -> new Row(
-                        learner, queries.grid(launch.actor(), learner.sub()).mine(chosen.code()), null))
+                .sorted(FamilyNameOrder.members())
+                .map(learner -> Row.of(queries.grid(launch.actor(), learner.sub()), bloc, chosen.code(), null))
                 .toList();
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", referentiel);
         model.addAttribute("criterion", chosen);
-        model.addAttribute("bloc", referentiel.blocOfCriterion(chosen.code()).orElseThrow());
+        model.addAttribute("bloc", bloc);
         model.addAttribute("rows", rows);
         return "group";
     }
@@ -87,10 +96,11 @@ class GroupJudgingController {
                 response,
                 model);
         var grid = queries.grid(launch.actor(), sub);
+        Referentiel.Bloc bloc = referentiel.blocOfCriterion(code).orElseThrow();
         model.addAttribute("launch", launch);
         model.addAttribute("criterion", criterion);
-        model.addAttribute("bloc", referentiel.blocOfCriterion(code).orElseThrow());
-        model.addAttribute("row", new Row(grid.learner(), grid.mine(code), typed));
+        model.addAttribute("bloc", bloc);
+        model.addAttribute("row", Row.of(grid, bloc, code, typed));
         return "fragments/group-row :: row";
     }
 }

@@ -1,6 +1,7 @@
 package fr.cqpi.web;
 
 import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.FamilyNameOrder;
 import java.util.List;
 
 /** The learners before and after one in the cohort's default order (family name), for « next / previous ». */
@@ -9,7 +10,7 @@ record LearnerNeighbours(CourseMember previous, CourseMember next) {
     static LearnerNeighbours of(List<CourseMember> learners, String sub) {
         List<CourseMember> ordered = learners.stream()
                 .filter(CourseMember::active)
-                .sorted(CohortSort.byFamilyName().thenComparing(CourseMember::sub))
+                .sorted(FamilyNameOrder.members())
                 .toList();
         for (int i = 0; i < ordered.size(); i++) {
             if (ordered.get(i).sub().equals(sub)) {

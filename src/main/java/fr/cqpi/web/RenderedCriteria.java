@@ -24,7 +24,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
  * The criteria of a grid (fragment {@code criterion} of grid-parts.html, 80 per grid: nine tenths of a grid page's
  * rendering), each rendered once per distinct content. The key is everything the fragment shows, read from
  * PostgreSQL for this request — both evaluators' judgments (version, author, time, comment…), their sessions, the
- * criterion, the bloc's modalities, the learner, whether the form is editable, the locale — so a cached criterion
+ * criterion, the bloc's modalities, the learner, whether the form is editable, whether the jury decided the bloc
+ * (and when), whether the other evaluator's judgment shows, the locale — so a cached criterion
  * is the one this request would render: no version to invalidate, nothing stale across instances. The fragment
  * holds nothing of the viewer's (no CSRF token, no name of theirs, no session): those stay in the page around it.
  */
@@ -44,7 +45,9 @@ class RenderedCriteria {
             Judgment mine,
             Judgment other,
             EvaluationSession mineSession,
-            EvaluationSession otherSession) {}
+            EvaluationSession otherSession,
+            java.time.LocalDate lockedOn,
+            boolean showsOther) {}
 
     private final ThymeleafViewResolver views;
     private final Cache<Key, String> cache = Caffeine.newBuilder()
@@ -80,7 +83,9 @@ class RenderedCriteria {
                         mine,
                         other,
                         grid.session(mine.sessionId()),
-                        grid.session(other.sessionId()));
+                        grid.session(other.sessionId()),
+                        grid.lockedOn(bloc.code()),
+                        grid.showsOther());
                 html.put(k.code(), cache.get(key, unused -> render(grid, bloc, k, editable, request, response)));
             });
         }

@@ -23,7 +23,8 @@ import org.springframework.web.servlet.resource.VersionResourceResolver;
  * The tool's styles and scripts under URLs that name their content ({@code /js/app-<md5>.js}, written by
  * {@code @{/js/app.js}} in the templates), which browsers keep for a year without asking again; the webjars' URLs
  * name their version already. An unversioned URL still works, revalidated at each use. Only these three folders
- * are static, so the links of a page that point elsewhere cost no resource lookup.
+ * are static, so the links of a page that point elsewhere cost no resource lookup; and {@code /favicon.ico}, which
+ * every browser asks for on each site (a 404 there logged two warnings per page), kept a day.
  */
 @Configuration(proxyBeanMethods = false)
 class StaticAssets implements WebMvcConfigurer {
@@ -40,6 +41,9 @@ class StaticAssets implements WebMvcConfigurer {
                     .resourceChain(true)
                     .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
         }
+        registry.addResourceHandler("/favicon.ico")
+                .addResourceLocations("classpath:/static/")
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)));
         registry.addResourceHandler("/webjars/**")
                 .addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true);

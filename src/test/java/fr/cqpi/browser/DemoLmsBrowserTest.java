@@ -744,10 +744,14 @@ class DemoLmsBrowserTest {
         assertThat(cohort).doesNotContain("Hugo Durand").doesNotContain("Yanis Vincent");
         chrome.findElement(By.linkText("Amina Benali")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
+        // « Évaluateur » shown, « Évaluateur habilité » for screen readers and on hover.
         assertThat(chrome.findElement(By.cssSelector("#criterion-C1-1 .other-judgment"))
                         .getText())
-                .contains("Évaluateur habilité")
+                .contains("Évaluateur")
                 .contains("Acquis");
+        assertThat(chrome.findElement(By.cssSelector("#criterion-C1-1 .other-judgment .judgment-role"))
+                        .getAttribute("title"))
+                .isEqualTo("Évaluateur habilité");
         // The trainer said Acquis: the tutor says Non acquis, and the divergence shows at once.
         choose("C1-1", "NON_ACQUIS");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(
@@ -771,7 +775,7 @@ class DemoLmsBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Amina Benali"));
         assertThat(chrome.findElement(By.cssSelector("#criterion-C1-1 .other-judgment"))
                         .getText())
-                .contains("Tuteur entreprise")
+                .contains("Tuteur")
                 .contains("Non acquis")
                 .contains("Divergence");
         JavascriptExecutor js = (JavascriptExecutor) chrome;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 class TwoEvaluatorsTest extends ToolIntegrationTest {
 
     static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
+    static final String OBSERVER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Observer";
     static final ObjectMapper JSON = new ObjectMapper();
 
     TestPlatform moodle;
@@ -207,26 +208,27 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
 
     @Test
     void aTrainerDesignatesACourseMemberAsTutorAndRemovesIt() {
-        // Moodle sends Instructor or Learner only: a company tutor is often enrolled as a student.
-        LtiClient dora = launched("dora", LEARNER, null);
+        // A member who neither evaluates nor learns (an Observer, a role the tool does not know).
+        LtiClient dora = launched("dora", OBSERVER, null);
         assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
-                .contains("dora");
+                .containsExactlyInAnyOrder("amina", "bruno");
         assertThat(trainer.send("PUT", "/api/v1/tutors/claire/learners/amina", "", trainerApi)
                         .statusCode())
                 .isEqualTo(400);
         assertThat(trainer.send("PUT", "/api/v1/tutors/nobody/learners/amina", "", trainerApi)
                         .statusCode())
                 .isEqualTo(404);
+        // Dora follows learners, she is not one.
         assertThat(trainer.send("PUT", "/api/v1/tutors/dora/learners/dora", "", trainerApi)
                         .statusCode())
-                .isEqualTo(400);
+                .isEqualTo(404);
         assertThat(trainer.send("PUT", "/api/v1/tutors/dora/learners/bruno", "", trainerApi)
                         .statusCode())
                 .isEqualTo(201);
-        // No longer a learner of the cohort; her next launch is a tutor's.
+        // Her next launch is a tutor's.
         assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
-        dora = launched("dora", LEARNER, null);
+        dora = launched("dora", OBSERVER, null);
         Map<String, String> doraApi = api(dora);
         assertThat(judge(dora, doraApi, "bruno", "C3.1", "{\"status\": \"ACQUIS\"}")
                         .statusCode())
@@ -236,7 +238,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                 .isEqualTo(403);
         assertThat(dora.get("/app").body()).contains("Vous êtes tuteur entreprise");
 
-        // Removed: she judges bruno no more, and is a learner of the cohort again.
+        // Removed: she judges bruno no more, and has the role her platform gives her again.
         assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", (String) null, trainerApi)
                         .statusCode())
                 .isEqualTo(204);
@@ -246,8 +248,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(judge(dora, doraApi, "bruno", "C3.2", "{\"status\": \"ACQUIS\"}")
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
-                .contains("dora");
+        assertThat(launched("dora", OBSERVER, null).get("/app").body()).doesNotContain("Vous êtes tuteur entreprise");
 
         // The trainers' page: assign through the form, listed, removable.
         Map<String, String> trainerPage = page(trainer);
@@ -260,6 +261,57 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                 .containsExactlyInAnyOrder("amina", "amina", "bruno");
         var missing = trainer.send("POST", "/app/tutors", "tutor=dora", trainerPage);
         assertThat(missing.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aLearnerIsNeitherOfferedNorMadeATutor() {
+        // The page: no tutor chosen beforehand, the course's learners not offered, and why.
+        org.jsoup.nodes.Document tutors =
+                org.jsoup.Jsoup.parse(trainer.get("/app/tutors").body());
+        var options = tutors.select("#tutor-pick option");
+        assertThat(options.first().attr("value")).isEmpty();
+        assertThat(options.first().text()).isEqualTo("Choisir un tuteur");
+        assertThat(tutors.select("#tutor-pick option[selected]").eachAttr("value"))
+                .containsExactly("");
+        assertThat(tutors.select("#tutor-pick").hasAttr("required")).isTrue();
+        assertThat(options.eachAttr("value")).containsExactly("", "tom");
+        assertThat(tutors.text()).contains("Les apprenants du cours ne sont pas proposés comme tuteurs");
+
+        // Sent anyway, as the form sends it: refused, nothing stored, the learner still in the cohort.
+        Map<String, String> trainerPage = page(trainer);
+        long before = rows("tutor_assignment");
+        var refused = trainer.send("POST", "/app/tutors", "tutor=amina&learner=bruno", trainerPage);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(refused.body()).text()).contains("c'est un apprenant du cours");
+        var placeholder = trainer.send("POST", "/app/tutors", "tutor=&learner=bruno", trainerPage);
+        assertThat(placeholder.statusCode()).isEqualTo(400);
+        assertThat(trainer.send("PUT", "/api/v1/tutors/amina/learners/bruno", "", trainerApi)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(rows("tutor_assignment")).isEqualTo(before);
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+                .containsExactlyInAnyOrder("amina", "bruno");
+    }
+
+    @Test
+    void aLearnerWithoutTutorShowsNoTutorJudgmentNorDivergences() {
+        org.jsoup.nodes.Document bruno =
+                org.jsoup.Jsoup.parse(trainer.get("/app/learners/bruno").body());
+        assertThat(bruno.select(".criterion")).hasSizeGreaterThan(70);
+        assertThat(bruno.select(".other-judgment")).isEmpty();
+        assertThat(bruno.select(".divergences[hidden]")).hasSize(4);
+        // Amina has a tutor (tom, from the platform): his judgment beside the trainer's, even before he judges.
+        org.jsoup.nodes.Document amina =
+                org.jsoup.Jsoup.parse(trainer.get("/app/learners/amina").body());
+        assertThat(amina.select("#criterion-C1-1 .other-judgment").text())
+                .contains("Tuteur entreprise")
+                .contains("Non évalué");
+        assertThat(amina.select(".divergences:not([hidden])")).hasSize(4);
+        // A tutor sees the évaluateur habilité's judgment beside their own, always.
+        assertThat(org.jsoup.Jsoup.parse(tutor.get("/app/learners/amina").body())
+                        .select("#criterion-C1-1 .other-judgment")
+                        .text())
+                .contains("Évaluateur habilité");
     }
 
     @Test

@@ -112,9 +112,88 @@ class ExportsTest extends ToolIntegrationTest {
         assertThat(records.get(1).get(8)).isEqualTo("Observé en atelier ; « très bien »");
         assertThat(records.get(3).get(8)).isEqualTo("'=HYPERLINK(\"http://evil.example\")\nà revoir");
         assertThat(records.get(3).get(6)).isEqualTo("Non acquis");
-        assertThat(records.get(1).get(10)).isEqualTo("Évaluateur habilité");
+        assertThat(records.get(1).get(10)).isEqualTo("Évaluateur habilité / formateur");
         assertThat(records.get(1).get(11)).isEqualTo("Évaluation intermédiaire");
         assertThat(records.get(1).get(12)).matches("\\d\\d/\\d\\d/\\d{4}");
+    }
+
+    /**
+     * A jury reads everything the evaluators wrote: a comment on a criterion still « Non évalué » is exported, and so
+     * is the tuteur entreprise's every judgment, each line saying whose it is.
+     */
+    @Test
+    void everyJudgmentOfBothEvaluatorsAndCommentsOnCriteriaNotEvaluatedYet() throws IOException {
+        Map<String, String> csrf =
+                new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
+        csrf.put("Content-Type", "application/json");
+        csrf.put("Accept", "application/json");
+        assertThat(judge(csrf, "C1.4", "NON_EVALUE", "Pas encore observé : prévu en janvier")
+                        .statusCode())
+                .isEqualTo(200);
+        LtiClient tutor = browser();
+        tutor.launch(moodle, "tutor-1", n -> {
+            Map<String, Object> claims = moodle.moodleLaunch(
+                    "tutor-1", "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor", n, "course-1");
+            claims.put(TestPlatform.LTI + "role_scope_mentor", List.of("learner-1"));
+            return claims;
+        });
+        Map<String, String> tutorApi =
+                new HashMap<>(tutor.csrfHeaders(tutor.get("/app").body()));
+        tutorApi.put("Content-Type", "application/json");
+        tutorApi.put("Accept", "application/json");
+        for (String[] j : new String[][] {
+            {"C1.1", "EN_COURS", "Vu en atelier par le tuteur"}, {"C1.2", "NON_EVALUE", "À observer chez nous"}
+        }) {
+            var saved = tutor.send(
+                    "PUT",
+                    "/api/v1/learners/learner-1/judgments/" + j[0],
+                    "{\"status\":\"" + j[1] + "\",\"comment\":\"" + j[2] + "\"}",
+                    tutorApi);
+            assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        }
+
+        List<CSVRecord> records =
+                csv(trainer.getBytes("/app/exports/judgments.csv").body());
+        List<List<String>> lines = records.subList(1, records.size()).stream()
+                .map(r -> List.of(r.get(4), r.get(6), r.get(8), r.get(10)))
+                .toList();
+        assertThat(lines)
+                .containsExactly(
+                        List.of(
+                                "C1.1",
+                                "Acquis",
+                                "Observé en atelier ; « très bien »",
+                                "Évaluateur habilité / formateur"),
+                        List.of("C1.1", "En cours d'acquisition", "Vu en atelier par le tuteur", "Tuteur entreprise"),
+                        List.of(
+                                "C1.2",
+                                "Acquis",
+                                "Observé en atelier ; « très bien »",
+                                "Évaluateur habilité / formateur"),
+                        List.of("C1.2", "Non évalué", "À observer chez nous", "Tuteur entreprise"),
+                        List.of(
+                                "C1.3",
+                                "Non acquis",
+                                "'=HYPERLINK(\"http://evil.example\")\nà revoir",
+                                "Évaluateur habilité / formateur"),
+                        List.of(
+                                "C1.4",
+                                "Non évalué",
+                                "Pas encore observé : prévu en janvier",
+                                "Évaluateur habilité / formateur"));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
+                trainer.getBytes("/app/exports/judgments.xlsx").body()))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(6);
+            List<String> comments = new java.util.ArrayList<>();
+            List<String> evaluators = new java.util.ArrayList<>();
+            for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                comments.add(sheet.getRow(i).getCell(8).getStringCellValue());
+                evaluators.add(sheet.getRow(i).getCell(10).getStringCellValue());
+            }
+            assertThat(comments).contains("À observer chez nous", "Pas encore observé : prévu en janvier");
+            assertThat(evaluators).contains("Tuteur entreprise", "Évaluateur habilité / formateur");
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ class CohortSortTest {
 
     static CohortRow row(long id, String name, String email, String b1Score) {
         return new CohortRow(
-                new CourseMember(id, "sub-" + id, name, email, ToolRole.LEARNER, true, null, name),
+                new CourseMember(id, "sub-" + id, name, email, ToolRole.LEARNER, true, null, name, false),
                 new Results(
                         List.of(),
                         List.of(new Results.BlocResult(
@@ -75,11 +75,12 @@ class CohortSortTest {
     void byFamilyNameWhenThePlatformSentIt() {
         List<CohortRow> rows = List.of(
                 new CohortRow(
-                        new CourseMember(1, "a", "Zoé Abadie", null, ToolRole.LEARNER, true, null, "Abadie Zoé"),
+                        new CourseMember(1, "a", "Zoé Abadie", null, ToolRole.LEARNER, true, null, "Abadie Zoé", false),
                         ROWS.get(0).results(),
                         null),
                 new CohortRow(
-                        new CourseMember(2, "b", "Alain Martin", null, ToolRole.LEARNER, true, null, "Martin Alain"),
+                        new CourseMember(
+                                2, "b", "Alain Martin", null, ToolRole.LEARNER, true, null, "Martin Alain", false),
                         ROWS.get(0).results(),
                         null));
         assertThat(names(CohortSort.of("name", "asc", null).apply(rows))).containsExactly("Zoé Abadie", "Alain Martin");

@@ -62,6 +62,19 @@ class StaticAssetsTest extends ToolIntegrationTest {
                 .isEqualTo(404);
     }
 
+    /** Every browser asks each site for /favicon.ico: an icon, kept a day, and no warning in the log. */
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void theFaviconIsServed(org.springframework.boot.test.system.CapturedOutput log) {
+        var response = LtiClient.withoutCookies(port).getBytes("/favicon.ico");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/x-icon");
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("max-age=86400");
+        // An ICO file: reserved 0, type 1 (icon), one image.
+        assertThat(response.body()).startsWith(0, 0, 1, 0, 1, 0);
+        assertThat(log.getOut() + log.getErr()).doesNotContain("favicon");
+    }
+
     private static java.util.function.Predicate<String> fingerprinted(String base) {
         return url -> url.matches(Pattern.quote(base) + "-[0-9a-f]{32}\\.(js|css)");
     }
