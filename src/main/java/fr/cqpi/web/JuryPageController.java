@@ -106,7 +106,7 @@ class JuryPageController {
         List<String> presented = candidates == null ? List.of() : candidates;
         try {
             JurySession created =
-                    jury.createSession(launch.actor(), new JuryInputs.Session(heldOn, place, members, presented));
+                    jury.createSession(launch.actor(), new JuryInputs.Session(heldOn, place, members, presented, null));
             if (htmx == null) {
                 return "redirect:/app/jury/" + created.id();
             }
@@ -164,7 +164,8 @@ class JuryPageController {
                             number(votesAbstention),
                             reason,
                             preconisations,
-                            recoursId(recoursId)),
+                            recoursId(recoursId),
+                            null),
                     RequestIdFilter.of(request));
             model.addAttribute(
                     "said",

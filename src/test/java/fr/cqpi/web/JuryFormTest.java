@@ -125,22 +125,27 @@ class JuryFormTest extends ToolIntegrationTest {
         // A recours: refused without grounds (the date kept), then recorded, then decided on recours.
         long recoursBefore = count("jury_recours");
         var noGrounds =
-                post(course, "/app/jury/" + id + "/recours", "learnerId=nora&blocCode=B4&filedOn=2026-12-10&grounds=");
+                post(course, "/app/jury/" + id + "/recours", "learnerId=nora&blocCode=B4&filedOn=2026-12-02&grounds=");
         assertThat(noGrounds.statusCode()).isEqualTo(400);
-        assertThat(noGrounds.body()).contains("Indiquez les motifs du recours").contains("value=\"2026-12-10\"");
+        assertThat(noGrounds.body()).contains("Indiquez les motifs du recours").contains("value=\"2026-12-02\"");
         assertThat(count("jury_recours")).isEqualTo(recoursBefore);
         var filed = post(
                 course,
                 "/app/jury/" + id + "/recours",
-                "learnerId=nora&blocCode=B4&filedOn=2026-12-10&grounds=Vote+contest%C3%A9");
+                "learnerId=nora&blocCode=B4&filedOn=2026-12-02&grounds=Vote+contest%C3%A9");
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
         assertThat(count("jury_recours")).isEqualTo(recoursBefore + 1);
         assertThat(filed.body()).contains("Recours sur B4 enregistré").contains("Sur recours");
         long recoursId =
                 jdbc.sql("select max(id) from jury_recours").query(Long.class).single();
+        // Filed after this session: the next session, held on or after the day it was filed, decides it.
+        var next = post(
+                course, "/app/jury", "heldOn=2026-12-03&place=Lyon+OPCO" + members("EMPLOYEURS") + "&candidate=nora");
+        long nextId = Long.parseLong(
+                next.headers().firstValue("HX-Push-Url").orElseThrow().substring("/app/jury/".length()));
         var onRecours = post(
                 course,
-                "/app/jury/" + id + "/decisions",
+                "/app/jury/" + nextId + "/decisions",
                 decision("nora", "NON_VALIDE", 2, 1, 0, "Recours examiné", "" + recoursId));
         assertThat(onRecours.statusCode()).as(onRecours.body()).isEqualTo(200);
         assertThat(onRecours.body())
@@ -155,7 +160,7 @@ class JuryFormTest extends ToolIntegrationTest {
         // Deciding the same recours again is refused in the form.
         var again = post(
                 course,
-                "/app/jury/" + id + "/decisions",
+                "/app/jury/" + nextId + "/decisions",
                 decision("nora", "VALIDE", 3, 0, 0, "Encore", "" + recoursId));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("déjà été décidé");
