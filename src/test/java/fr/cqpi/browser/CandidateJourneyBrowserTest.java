@@ -196,7 +196,7 @@ class CandidateJourneyBrowserTest {
         file = chrome.findElement(section).getText();
         assertThat(file)
                 .contains("B4 — validé")
-                .contains("Vote : 3 pour, 0 contre, 0 abstention(s).")
+                .contains("3 voix pour la décision « validé », 0 contre, aucune abstention.")
                 .contains("Préconisations : Poursuivre sur la communication écrite");
         shoot("jury-session", section);
 
