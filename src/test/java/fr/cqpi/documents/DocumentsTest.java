@@ -48,6 +48,9 @@ class DocumentsTest extends ToolIntegrationTest {
     /** Where the PDFs of a run are written, to look at them (pdftoppm). */
     static final Path OUT = Path.of("target", "documents");
 
+    /** The training organisation application-test.properties names (cqpi.documents.issuer). */
+    static final String ISSUER = "Centre de formation Papier-Carton (essai)";
+
     HttpResponse<String> post(AgsCourse course, String path, String body) {
         return course.trainer.send("POST", path, body, course.trainerHeaders);
     }
@@ -169,9 +172,10 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("validé (jury du 1 décembre 2026)")
                 .contains("non validé")
                 .contains("Reprendre la planification des réunions")
-                .contains("Le ou la candidat(e)")
-                .contains("Le tuteur ou la tutrice")
-                .contains("L'évaluateur ou l'évaluatrice");
+                .contains("Candidat(e)")
+                .contains("Tuteur ou tutrice entreprise")
+                .contains("Évaluateur ou évaluatrice")
+                .doesNotContain("Le ou la");
         assertThat(qrCode(livretPdf)).isEqualTo(livretUrl);
 
         // Re-download: the stored bytes. Issuing again: a new number, and it says which came before.
@@ -197,6 +201,9 @@ class DocumentsTest extends ToolIntegrationTest {
         byte[] attestationPdf = download(course.trainer, attestationNumber);
         assertThat(text(attestationPdf, "attestation"))
                 .contains("Attestation de blocs de compétences")
+                .contains(attestationNumber + " — délivrée le ")
+                .contains("Organisme de formation : " + ISSUER)
+                .contains("Président(e) du jury")
                 .contains("Prénom ines")
                 .contains("Suivi, coordination des informations et production de documents professionnels")
                 .contains("validé par le jury du 1 décembre 2026")
@@ -342,6 +349,8 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("Collège salariés")
                 .contains("Rapporteur(e), sans droit de vote")
                 .contains("Hors collège")
+                .contains("Lieu de la session : Lyon, OPCO Fait le 1 décembre 2026.")
+                .doesNotContain("Fait à")
                 .contains("Prénom lea")
                 .contains("Prénom noah")
                 .contains("Motif B4")
