@@ -31,6 +31,7 @@ import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -226,7 +227,7 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("Attestation de blocs de compétences")
                 .contains("CQPI Assistant(e)")
                 .contains("B1")
-                .contains("01/12/2026")
+                .contains("jury du 1 décembre 2026")
                 .doesNotContain("B2")
                 .doesNotContain("Reprendre la planification")
                 .doesNotContain("omar")
@@ -540,5 +541,54 @@ class DocumentsTest extends ToolIntegrationTest {
         var englishRefused = english.send("POST", "/app/learners/paul/documents", "kind=CERTIFICAT", englishForm);
         assertThat(englishRefused.statusCode()).isEqualTo(409);
         assertThat(englishRefused.body()).contains("The certificate is issued only once the jury has validated");
+    }
+
+    @Test
+    void theVerificationPageSaysFirstWhetherTheDocumentIsValidAndNamesWhoIssuedIt() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "eve");
+        decide(course, session(course, LocalDate.parse("2026-12-01"), "eve"), "eve", "B3", "VALIDE", null);
+        String url = issue(course, "eve", "ATTESTATION")
+                .at("/document/verificationUrl")
+                .asText();
+        String path = url.substring(url.indexOf("/verify/"));
+
+        Document page = Jsoup.parse(browser().get(path).body());
+        assertThat(page.select("link[rel=stylesheet]").attr("href")).matches("/css/app.*\\.css");
+        // The status first, then the holder as issued, the certification, who issued it, the blocs and dates.
+        Element main = page.selectFirst("main");
+        assertThat(main.child(0).id()).isEqualTo("verify-status");
+        assertThat(main.child(0).hasClass("valid")).isTrue();
+        assertThat(main.child(0).select("h1").text()).isEqualTo("Document authentique");
+        assertThat(main.select("#verified-holder").text()).isEqualTo("Prénom eve");
+        assertThat(main.select("#verified-issuer").text()).isEqualTo(ISSUER);
+        assertThat(main.select("#verified-certifying-body").text())
+                .isEqualTo("Commission Paritaire Nationale Emploi Formation Intersecteur Papier-Carton");
+        assertThat(main.select(".verify-facts dt").eachText())
+                .containsExactly("Numéro", "Date de délivrance", "Organisme de formation", "Organisme certificateur");
+        assertThat(main.select("#verified-issued-on").text()).matches("\\d{1,2} [a-zéû]+ 20\\d\\d");
+        assertThat(main.select(".verify-certification").text())
+                .isEqualTo("CQPI Assistant(e) — Certificat de Qualification Professionnelle Interbranches");
+        assertThat(main.select("#verified-blocs li").eachText())
+                .containsExactly(
+                        "B3 Suivi des projets ou des dossiers et traitement des aléas validé jury du 1 décembre"
+                                + " 2026");
+
+        Element english = Jsoup.parse(browser()
+                        .get(path, Map.of("Accept-Language", "en-GB,en;q=0.8"))
+                        .body())
+                .selectFirst("main");
+        assertThat(english.text())
+                .contains("Authentic document")
+                .contains("Training organisation")
+                .contains("Certifying body")
+                .contains("jury of December 1, 2026")
+                .doesNotContain("Document authentique");
+
+        var unknown = browser().get(path.substring(0, path.length() - 2) + "01");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        Element status = Jsoup.parse(unknown.body()).selectFirst("main > #verify-status");
+        assertThat(status.hasClass("invalid")).isTrue();
+        assertThat(status.select("h1").text()).isEqualTo("Document introuvable");
+        assertThat(unknown.body()).doesNotContain("Prénom eve");
     }
 }
