@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * What an issued document states, as stored beside its PDF: exactly what its public verification page confirms.
  * {@code holder} is null for a procès-verbal; {@code juryDate} / {@code juryPlace} name the session of a
- * procès-verbal, {@code candidates} counts its candidates.
+ * procès-verbal, {@code candidates} counts its candidates. {@code issuer} is the training organisation that issued
+ * it (null when none is configured); the last three are null in documents issued before they were stated.
  */
 public record DocumentFacts(
         DocumentKind kind,
@@ -18,7 +19,10 @@ public record DocumentFacts(
         List<BlocFact> blocs,
         LocalDate juryDate,
         String juryPlace,
-        Integer candidates) {
+        Integer candidates,
+        String qualificationType,
+        String certifyingBodyFullName,
+        String issuer) {
 
     /**
      * A bloc as the document states it: {@code status} is a word of the document's kind (the bloc state for a

@@ -1,17 +1,14 @@
 package fr.cqpi.documents;
 
-/** The document cannot be issued in the current state of the file (e.g. a certificate before four VALIDE). */
-public class DocumentRefusedException extends RuntimeException {
+import fr.cqpi.shared.RefusedException;
 
-    private final String reason;
+/**
+ * The document cannot be issued in the current state of the file (e.g. a certificate before four VALIDE, or while a
+ * recours is pending): {@link #reason()} is a stable word for it, e.g. {@code blocs_not_all_validated}.
+ */
+public class DocumentRefusedException extends RefusedException {
 
-    public DocumentRefusedException(String reason, String message) {
-        super(message);
-        this.reason = reason;
-    }
-
-    /** A stable word for the refusal, e.g. {@code blocs_not_all_validated}. */
-    public String reason() {
-        return reason;
+    public DocumentRefusedException(String reason, String message, Object... args) {
+        super(reason, message, args);
     }
 }

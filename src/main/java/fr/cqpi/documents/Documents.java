@@ -17,6 +17,7 @@ import fr.cqpi.jury.Jury;
 import fr.cqpi.jury.JuryDecision;
 import fr.cqpi.jury.JurySession;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.CivilDates;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,7 +53,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Documents {
 
     /** Dates on the documents are French civil dates. */
-    static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    static final ZoneId ZONE = CivilDates.FRANCE;
 
     private static final char[] TOKEN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
     private static final int TOKEN_LENGTH = 24;
@@ -64,6 +65,7 @@ public class Documents {
     private final Jury jury;
     private final EvidenceService evidence;
     private final Clock clock;
+    private final DocumentsProperties properties;
     private final SecureRandom random = new SecureRandom();
 
     Documents(
@@ -73,7 +75,8 @@ public class Documents {
             EvaluationQueries evaluation,
             Jury jury,
             EvidenceService evidence,
-            Clock clock) {
+            Clock clock,
+            DocumentsProperties properties) {
         this.repository = repository;
         this.renderer = renderer;
         this.access = access;
@@ -81,6 +84,7 @@ public class Documents {
         this.jury = jury;
         this.evidence = evidence;
         this.clock = clock;
+        this.properties = properties;
     }
 
     /** A document just issued, and the numbers issued before it of the same kind for the same holder or session. */
@@ -92,6 +96,32 @@ public class Documents {
     /** What the public verification page shows. */
     public record Verified(DocumentFacts facts, Instant issuedAt) {}
 
+    /**
+     * A kind of document a candidate may be given, and why it cannot be issued now ({@code refusal}, null when it
+     * can): what the pages offer.
+     */
+    public record Offer(DocumentKind kind, DocumentRefusedException refusal) {
+
+        public boolean issuable() {
+            return refusal == null;
+        }
+    }
+
+    /** What an evaluator may issue for the learner now, kind by kind; nothing for anyone else. */
+    @Transactional(readOnly = true)
+    public List<Offer> offers(Actor actor, String learnerSub) {
+        if (!actor.isEvaluator()) {
+            return List.of();
+        }
+        access.toJudge(actor, learnerSub);
+        CandidateState state = state(actor, learnerSub);
+        LocalDate today = CivilDates.today(clock);
+        return Arrays.stream(DocumentKind.values())
+                .filter(DocumentKind::isCandidates)
+                .map(k -> new Offer(k, refusal(k, state, today).orElse(null)))
+                .toList();
+    }
+
     @Transactional
     public Issued issueForLearner(Actor actor, String learnerSub, String kindName, Locale locale, String baseUrl) {
         DocumentKind kind = kind(kindName);
@@ -100,30 +130,14 @@ public class Documents {
                     "kind", "a procès-verbal is issued for a jury session: POST /api/v1/jury-sessions/{id}/documents");
         }
         CourseMember learner = access.toJudge(actor, learnerSub);
-        LearnerGrid grid = evaluation.grid(actor, learnerSub);
-        Jury.CandidateFile file = jury.candidate(actor, learnerSub);
-        Map<Long, JurySession> sessions =
-                jury.sessions(actor).stream().collect(Collectors.toMap(JurySession::id, Function.identity()));
-        Map<String, JuryDecision> standing = standing(file.decisions());
+        CandidateState state = state(actor, learnerSub);
+        LearnerGrid grid = state.grid();
+        Map<Long, JurySession> sessions = state.sessions();
+        Map<String, JuryDecision> standing = state.standing();
         Referentiel referentiel = grid.referentiel();
-
-        List<String> notValidated = referentiel.blocs().stream()
-                .map(Referentiel.Bloc::code)
-                .filter(b -> grid.results()
-                        .bloc(b)
-                        .map(r -> r.decision() != Decision.VALIDE)
-                        .orElse(true))
-                .toList();
-        if (kind == DocumentKind.CERTIFICAT && !notValidated.isEmpty()) {
-            throw new DocumentRefusedException(
-                    "blocs_not_all_validated",
-                    "the certificate is issued only when the jury validated all "
-                            + referentiel.blocs().size() + " blocs; not validated: " + String.join(", ", notValidated));
-        }
-        if (kind == DocumentKind.ATTESTATION
-                && notValidated.size() == referentiel.blocs().size()) {
-            throw new DocumentRefusedException(
-                    "no_bloc_validated", "no bloc of this candidate is validated by a jury: nothing to attest");
+        Optional<DocumentRefusedException> refused = refusal(kind, state, CivilDates.today(clock));
+        if (refused.isPresent()) {
+            throw refused.get();
         }
 
         List<String> earlier = repository.ofLearner(actor.courseId(), learner.userId()).stream()
@@ -131,7 +145,6 @@ public class Documents {
                 .map(DocumentRepository.Row::number)
                 .toList();
         Numbered numbered = number(baseUrl);
-        LocalDate today = LocalDate.ofInstant(numbered.at(), ZONE);
         List<BlocFact> blocs = new ArrayList<>();
         for (Referentiel.Bloc b : referentiel.blocs()) {
             Results.BlocResult r = grid.results().bloc(b.code()).orElseThrow();
@@ -144,24 +157,16 @@ public class Documents {
                 blocs.add(new BlocFact(b.code(), b.title(), status, juryDate));
             }
         }
-        DocumentFacts facts = new DocumentFacts(
-                kind,
-                numbered.number(),
-                today,
-                learner.displayName(),
-                referentiel.title(),
-                referentiel.certifyingBody(),
-                blocs,
-                null,
-                null,
-                null);
+        DocumentFacts facts = facts(kind, numbered, learner.displayName(), referentiel, blocs, null, null, null);
 
         Map<String, Object> model = new HashMap<>();
         model.put("doc", header(numbered, facts, referentiel, locale));
         model.put("holder", learner.displayName());
         String template = switch (kind) {
             case LIVRET -> {
-                model.put("blocs", livret(grid, standing, sessions, evidence.list(actor, learnerSub), locale));
+                model.put(
+                        "blocs",
+                        livret(grid, state.file(), standing, sessions, evidence.list(actor, learnerSub), locale));
                 yield "livret";
             }
             case ATTESTATION, CERTIFICAT -> {
@@ -175,22 +180,118 @@ public class Documents {
         return store(actor, numbered, kind, learner.userId(), learner.sub(), null, locale, facts, pdf, earlier);
     }
 
+    /** What a candidate's documents are made of: the grid, the jury's file and sessions, the standing decisions. */
+    private record CandidateState(
+            LearnerGrid grid,
+            Jury.CandidateFile file,
+            Map<Long, JurySession> sessions,
+            Map<String, JuryDecision> standing) {}
+
+    private CandidateState state(Actor actor, String learnerSub) {
+        Jury.CandidateFile file = jury.candidate(actor, learnerSub);
+        return new CandidateState(
+                evaluation.grid(actor, learnerSub),
+                file,
+                jury.sessions(actor).stream().collect(Collectors.toMap(JurySession::id, Function.identity())),
+                JuryDecision.standing(file.decisions()));
+    }
+
+    /**
+     * Why the document cannot be issued on {@code today}, if it cannot: a certificate needs every bloc VALIDE and an
+     * attestation one; neither is issued while a recours that could change it is pending (the livret, a record of
+     * the evaluation on its date, is); no document is issued before a decision it states, i.e. before its jury's
+     * date.
+     */
+    private static Optional<DocumentRefusedException> refusal(
+            DocumentKind kind, CandidateState state, LocalDate today) {
+        Referentiel referentiel = state.grid().referentiel();
+        int total = referentiel.blocs().size();
+        List<String> notValidated = referentiel.blocs().stream()
+                .map(Referentiel.Bloc::code)
+                .filter(b -> state.grid()
+                        .results()
+                        .bloc(b)
+                        .map(r -> r.decision() != Decision.VALIDE)
+                        .orElse(true))
+                .toList();
+        if (kind == DocumentKind.CERTIFICAT && !notValidated.isEmpty()) {
+            String blocs = String.join(", ", notValidated);
+            return Optional.of(new DocumentRefusedException(
+                    "blocs_not_all_validated",
+                    "the certificate is issued only when the jury validated all " + total + " blocs; not validated: "
+                            + blocs,
+                    total,
+                    blocs));
+        }
+        if (kind == DocumentKind.ATTESTATION && notValidated.size() == total) {
+            return Optional.of(new DocumentRefusedException(
+                    "no_bloc_validated", "no bloc of this candidate is validated by a jury: nothing to attest"));
+        }
+        if (kind != DocumentKind.LIVRET) {
+            List<String> pending = referentiel.blocs().stream()
+                    .map(Referentiel.Bloc::code)
+                    .filter(b -> !state.file().pendingRecours(b).isEmpty())
+                    .toList();
+            if (!pending.isEmpty()) {
+                String blocs = String.join(", ", pending);
+                return Optional.of(new DocumentRefusedException(
+                        "recours_pending",
+                        "a recours is pending on " + blocs + ": its decision could change this document; issue it"
+                                + " once the jury has decided the recours",
+                        blocs));
+            }
+        }
+        return referentiel.blocs().stream()
+                .map(b -> state.standing().get(b.code()))
+                .filter(java.util.Objects::nonNull)
+                .filter(d -> heldOn(state.sessions(), d).isAfter(today))
+                .findFirst()
+                .map(d -> new DocumentRefusedException(
+                        "decision_after_issue",
+                        "the document cannot be issued before the decision it states: " + d.blocCode()
+                                + " is decided by the jury of " + heldOn(state.sessions(), d),
+                        d.blocCode(),
+                        heldOn(state.sessions(), d)));
+    }
+
+    /** Whether the procès-verbal of the session can be issued now (evaluators of the course). */
+    @Transactional(readOnly = true)
+    public Offer offerForSession(Actor actor, long sessionId) {
+        return new Offer(
+                DocumentKind.PROCES_VERBAL,
+                minutesRefusal(jury.session(actor, sessionId), CivilDates.today(clock))
+                        .orElse(null));
+    }
+
+    /** A procès-verbal states a session's deliberations: not before the session is held. */
+    private static Optional<DocumentRefusedException> minutesRefusal(JurySession session, LocalDate today) {
+        return session.heldOn().isAfter(today)
+                ? Optional.of(new DocumentRefusedException(
+                        "session_not_held_yet",
+                        "the procès-verbal of the jury session of " + session.heldOn() + " is issued on or after that"
+                                + " date",
+                        session.heldOn()))
+                : Optional.empty();
+    }
+
     @Transactional
     public Issued issueForSession(Actor actor, long sessionId, Locale locale, String baseUrl) {
         JurySession session = jury.session(actor, sessionId);
         List<JuryDecision> decisions = jury.decisionsOfSession(actor, sessionId);
         Referentiel referentiel = evaluation.referentiel();
+        Optional<DocumentRefusedException> refused = minutesRefusal(session, CivilDates.today(clock));
+        if (refused.isPresent()) {
+            throw refused.get();
+        }
         List<String> earlier = repository.ofSession(actor.courseId(), sessionId).stream()
                 .map(DocumentRepository.Row::number)
                 .toList();
         Numbered numbered = number(baseUrl);
-        DocumentFacts facts = new DocumentFacts(
+        DocumentFacts facts = facts(
                 DocumentKind.PROCES_VERBAL,
-                numbered.number(),
-                LocalDate.ofInstant(numbered.at(), ZONE),
+                numbered,
                 null,
-                referentiel.title(),
-                referentiel.certifyingBody(),
+                referentiel,
                 List.of(),
                 session.heldOn(),
                 session.place(),
@@ -201,9 +302,35 @@ public class Documents {
         model.put("place", session.place());
         model.put("members", session.members());
         model.put("votingMembers", session.votingMembers());
+        model.put("castingVoteRule", session.presidentCastingVote());
         model.put("candidates", candidates(session, decisions, referentiel));
         byte[] pdf = renderer.pdf("proces-verbal", locale, model);
         return store(actor, numbered, DocumentKind.PROCES_VERBAL, null, null, sessionId, locale, facts, pdf, earlier);
+    }
+
+    private DocumentFacts facts(
+            DocumentKind kind,
+            Numbered numbered,
+            String holder,
+            Referentiel referentiel,
+            List<BlocFact> blocs,
+            LocalDate juryDate,
+            String juryPlace,
+            Integer candidates) {
+        return new DocumentFacts(
+                kind,
+                numbered.number(),
+                LocalDate.ofInstant(numbered.at(), ZONE),
+                holder,
+                referentiel.title(),
+                referentiel.certifyingBody(),
+                blocs,
+                juryDate,
+                juryPlace,
+                candidates,
+                referentiel.qualificationType(),
+                referentiel.certifyingBodyFullName(),
+                properties.issuerOrNull());
     }
 
     /** Keeps an issued document once and for all, and describes it as the API shows it. */
@@ -348,7 +475,8 @@ public class Documents {
             String certification,
             String certifyingBody,
             String certifyingBodyFullName,
-            String qualificationType) {}
+            String qualificationType,
+            String issuer) {}
 
     /**
      * One evaluator's judgment of a criterion: the évaluateur habilité's (EVALUATEUR) or the tuteur entreprise's
@@ -370,6 +498,7 @@ public class Documents {
             String juryDate,
             String reason,
             String preconisations,
+            String recoursPendingSince,
             List<LivretCompetence> competences,
             List<EvidenceLine> evidence) {}
 
@@ -402,11 +531,13 @@ public class Documents {
                 r.title(),
                 r.certifyingBody(),
                 r.certifyingBodyFullName(),
-                r.qualificationType());
+                r.qualificationType(),
+                facts.issuer());
     }
 
     private static List<LivretBloc> livret(
             LearnerGrid grid,
+            Jury.CandidateFile file,
             Map<String, JuryDecision> standing,
             Map<Long, JurySession> sessions,
             List<Evidence> evidence,
@@ -449,6 +580,10 @@ public class Documents {
                     d == null ? null : day(heldOn(sessions, d), locale),
                     d == null ? null : d.reason(),
                     d == null ? null : d.preconisations(),
+                    file.pendingRecours(b.code()).stream()
+                            .map(r -> day(r.filedOn(), locale))
+                            .findFirst()
+                            .orElse(null),
                     competences,
                     evidence.stream()
                             .filter(e -> e.blocCode().equals(b.code()))
@@ -505,14 +640,6 @@ public class Documents {
                                         d.recoursId() != null))
                                 .toList()))
                 .toList();
-    }
-
-    /** The decision standing on each bloc: the latest, unless it reopened the evaluation. */
-    private static Map<String, JuryDecision> standing(List<JuryDecision> decisions) {
-        Map<String, JuryDecision> latest = new HashMap<>();
-        decisions.forEach(d -> latest.merge(d.blocCode(), d, (a, b) -> a.id() > b.id() ? a : b));
-        latest.values().removeIf(d -> d.outcome().standing() == null);
-        return latest;
     }
 
     private static LocalDate heldOn(Map<Long, JurySession> sessions, JuryDecision d) {

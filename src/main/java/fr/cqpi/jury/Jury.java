@@ -10,7 +10,9 @@ import fr.cqpi.evaluation.LearnerAccess;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.CivilDates;
 import fr.cqpi.shared.Texts;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -24,9 +26,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The jury of a course: sessions, decisions per candidate and bloc (majority checked), recours. Acting as jury
- * is for the evaluators of the course; a learner reads only their own decisions. A decision is recorded under the
- * learner's judgment lock and announced in its transaction (the gradebook outbox writes there).
+ * The jury of a course: sessions, decisions per candidate and bloc (majority checked, or the président's casting vote
+ * on a tie where the session's rules give it), recours. Acting as jury is for the evaluators of the course; a learner
+ * reads only their own decisions. A decision is recorded under the learner's judgment lock and announced in its
+ * transaction (the gradebook outbox writes there).
+ *
+ * <p>Dates hold together: a session may be planned ahead, but its decisions are recorded on or after its date; a
+ * recours is filed on a past or present date, not before the decision it contests, and decided by a session held on
+ * or after the day it was filed.
  */
 @Service
 public class Jury {
@@ -41,6 +48,7 @@ public class Jury {
     private final EvaluationQueries evaluation;
     private final JudgmentService judgments;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Jury(
             JuryRepository jury,
@@ -48,18 +56,28 @@ public class Jury {
             CourseMembers members,
             EvaluationQueries evaluation,
             JudgmentService judgments,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jury = jury;
         this.access = access;
         this.members = members;
         this.evaluation = evaluation;
         this.judgments = judgments;
         this.events = events;
+        this.clock = clock;
     }
 
     /** A candidate of a session: their current results and every decision and recours on them. */
     public record CandidateFile(
-            CourseMember learner, Results results, List<JuryDecision> decisions, List<Recours> recours) {}
+            CourseMember learner, Results results, List<JuryDecision> decisions, List<Recours> recours) {
+
+        /** The recours on the bloc that no decision has decided yet, oldest first. */
+        public List<Recours> pendingRecours(String blocCode) {
+            return recours.stream()
+                    .filter(r -> r.pending() && r.blocCode().equals(blocCode))
+                    .toList();
+        }
+    }
 
     @Transactional(readOnly = true)
     public List<JurySession> sessions(Actor actor) {
@@ -93,6 +111,11 @@ public class Jury {
                 jury.recours(actor.courseId(), learner.userId()));
     }
 
+    /** Whether the session's date has come: its decisions are recorded from that day on. */
+    public boolean held(JurySession session) {
+        return !session.heldOn().isAfter(CivilDates.today(clock));
+    }
+
     @Transactional
     public JurySession createSession(Actor actor, JuryInputs.Session input) {
         access.requireEvaluator(actor);
@@ -112,18 +135,27 @@ public class Jury {
                     .orElseThrow(() -> new InvalidJuryInputException(
                             "candidates", "'" + sub + "' is not a learner of this course")));
         }
-        long id = jury.insertSession(actor.courseId(), heldOn, place, actor.sub());
+        boolean castingVote = Boolean.TRUE.equals(input.presidentCastingVote());
+        long id = jury.insertSession(actor.courseId(), heldOn, place, castingVote, actor.sub());
         for (int i = 0; i < seated.size(); i++) {
             jury.insertMember(id, i + 1, seated.get(i));
         }
         candidates.forEach(c -> jury.insertCandidate(id, c.userId()));
-        return new JurySession(id, heldOn, place, seated, candidates);
+        return new JurySession(id, heldOn, place, castingVote, seated, candidates);
     }
 
     @Transactional
     public Decided decide(Actor actor, long sessionId, JuryInputs.Decide input, String requestId) {
         access.requireEvaluator(actor);
         JurySession session = session(row(actor, sessionId), members.learnersById(actor.courseId()));
+        if (!held(session)) {
+            throw new JuryRefusedException(
+                    "sessionId",
+                    "session_not_held_yet",
+                    "the jury session of " + session.heldOn() + " is not held yet: its decisions are recorded on or"
+                            + " after that date",
+                    session.heldOn());
+        }
         if (input.learnerId() == null || !session.presents(input.learnerId())) {
             throw new InvalidJuryInputException("learnerId", "the learner is not a candidate of this session");
         }
@@ -142,7 +174,8 @@ public class Jury {
         Results before = evaluation.resultsOf(actor.courseId(), learner.userId());
         Results.BlocResult bloc = before.bloc(input.blocCode()).orElseThrow();
         if (outcome == Outcome.REOUVERTURE && bloc.decision() == null) {
-            throw new InvalidJuryInputException("outcome", "no decision stands on this bloc: nothing to reopen");
+            throw new InvalidJuryInputException(
+                    "outcome", "nothing_to_reopen", "no decision stands on this bloc: nothing to reopen");
         }
         if (input.recoursId() != null) {
             Recours recours = jury.recours(actor.courseId(), learner.userId()).stream()
@@ -152,6 +185,15 @@ public class Jury {
                             "recoursId", "no recours " + input.recoursId() + " of this candidate on this bloc"));
             if (recours.decisionId() != null) {
                 throw new InvalidJuryInputException("recoursId", "this recours was already decided");
+            }
+            if (session.heldOn().isBefore(recours.filedOn())) {
+                throw new InvalidJuryInputException(
+                        "recoursId",
+                        "recours_after_session",
+                        "this recours was filed on " + recours.filedOn() + ", after this session of " + session.heldOn()
+                                + ": a session held on or after that day decides it",
+                        recours.filedOn(),
+                        session.heldOn());
             }
         }
         long id = jury.insertDecision(
@@ -195,13 +237,27 @@ public class Jury {
             throw new InvalidJuryInputException("blocCode", "unknown bloc '" + input.blocCode() + "'");
         }
         LocalDate filedOn = date(input.filedOn(), "filedOn");
+        if (filedOn.isAfter(CivilDates.today(clock))) {
+            throw new InvalidJuryInputException(
+                    "filedOn",
+                    "filed_in_future",
+                    "filedOn " + filedOn + " is a future date: a recours is recorded once filed",
+                    filedOn);
+        }
         String grounds = text(input.grounds(), "grounds", MAX_TEXT, true);
-        Results.BlocResult bloc = evaluation
-                .resultsOf(actor.courseId(), learner.userId())
-                .bloc(input.blocCode())
-                .orElseThrow();
-        if (bloc.decision() == null) {
-            throw new InvalidJuryInputException("blocCode", "no jury decision stands on this bloc: nothing to appeal");
+        JuryDecision contested = JuryDecision.standing(jury.decisions(actor.courseId(), learner.userId()))
+                .get(input.blocCode());
+        if (contested == null) {
+            throw new InvalidJuryInputException(
+                    "blocCode", "nothing_to_appeal", "no jury decision stands on this bloc: nothing to appeal");
+        }
+        LocalDate decidedOn = row(actor, contested.sessionId()).heldOn();
+        if (filedOn.isBefore(decidedOn)) {
+            throw new InvalidJuryInputException(
+                    "filedOn",
+                    "filed_before_decision",
+                    "filedOn " + filedOn + " is before the decision it contests (jury of " + decidedOn + ")",
+                    decidedOn);
         }
         long id =
                 jury.insertRecours(actor.courseId(), learner.userId(), input.blocCode(), filedOn, grounds, actor.sub());
@@ -221,6 +277,7 @@ public class Jury {
                 row.id(),
                 row.heldOn(),
                 row.place(),
+                row.presidentCastingVote(),
                 jury.members(row.id()),
                 jury.candidates(row.id()).stream()
                         .map(learners::get)
@@ -233,18 +290,39 @@ public class Jury {
         int forIt = count(input.votesFor(), "votesFor");
         int against = count(input.votesAgainst(), "votesAgainst");
         int abstention = count(input.votesAbstention(), "votesAbstention");
-        Vote vote = new Vote(forIt, against, abstention);
+        boolean casting = Boolean.TRUE.equals(input.castingVote());
+        // A casting vote is recorded only where it decided: on a tie, under rules that give it.
+        Vote vote = new Vote(forIt, against, abstention, casting && forIt == against && session.presidentCastingVote());
         if (vote.cast() != session.votingMembers()) {
             throw new InvalidJuryInputException(
                     "votes",
+                    "votes_count",
                     "every voting member votes once: " + session.votingMembers() + " votes expected (the rapporteur"
-                            + " does not vote), " + vote.cast() + " given");
+                            + " does not vote), " + vote.cast() + " given",
+                    session.votingMembers(),
+                    vote.cast());
+        }
+        if (vote.tied() && !vote.carries()) {
+            throw new InvalidJuryInputException(
+                    "votes",
+                    session.presidentCastingVote() ? "tie_casting_vote_not_cast" : "tie_no_casting_vote",
+                    "no majority: the votes for the decision (" + forIt + ") and against it (" + against + ") are"
+                            + " equal; "
+                            + (session.presidentCastingVote()
+                                    ? "the président's casting vote decides a tie only when cast for the decision"
+                                            + " (castingVote)"
+                                    : "this session's rules give the président no casting vote"),
+                    forIt,
+                    against);
         }
         if (!vote.carries()) {
             throw new InvalidJuryInputException(
                     "votes",
+                    "no_majority",
                     "no majority: the votes for the decision (" + forIt + ") must outnumber those against (" + against
-                            + ")");
+                            + ")",
+                    forIt,
+                    against);
         }
         return vote;
     }

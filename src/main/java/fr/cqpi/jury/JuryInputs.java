@@ -9,8 +9,11 @@ public final class JuryInputs {
 
     public record Member(String name, String college, String role) {}
 
-    public record Session(String heldOn, String place, List<Member> members, List<String> candidates) {}
+    /** {@code presidentCastingVote}: the session's rules give the président a casting vote on a tie (false if absent). */
+    public record Session(
+            String heldOn, String place, List<Member> members, List<String> candidates, Boolean presidentCastingVote) {}
 
+    /** {@code castingVote}: on a tie, the président's casting vote, cast for this outcome, decides (false if absent). */
     public record Decide(
             String learnerId,
             String blocCode,
@@ -20,7 +23,8 @@ public final class JuryInputs {
             Integer votesAbstention,
             String reason,
             String preconisations,
-            Long recoursId) {}
+            Long recoursId,
+            Boolean castingVote) {}
 
     public record FileRecours(String blocCode, String filedOn, String grounds) {}
 }

@@ -23,15 +23,16 @@ class JuryRepository {
         this.jdbc = jdbc;
     }
 
-    record SessionRow(long id, LocalDate heldOn, String place) {}
+    record SessionRow(long id, LocalDate heldOn, String place, boolean presidentCastingVote) {}
 
-    long insertSession(long courseId, LocalDate heldOn, String place, String bySub) {
+    long insertSession(long courseId, LocalDate heldOn, String place, boolean presidentCastingVote, String bySub) {
         return jdbc.sql("""
-                        insert into jury_session (course_id, held_on, place, created_by_sub)
-                        values (:course, :heldOn, :place, :by) returning id""")
+                        insert into jury_session (course_id, held_on, place, president_casting_vote, created_by_sub)
+                        values (:course, :heldOn, :place, :castingVote, :by) returning id""")
                 .param("course", courseId)
                 .param("heldOn", heldOn)
                 .param("place", place)
+                .param("castingVote", presidentCastingVote)
                 .param("by", bySub)
                 .query(Long.class)
                 .single();
@@ -56,22 +57,30 @@ class JuryRepository {
                 .update();
     }
 
+    private static final String SESSION_COLUMNS =
+            "select id, held_on, place, president_casting_vote from jury_session where course_id = :course";
+
     List<SessionRow> sessions(long courseId) {
-        return jdbc.sql(
-                        "select id, held_on, place from jury_session where course_id = :course order by held_on desc, id desc")
+        return jdbc.sql(SESSION_COLUMNS + " order by held_on desc, id desc")
                 .param("course", courseId)
-                .query((rs, n) -> new SessionRow(
-                        rs.getLong("id"), rs.getObject("held_on", LocalDate.class), rs.getString("place")))
+                .query(JuryRepository::session)
                 .list();
     }
 
     Optional<SessionRow> session(long courseId, long sessionId) {
-        return jdbc.sql("select id, held_on, place from jury_session where course_id = :course and id = :id")
+        return jdbc.sql(SESSION_COLUMNS + " and id = :id")
                 .param("course", courseId)
                 .param("id", sessionId)
-                .query((rs, n) -> new SessionRow(
-                        rs.getLong("id"), rs.getObject("held_on", LocalDate.class), rs.getString("place")))
+                .query(JuryRepository::session)
                 .optional();
+    }
+
+    private static SessionRow session(ResultSet rs, int n) throws SQLException {
+        return new SessionRow(
+                rs.getLong("id"),
+                rs.getObject("held_on", LocalDate.class),
+                rs.getString("place"),
+                rs.getBoolean("president_casting_vote"));
     }
 
     List<JuryMember> members(long sessionId) {
@@ -108,10 +117,11 @@ class JuryRepository {
             String requestId) {
         return jdbc.sql("""
                         insert into jury_decision (session_id, course_id, learner_id, referentiel_code, bloc_code,
-                            outcome, votes_for, votes_against, votes_abstention, reason, preconisations, proposition,
-                            recours_id, decided_by_sub, decided_by_name, request_id)
+                            outcome, votes_for, votes_against, votes_abstention, casting_vote, reason, preconisations,
+                            proposition, recours_id, decided_by_sub, decided_by_name, request_id)
                         values (:session, :course, :learner, :referentiel, :bloc, :outcome, :for, :against,
-                            :abstention, :reason, :preconisations, :proposition, :recours, :by, :byName, :request)
+                            :abstention, :castingVote, :reason, :preconisations, :proposition, :recours, :by, :byName,
+                            :request)
                         returning id""")
                 .param("session", sessionId)
                 .param("course", courseId)
@@ -122,6 +132,7 @@ class JuryRepository {
                 .param("for", vote.forIt())
                 .param("against", vote.against())
                 .param("abstention", vote.abstention())
+                .param("castingVote", vote.castingVote())
                 .param("reason", reason)
                 .param("preconisations", preconisations)
                 .param("proposition", proposition == null ? null : proposition.name())
@@ -135,8 +146,8 @@ class JuryRepository {
 
     private static final String DECISION_COLUMNS = """
             select d.id, d.session_id, u.sub, d.bloc_code, d.outcome, d.votes_for, d.votes_against,
-                d.votes_abstention, d.reason, d.preconisations, d.proposition, d.recours_id, d.decided_by_name,
-                d.decided_by_sub, d.decided_at
+                d.votes_abstention, d.casting_vote, d.reason, d.preconisations, d.proposition, d.recours_id,
+                d.decided_by_name, d.decided_by_sub, d.decided_at
             from jury_decision d join lti_user u on u.id = d.learner_id""";
 
     /** Every decision on the learner in the course, oldest first. */
@@ -164,7 +175,11 @@ class JuryRepository {
                 rs.getString("sub"),
                 rs.getString("bloc_code"),
                 Outcome.valueOf(rs.getString("outcome")),
-                new Vote(rs.getInt("votes_for"), rs.getInt("votes_against"), rs.getInt("votes_abstention")),
+                new Vote(
+                        rs.getInt("votes_for"),
+                        rs.getInt("votes_against"),
+                        rs.getInt("votes_abstention"),
+                        rs.getBoolean("casting_vote")),
                 rs.getString("reason"),
                 rs.getString("preconisations"),
                 proposition == null ? null : Proposition.valueOf(proposition),

@@ -4,8 +4,17 @@ import fr.cqpi.course.CourseMember;
 import java.time.LocalDate;
 import java.util.List;
 
+/**
+ * A jury session; {@code presidentCastingVote} when its rules give the président a casting vote (voix prépondérante)
+ * on a tie.
+ */
 public record JurySession(
-        long id, LocalDate heldOn, String place, List<JuryMember> members, List<CourseMember> candidates) {
+        long id,
+        LocalDate heldOn,
+        String place,
+        boolean presidentCastingVote,
+        List<JuryMember> members,
+        List<CourseMember> candidates) {
 
     public int votingMembers() {
         return (int) members.stream().filter(m -> m.role().votes()).count();

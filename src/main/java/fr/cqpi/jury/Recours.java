@@ -12,4 +12,10 @@ public record Recours(
         String grounds,
         String recordedBy,
         Instant recordedAt,
-        Long decisionId) {}
+        Long decisionId) {
+
+    /** Not decided yet: a decision naming it may still change the bloc's outcome. */
+    public boolean pending() {
+        return decisionId == null;
+    }
+}

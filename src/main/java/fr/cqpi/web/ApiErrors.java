@@ -18,6 +18,8 @@ import fr.cqpi.evidence.InvalidEvidenceException;
 import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
 import fr.cqpi.jury.InvalidJuryInputException;
 import fr.cqpi.jury.JuryNotFoundException;
+import fr.cqpi.jury.JuryRefusedException;
+import fr.cqpi.shared.RefusedException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -137,6 +139,9 @@ class ApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("invalid_field");
         problem.setProperty("field", e.field());
+        if (e.reason() != null) {
+            problem.setProperty("reason", e.reason());
+        }
         return problem;
     }
 
@@ -157,8 +162,9 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler(DocumentRefusedException.class)
-    ProblemDetail documentRefused(DocumentRefusedException e) {
+    /** Well formed, but not now: a document the file does not allow yet, a decision before its session's date. */
+    @ExceptionHandler({DocumentRefusedException.class, JuryRefusedException.class})
+    ProblemDetail refused(RefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle(e.reason());
         return problem;

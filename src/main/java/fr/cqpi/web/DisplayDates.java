@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /** Dates as trainers read them: French wall-clock time (the certification is run in France). */
@@ -22,5 +24,14 @@ public class DisplayDates {
 
     public String formatDate(LocalDate date) {
         return date == null ? "" : DAY.format(date);
+    }
+
+    /** A day written out in the reader's language: « 1 décembre 2026 », « 1 December 2026 ». */
+    public String longDate(LocalDate date, Locale locale) {
+        return date == null
+                ? ""
+                : DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                        .withLocale(locale)
+                        .format(date);
     }
 }

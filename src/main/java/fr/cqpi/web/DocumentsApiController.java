@@ -59,7 +59,9 @@ class DocumentsApiController {
     @PostMapping("/learners/{learnerId}/documents")
     @Operation(
             summary = "Issues a candidate's document, kind LIVRET, ATTESTATION (at least one bloc VALIDE) or CERTIFICAT"
-                    + " (all four blocs VALIDE, else 409): a new number each time (evaluators only)")
+                    + " (all four blocs VALIDE), an attestation or certificate not while a recours is pending, none"
+                    + " before the jury date of a decision it states (else 409, the reason as title): a new number"
+                    + " each time (evaluators only)")
     ResponseEntity<IssuedView> issue(
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String learnerId,

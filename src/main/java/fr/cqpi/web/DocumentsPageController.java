@@ -9,9 +9,9 @@ import fr.cqpi.jury.JuryNotFoundException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.ToolBaseUrl;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,11 +34,14 @@ class DocumentsPageController {
     private final Documents documents;
     private final ToolBaseUrl baseUrl;
     private final MessageSource messages;
+    private final RefusalMessages refusals;
 
-    DocumentsPageController(Documents documents, ToolBaseUrl baseUrl, MessageSource messages) {
+    DocumentsPageController(
+            Documents documents, ToolBaseUrl baseUrl, MessageSource messages, RefusalMessages refusals) {
         this.documents = documents;
         this.baseUrl = baseUrl;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/learners/{sub}/documents")
@@ -57,27 +60,35 @@ class DocumentsPageController {
         try {
             var issued = documents.issueForLearner(launch.actor(), sub, kind, locale, baseUrl.get());
             return learnerPanel(launch, sub, model, said(issued, locale), false);
-        } catch (DocumentRefusedException | InvalidDocumentRequestException e) {
-            response.setStatus(e instanceof DocumentRefusedException ? 409 : 400);
+        } catch (DocumentRefusedException e) {
+            response.setStatus(409);
+            return learnerPanel(launch, sub, model, refused(e, locale), true);
+        } catch (InvalidDocumentRequestException e) {
+            response.setStatus(400);
             return learnerPanel(
-                    launch,
-                    sub,
-                    model,
-                    messages.getMessage("documents.refused", new Object[] {e.getMessage()}, locale),
-                    true);
+                    launch, sub, model, messages.getMessage("documents.refused." + e.field(), null, locale), true);
         }
     }
 
     @GetMapping("/jury/{sessionId}/documents")
     String session(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Model model) {
-        return sessionPanel(launch, sessionId, model, null);
+        return sessionPanel(launch, sessionId, model, null, false);
     }
 
     @PostMapping("/jury/{sessionId}/documents")
     String issueMinutes(
-            @AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Locale locale, Model model) {
-        var issued = documents.issueForSession(launch.actor(), sessionId, locale, baseUrl.get());
-        return sessionPanel(launch, sessionId, model, said(issued, locale));
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable long sessionId,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            var issued = documents.issueForSession(launch.actor(), sessionId, locale, baseUrl.get());
+            return sessionPanel(launch, sessionId, model, said(issued, locale), false);
+        } catch (DocumentRefusedException e) {
+            response.setStatus(409);
+            return sessionPanel(launch, sessionId, model, refused(e, locale), true);
+        }
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -102,22 +113,45 @@ class DocumentsPageController {
                         "documents.issuedAgain", new Object[] {number, String.join(", ", issued.earlier())}, locale);
     }
 
+    /** The refusal in the page's language, from the bundles (the API's problem document keeps the English detail). */
+    private String refused(DocumentRefusedException e, Locale locale) {
+        return refusals.say("documents.refused.", e, locale);
+    }
+
+    /**
+     * The documents panel: the issued ones, and for an evaluator a button per kind, disabled with the reason (in the
+     * page's language) when that document cannot be issued now.
+     */
     private String learnerPanel(LaunchContext launch, String sub, Model model, String message, boolean error) {
+        Locale locale = LocaleContextHolder.getLocale();
         model.addAttribute("launch", launch);
         model.addAttribute("learnerSub", sub);
         model.addAttribute("issued", documents.ofLearner(launch.actor(), sub, baseUrl.get()));
-        model.addAttribute("kinds", List.of("LIVRET", "ATTESTATION", "CERTIFICAT"));
+        model.addAttribute(
+                "offers",
+                documents.offers(launch.actor(), sub).stream()
+                        .map(o -> new OfferView(o.kind().name(), o.issuable() ? null : refused(o.refusal(), locale)))
+                        .toList());
         model.addAttribute("message", message);
         model.addAttribute("error", error);
         return "fragments/documents :: learner";
     }
 
-    private String sessionPanel(LaunchContext launch, long sessionId, Model model, String message) {
+    private String sessionPanel(LaunchContext launch, long sessionId, Model model, String message, boolean error) {
+        Documents.Offer offer = documents.offerForSession(launch.actor(), sessionId);
         model.addAttribute("launch", launch);
         model.addAttribute("sessionId", sessionId);
         model.addAttribute("issued", documents.ofSession(launch.actor(), sessionId, baseUrl.get()));
+        model.addAttribute(
+                "offer",
+                new OfferView(
+                        offer.kind().name(),
+                        offer.issuable() ? null : refused(offer.refusal(), LocaleContextHolder.getLocale())));
         model.addAttribute("message", message);
-        model.addAttribute("error", false);
+        model.addAttribute("error", error);
         return "fragments/documents :: session";
     }
+
+    /** A kind of document the panel offers; {@code unavailable} says why it cannot be issued now, or is null. */
+    record OfferView(String kind, String unavailable) {}
 }

@@ -44,12 +44,19 @@ class JuryApiController {
         }
     }
 
-    record SessionView(long id, LocalDate heldOn, String place, List<JuryMember> members, List<Learner> candidates) {
+    record SessionView(
+            long id,
+            LocalDate heldOn,
+            String place,
+            boolean presidentCastingVote,
+            List<JuryMember> members,
+            List<Learner> candidates) {
         static SessionView of(JurySession s) {
             return new SessionView(
                     s.id(),
                     s.heldOn(),
                     s.place(),
+                    s.presidentCastingVote(),
                     s.members(),
                     s.candidates().stream().map(Learner::of).toList());
         }
@@ -64,8 +71,9 @@ class JuryApiController {
     @PostMapping("/jury-sessions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Records a jury session: date, place, members (college, role) and the candidates presented"
-                    + " (evaluators only); one président, voting members of both colleges")
+            summary = "Records a jury session: date (may be ahead), place, members (college, role), the candidates"
+                    + " presented and whether its rules give the président a casting vote on a tie"
+                    + " (presidentCastingVote; evaluators only); one président, voting members of both colleges")
     SessionView create(@AuthenticationPrincipal LaunchContext launch, @RequestBody JuryInputs.Session body) {
         return SessionView.of(jury.createSession(launch.actor(), body));
     }
@@ -83,10 +91,12 @@ class JuryApiController {
     @PostMapping("/jury-sessions/{sessionId}/decisions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Records the jury's decision on a candidate's bloc (VALIDE, NON_VALIDE or REOUVERTURE) with the"
-                    + " vote: every voting member once, more votes for than against. VALIDE / NON_VALIDE lock the"
-                    + " bloc's judgments (409 on a change) until REOUVERTURE or a new decision; sent to the gradebook"
-                    + " at once (evaluators only)")
+            summary = "Records the jury's decision on a candidate's bloc (VALIDE, NON_VALIDE, AJOURNE or REOUVERTURE)"
+                    + " with the vote on it: every voting member once, more votes for than against, or on a tie the"
+                    + " président's casting vote (castingVote) where the session's rules give it. Not before the"
+                    + " session's date (409 session_not_held_yet). VALIDE / NON_VALIDE lock the bloc's judgments (409"
+                    + " on a change) until REOUVERTURE or a new decision; sent to the gradebook at once (evaluators"
+                    + " only)")
     Jury.Decided decide(
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable long sessionId,
@@ -104,8 +114,9 @@ class JuryApiController {
     @PostMapping("/learners/{learnerId}/recours")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(
-            summary = "Records a recours against the decision standing on a bloc; a later decision naming it"
-                    + " (recoursId) decides it (evaluators only)")
+            summary = "Records a recours against the decision standing on a bloc, filed on a past or present date not"
+                    + " before that decision's jury; a decision naming it (recoursId), in a session held on or after"
+                    + " the day it was filed, decides it (evaluators only)")
     Recours recours(
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String learnerId,

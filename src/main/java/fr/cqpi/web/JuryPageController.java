@@ -7,6 +7,7 @@ import fr.cqpi.evidence.EvidenceService;
 import fr.cqpi.jury.InvalidJuryInputException;
 import fr.cqpi.jury.Jury;
 import fr.cqpi.jury.JuryInputs;
+import fr.cqpi.jury.JuryRefusedException;
 import fr.cqpi.jury.JurySession;
 import fr.cqpi.jury.Outcome;
 import fr.cqpi.jury.Recours;
@@ -46,12 +47,19 @@ class JuryPageController {
     private final EvaluationQueries queries;
     private final EvidenceService evidence;
     private final MessageSource messages;
+    private final RefusalMessages refusals;
 
-    JuryPageController(Jury jury, EvaluationQueries queries, EvidenceService evidence, MessageSource messages) {
+    JuryPageController(
+            Jury jury,
+            EvaluationQueries queries,
+            EvidenceService evidence,
+            MessageSource messages,
+            RefusalMessages refusals) {
         this.jury = jury;
         this.queries = queries;
         this.evidence = evidence;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     /** What the decision form sent, shown again with the reason when it was not recorded. */
@@ -65,12 +73,18 @@ class JuryPageController {
             String reason,
             String preconisations,
             String recoursId,
+            boolean castingVote,
             String field,
             String error) {}
 
     record TypedRecours(String sub, String blocCode, String filedOn, String grounds, String field, String error) {}
 
-    record TypedSession(String heldOn, String place, List<JuryInputs.Member> members, List<String> candidates) {}
+    record TypedSession(
+            String heldOn,
+            String place,
+            List<JuryInputs.Member> members,
+            List<String> candidates,
+            boolean presidentCastingVote) {}
 
     /** A line said above a candidate after an action. */
     record Said(String sub, String text, boolean error) {}
@@ -89,6 +103,7 @@ class JuryPageController {
             @RequestParam(name = "memberCollege", required = false) List<String> colleges,
             @RequestParam(name = "memberRole", required = false) List<String> roles,
             @RequestParam(name = "candidate", required = false) List<String> candidates,
+            @RequestParam(required = false) boolean presidentCastingVote,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Locale locale,
             HttpServletResponse response,
@@ -105,19 +120,19 @@ class JuryPageController {
         }
         List<String> presented = candidates == null ? List.of() : candidates;
         try {
-            JurySession created =
-                    jury.createSession(launch.actor(), new JuryInputs.Session(heldOn, place, members, presented));
+            JurySession created = jury.createSession(
+                    launch.actor(), new JuryInputs.Session(heldOn, place, members, presented, presidentCastingVote));
             if (htmx == null) {
                 return "redirect:/app/jury/" + created.id();
             }
             response.setHeader("HX-Push-Url", "/app/jury/" + created.id());
             return session(launch, created.id(), model);
         } catch (InvalidJuryInputException e) {
-            response.setStatus(400);
+            response.setStatus(status(e));
             return sessionsPage(
                     launch,
                     model,
-                    new TypedSession(heldOn, place, typedRows, presented),
+                    new TypedSession(heldOn, place, typedRows, presented, presidentCastingVote),
                     e.field(),
                     error(e, null, locale));
         }
@@ -146,6 +161,7 @@ class JuryPageController {
             @RequestParam(required = false) String reason,
             @RequestParam(required = false) String preconisations,
             @RequestParam(required = false) String recoursId,
+            @RequestParam(required = false) boolean castingVote,
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
@@ -164,7 +180,8 @@ class JuryPageController {
                             number(votesAbstention),
                             reason,
                             preconisations,
-                            recoursId(recoursId)),
+                            recoursId(recoursId),
+                            castingVote),
                     RequestIdFilter.of(request));
             model.addAttribute(
                     "said",
@@ -183,7 +200,7 @@ class JuryPageController {
                                     locale),
                             false));
         } catch (InvalidJuryInputException e) {
-            response.setStatus(400);
+            response.setStatus(status(e));
             model.addAttribute(
                     "typed",
                     new TypedDecision(
@@ -196,6 +213,7 @@ class JuryPageController {
                             reason,
                             preconisations,
                             recoursId,
+                            castingVote,
                             e.field(),
                             error(e, session, locale)));
         }
@@ -226,7 +244,7 @@ class JuryPageController {
                             messages.getMessage("jury.recours.recorded", new Object[] {blocCode}, locale),
                             false));
         } catch (InvalidJuryInputException e) {
-            response.setStatus(400);
+            response.setStatus(status(e));
             model.addAttribute(
                     "typedRecours",
                     new TypedRecours(learnerId, blocCode, filedOn, grounds, e.field(), error(e, session, locale)));
@@ -265,17 +283,14 @@ class JuryPageController {
                         items.stream()
                                 .filter(e -> e.blocCode().equals(b.code()))
                                 .toList());
-                open.put(
-                        b.code(),
-                        f.recours().stream()
-                                .filter(r -> r.blocCode().equals(b.code()) && r.decisionId() == null)
-                                .toList());
+                open.put(b.code(), f.pendingRecours(b.code()));
             }
             evidenceOf.put(f.learner().sub(), byBloc);
             openRecours.put(f.learner().sub(), open);
         }
         model.addAttribute("launch", launch);
         model.addAttribute("jurySession", session);
+        model.addAttribute("held", jury.held(session));
         model.addAttribute("files", files);
         model.addAttribute("referentiel", referentiel);
         model.addAttribute("evidenceOf", evidenceOf);
@@ -315,12 +330,26 @@ class JuryPageController {
         return "jury";
     }
 
-    /** The reason in the page's language, by the field the jury's validation named. */
+    /** 409 for a decision the calendar does not allow yet, 400 for what was typed. */
+    private static int status(InvalidJuryInputException e) {
+        return e instanceof JuryRefusedException ? 409 : 400;
+    }
+
+    /**
+     * The reason in the page's language, from the bundles only: by the refusal the jury's validation named, else by
+     * its field; never the validation's own (English) words.
+     */
     private String error(InvalidJuryInputException e, JurySession session, Locale locale) {
-        Object[] args = {session == null ? 0 : session.votingMembers(), e.getMessage()};
+        if (e.reason() != null) {
+            String said = refusals.say("jury.error.", e, locale);
+            if (said != null) {
+                return said;
+            }
+        }
+        Object[] args = {session == null ? 0 : session.votingMembers()};
         String raw = messages.getMessage("jury.error." + e.field(), null, null, locale);
         if (raw == null) {
-            return messages.getMessage("jury.error.other", args, locale);
+            return messages.getMessage("jury.error.other", null, locale);
         }
         // Only a message with placeholders goes through MessageFormat (the bundles' apostrophe rule).
         return raw.contains("{") ? messages.getMessage("jury.error." + e.field(), args, locale) : raw;

@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -35,6 +40,12 @@ import org.springframework.test.context.ActiveProfiles;
  * presenting the candidate, records the jury's VALIDE decision with the session page's form, issues the attestation;
  * the learner's own launch downloads it, and the public verification page confirms it. Screenshots of the jury form
  * and of the evidence panel at 1366 and 390 px go to target/screenshots.
+ *
+ * <p>And what the jury and the public see of dates, recours and documents: another candidate's file recorded through
+ * the JSON API with the page's own session (a tie decided by the président's casting vote, a recours on B1); the jury
+ * page shows the recours on B1's row and the documents it blocks, with why; once the recours is decided, the
+ * certificate's public verification page says first that it is authentic, then what it states and who issued it.
+ * docs/screenshots/jury-recours-1366.png, verify-1366.png and verify-390.png are copies of target/screenshots.
  */
 @Tag("browser")
 // A context of its own (the extra property): its jury decision must not show in DemoLmsBrowserTest's demo course.
@@ -51,6 +62,16 @@ class CandidateJourneyBrowserTest {
     static final String LEARNER = "learner-05";
     static final String NAME = "Inès Fontaine";
     static final Path SCREENSHOTS = Path.of("target/screenshots");
+    /** The candidate of the recours test: another learner of the demo course. */
+    static final String RECOURS_LEARNER = "learner-10";
+
+    static final String RECOURS_NAME = "Paul Petit";
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final String MEMBERS =
+            "[{\"name\": \"Claire Martin\", \"college\": \"EMPLOYEURS\", \"role\": \"PRESIDENT\"},"
+                    + " {\"name\": \"Paul Durand\", \"college\": \"SALARIES\", \"role\": \"REPRESENTANT_SALARIES\"},"
+                    + " {\"name\": \"Nadia Benali\", \"college\": \"EMPLOYEURS\", \"role\": \"REPRESENTANT_EMPLOYEURS\"},"
+                    + " {\"name\": \"Luc Moreau\", \"college\": \"AUCUN\", \"role\": \"RAPPORTEUR\"}]";
 
     static ChromeDriver chrome;
     static WebDriverWait wait;
@@ -72,6 +93,14 @@ class CandidateJourneyBrowserTest {
         }
     }
 
+    /** The trainer's launch, once the cohort (read from the roster in the background at a first launch) shows them. */
+    void launchAsTrainerSeeing(String familyName) {
+        launchAs("trainer-1");
+        new WebDriverWait(chrome, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("cohort-table")).getText().contains(familyName));
+    }
+
     void launchAs(String userId) {
         chrome.switchTo().defaultContent();
         chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
@@ -90,11 +119,7 @@ class CandidateJourneyBrowserTest {
     @Test
     void aCandidateGoesFromFirstJudgmentToAVerifiedAttestation() throws IOException {
         // The trainer: a first judgment on B4, then the rest of the bloc with the bulk action.
-        launchAs("trainer-1");
-        // A first launch reads the roster in the background; the cohort shows everyone once it is read.
-        new WebDriverWait(chrome, Duration.ofSeconds(15))
-                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.id("cohort-table")).getText().contains("Fontaine"));
+        launchAsTrainerSeeing("Fontaine");
         chrome.findElement(By.partialLinkText("Fontaine")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), NAME));
         chrome.findElement(By.id("tab-B4")).click();
@@ -196,7 +221,7 @@ class CandidateJourneyBrowserTest {
         file = chrome.findElement(section).getText();
         assertThat(file)
                 .contains("B4 — validé")
-                .contains("Vote : 3 pour, 0 contre, 0 abstention(s).")
+                .contains("3 voix pour la décision « validé », 0 contre, aucune abstention.")
                 .contains("Préconisations : Poursuivre sur la communication écrite");
         shoot("jury-session", section);
 
@@ -248,6 +273,158 @@ class CandidateJourneyBrowserTest {
                 .contains("B4")
                 .contains("validé")
                 .doesNotContain("B1 ");
+    }
+
+    @Test
+    void aPendingRecoursShowsOnItsBlocAndTheVerificationPageSaysWhoIssuedWhat() throws IOException {
+        launchAsTrainerSeeing("Petit");
+
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        String place = "Paris, OPCO 2i — salle 3";
+        long first = session(today.minusDays(6), place, true);
+        decide(
+                first,
+                "B1",
+                "NON_VALIDE",
+                "\"votesFor\": 1, \"votesAgainst\": 1, \"votesAbstention\": 1",
+                "," + " \"castingVote\": true, \"preconisations\": \"Reprendre les comptes rendus\"");
+        for (String bloc : List.of("B2", "B3", "B4")) {
+            decide(first, bloc, "VALIDE", "\"votesFor\": 3, \"votesAgainst\": 0, \"votesAbstention\": 0", "");
+        }
+        Map<String, Object> recours = api(
+                "/api/v1/learners/" + RECOURS_LEARNER + "/recours",
+                "{\"blocCode\": \"B1\", \"filedOn\": \"" + today.minusDays(2) + "\", \"grounds\": \"Entretien écourté"
+                        + " par une alerte incendie\"}");
+
+        // The jury page: the recours on B1's row, the votes on the decision, the documents it blocks and why.
+        chrome.findElement(By.linkText("Jury")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jury"));
+        chrome.findElement(By.partialLinkText(place)).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Jury du"));
+        By section = By.id("candidate-" + RECOURS_LEARNER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#documents-" + RECOURS_LEARNER + " button")));
+        WebElement flag = chrome.findElement(By.id("recours-flag-" + RECOURS_LEARNER + "-B1"));
+        assertThat(flag.getText())
+                .isEqualTo("Recours en attente (déposé le " + today.minusDays(2).format(DAY) + ")");
+        assertThat(chrome.findElements(By.id("recours-flag-" + RECOURS_LEARNER + "-B4")))
+                .isEmpty();
+        String file = chrome.findElement(section).getText();
+        assertThat(file)
+                .contains("1 voix pour la décision « non validé », 1 contre, 1 abstention.")
+                .contains("la voix prépondérante de la présidence du jury a emporté la décision")
+                .contains("Un recours est en attente sur le bloc B1")
+                .doesNotContain("pending", "Refusé");
+        assertThat(chrome.findElement(By.xpath(
+                                "//section[@id='documents-" + RECOURS_LEARNER + "']//button[@value='CERTIFICAT']"))
+                        .isEnabled())
+                .isFalse();
+        assertThat(chrome.findElement(
+                                By.xpath("//section[@id='documents-" + RECOURS_LEARNER + "']//button[@value='LIVRET']"))
+                        .isEnabled())
+                .isTrue();
+        shootFramed("jury-recours-1366", section);
+
+        // Decided by a session held since: the certificate is issued; its verification page, in the open.
+        long second = session(today, place, false);
+        decide(
+                second,
+                "B1",
+                "VALIDE",
+                "\"votesFor\": 3, \"votesAgainst\": 0, \"votesAbstention\": 0",
+                ", \"recoursId\": " + recours.get("id"));
+        Map<String, Object> certificate =
+                api("/api/v1/learners/" + RECOURS_LEARNER + "/documents", "{\"kind\": \"CERTIFICAT\"}");
+        String url = (String) ((Map<String, Object>) certificate.get("document")).get("verificationUrl");
+
+        chrome.switchTo().defaultContent();
+        chrome.get(url);
+        WebElement status = chrome.findElement(By.id("verify-status"));
+        assertThat(status.findElement(By.tagName("h1")).getText()).isEqualTo("Document authentique");
+        assertThat(status.getRect().getY())
+                .isLessThan(
+                        chrome.findElement(By.id("verified-holder")).getRect().getY());
+        assertThat(chrome.findElement(By.id("verified-holder")).getText()).isEqualTo(RECOURS_NAME);
+        assertThat(chrome.findElement(By.tagName("main")).getText())
+                .contains("Certificat")
+                .contains("CQPI Assistant(e)")
+                .contains("Organisme de formation de démonstration")
+                .contains("Commission Paritaire Nationale Emploi Formation Intersecteur Papier-Carton")
+                .contains("B1", "B2", "B3", "B4");
+        // The tool's stylesheet applies: the status is a coloured band, not a bare paragraph.
+        assertThat(status.getCssValue("border-top-style")).isEqualTo("solid");
+        shootPage("verify-1366", 1366);
+        shootPage("verify-390", 390);
+        chrome.manage().window().setSize(new Dimension(1400, 1000));
+    }
+
+    /** The tool's frame made as tall as its page, shot at 1366 px wide with the element in it. */
+    void shootFramed(String name, By element) throws IOException {
+        Number height = (Number) js().executeScript("return document.documentElement.scrollHeight;");
+        chrome.switchTo().defaultContent();
+        chrome.manage().window().setSize(new Dimension(1366, height.intValue() + 300));
+        js().executeScript(
+                        "document.getElementById('tool-frame').style.height = arguments[0] + 'px';",
+                        height.intValue() + 20);
+        chrome.switchTo().frame("tool-frame");
+        assertThat(chrome.findElement(element).isDisplayed()).isTrue();
+        assertThat(js().executeScript(
+                                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
+                .as(name + " scrolls sideways")
+                .isEqualTo(false);
+        chrome.switchTo().defaultContent();
+        Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+        chrome.switchTo().frame("tool-frame");
+    }
+
+    /** The whole page at {@code width}: no sideways scrolling. */
+    void shootPage(String name, int width) throws IOException {
+        chrome.manage().window().setSize(new Dimension(width, 900));
+        Number height = (Number) js().executeScript("return document.documentElement.scrollHeight;");
+        chrome.manage().window().setSize(new Dimension(width, height.intValue() + 140));
+        assertThat(js().executeScript(
+                                "return document.documentElement.scrollWidth > document.documentElement.clientWidth;"))
+                .as(name + " scrolls sideways")
+                .isEqualTo(false);
+        Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
+    }
+    /** A JSON API call from the tool's frame, with its session and CSRF token as its own scripts send them. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> api(String path, String body) {
+        Object answer = js().executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "const meta = n => document.querySelector('meta[name=' + n + ']').content;"
+                                + "const headers = {'X-CQPI-Session': meta('cqpi-session'), 'Content-Type': 'application/json',"
+                                + " 'Accept': 'application/json'};"
+                                + "headers[meta('_csrf_header')] = meta('_csrf');"
+                                + "fetch(arguments[0], {method: 'POST', headers: headers, body: arguments[1],"
+                                + " credentials: 'omit'})"
+                                + ".then(r => r.json().then(j => done({status: r.status, body: j})))"
+                                + ".catch(e => done({status: 0, body: String(e)}));",
+                        path,
+                        body);
+        Map<String, Object> response = (Map<String, Object>) answer;
+        assertThat(((Number) response.get("status")).intValue())
+                .as(path + " " + response.get("body"))
+                .isIn(200, 201);
+        return (Map<String, Object>) response.get("body");
+    }
+
+    long session(LocalDate heldOn, String place, boolean castingVote) {
+        return ((Number) api(
+                                "/api/v1/jury-sessions",
+                                "{\"heldOn\": \"" + heldOn + "\", \"place\": \"" + place + "\", \"members\": "
+                                        + MEMBERS + ", \"candidates\": [\"" + RECOURS_LEARNER + "\"],"
+                                        + " \"presidentCastingVote\": " + castingVote + "}")
+                        .get("id"))
+                .longValue();
+    }
+
+    void decide(long session, String bloc, String outcome, String votes, String extra) {
+        api(
+                "/api/v1/jury-sessions/" + session + "/decisions",
+                "{\"learnerId\": \"" + RECOURS_LEARNER + "\", \"blocCode\": \"" + bloc + "\", \"outcome\": \"" + outcome
+                        + "\", " + votes + ", \"reason\": \"Délibération sur " + bloc + "\"" + extra + "}");
     }
 
     void setNumber(WebElement form, String name, String value) {

@@ -114,11 +114,11 @@ class TrainerDayBrowserTest {
                 .single();
         Actor actor = new Actor(trainer[1], courseId, trainer[0], "trainer-1", "Claire Martin", ToolRole.EVALUATOR);
         var session = jury.createSession(
-                actor, new JuryInputs.Session("2026-11-20", "Lyon, OPCO 2i", JURY, List.of(learnerSub)));
+                actor, new JuryInputs.Session("2026-11-20", "Lyon, OPCO 2i", JURY, List.of(learnerSub), null));
         jury.decide(
                 actor,
                 session.id(),
-                new JuryInputs.Decide(learnerSub, bloc, "VALIDE", 3, 0, 0, "Bloc acquis", null, null),
+                new JuryInputs.Decide(learnerSub, bloc, "VALIDE", 3, 0, 0, "Bloc acquis", null, null, null),
                 "trainer-day-test");
     }
 

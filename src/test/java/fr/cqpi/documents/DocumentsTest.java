@@ -15,6 +15,9 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +29,9 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -42,6 +48,9 @@ class DocumentsTest extends ToolIntegrationTest {
 
     /** Where the PDFs of a run are written, to look at them (pdftoppm). */
     static final Path OUT = Path.of("target", "documents");
+
+    /** The training organisation application-test.properties names (cqpi.documents.issuer). */
+    static final String ISSUER = "Centre de formation Papier-Carton (essai)";
 
     HttpResponse<String> post(AgsCourse course, String path, String body) {
         return course.trainer.send("POST", path, body, course.trainerHeaders);
@@ -164,9 +173,10 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("validé (jury du 1 décembre 2026)")
                 .contains("non validé")
                 .contains("Reprendre la planification des réunions")
-                .contains("Le ou la candidat(e)")
-                .contains("Le tuteur ou la tutrice")
-                .contains("L'évaluateur ou l'évaluatrice");
+                .contains("Candidat(e)")
+                .contains("Tuteur ou tutrice entreprise")
+                .contains("Évaluateur ou évaluatrice")
+                .doesNotContain("Le ou la");
         assertThat(qrCode(livretPdf)).isEqualTo(livretUrl);
 
         // Re-download: the stored bytes. Issuing again: a new number, and it says which came before.
@@ -192,6 +202,9 @@ class DocumentsTest extends ToolIntegrationTest {
         byte[] attestationPdf = download(course.trainer, attestationNumber);
         assertThat(text(attestationPdf, "attestation"))
                 .contains("Attestation de blocs de compétences")
+                .contains(attestationNumber + " — délivrée le ")
+                .contains("Organisme de formation : " + ISSUER)
+                .contains("Président(e) du jury")
                 .contains("Prénom ines")
                 .contains("Suivi, coordination des informations et production de documents professionnels")
                 .contains("validé par le jury du 1 décembre 2026")
@@ -214,7 +227,7 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("Attestation de blocs de compétences")
                 .contains("CQPI Assistant(e)")
                 .contains("B1")
-                .contains("01/12/2026")
+                .contains("jury du 1 décembre 2026")
                 .doesNotContain("B2")
                 .doesNotContain("Reprendre la planification")
                 .doesNotContain("omar")
@@ -292,18 +305,8 @@ class DocumentsTest extends ToolIntegrationTest {
         course.judge("ines", "C1.1", "ACQUIS");
         long session = session(course, "ines");
         decide(course, session, "ines", "B1", "VALIDE", null);
-        LtiClient english = browser();
-        english.launch(course.platform, "trainer-en", n -> {
-            Map<String, Object> claims =
-                    course.platform.moodleLaunch("trainer-en", fr.cqpi.support.TestPlatform.INSTRUCTOR, n, "course");
-            claims.put(
-                    fr.cqpi.support.TestPlatform.LTI + "launch_presentation",
-                    Map.of("locale", "en-GB", "document_target", "iframe"));
-            return claims;
-        });
-        Map<String, String> headers =
-                new java.util.HashMap<>(english.csrfHeaders(english.get("/app").body()));
-        headers.put("Content-Type", "application/json");
+        LtiClient english = course.englishTrainer();
+        Map<String, String> headers = AgsCourse.headers(english, "application/json");
         headers.put("Accept", "application/json");
 
         var issued = english.send("POST", "/api/v1/learners/ines/documents", "{\"kind\": \"ATTESTATION\"}", headers);
@@ -343,9 +346,12 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("Procès-verbal du jury")
                 .contains("Session du 1 décembre 2026 — Lyon, OPCO")
                 .contains("Claire Martin")
-                .contains("président(e)")
-                .contains("collège salariés")
-                .contains("rapporteur (ne vote pas)")
+                .contains("Président(e) du jury")
+                .contains("Collège salariés")
+                .contains("Rapporteur(e), sans droit de vote")
+                .contains("Hors collège")
+                .contains("Lieu de la session : Lyon, OPCO Fait le 1 décembre 2026.")
+                .doesNotContain("Fait à")
                 .contains("Prénom lea")
                 .contains("Prénom noah")
                 .contains("Motif B4")
@@ -393,5 +399,196 @@ class DocumentsTest extends ToolIntegrationTest {
                 "{\"kind\": \"LIVRET\"}",
                 java.util.Map.of("Content-Type", "application/json"));
         assertThat(noCsrf.statusCode()).isEqualTo(403);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Paris"));
+    }
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    long session(AgsCourse course, LocalDate heldOn, String... candidates) {
+        var created = post(
+                course,
+                "/api/v1/jury-sessions",
+                "{\"heldOn\": \"" + heldOn + "\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
+                        + ", \"candidates\": [\"" + String.join("\",\"", candidates) + "\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return AgsCourse.json(created.body()).get("id").asLong();
+    }
+
+    HttpResponse<String> issueRefused(AgsCourse course, String learner, String kind, String reason) {
+        var refused = post(course, "/api/v1/learners/" + learner + "/documents", "{\"kind\": \"" + kind + "\"}");
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+        assertThat(AgsCourse.json(refused.body()).get("title").asText()).isEqualTo(reason);
+        return refused;
+    }
+
+    @Test
+    void noAttestationNorCertificateWhileARecoursCouldChangeItTheLivretSaysItIsPending() throws Exception {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "rose");
+        long session = session(course, LocalDate.parse("2026-12-01"), "rose");
+        for (String bloc : List.of("B1", "B2", "B3", "B4")) {
+            decide(course, session, "rose", bloc, "VALIDE", null);
+        }
+        var recours = post(
+                course,
+                "/api/v1/learners/rose/recours",
+                "{\"blocCode\": \"B2\", \"filedOn\": \"2026-12-02\", \"grounds\": \"Composition du jury\"}");
+        assertThat(recours.statusCode()).as(recours.body()).isEqualTo(201);
+        long documents = jdbc.sql("select count(*) from issued_document")
+                .query(Long.class)
+                .single();
+        assertThat(AgsCourse.json(issueRefused(course, "rose", "CERTIFICAT", "recours_pending")
+                                .body())
+                        .get("detail")
+                        .asText())
+                .contains("B2");
+        issueRefused(course, "rose", "ATTESTATION", "recours_pending");
+        assertThat(jdbc.sql("select count(*) from issued_document")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(documents);
+
+        // The panel says why, in French, and offers the livret only; the livret shows the recours pending.
+        Document panel =
+                Jsoup.parse(course.trainer.get("/app/learners/rose/documents").body());
+        assertThat(panel.select("button[disabled]").eachAttr("value")).containsExactly("ATTESTATION", "CERTIFICAT");
+        assertThat(panel.select(".documents-unavailable li").eachText())
+                .containsExactly(
+                        "Attestation de blocs de compétences : Un recours est en attente sur le bloc B2 : sa décision"
+                                + " pourrait changer ce document. Délivrez-le une fois le recours décidé par le jury.",
+                        "Certificat : Un recours est en attente sur le bloc B2 : sa décision pourrait changer ce"
+                                + " document. Délivrez-le une fois le recours décidé par le jury.");
+        assertThat(panel.select("button[value=CERTIFICAT]").attr("aria-describedby"))
+                .isEqualTo("why-rose-CERTIFICAT");
+        JsonNode livret = issue(course, "rose", "LIVRET");
+        assertThat(text(download(course.trainer, livret.at("/document/number").asText()), "livret-recours"))
+                .contains("Recours déposé le 2 décembre 2026, en attente de décision");
+
+        // Decided by a later session: the certificate is issued.
+        long later = session(course, LocalDate.parse("2026-12-03"), "rose");
+        var decided = post(
+                course,
+                "/api/v1/jury-sessions/" + later + "/decisions",
+                "{\"learnerId\": \"rose\", \"blocCode\": \"B2\", \"outcome\": \"VALIDE\", \"votesFor\": 3,"
+                        + " \"votesAgainst\": 0, \"votesAbstention\": 0, \"reason\": \"Recours examiné\","
+                        + " \"recoursId\": "
+                        + AgsCourse.json(recours.body()).get("id").asLong() + "}");
+        assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
+        issue(course, "rose", "CERTIFICAT");
+    }
+
+    @Test
+    void noDocumentIsIssuedBeforeTheDecisionItStatesAndThePanelsSayWhyInTheLaunchsLanguage() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "paul", "lou");
+        LocalDate ahead = today().plusDays(8);
+        long planned = session(course, ahead, "paul");
+        // A decision recorded in it before the date rule: kept, but no document states it before its date.
+        jdbc.sql("""
+                        insert into jury_decision (session_id, course_id, learner_id, referentiel_code, bloc_code,
+                            outcome, votes_for, votes_against, votes_abstention, reason, decided_by_sub)
+                        select s.id, s.course_id, c.learner_id, 'cqpi-assistant', 'B1', 'VALIDE', 3, 0, 0,
+                            'Enregistrée avant la règle', 'trainer'
+                        from jury_session s join jury_candidate c on c.session_id = s.id where s.id = :session""").param("session", planned).update();
+        assertThat(AgsCourse.json(issueRefused(course, "paul", "ATTESTATION", "decision_after_issue")
+                                .body())
+                        .get("detail")
+                        .asText())
+                .contains("B1")
+                .contains(ahead.toString());
+        issueRefused(course, "paul", "LIVRET", "decision_after_issue");
+        var minutes = post(course, "/api/v1/jury-sessions/" + planned + "/documents", null);
+        assertThat(minutes.statusCode()).isEqualTo(409);
+        assertThat(AgsCourse.json(minutes.body()).get("title").asText()).isEqualTo("session_not_held_yet");
+
+        // The pages: every button that cannot issue is disabled with the reason from the bundles, never English.
+        Document panel =
+                Jsoup.parse(course.trainer.get("/app/learners/paul/documents").body());
+        assertThat(panel.select("button[disabled]").eachAttr("value"))
+                .containsExactly("LIVRET", "ATTESTATION", "CERTIFICAT");
+        assertThat(panel.select(".documents-unavailable").text())
+                .contains("Ce document ne peut pas être délivré avant la décision qu'il atteste : le bloc B1 est"
+                        + " décidé par le jury du " + ahead.format(DAY) + ".")
+                .contains("Le certificat n'est délivré que lorsque le jury a validé les 4 blocs ; pas encore"
+                        + " validé(s) : B2, B3, B4.")
+                .doesNotContain("the certificate", "nothing to attest", "Refusé");
+        Map<String, String> form = AgsCourse.headers(course.trainer, "application/x-www-form-urlencoded");
+        form.put("HX-Request", "true");
+        var refused = course.trainer.send("POST", "/app/learners/paul/documents", "kind=ATTESTATION", form);
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).select("[role=alert]").text())
+                .startsWith("Ce document ne peut pas être délivré avant la décision")
+                .doesNotContain("cannot be issued");
+        assertThat(Jsoup.parse(course.trainer.get("/app/learners/lou/documents").body())
+                        .select(".documents-unavailable")
+                        .text())
+                .contains("Aucun bloc de ce candidat n'est encore validé par un jury : il n'y a rien à attester.");
+        Document minutesPanel = Jsoup.parse(
+                course.trainer.get("/app/jury/" + planned + "/documents").body());
+        assertThat(minutesPanel.select("button[type=submit]").hasAttr("disabled"))
+                .isTrue();
+        assertThat(minutesPanel.select(".documents-unavailable").text())
+                .isEqualTo("Le procès-verbal ne peut pas être délivré avant la session du jury du " + ahead.format(DAY)
+                        + ".");
+
+        LtiClient english = course.englishTrainer();
+        assertThat(english.get("/app/learners/lou/documents").body())
+                .contains("No bloc of this candidate is validated by a jury yet: there is nothing to attest.")
+                .contains("The certificate is issued only once the jury has validated all 4 blocs")
+                .doesNotContain("Aucun bloc");
+        Map<String, String> englishForm = AgsCourse.headers(english, "application/x-www-form-urlencoded");
+        var englishRefused = english.send("POST", "/app/learners/paul/documents", "kind=CERTIFICAT", englishForm);
+        assertThat(englishRefused.statusCode()).isEqualTo(409);
+        assertThat(englishRefused.body()).contains("The certificate is issued only once the jury has validated");
+    }
+
+    @Test
+    void theVerificationPageSaysFirstWhetherTheDocumentIsValidAndNamesWhoIssuedIt() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "eve");
+        decide(course, session(course, LocalDate.parse("2026-12-01"), "eve"), "eve", "B3", "VALIDE", null);
+        String url = issue(course, "eve", "ATTESTATION")
+                .at("/document/verificationUrl")
+                .asText();
+        String path = url.substring(url.indexOf("/verify/"));
+
+        Document page = Jsoup.parse(browser().get(path).body());
+        assertThat(page.select("link[rel=stylesheet]").attr("href")).matches("/css/app.*\\.css");
+        // The status first, then the holder as issued, the certification, who issued it, the blocs and dates.
+        Element main = page.selectFirst("main");
+        assertThat(main.child(0).id()).isEqualTo("verify-status");
+        assertThat(main.child(0).hasClass("valid")).isTrue();
+        assertThat(main.child(0).select("h1").text()).isEqualTo("Document authentique");
+        assertThat(main.select("#verified-holder").text()).isEqualTo("Prénom eve");
+        assertThat(main.select("#verified-issuer").text()).isEqualTo(ISSUER);
+        assertThat(main.select("#verified-certifying-body").text())
+                .isEqualTo("Commission Paritaire Nationale Emploi Formation Intersecteur Papier-Carton");
+        assertThat(main.select(".verify-facts dt").eachText())
+                .containsExactly("Numéro", "Date de délivrance", "Organisme de formation", "Organisme certificateur");
+        assertThat(main.select("#verified-issued-on").text()).matches("\\d{1,2} [a-zéû]+ 20\\d\\d");
+        assertThat(main.select(".verify-certification").text())
+                .isEqualTo("CQPI Assistant(e) — Certificat de Qualification Professionnelle Interbranches");
+        assertThat(main.select("#verified-blocs li").eachText())
+                .containsExactly(
+                        "B3 Suivi des projets ou des dossiers et traitement des aléas validé jury du 1 décembre"
+                                + " 2026");
+
+        Element english = Jsoup.parse(browser()
+                        .get(path, Map.of("Accept-Language", "en-GB,en;q=0.8"))
+                        .body())
+                .selectFirst("main");
+        assertThat(english.text())
+                .contains("Authentic document")
+                .contains("Training organisation")
+                .contains("Certifying body")
+                .contains("jury of December 1, 2026")
+                .doesNotContain("Document authentique");
+
+        var unknown = browser().get(path.substring(0, path.length() - 2) + "01");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        Element status = Jsoup.parse(unknown.body()).selectFirst("main > #verify-status");
+        assertThat(status.hasClass("invalid")).isTrue();
+        assertThat(status.select("h1").text()).isEqualTo("Document introuvable");
+        assertThat(unknown.body()).doesNotContain("Prénom eve");
     }
 }

@@ -7,6 +7,8 @@ import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -26,23 +28,52 @@ class JuryTest extends ToolIntegrationTest {
     }
 
     long session(AgsCourse course, String... candidates) {
+        return session(course, LocalDate.parse("2026-12-01"), false, candidates);
+    }
+
+    long session(AgsCourse course, LocalDate heldOn, boolean castingVote, String... candidates) {
         String subs = String.join("\",\"", candidates);
         var created = post(
                 course,
                 "/api/v1/jury-sessions",
-                "{\"heldOn\": \"2026-12-01\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
-                        + ", \"candidates\": [\"" + subs + "\"]}");
+                "{\"heldOn\": \"" + heldOn + "\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
+                        + ", \"candidates\": [\"" + subs + "\"], \"presidentCastingVote\": " + castingVote + "}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return AgsCourse.json(created.body()).get("id").asLong();
     }
 
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Paris"));
+    }
+
+    HttpResponse<String> recours(AgsCourse course, String learner, LocalDate filedOn) {
+        return post(
+                course,
+                "/api/v1/learners/" + learner + "/recours",
+                "{\"blocCode\": \"B4\", \"filedOn\": \"" + filedOn + "\", \"grounds\": \"Entretien écourté\"}");
+    }
+
     HttpResponse<String> decide(AgsCourse course, long session, String learner, String outcome, int f, int a, int x) {
+        return decide(course, session, learner, outcome, f, a, x, null, false);
+    }
+
+    HttpResponse<String> decide(
+            AgsCourse course,
+            long session,
+            String learner,
+            String outcome,
+            int f,
+            int a,
+            int x,
+            Long recoursId,
+            boolean castingVote) {
         return post(
                 course,
                 "/api/v1/jury-sessions/" + session + "/decisions",
                 "{\"learnerId\": \"" + learner + "\", \"blocCode\": \"B4\", \"outcome\": \"" + outcome
                         + "\", \"votesFor\": " + f + ", \"votesAgainst\": " + a + ", \"votesAbstention\": " + x
-                        + ", \"reason\": \"Entretien convaincant\", \"preconisations\": \"Approfondir la veille\"}");
+                        + ", \"reason\": \"Entretien convaincant\", \"preconisations\": \"Approfondir la veille\""
+                        + ", \"recoursId\": " + recoursId + ", \"castingVote\": " + castingVote + "}");
     }
 
     HttpResponse<String> judge(AgsCourse course, String learner, String criterion, String status) {
@@ -192,13 +223,18 @@ class JuryTest extends ToolIntegrationTest {
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
         long recours = AgsCourse.json(filed.body()).get("id").asLong();
 
+        // Filed after the session: a session held on or after the day it was filed decides it.
+        long later = session(course, LocalDate.parse("2026-12-03"), false, "emma");
         String onRecours = "{\"learnerId\": \"emma\", \"blocCode\": \"B4\", \"outcome\": \"VALIDE\", \"votesFor\": 2,"
                 + " \"votesAgainst\": 1, \"votesAbstention\": 0, \"reason\": \"Recours fondé\", \"recoursId\": "
                 + recours + "}";
-        var decided = post(course, "/api/v1/jury-sessions/" + session + "/decisions", onRecours);
+        var tooEarly = post(course, "/api/v1/jury-sessions/" + session + "/decisions", onRecours);
+        assertThat(tooEarly.statusCode()).isEqualTo(400);
+        assertThat(AgsCourse.json(tooEarly.body()).get("reason").asText()).isEqualTo("recours_after_session");
+        var decided = post(course, "/api/v1/jury-sessions/" + later + "/decisions", onRecours);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
         assertThat(AgsCourse.json(decided.body()).at("/bloc/state").asText()).isEqualTo("VALIDE");
-        var twice = post(course, "/api/v1/jury-sessions/" + session + "/decisions", onRecours);
+        var twice = post(course, "/api/v1/jury-sessions/" + later + "/decisions", onRecours);
         assertThat(twice.statusCode()).isEqualTo(400);
         assertThat(AgsCourse.json(twice.body()).get("field").asText()).isEqualTo("recoursId");
 
@@ -207,5 +243,88 @@ class JuryTest extends ToolIntegrationTest {
         assertThat(file.at("/recours/0/decisionId").asLong())
                 .isEqualTo(AgsCourse.json(decided.body()).at("/decision/id").asLong());
         assertThat(file.get("decisions")).hasSize(2);
+    }
+
+    @Test
+    void aSessionMayBePlannedAheadButItsDecisionsWaitForItsDate() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "jade");
+        LocalDate ahead = today().plusDays(8);
+        long planned = session(course, ahead, false, "jade");
+        long before = decisions();
+        var early = decide(course, planned, "jade", "VALIDE", 3, 0, 0);
+        assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
+        JsonNode problem = AgsCourse.json(early.body());
+        assertThat(problem.get("title").asText()).isEqualTo("session_not_held_yet");
+        assertThat(problem.get("detail").asText()).contains(ahead.toString());
+        assertThat(decisions()).isEqualTo(before);
+
+        // Held today: its decisions are recorded.
+        long held = session(course, today(), false, "jade");
+        assertThat(decide(course, held, "jade", "NON_VALIDE", 2, 1, 0).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void aRecoursIsFiledOnAPastDateNotBeforeTheDecisionItContests() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "hugo");
+        long session = session(course, LocalDate.parse("2026-12-01"), false, "hugo");
+        assertThat(decide(course, session, "hugo", "NON_VALIDE", 2, 1, 0).statusCode())
+                .isEqualTo(201);
+        long recours =
+                jdbc.sql("select count(*) from jury_recours").query(Long.class).single();
+
+        var future = recours(course, "hugo", today().plusDays(13));
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(AgsCourse.json(future.body()).get("field").asText()).isEqualTo("filedOn");
+        assertThat(AgsCourse.json(future.body()).get("reason").asText()).isEqualTo("filed_in_future");
+        var beforeTheJury = recours(course, "hugo", LocalDate.parse("2026-11-30"));
+        assertThat(beforeTheJury.statusCode()).isEqualTo(400);
+        assertThat(AgsCourse.json(beforeTheJury.body()).get("reason").asText()).isEqualTo("filed_before_decision");
+        assertThat(jdbc.sql("select count(*) from jury_recours")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(recours);
+
+        assertThat(recours(course, "hugo", today()).statusCode()).isEqualTo(201);
+        assertThat(recours(course, "hugo", LocalDate.parse("2026-12-01")).statusCode())
+                .isEqualTo(201);
+    }
+
+    @Test
+    void onATieThePresidentsCastingVoteDecidesWhereTheSessionsRulesGiveIt() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "lina");
+        long before = decisions();
+        // Three voting members, one abstaining: 1 for, 1 against.
+        long withoutRule = session(course, LocalDate.parse("2026-12-01"), false, "lina");
+        var noRule = decide(course, withoutRule, "lina", "NON_VALIDE", 1, 1, 1, null, true);
+        assertThat(noRule.statusCode()).isEqualTo(400);
+        assertThat(AgsCourse.json(noRule.body()).get("reason").asText()).isEqualTo("tie_no_casting_vote");
+
+        long withRule = session(course, LocalDate.parse("2026-12-02"), true, "lina");
+        var notCast = decide(course, withRule, "lina", "NON_VALIDE", 1, 1, 1, null, false);
+        assertThat(notCast.statusCode()).isEqualTo(400);
+        assertThat(AgsCourse.json(notCast.body()).get("reason").asText()).isEqualTo("tie_casting_vote_not_cast");
+        assertThat(decide(course, withRule, "lina", "NON_VALIDE", 1, 2, 0, null, true)
+                        .statusCode())
+                .isEqualTo(400);
+        assertThat(decisions()).isEqualTo(before);
+
+        var cast = decide(course, withRule, "lina", "NON_VALIDE", 1, 1, 1, null, true);
+        assertThat(cast.statusCode()).as(cast.body()).isEqualTo(201);
+        JsonNode vote = AgsCourse.json(cast.body()).at("/decision/vote");
+        assertThat(vote.get("castingVote").asBoolean()).isTrue();
+        assertThat(AgsCourse.json(cast.body()).at("/bloc/decision").asText()).isEqualTo("NON_VALIDE");
+        // A majority needs no casting vote: none is recorded where it decided nothing.
+        var majority = decide(course, withRule, "lina", "VALIDE", 2, 1, 0, null, true);
+        assertThat(AgsCourse.json(majority.body())
+                        .at("/decision/vote/castingVote")
+                        .asBoolean())
+                .isFalse();
+        assertThat(AgsCourse.json(course.trainer
+                                .get("/api/v1/jury-sessions/" + withRule)
+                                .body())
+                        .at("/session/presidentCastingVote")
+                        .asBoolean())
+                .isTrue();
     }
 }

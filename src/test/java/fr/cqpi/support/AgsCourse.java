@@ -37,11 +37,13 @@ public final class AgsCourse {
     public final LtiClient trainer;
     public final Map<String, String> trainerHeaders;
     private final WireMockServer lms;
+    private final ToolIntegrationTest test;
     private final String prefix;
     private final Map<String, LtiClient> learners = new HashMap<>();
 
     public AgsCourse(ToolIntegrationTest test, WireMockServer lms, PlatformRegistry registry, String... learnerSubs) {
         this.lms = lms;
+        this.test = test;
         this.platform = test.newPlatform("moodle");
         this.prefix = "/" + platform.clientId();
         lms.stubFor(get(urlPathEqualTo(prefix + "/lineitems"))
@@ -103,6 +105,26 @@ public final class AgsCourse {
 
     public LtiClient learner(String sub) {
         return learners.get(sub);
+    }
+
+    /** Another trainer of the course, whose launch asks for English (launch_presentation.locale en-GB). */
+    public LtiClient englishTrainer() {
+        LtiClient english = test.browser();
+        english.launch(platform, "trainer-en", n -> {
+            Map<String, Object> claims = platform.moodleLaunch("trainer-en", TestPlatform.INSTRUCTOR, n, "course");
+            claims.put(
+                    TestPlatform.LTI + "launch_presentation", Map.of("locale", "en-GB", "document_target", "iframe"));
+            return claims;
+        });
+        return english;
+    }
+
+    /** The headers a page of the tool sends with a request of the client's session: CSRF, and {@code contentType}. */
+    public static Map<String, String> headers(LtiClient client, String contentType) {
+        Map<String, String> headers =
+                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
+        headers.put("Content-Type", contentType);
+        return headers;
     }
 
     /** The trainer's judgment, asserted accepted. */

@@ -7,10 +7,16 @@ import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,9 +42,14 @@ class JuryFormTest extends ToolIntegrationTest {
     }
 
     static String decision(String learner, String outcome, int f, int a, int x, String reason, String recours) {
+        return decision(learner, "B4", outcome, f, a, x, reason, recours);
+    }
+
+    static String decision(
+            String learner, String bloc, String outcome, int f, int a, int x, String reason, String recours) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("learnerId", learner);
-        form.put("blocCode", "B4");
+        form.put("blocCode", bloc);
         if (outcome != null) {
             form.put("outcome", outcome);
         }
@@ -98,7 +109,7 @@ class JuryFormTest extends ToolIntegrationTest {
                 decision("nora", "VALIDE", 1, 1, 1, "Dossier <i>solide</i>", null));
         assertThat(tie.statusCode()).isEqualTo(400);
         assertThat(tie.body())
-                .contains("Le vote ne convient pas : chaque membre votant vote une fois (3 votes en tout")
+                .contains("Le vote ne convient pas : partage égal des voix (1 pour, 1 contre)")
                 .contains("Dossier &lt;i&gt;solide&lt;/i&gt;</textarea>")
                 .contains("Approfondir l&#39;accueil téléphonique</textarea>")
                 .contains("value=\"VALIDE\" required checked")
@@ -116,7 +127,7 @@ class JuryFormTest extends ToolIntegrationTest {
         assertThat(valid.body())
                 .contains("Décision enregistrée : B4 validé.")
                 .contains("B4 — validé")
-                .contains("Vote : 3 pour, 0 contre, 0 abstention(s).")
+                .contains("3 voix pour la décision « validé », 0 contre, aucune abstention.")
                 .contains("Recours sur le bloc B4");
         JsonNode results = AgsCourse.json(
                 course.trainer.get("/api/v1/learners/nora/results").body());
@@ -125,28 +136,34 @@ class JuryFormTest extends ToolIntegrationTest {
         // A recours: refused without grounds (the date kept), then recorded, then decided on recours.
         long recoursBefore = count("jury_recours");
         var noGrounds =
-                post(course, "/app/jury/" + id + "/recours", "learnerId=nora&blocCode=B4&filedOn=2026-12-10&grounds=");
+                post(course, "/app/jury/" + id + "/recours", "learnerId=nora&blocCode=B4&filedOn=2026-12-02&grounds=");
         assertThat(noGrounds.statusCode()).isEqualTo(400);
-        assertThat(noGrounds.body()).contains("Indiquez les motifs du recours").contains("value=\"2026-12-10\"");
+        assertThat(noGrounds.body()).contains("Indiquez les motifs du recours").contains("value=\"2026-12-02\"");
         assertThat(count("jury_recours")).isEqualTo(recoursBefore);
         var filed = post(
                 course,
                 "/app/jury/" + id + "/recours",
-                "learnerId=nora&blocCode=B4&filedOn=2026-12-10&grounds=Vote+contest%C3%A9");
+                "learnerId=nora&blocCode=B4&filedOn=2026-12-02&grounds=Vote+contest%C3%A9");
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
         assertThat(count("jury_recours")).isEqualTo(recoursBefore + 1);
         assertThat(filed.body()).contains("Recours sur B4 enregistré").contains("Sur recours");
         long recoursId =
                 jdbc.sql("select max(id) from jury_recours").query(Long.class).single();
+        // Filed after this session: the next session, held on or after the day it was filed, decides it.
+        var next = post(
+                course, "/app/jury", "heldOn=2026-12-03&place=Lyon+OPCO" + members("EMPLOYEURS") + "&candidate=nora");
+        long nextId = Long.parseLong(
+                next.headers().firstValue("HX-Push-Url").orElseThrow().substring("/app/jury/".length()));
         var onRecours = post(
                 course,
-                "/app/jury/" + id + "/decisions",
+                "/app/jury/" + nextId + "/decisions",
                 decision("nora", "NON_VALIDE", 2, 1, 0, "Recours examiné", "" + recoursId));
         assertThat(onRecours.statusCode()).as(onRecours.body()).isEqualTo(200);
         assertThat(onRecours.body())
                 .contains("B4 — non validé")
                 .contains("(sur recours)")
-                .contains("(décidé)");
+                .contains("B4 — déposé le 02/12/2026")
+                .contains(">décidé</span>");
         assertThat(jdbc.sql("select outcome from jury_decision where recours_id = :r")
                         .param("r", recoursId)
                         .query(String.class)
@@ -155,7 +172,7 @@ class JuryFormTest extends ToolIntegrationTest {
         // Deciding the same recours again is refused in the form.
         var again = post(
                 course,
-                "/app/jury/" + id + "/decisions",
+                "/app/jury/" + nextId + "/decisions",
                 decision("nora", "VALIDE", 3, 0, 0, "Encore", "" + recoursId));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.body()).contains("déjà été décidé");
@@ -199,4 +216,130 @@ class JuryFormTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(403);
     }
+
+    static long created(HttpResponse<String> created) {
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        return Long.parseLong(
+                created.headers().firstValue("HX-Push-Url").orElseThrow().substring("/app/jury/".length()));
+    }
+
+    @Test
+    void theJuryPageRefusesWhatTheDatesDoNotAllowSaysWhyAndShowsAPendingRecoursOnItsBloc() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "sami");
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate ahead = today.plusDays(8);
+
+        // A session planned ahead is recorded; a decision in it, before its date, is refused (409), what was typed
+        // kept, the reason from the bundles.
+        var plannedPage = post(
+                course,
+                "/app/jury",
+                "heldOn=" + ahead + "&place=Lyon+OPCO" + members("EMPLOYEURS") + "&candidate=sami");
+        long planned = created(plannedPage);
+        assertThat(Jsoup.parse(plannedPage.body()).select("p.planned").text())
+                .isEqualTo("Session prévue le " + ahead.format(DAY)
+                        + " : ses décisions s'enregistreront à partir de cette date.");
+        long decisions = count("jury_decision");
+        var early = post(
+                course,
+                "/app/jury/" + planned + "/decisions",
+                decision("sami", "VALIDE", 3, 0, 0, "Entretien <b>solide</b>", null));
+        assertThat(early.statusCode()).isEqualTo(409);
+        assertThat(early.body())
+                .contains("Cette session du jury est datée du " + ahead.format(DAY)
+                        + " : ses décisions s&#39;enregistrent à partir de cette date, pas avant.")
+                .contains("Entretien &lt;b&gt;solide&lt;/b&gt;</textarea>")
+                .contains("value=\"VALIDE\" required checked")
+                .doesNotContain("not held yet");
+        assertThat(count("jury_decision")).isEqualTo(decisions);
+
+        // A session held, whose rules give the président a casting vote: a tie decided by it, said so.
+        long held = created(post(
+                course,
+                "/app/jury",
+                "heldOn=2026-12-01&place=Lyon+OPCO" + members("EMPLOYEURS") + "&candidate=sami"
+                        + "&presidentCastingVote=true"));
+        Document page = Jsoup.parse(course.trainer.get("/app/jury/" + held).body());
+        assertThat(page.select("ul.jury-members li").eachText())
+                .containsExactly(
+                        "Claire Martin — Président(e) du jury · Collège employeurs",
+                        "Nadia Benali — Représentant(e) des employeurs · Collège employeurs",
+                        "Paul Durand — Représentant(e) des salariés · Collège salariés",
+                        "Luc Moreau — Rapporteur(e), sans droit de vote");
+        assertThat(page.text())
+                .contains("En cas de partage égal des voix, la présidence du jury a voix prépondérante.")
+                .doesNotContain("Session prévue");
+        assertThat(page.select("button[data-print]").text()).isEqualTo("Imprimer les dossiers de la session");
+        assertThat(page.select("#decide-sami-B1 input[name=castingVote]")).hasSize(1);
+        assertThat(page.select("#decide-sami-B1 .votes label").eachText())
+                .startsWith("Pour la décision", "Contre la décision", "Abstentions");
+        var tie = post(
+                course,
+                "/app/jury/" + held + "/decisions",
+                decision("sami", "B1", "NON_VALIDE", 1, 1, 1, "Dossier incomplet", null) + "&castingVote=true");
+        assertThat(tie.statusCode()).as(tie.body()).isEqualTo(200);
+        assertThat(tie.body())
+                .contains("1 voix pour la décision « non validé », 1 contre, 1 abstention.")
+                .contains(
+                        "Partage égal des voix : la voix prépondérante de la présidence du jury a emporté la décision.");
+        assertThat(post(
+                                course,
+                                "/app/jury/" + held + "/decisions",
+                                decision("sami", "VALIDE", 3, 0, 0, "Entretien convaincant", null))
+                        .body())
+                .contains("3 voix pour la décision « validé », 0 contre, aucune abstention.");
+
+        // A recours dated in the future: refused, the date and grounds kept.
+        long recoursBefore = count("jury_recours");
+        var future = post(
+                course,
+                "/app/jury/" + held + "/recours",
+                "learnerId=sami&blocCode=B1&filedOn=" + ahead + "&grounds=Entretien+%C3%A9court%C3%A9");
+        assertThat(future.statusCode()).isEqualTo(400);
+        assertThat(future.body())
+                .contains("Le " + ahead.format(DAY) + " est une date à venir")
+                .contains("value=\"" + ahead + "\"")
+                .contains("Entretien écourté</textarea>");
+        assertThat(count("jury_recours")).isEqualTo(recoursBefore);
+
+        // Filed: the B1 row says a recours is pending, the B4 row does not; listed under its own heading, not
+        // under the last decision of the history.
+        var filed = post(
+                course,
+                "/app/jury/" + held + "/recours",
+                "learnerId=sami&blocCode=B1&filedOn=" + today + "&grounds=Entretien+%C3%A9court%C3%A9");
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(200);
+        Document candidate = Jsoup.parse(filed.body());
+        assertThat(candidate.select("#recours-flag-sami-B1").text())
+                .isEqualTo("Recours en attente (déposé le " + today.format(DAY) + ")");
+        assertThat(candidate
+                        .selectFirst("#recours-flag-sami-B1")
+                        .closest("tr")
+                        .child(0)
+                        .text())
+                .isEqualTo("B1");
+        assertThat(candidate.select(".recours-flag")).hasSize(1);
+        assertThat(candidate.select("ol.jury-history").text()).doesNotContain("déposé le");
+        Element recoursList = candidate.selectFirst("ul.jury-recours-list");
+        assertThat(recoursList.previousElementSibling().text()).isEqualTo("Recours");
+        assertThat(recoursList.select("li").eachText())
+                .containsExactly("B1 — déposé le " + today.format(DAY) + " en attente de décision Motifs : Entretien"
+                        + " écourté");
+
+        // In English, the same refusals in English.
+        LtiClient english = course.englishTrainer();
+        Map<String, String> headers = AgsCourse.headers(english, "application/x-www-form-urlencoded");
+        headers.put("HX-Request", "true");
+        var englishFuture = english.send(
+                "POST",
+                "/app/jury/" + held + "/recours",
+                "learnerId=sami&blocCode=B1&filedOn=" + ahead + "&grounds=Short",
+                headers);
+        assertThat(englishFuture.statusCode()).isEqualTo(400);
+        assertThat(englishFuture.body())
+                .contains(ahead.format(DAY) + " is a date to come: an appeal is recorded once filed")
+                .contains("Appeal pending (filed on " + today.format(DAY) + ")");
+    }
+
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 }
