@@ -1,13 +1,13 @@
 package fr.cqpi.course;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 /** The platforms' courses the tool was launched in, and their resource links. */
 @Service
@@ -68,7 +68,7 @@ public class Courses {
         }
         try {
             return json.readValue(value, new TypeReference<Map<String, String>>() {});
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("custom parameters of a resource link are not a JSON object", e);
         }
     }

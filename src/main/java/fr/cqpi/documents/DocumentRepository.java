@@ -1,7 +1,5 @@
 package fr.cqpi.documents;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -10,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 @Repository
 class DocumentRepository {
@@ -128,7 +128,7 @@ class DocumentRepository {
                 .single();
         try {
             return json.readValue(text, DocumentFacts.class);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("unreadable facts of document " + id, e);
         }
     }
@@ -136,7 +136,7 @@ class DocumentRepository {
     private String write(DocumentFacts facts) {
         try {
             return json.writeValueAsString(facts);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,7 +1,5 @@
 package fr.cqpi.gradesync;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +29,8 @@ import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * HTTP to platform services: one pooled client for every platform, bounded timeouts, no redirect ever followed
@@ -96,7 +96,7 @@ class PlatformHttp implements DisposableBean {
         try {
             String json = body == null || body.isBlank() ? (type.isArray() ? "[]" : "{}") : body;
             return JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new PlatformCallException(
                     PlatformCallException.Kind.RETRYABLE,
                     0,
@@ -110,7 +110,7 @@ class PlatformHttp implements DisposableBean {
     static String write(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,8 +1,5 @@
 package fr.cqpi.lti;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.security.SecureRandom;
@@ -17,6 +14,10 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 1EdTech LTI Dynamic Registration 1.0, by invitation only: read the platform's OpenID configuration, let
@@ -41,8 +42,9 @@ public class DynamicRegistration {
     private final RegistrationInvitations invitations;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ObjectMapper json =
-            new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final ObjectMapper json = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
     private final BoundedExchange http;
 
     DynamicRegistration(
@@ -347,7 +349,7 @@ public class DynamicRegistration {
                 throw new RegistrationFailed(502, "notJson", step(step));
             }
             return value;
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             log.warn("Dynamic registration, {}: not JSON: {}", step, loggable(body));
             throw new RegistrationFailed(502, "notJson", step(step));
         }
@@ -356,7 +358,7 @@ public class DynamicRegistration {
     private String write(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

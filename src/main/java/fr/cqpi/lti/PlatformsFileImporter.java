@@ -1,19 +1,18 @@
 package fr.cqpi.lti;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Upserts the platforms of {@code cqpi.lti.platforms-file} at start; a malformed file stops the start. */
 @Component
@@ -53,7 +52,7 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readAllBytes(file));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new InvalidPlatformsFileException("Platforms file " + file + " is not valid JSON: "
                     + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
         } catch (IOException e) {
@@ -94,8 +93,7 @@ class PlatformsFileImporter implements SmartInitializingSingleton {
         if (!node.isObject()) {
             throw new InvalidPlatformsFileException(where + ": must be a JSON object");
         }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
+        for (String name : node.propertyNames()) {
             if (!FIELDS.contains(name)) {
                 throw new InvalidPlatformsFileException(where + ", field '" + name + "': unknown field");
             }

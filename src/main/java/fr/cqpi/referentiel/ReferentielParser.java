@@ -1,10 +1,5 @@
 package fr.cqpi.referentiel;
 
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.referentiel.Referentiel.Activities;
 import fr.cqpi.referentiel.Referentiel.ActivityGroup;
 import fr.cqpi.referentiel.Referentiel.Bloc;
@@ -14,11 +9,16 @@ import fr.cqpi.referentiel.Referentiel.Modality;
 import fr.cqpi.referentiel.Referentiel.RomeCode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads a référentiel file strictly: every fault is reported with its JSON path, unknown fields
@@ -31,7 +31,9 @@ public final class ReferentielParser {
     private static final Pattern COMPETENCE_CODE = Pattern.compile("C[1-9][0-9]*");
     private static final Pattern MODALITY_CODE = Pattern.compile("[A-Z][A-Z_]{0,39}");
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
     /** The parsed document and its canonical JSON (the same for files that differ only in layout). */
     public record Parsed(Referentiel referentiel, String canonicalJson) {}
@@ -40,7 +42,7 @@ public final class ReferentielParser {
         JsonNode root;
         try {
             root = mapper.readTree(content);
-        } catch (JsonParseException e) {
+        } catch (StreamReadException e) {
             throw new InvalidReferentielException(
                     source,
                     List.of(new ReferentielProblem(
@@ -61,7 +63,7 @@ public final class ReferentielParser {
         }
         try {
             return new Parsed(referentiel, mapper.writeValueAsString(root));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -363,8 +365,7 @@ public final class ReferentielParser {
 
         private void onlyFields(JsonNode node, String path, String... known) {
             Set<String> allowed = Set.of(known);
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
+            for (String name : node.propertyNames()) {
                 if (!allowed.contains(name)) {
                     problem(path + "." + name, "unknown field; known fields here: " + String.join(", ", known));
                 }

@@ -1,7 +1,5 @@
 package fr.cqpi.referentiel;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.referentiel.Referentiel.Bloc;
 import fr.cqpi.referentiel.Referentiel.Competence;
 import fr.cqpi.referentiel.Referentiel.Criterion;
@@ -14,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectMapper;
 
 @Repository
 class ReferentielRepository {
@@ -140,7 +140,7 @@ class ReferentielRepository {
     private String toJson(Object value) {
         try {
             return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,6 +1,5 @@
 package fr.cqpi.web;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
 import fr.cqpi.documents.DocumentNotFoundException;
 import fr.cqpi.documents.DocumentRefusedException;
 import fr.cqpi.documents.InvalidDocumentRequestException;
@@ -30,6 +29,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
 
 /** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
 @RestControllerAdvice(
@@ -88,10 +89,10 @@ class ApiErrors {
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
         problem.setTitle("malformed_json");
-        if (e.getCause() instanceof JsonMappingException mapping
+        if (e.getCause() instanceof DatabindException mapping
                 && !mapping.getPath().isEmpty()) {
             String field = mapping.getPath().stream()
-                    .map(JsonMappingException.Reference::getFieldName)
+                    .map(JacksonException.Reference::getPropertyName)
                     .collect(Collectors.joining("."));
             problem.setProperty("field", field);
             problem.setDetail("field '" + field + "' has a value of the wrong type");

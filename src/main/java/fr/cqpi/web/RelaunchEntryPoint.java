@@ -1,6 +1,5 @@
 package fr.cqpi.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.shared.StandalonePages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +12,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Without a launch there is nobody to authorise: pages say to open the tool from the course again,

@@ -2,7 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.evidence.EvidenceProperties;
 import jakarta.servlet.MultipartConfigElement;
-import org.springframework.boot.web.servlet.MultipartConfigFactory;
+import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.util.unit.DataSize;

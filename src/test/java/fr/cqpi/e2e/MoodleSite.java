@@ -1,7 +1,5 @@
 package fr.cqpi.e2e;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -16,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * A real Moodle 5.1 started by the kit's {@code moodle.sh} (../shared/moodle): PHP's built-in server on
@@ -97,7 +97,7 @@ final class MoodleSite {
         String out = run(kit, logs, Duration.ofMinutes(2), command.toArray(String[]::new));
         try {
             return JSON.readTree(out);
-        } catch (IOException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             throw new IllegalStateException("site.php " + String.join(" ", args) + " printed no JSON:\n" + out, e);
         }
     }

@@ -3,8 +3,6 @@ package fr.cqpi.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.support.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -49,6 +47,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The tool against a real Moodle 5.1 (../shared/moodle, started by {@code moodle.sh}): registered by LTI Dynamic
@@ -643,7 +643,7 @@ class RealMoodleE2E {
         int toolPort = MoodleSite.freePort();
         JsonNode entry = moodle.site("tool-type", "CQPI (manual)", secondToolBase(toolPort));
         int manualType = entry.get("type_id").asInt();
-        com.fasterxml.jackson.databind.node.ObjectNode platform = entry.deepCopy();
+        tools.jackson.databind.node.ObjectNode platform = (tools.jackson.databind.node.ObjectNode) entry.deepCopy();
         platform.remove("type_id");
         Path platformsFile = out().resolve("platforms.json");
         Files.writeString(platformsFile, "[" + platform.toPrettyString() + "]");

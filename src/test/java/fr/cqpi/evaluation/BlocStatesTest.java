@@ -2,13 +2,13 @@ package fr.cqpi.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Evaluation state and proposition through the API, the pages and the gradebook; never a decision by itself. */
 class BlocStatesTest extends ToolIntegrationTest {

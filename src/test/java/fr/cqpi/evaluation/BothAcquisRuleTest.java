@@ -5,7 +5,6 @@ import static fr.cqpi.support.TestPlatform.LEARNER;
 import static fr.cqpi.support.TestPlatform.LTI;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A référentiel whose rule is {@code "propositionJudgments": "BOTH_ACQUIS"}: a criterion counts ACQUIS only when the

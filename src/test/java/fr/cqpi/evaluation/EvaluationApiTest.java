@@ -5,8 +5,6 @@ import static fr.cqpi.support.TestPlatform.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -17,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** JSON API v1 and the grid's rules of access, over real HTTP with real launches. */
 class EvaluationApiTest extends ToolIntegrationTest {
@@ -95,7 +95,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
     @Test
     void anEvaluatorListsTheLearnersOfTheirCourseOnly() {
         JsonNode learners = json(trainer.get("/api/v1/learners"));
-        assertThat(learners.findValuesAsText("learnerId")).containsExactlyInAnyOrder("learner-1", "learner-2");
+        assertThat(learners.findValuesAsString("learnerId")).containsExactlyInAnyOrder("learner-1", "learner-2");
     }
 
     @Test
@@ -261,7 +261,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
         JsonNode theirs = json(otherPlatformTrainer.get("/api/v1/learners/learner-1/grid"));
         assertThat(theirs.at("/criteria/15/criterionCode").asText()).isEqualTo("C3.1");
         assertThat(theirs.at("/criteria/15/status").asText()).isEqualTo("NON_EVALUE");
-        assertThat(json(otherPlatformTrainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+        assertThat(json(otherPlatformTrainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("learner-1", "learner-9");
     }
 

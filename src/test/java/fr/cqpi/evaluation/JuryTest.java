@@ -2,7 +2,6 @@ package fr.cqpi.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** Jury sessions, decisions with their vote, the lock they put on a bloc, recours, and the gradebook after them. */
 class JuryTest extends ToolIntegrationTest {

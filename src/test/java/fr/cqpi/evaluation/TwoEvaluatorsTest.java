@@ -5,8 +5,6 @@ import static fr.cqpi.support.TestPlatform.LEARNER;
 import static fr.cqpi.support.TestPlatform.LTI;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -16,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * The tuteur entreprise beside the évaluateur habilité: a Mentor launch judges only its learners, both judgments
@@ -102,7 +102,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
 
     @Test
     void aMentorJudgesTheLearnerAssignedToThemAndNoOther() {
-        assertThat(json(tutor.get("/api/v1/learners")).findValuesAsText("learnerId"))
+        assertThat(json(tutor.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactly("amina");
 
         var saved =
@@ -198,7 +198,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
         LtiClient again = launched("tom", MENTOR, List.of());
-        assertThat(json(again.get("/api/v1/learners")).findValuesAsText("learnerId"))
+        assertThat(json(again.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactly("bruno");
         JsonNode assignments = json(trainer.get("/api/v1/tutors"));
         assertThat(assignments).hasSize(1);
@@ -210,7 +210,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
     void aTrainerDesignatesACourseMemberAsTutorAndRemovesIt() {
         // A member who neither evaluates nor learns (an Observer, a role the tool does not know).
         LtiClient dora = launched("dora", OBSERVER, null);
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
         assertThat(trainer.send("PUT", "/api/v1/tutors/claire/learners/amina", "", trainerApi)
                         .statusCode())
@@ -226,7 +226,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(201);
         // Her next launch is a tutor's.
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
         dora = launched("dora", OBSERVER, null);
         Map<String, String> doraApi = api(dora);
@@ -257,7 +257,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         var assigned = trainer.send("POST", "/app/tutors", "tutor=dora&learner=amina&learner=bruno", trainerPage);
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
         assertThat(assigned.body()).contains("Tuteur désigné.").contains("désigné par un formateur");
-        assertThat(json(trainer.get("/api/v1/tutors")).findValuesAsText("learnerId"))
+        assertThat(json(trainer.get("/api/v1/tutors")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "amina", "bruno");
         var missing = trainer.send("POST", "/app/tutors", "tutor=dora", trainerPage);
         assertThat(missing.statusCode()).isEqualTo(400);
@@ -289,7 +289,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(400);
         assertThat(rows("tutor_assignment")).isEqualTo(before);
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsText("learnerId"))
+        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
     }
 
@@ -452,24 +452,24 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(c21.at("/tutorJudgment/sessionId").asLong()).isEqualTo(last);
 
         JsonNode history = json(trainer.get("/api/v1/learners/amina/history")).get("entries");
-        assertThat(history.findValuesAsText("sessionId")).contains(String.valueOf(first), String.valueOf(last));
+        assertThat(history.findValuesAsString("sessionId")).contains(String.valueOf(first), String.valueOf(last));
         JsonNode firstOnly = json(trainer.get("/api/v1/learners/amina/history?session=" + first))
                 .get("entries");
         assertThat(firstOnly).hasSize(3);
-        assertThat(firstOnly.findValuesAsText("status"))
+        assertThat(firstOnly.findValuesAsString("status"))
                 .containsExactlyInAnyOrder("EN_COURS", "EN_COURS", "NON_ACQUIS");
         String historyPage = trainer.get("/app/learners/amina/history").body();
         assertThat(historyPage).contains("Positionnement du 01/09/2026").contains("Évaluation finale du 15/03/2027");
 
         // The cohort by session: the learners judged in it, with what was judged in it.
         JsonNode cohortFirst = json(trainer.get("/api/v1/cohort?session=" + first));
-        assertThat(cohortFirst.findValuesAsText("learnerId")).containsExactly("amina");
+        assertThat(cohortFirst.findValuesAsString("learnerId")).containsExactly("amina");
         assertThat(cohortFirst.at("/0/blocs/0/acquis").asInt()).isZero();
         JsonNode cohortLast = json(trainer.get("/api/v1/cohort?session=" + last));
         assertThat(cohortLast.at("/0/blocs/0/acquis").asInt()).isEqualTo(1);
-        assertThat(json(trainer.get("/api/v1/cohort")).findValuesAsText("learnerId"))
+        assertThat(json(trainer.get("/api/v1/cohort")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
-        assertThat(json(tutor.get("/api/v1/cohort")).findValuesAsText("learnerId"))
+        assertThat(json(tutor.get("/api/v1/cohort")).findValuesAsString("learnerId"))
                 .containsExactly("amina");
         assertThat(trainer.get("/app/cohort?session=" + first).body())
                 .contains("Prénom amina")

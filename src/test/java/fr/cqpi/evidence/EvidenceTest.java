@@ -3,7 +3,6 @@ package fr.cqpi.evidence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -21,6 +20,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Evidence over real HTTP on PostgreSQL: the type read from the content, the size limit (64 KB here), links http(s)

@@ -261,7 +261,7 @@ class ExportsTest extends ToolIntegrationTest {
 
     private HttpResponse<String> judge(Map<String, String> csrf, String code, String status, String comment) {
         String body = "{\"status\":\"" + status + "\",\"modality\":\"OBSERVATION\",\"comment\":"
-                + new com.fasterxml.jackson.databind.node.TextNode(comment) + "}";
+                + tools.jackson.databind.node.StringNode.valueOf(comment) + "}";
         return trainer.send("PUT", "/api/v1/learners/learner-1/judgments/" + code, body, csrf);
     }
 

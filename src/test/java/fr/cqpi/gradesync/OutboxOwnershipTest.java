@@ -3,8 +3,6 @@ package fr.cqpi.gradesync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.course.LearnerRef;
 import fr.cqpi.evaluation.BlocResultsChanged;
 import fr.cqpi.evaluation.EvaluationState;
@@ -22,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.IllegalTransactionStateException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The outbox is written only inside the judgment's transaction; its state is visible to operations. */
 class OutboxOwnershipTest extends ToolIntegrationTest {

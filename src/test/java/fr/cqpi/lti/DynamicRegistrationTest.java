@@ -9,8 +9,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.URLEncoder;
@@ -22,6 +20,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** LTI Dynamic Registration against a WireMock platform shaped like Moodle 4.x. */
 class DynamicRegistrationTest extends ToolIntegrationTest {
@@ -156,7 +156,7 @@ class DynamicRegistrationTest extends ToolIntegrationTest {
         assertThat(tool.get("domain").asText()).isEqualTo("localhost:" + port);
         assertThat(tool.get("target_link_uri").asText()).isEqualTo(base + "/app");
         assertThat(tool.get("claims").toString()).contains("email").contains("name");
-        assertThat(tool.get("messages").findValuesAsText("type"))
+        assertThat(tool.get("messages").findValuesAsString("type"))
                 .containsExactly("LtiResourceLinkRequest", "LtiDeepLinkingRequest");
 
         // The confirmation works once, and the invitation is used.

@@ -1,12 +1,12 @@
 package fr.cqpi.referentiel;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** The shipped référentiel, altered by a test to make a bad (or changed) one. */
 final class ReferentielFiles {
@@ -17,13 +17,9 @@ final class ReferentielFiles {
     private ReferentielFiles() {}
 
     static byte[] altered(Consumer<ObjectNode> change) {
-        try {
-            ObjectNode root = (ObjectNode) JSON.readTree(SHIPPED.toFile());
-            change.accept(root);
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ObjectNode root = (ObjectNode) JSON.readTree(SHIPPED.toFile());
+        change.accept(root);
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
 
     static ObjectNode bloc(ObjectNode root, int index) {

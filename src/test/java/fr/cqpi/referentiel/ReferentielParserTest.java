@@ -6,7 +6,6 @@ import static fr.cqpi.referentiel.ReferentielFiles.competence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.function.Consumer;
@@ -15,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import tools.jackson.databind.node.ObjectNode;
 
 class ReferentielParserTest {
 
@@ -91,29 +91,29 @@ class ReferentielParserTest {
                         "unknown field"),
                 bad(
                         "unknown rule",
-                        r -> r.with("rules").put("blocValide", "MOST_COMPETENCES"),
+                        r -> r.withObjectProperty("rules").put("blocValide", "MOST_COMPETENCES"),
                         "$.rules.blocValide",
                         "unknown rule 'MOST_COMPETENCES'"),
                 bad(
                         "unknown rule of whose judgments count",
-                        r -> r.with("rules").put("propositionJudgments", "TUTEUR_ONLY"),
+                        r -> r.withObjectProperty("rules").put("propositionJudgments", "TUTEUR_ONLY"),
                         "$.rules.propositionJudgments",
                         "unknown rule 'TUTEUR_ONLY'"),
                 bad(
                         "share rule without its threshold",
-                        r -> r.with("rules").put("blocValide", "SHARE_OF_CRITERIA_ACQUIS"),
+                        r -> r.withObjectProperty("rules").put("blocValide", "SHARE_OF_CRITERIA_ACQUIS"),
                         "$.rules.blocValideMinimumPercent",
                         "required with SHARE_OF_CRITERIA_ACQUIS"),
                 bad(
                         "threshold out of range",
-                        r -> r.with("rules")
+                        r -> r.withObjectProperty("rules")
                                 .put("blocValide", "SHARE_OF_CRITERIA_ACQUIS")
                                 .put("blocValideMinimumPercent", 101),
                         "$.rules.blocValideMinimumPercent",
                         "must be a whole number from 1 to 100"),
                 bad(
                         "threshold for a rule that has none",
-                        r -> r.with("rules").put("blocValideMinimumPercent", 70),
+                        r -> r.withObjectProperty("rules").put("blocValideMinimumPercent", 70),
                         "$.rules.blocValideMinimumPercent",
                         "only with blocValide SHARE_OF_CRITERIA_ACQUIS"),
                 bad(
@@ -158,7 +158,7 @@ class ReferentielParserTest {
         byte[] content = "{\"code\": \"x\", \"code\": \"y\"}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> parser.parse("dup.json", content))
                 .isInstanceOf(InvalidReferentielException.class)
-                .hasMessageContaining("Duplicate field 'code'");
+                .hasMessageContaining("Duplicate Object property \"code\"");
     }
 
     @Test
@@ -183,8 +183,9 @@ class ReferentielParserTest {
 
     @Test
     void shareOfCriteriaRuleIsRead() {
-        byte[] content = altered(r ->
-                r.with("rules").put("blocValide", "SHARE_OF_CRITERIA_ACQUIS").put("blocValideMinimumPercent", 70));
+        byte[] content = altered(r -> r.withObjectProperty("rules")
+                .put("blocValide", "SHARE_OF_CRITERIA_ACQUIS")
+                .put("blocValideMinimumPercent", 70));
         ResultRules rules = parser.parse("f", content).referentiel().rules();
         assertThat(rules.blocValide()).isEqualTo(ResultRules.BlocRule.SHARE_OF_CRITERIA_ACQUIS);
         assertThat(rules.blocValideMinimumPercent()).isEqualTo(70);

@@ -6,7 +6,6 @@ import static fr.cqpi.referentiel.ReferentielFiles.competence;
 import static fr.cqpi.support.TestApplications.mostSpecificCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.cqpi.support.TestApplications;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
@@ -21,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Loads référentiel files into a PostgreSQL the test starts itself and hands to the application

@@ -2,7 +2,6 @@ package fr.cqpi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -18,6 +17,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The jury's pages over HTTP: a session recorded from its form, a decision and a recours from the session page,
