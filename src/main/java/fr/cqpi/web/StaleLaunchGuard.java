@@ -34,11 +34,21 @@ class StaleLaunchGuard extends OncePerRequestFilter {
         return "GET".equals(request.getMethod()) || !(path.startsWith("/app/") || path.startsWith("/api/"));
     }
 
+    /**
+     * A multipart body is not read here: Tomcat 11 answers a body over the upload limit itself (413, the error page)
+     * when a filter reads its parameters, before the page or API can say why. The tool's uploads are htmx requests,
+     * which carry the header.
+     */
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String claimed = request.getHeader(HEADER);
-        if (claimed == null) {
+        if (claimed == null && !isMultipart(request)) {
             claimed = request.getParameter(PARAMETER);
         }
         if (claimed != null
