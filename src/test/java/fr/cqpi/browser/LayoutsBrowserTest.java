@@ -24,9 +24,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Issue 21, points 15 and 16, as they show in Chromium through the demo LMS: at a phone's width (390 px) the
  * dashboard's legends wrap inside their card, the cohort's filters fold into « Filtres » so that the first learner is
- * on the first screen, the keyboard hints are hidden; at a laptop's (1366 px) the « Délivrer » buttons stand apart and
- * the cohort's progress, all of one day in the demo, is two bars and a sentence rather than one dot; an English launch
- * writes « Assessment: ». Screenshots to target/screenshots (dashboard-390, cohort-390, dashboard-progress-1366,
+ * on the first screen, the keyboard hints are hidden; at a laptop's (1366 px) the « Délivrer » buttons stand apart, the
+ * modality reads whole and the cohort's progress, all of one day in the demo, is two bars and a sentence rather than
+ * one dot; an English launch writes « Assessment: ». Screenshots to target/screenshots (dashboard-390, cohort-390, dashboard-progress-1366,
  * documents-1366, grid-en are copied to docs/screenshots).
  */
 @Tag("browser")
@@ -172,6 +172,14 @@ class LayoutsBrowserTest {
 
         follow("Hugo Durand", "Hugo Durand");
         assertThat(chrome.findElement(By.cssSelector("p.keys")).isDisplayed()).isTrue();
+        // The modality reads whole, « Observation en situation de travail » beside the select's arrow (about 24 px
+        // with its margin; at 17rem the last letters were under it).
+        assertThat((Boolean) js("""
+                        var s = document.getElementById('modality-C1-3'), st = getComputedStyle(s);
+                        var c = document.createElement('canvas').getContext('2d'); c.font = st.font;
+                        var text = c.measureText(s.options[s.selectedIndex].text).width;
+                        return s.options[s.selectedIndex].text === 'Observation en situation de travail'
+                            && text + parseFloat(st.paddingLeft) + 32 <= s.clientWidth;""")).isTrue();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".documents-issue button")));
         @SuppressWarnings("unchecked")
         List<Map<String, Number>> buttons = (List<Map<String, Number>>) js("""
