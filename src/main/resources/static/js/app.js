@@ -264,4 +264,20 @@
     var text = [lost.length > 0 ? meta('cqpi-unsaved') : null, question].filter(Boolean).join('\n\n');
     if (window.confirm(text)) { e.detail.issueRequest(true); }
   });
+  // On a phone the cohort's filters fold into « Filtres » (issue 21: five fields filled the first screen before any
+  // learner), unless one is in use; on a wider screen they stay open, the summary hidden. Without script: open.
+  var NARROW = window.matchMedia('(max-width: 700px)');
+  function fold(root) {
+    (root.querySelectorAll ? root : document).querySelectorAll('details[data-fold-narrow]').forEach(function (panel) {
+      var inUse = Array.prototype.some.call(panel.querySelectorAll('input[type=search], select'), function (field) {
+        return field.value !== '';
+      });
+      panel.open = !NARROW.matches || inUse;
+    });
+  }
+  document.addEventListener('DOMContentLoaded', function () { fold(document); });
+  document.addEventListener('htmx:load', function (e) { fold(e.target); });
+  NARROW.addEventListener('change', function () {
+    if (!NARROW.matches) { fold(document); }
+  });
 })();

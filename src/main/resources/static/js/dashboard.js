@@ -34,7 +34,8 @@
     return { series: headers.slice(1), rows: rows };
   }
 
-  function config(kind, data) {
+  function config(kind, data, oneDay) {
+    if (kind === 'line' && oneDay) { return dayBars(data); }
     var labels = data.rows.map(function (r) { return r.label; });
     var datasets = data.series.map(function (name, i) {
       var colour = COLOURS[i % COLOURS.length];
@@ -57,7 +58,8 @@
         animation: false,
         maintainAspectRatio: false,
         indexAxis: kind === 'line' ? 'x' : 'y',
-        plugins: { legend: { display: data.series.length > 1, position: 'bottom', labels: { usePointStyle: kind === 'line' } } },
+        // The legend is drawn in HTML beside the chart (legend below): a canvas legend cannot wrap a long label.
+        plugins: { legend: { display: false } },
         scales: kind === 'line'
           ? { y: { beginAtZero: true, max: 100 } }
           : { x: { stacked: stacked, beginAtZero: true, ticks: { precision: 0 } }, y: { stacked: stacked } }
@@ -65,12 +67,65 @@
     };
   }
 
+  // The cohort's progress when every judgment is from one day: a line would be a single dot; one bar per series
+  // (evaluated, met) on a 0-100 scale says the day's figures.
+  function dayBars(data) {
+    var values = data.series.map(function (name, i) { return data.rows[0].values[i]; });
+    return {
+      type: 'bar',
+      data: {
+        labels: data.series,
+        datasets: [{
+          label: data.rows[0].label,
+          data: values,
+          backgroundColor: data.series.map(function (name, i) { return hatch(COLOURS[i % COLOURS.length], HATCHES[i % HATCHES.length]); }),
+          borderColor: data.series.map(function (name, i) { return COLOURS[i % COLOURS.length]; }),
+          borderWidth: 1
+        }]
+      },
+      options: {
+        animation: false,
+        maintainAspectRatio: false,
+        indexAxis: 'y',
+        plugins: { legend: { display: false } },
+        scales: { x: { beginAtZero: true, max: 100 } }
+      }
+    };
+  }
+
+  // One entry per series, a swatch drawn with the series' own colour and hatching, the label wrapping as text does.
+  function legend(canvas, chart, kind, oneDay) {
+    if (oneDay || chart.data.datasets.length < 2) { return; }
+    var list = document.createElement('ul');
+    list.className = 'chart-legend';
+    list.setAttribute('aria-hidden', 'true'); // the table beside the chart names the series for screen readers
+    chart.data.datasets.forEach(function (set) {
+      var item = document.createElement('li');
+      var swatch = document.createElement('canvas');
+      swatch.className = 'swatch'; swatch.width = 28; swatch.height = 14;
+      var g = swatch.getContext('2d');
+      if (kind === 'line') {
+        g.strokeStyle = set.borderColor; g.lineWidth = 3;
+        if (set.borderDash) { g.setLineDash(set.borderDash); }
+        g.beginPath(); g.moveTo(0, 7); g.lineTo(28, 7); g.stroke();
+      } else {
+        g.fillStyle = set.backgroundColor; g.fillRect(0, 0, 28, 14);
+      }
+      var label = document.createElement('span');
+      label.textContent = set.label;
+      item.appendChild(swatch); item.appendChild(label);
+      list.appendChild(item);
+    });
+    canvas.parentNode.insertAdjacentElement('afterend', list);
+  }
+
   function draw() {
     document.querySelectorAll('table[data-chart]').forEach(function (table) {
       var canvas = document.getElementById(table.getAttribute('data-canvas'));
       if (!canvas || canvas.getAttribute('data-drawn')) { return; }
       canvas.setAttribute('data-drawn', 'true');
-      new window.Chart(canvas, config(table.getAttribute('data-chart'), read(table)));
+      var kind = table.getAttribute('data-chart'), oneDay = table.getAttribute('data-one-day') === 'true';
+      legend(canvas, new window.Chart(canvas, config(kind, read(table), oneDay)), kind, oneDay);
     });
   }
 

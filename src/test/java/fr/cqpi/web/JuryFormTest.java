@@ -337,9 +337,12 @@ class JuryFormTest extends ToolIntegrationTest {
                 headers);
         assertThat(englishFuture.statusCode()).isEqualTo(400);
         assertThat(englishFuture.body())
-                .contains(ahead.format(DAY) + " is a date to come: an appeal is recorded once filed")
-                .contains("Appeal pending (filed on " + today.format(DAY) + ")");
+                // Dates as an English page writes them (« Dec 15, 2026 »), not dd/mm.
+                .contains(ahead.format(ENGLISH_DAY) + " is a date to come: an appeal is recorded once filed")
+                .contains("Appeal pending (filed on " + today.format(ENGLISH_DAY) + ")");
     }
 
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
+            .withLocale(java.util.Locale.ENGLISH);
 }

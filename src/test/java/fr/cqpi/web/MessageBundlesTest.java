@@ -41,6 +41,17 @@ class MessageBundlesTest {
         assertThat(english.stringPropertyNames()).containsExactlyInAnyOrderElementsOf(french.stringPropertyNames());
     }
 
+    /** A merge left « <<<<<<< HEAD » in both bundles once: Properties reads it as a key, so nothing else failed. */
+    @Test
+    void noBundleHoldsAMergeConflictMarker() throws IOException {
+        for (String bundle : List.of("messages.properties", "messages_en.properties")) {
+            assertThat(Files.readAllLines(Path.of("src/main/resources/i18n", bundle)))
+                    .as(bundle)
+                    .noneMatch(
+                            line -> line.startsWith("<<<<<<<") || line.equals("=======") || line.startsWith(">>>>>>>"));
+        }
+    }
+
     @Test
     void everyMessageRendersWholeInBothLanguages() {
         List<String> problems = new ArrayList<>();

@@ -70,7 +70,7 @@ class NameOrderTest extends ToolIntegrationTest {
         Document tutors = page("/app/tutors");
         assertThat(tutors.select("input[name=learner] + span").eachText()).isEqualTo(IN_ORDER);
         assertThat(tutors.select("#tutor-pick option[value~=.]").eachText())
-                .containsExactly("Yves Béranger (tuteur entreprise)", "Alice Zidane (tuteur entreprise)");
+                .containsExactly("Yves Béranger — tutorat en entreprise", "Alice Zidane — tutorat en entreprise");
         assertThat(tutors.select("table.tutor-assignments tbody tr").stream()
                         .map(tr -> tr.child(0).text() + " → " + tr.child(1).text())
                         .toList())
