@@ -25,11 +25,13 @@ class LaunchRecorder {
     private final CourseLaunches courses;
     private final PlatformRegistry registry;
     private final Clock clock;
+    private final LaunchLog launchLog;
 
-    LaunchRecorder(CourseLaunches courses, PlatformRegistry registry, Clock clock) {
+    LaunchRecorder(CourseLaunches courses, PlatformRegistry registry, Clock clock, LaunchLog launchLog) {
         this.courses = courses;
         this.registry = registry;
         this.clock = clock;
+        this.launchLog = launchLog;
     }
 
     @Transactional
@@ -96,7 +98,7 @@ class LaunchRecorder {
         String email = person.email();
         registry.recordLaunch(platform.id());
 
-        return new LaunchContext(
+        LaunchContext launch = new LaunchContext(
                 platform.id(),
                 platform.name(),
                 platform.issuer(),
@@ -119,6 +121,8 @@ class LaunchRecorder {
                 deepLinking(claims),
                 clock.instant(),
                 java.util.UUID.randomUUID().toString());
+        launchLog.accepted(launch);
+        return launch;
     }
 
     private static LaunchContext.DeepLinking deepLinking(Map<String, Object> claims) {

@@ -43,6 +43,25 @@ public class PlatformRegistry {
 
     @Transactional
     public Platform upsert(PlatformDefinition definition, String actor) {
+        Optional<Long> deleted = jdbc.sql("""
+                        select id from platform
+                        where issuer = :issuer and client_id = :clientId and deleted_at is not null""")
+                .param("issuer", definition.issuer())
+                .param("clientId", definition.clientId())
+                .query(Long.class)
+                .optional();
+        if (deleted.isPresent()) {
+            Platform before = findById(deleted.get()).orElseThrow();
+            jdbc.sql("update platform set deleted_at = null, enabled = true, updated_at = now() where id = :id")
+                    .param("id", before.id())
+                    .update();
+            audit.record(
+                    before.id(),
+                    actor,
+                    "RESTORED",
+                    before,
+                    findById(before.id()).orElseThrow());
+        }
         Optional<Platform> before = findForLogin(definition.issuer(), definition.clientId());
         if (before.isPresent()) {
             update(before.get().id(), definition, actor);
@@ -222,6 +241,44 @@ public class PlatformRegistry {
         return platform;
     }
 
+    /**
+     * The platform this request's launch or login initiation was found to come from, if it got that far (for the
+     * launch log).
+     */
+    Optional<Platform> seenInRequest(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getAttribute(LoginInitiationGuard.PLATFORM_ATTRIBUTE) instanceof Platform platform) {
+            return Optional.of(platform);
+        }
+        java.util.Enumeration<String> names = request.getAttributeNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.startsWith(MEMO) && request.getAttribute(name) instanceof Platform platform) {
+                return Optional.of(platform);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes a platform from the administrator's list: it is disabled (no launch, no grade sent) and hidden, but
+     * kept with its courses, judgments and audit trail, which reference it. Saving the same issuer and client_id
+     * again brings it back.
+     */
+    @Transactional
+    public boolean delete(long id, String actor) {
+        Platform before = findById(id).orElse(null);
+        if (before == null) {
+            return false;
+        }
+        int deleted = jdbc.sql("""
+                        update platform set deleted_at = now(), enabled = false, updated_at = now()
+                        where id = :id and deleted_at is null""").param("id", id).update();
+        if (deleted == 1) {
+            audit.record(id, actor, "DELETED", before, findById(id).orElseThrow());
+        }
+        return deleted == 1;
+    }
+
     /** Kept for the rest of the current request (there is none outside a request). */
     private void remember(Platform platform) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -237,13 +294,15 @@ public class PlatformRegistry {
     public Optional<Platform> findForLogin(String issuer, String clientId) {
         Optional<Platform> found;
         if (clientId != null && !clientId.isBlank()) {
-            found = jdbc.sql("select * from platform where issuer = :issuer and client_id = :clientId")
+            found = jdbc.sql("""
+                            select * from platform
+                            where issuer = :issuer and client_id = :clientId and deleted_at is null""")
                     .param("issuer", issuer)
                     .param("clientId", clientId)
                     .query(PLATFORM)
                     .optional();
         } else {
-            List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer")
+            List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer and deleted_at is null")
                     .param("issuer", issuer)
                     .query(PLATFORM)
                     .list();
@@ -254,7 +313,7 @@ public class PlatformRegistry {
     }
 
     public List<Platform> all() {
-        return jdbc.sql("select * from platform order by name, id")
+        return jdbc.sql("select * from platform where deleted_at is null order by name, id")
                 .query(PLATFORM)
                 .list();
     }
