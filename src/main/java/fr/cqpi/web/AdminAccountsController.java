@@ -1,0 +1,70 @@
+package fr.cqpi.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.security.Principal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrators: another one added, one's own password changed. Both ask for the signed-in administrator's
+ * current password; a refusal answers 400 with the page and its reason, and stores nothing.
+ */
+@Controller
+class AdminAccountsController {
+
+    private final AdminAccounts accounts;
+    private final AdminPage page;
+
+    AdminAccountsController(AdminAccounts accounts, AdminPage page) {
+        this.accounts = accounts;
+        this.page = page;
+    }
+
+    @PostMapping("/admin/accounts")
+    String add(
+            @RequestParam(name = "current_password", defaultValue = "") String current,
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(name = "new_password", defaultValue = "") String password,
+            @RequestParam(name = "new_password_confirmation", defaultValue = "") String confirmation,
+            Principal admin,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            accounts.add(admin.getName(), current, username, password, confirmation);
+        } catch (AdminAccounts.Refused refused) {
+            return refused(refused, "accounts", response, model);
+        }
+        redirect.addFlashAttribute("message", "accounts.added");
+        return "redirect:/admin#accounts";
+    }
+
+    @PostMapping("/admin/account/password")
+    String changePassword(
+            @RequestParam(name = "current_password", defaultValue = "") String current,
+            @RequestParam(name = "new_password", defaultValue = "") String password,
+            @RequestParam(name = "new_password_confirmation", defaultValue = "") String confirmation,
+            Principal admin,
+            RedirectAttributes redirect,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            accounts.changePassword(admin.getName(), current, password, confirmation);
+        } catch (AdminAccounts.Refused refused) {
+            return refused(refused, "password", response, model);
+        }
+        redirect.addFlashAttribute("message", "password.changed");
+        return "redirect:/admin#accounts";
+    }
+
+    private String refused(AdminAccounts.Refused refused, String form, HttpServletResponse response, Model model) {
+        response.setStatus(400);
+        model.addAttribute("errorKey", refused.messageKey());
+        model.addAttribute("errorForm", form);
+        page.fill(model);
+        return "admin/platforms";
+    }
+}
