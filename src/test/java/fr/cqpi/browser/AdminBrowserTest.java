@@ -289,7 +289,13 @@ class AdminBrowserTest {
         copy.click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("copy-status"), second));
         assertThat(copy.getText()).contains("Copié");
-        screenshot("admin-invitation", 1366);
+        // The invitation's part of the page, as the administrator sees it after the renewal.
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        chrome.executeScript("document.getElementById('invitations').scrollIntoView({block: 'start'});");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target/screenshots/admin-invitation.png"),
+                chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         // The old URL no longer works, the new one does.
         assertThat(invitations.usable(URI.create(first).getQuery().substring("invitation=".length())))
                 .isEmpty();
@@ -300,7 +306,29 @@ class AdminBrowserTest {
     @Test
     @Order(5)
     void theToolsUrlsCoursesAndLaunchesAreShownAtBothWidths() throws Exception {
+        // A trainer's launch from the demo LMS, and a login initiation from a site the tool does not know.
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/trainer-1");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        chrome.switchTo().defaultContent();
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tool()
+                                        + "/lti/login?iss=https%3A%2F%2Finconnu.example&login_hint=u&target_link_uri="
+                                        + URLEncoder.encode(tool() + "/app", StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
         openAdmin();
+        String log = chrome.findElement(By.cssSelector("table.admin-launches")).getText();
+        assertThat(log)
+                .contains("Accepté")
+                .contains("CQPI Assistant(e) — promotion 2026")
+                .contains("évaluateur")
+                .contains("Refusé : Cette plateforme n'est pas enregistrée")
+                .contains("https://inconnu.example");
+        assertThat(chrome.findElement(By.cssSelector("table.admin-courses")).getText())
+                .contains("demo-cqpi-2026");
         // The URLs of a manual install, each with its copy button, as the tool serves them.
         for (String path :
                 new String[] {"/lti/login", "/lti/launch", "/.well-known/jwks.json", "/app", "/lti/register"}) {
