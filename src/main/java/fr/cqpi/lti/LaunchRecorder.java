@@ -23,13 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
 class LaunchRecorder {
 
     private final CourseLaunches courses;
-    private final PlatformRegistry registry;
     private final Clock clock;
     private final LaunchLog launchLog;
 
-    LaunchRecorder(CourseLaunches courses, PlatformRegistry registry, Clock clock, LaunchLog launchLog) {
+    LaunchRecorder(CourseLaunches courses, Clock clock, LaunchLog launchLog) {
         this.courses = courses;
-        this.registry = registry;
         this.clock = clock;
         this.launchLog = launchLog;
     }
@@ -96,7 +94,6 @@ class LaunchRecorder {
         long userId = recorded.userId();
         String name = person.displayName();
         String email = person.email();
-        registry.recordLaunch(platform.id());
 
         LaunchContext launch = new LaunchContext(
                 platform.id(),
@@ -121,6 +118,7 @@ class LaunchRecorder {
                 deepLinking(claims),
                 clock.instant(),
                 java.util.UUID.randomUUID().toString());
+        // With the platform's last launch, in one statement.
         launchLog.accepted(launch);
         return launch;
     }

@@ -418,14 +418,4 @@ public class PlatformRegistry {
                 .list();
         return last.isEmpty() || last.get(0) == null ? null : last.get(0).toInstant();
     }
-
-    /**
-     * At most once a minute: every launch of a platform would otherwise update (and lock until its commit) the same
-     * row, one launch after the other.
-     */
-    public void recordLaunch(long platformId) {
-        jdbc.sql("""
-                        update platform set last_launch_at = now()
-                        where id = :id and (last_launch_at is null or last_launch_at < now() - interval '1 minute')""").param("id", platformId).update();
-    }
 }

@@ -157,6 +157,13 @@ class AdminToolsTest extends ToolIntegrationTest {
                 browser().initiateLogin(Map.of("iss", unknown, "login_hint", "u", "target_link_uri", "http://x/app"));
         assertThat(refused.status()).isEqualTo(403);
 
+        assertThat(registry.overview().stream()
+                        .filter(o -> o.platform().id() == moodle.platform().id())
+                        .findFirst()
+                        .orElseThrow()
+                        .lastLaunch())
+                .isNotNull();
+
         String page = admin().get("/admin").body();
         String courses = page.substring(page.indexOf("id=\"courses\""), page.indexOf("id=\"launches\""));
         assertThat(courses)
