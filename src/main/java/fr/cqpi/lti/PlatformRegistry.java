@@ -36,13 +36,22 @@ public class PlatformRegistry {
     }
 
     /** An administrator's definition (admin page, platforms file, demo): creates or updates, audited. */
+    /**
+     * The configuration's definition (platforms file, demo, at each start): a platform the administrator deleted
+     * stays deleted (a warning says so); saving it in the administration brings it back.
+     */
     @Transactional
     public Platform upsert(PlatformDefinition definition) {
-        return upsert(definition, "configuration");
+        return upsert(definition, "configuration", false);
     }
 
+    /** The administrator's definition: creates, updates, or brings back a deleted platform, audited. */
     @Transactional
     public Platform upsert(PlatformDefinition definition, String actor) {
+        return upsert(definition, actor, true);
+    }
+
+    private Platform upsert(PlatformDefinition definition, String actor, boolean restoreDeleted) {
         Optional<Long> deleted = jdbc.sql("""
                         select id from platform
                         where issuer = :issuer and client_id = :clientId and deleted_at is not null""")
@@ -50,6 +59,16 @@ public class PlatformRegistry {
                 .param("clientId", definition.clientId())
                 .query(Long.class)
                 .optional();
+        if (deleted.isPresent() && !restoreDeleted) {
+            org.slf4j.LoggerFactory.getLogger(PlatformRegistry.class)
+                    .warn(
+                            "Platform {} ({}, client id {}) was deleted in the administration: not restored from the"
+                                    + " configuration; save it again in /admin to bring it back",
+                            deleted.get(),
+                            definition.issuer(),
+                            definition.clientId());
+            return findById(deleted.get()).orElseThrow();
+        }
         if (deleted.isPresent()) {
             Platform before = findById(deleted.get()).orElseThrow();
             jdbc.sql("update platform set deleted_at = null, enabled = true, updated_at = now() where id = :id")

@@ -245,12 +245,37 @@ class AdminToolsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(404);
 
-        // Registered again with the same issuer and client id: back, with its course.
+        // The configuration (platforms file, at each start) does not bring it back.
         moodle.register(registry);
+        assertThat(registry.findForLogin(moodle.issuer(), moodle.clientId())).isEmpty();
+        // Saved again in the administration with the same issuer and client id: back, with its course.
+        var platform = registry.findById(platformId).orElseThrow();
+        var saved = admin.send(
+                "POST",
+                "/admin/platforms",
+                LtiClient.form(with(
+                        csrf,
+                        "name",
+                        platform.name(),
+                        "issuer",
+                        platform.issuer(),
+                        "client_id",
+                        platform.clientId(),
+                        "deployment_ids",
+                        moodle.deploymentId(),
+                        "authorization_endpoint",
+                        platform.authorizationEndpoint(),
+                        "token_endpoint",
+                        platform.tokenEndpoint(),
+                        "jwks_uri",
+                        platform.jwksUri())),
+                FORM);
+        assertThat(saved.statusCode()).isEqualTo(302);
         assertThat(registry.findForLogin(moodle.issuer(), moodle.clientId())
                         .orElseThrow()
                         .id())
                 .isEqualTo(platformId);
+        assertThat(registry.findById(platformId).orElseThrow().enabled()).isTrue();
         assertThat(admin.get("/admin").body()).contains(moodle.issuer()).contains("<code>" + context + "</code>");
     }
 
