@@ -80,6 +80,20 @@ class AdminToolsTest extends ToolIntegrationTest {
     }
 
     @Test
+    void thePageSpeaksTheBrowsersLanguage() {
+        String page = admin().get("/admin", Map.of("Accept-Language", "en-GB,en;q=0.9"))
+                .body();
+        assertThat(page)
+                .contains("Install the tool by hand")
+                .contains("Login initiation address")
+                .contains("Courses using the tool")
+                .contains("Recent launches")
+                .contains("Platform identifier")
+                .contains("Change my password")
+                .doesNotContain("Installer l&#39;outil");
+    }
+
+    @Test
     void renewingAPendingInvitationRevokesItAndShowsANewUrlOnce() {
         LtiClient admin = admin();
         String csrf = csrf(admin.get("/admin").body());
