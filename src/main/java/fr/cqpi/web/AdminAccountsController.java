@@ -1,7 +1,14 @@
 package fr.cqpi.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -17,10 +24,15 @@ class AdminAccountsController {
 
     private final AdminAccounts accounts;
     private final AdminPage page;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
 
-    AdminAccountsController(AdminAccounts accounts, AdminPage page) {
+    AdminAccountsController(
+            AdminAccounts accounts,
+            AdminPage page,
+            ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
         this.accounts = accounts;
         this.page = page;
+        this.sessions = sessions;
     }
 
     @PostMapping("/admin/accounts")
@@ -49,6 +61,7 @@ class AdminAccountsController {
             @RequestParam(name = "new_password_confirmation", defaultValue = "") String confirmation,
             Principal admin,
             RedirectAttributes redirect,
+            HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         try {
@@ -56,8 +69,31 @@ class AdminAccountsController {
         } catch (AdminAccounts.Refused refused) {
             return refused(refused, "password", response, model);
         }
+        signOutOtherSessions(admin.getName(), request);
         redirect.addFlashAttribute("message", "password.changed");
         return "redirect:/admin#accounts";
+    }
+
+    /** The administrator's other sessions end with the old password (a session stolen before is closed too). */
+    private void signOutOtherSessions(String username, HttpServletRequest request) {
+        FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
+        if (repository == null) {
+            return;
+        }
+        HttpSession current = request.getSession(false);
+        repository.findByPrincipalName(username).forEach((id, session) -> {
+            if ((current == null || !id.equals(current.getId())) && isAdministrators(session)) {
+                repository.deleteById(id);
+            }
+        });
+    }
+
+    private static boolean isAdministrators(Session session) {
+        return session.getAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY)
+                        instanceof SecurityContext context
+                && context.getAuthentication() != null
+                && context.getAuthentication().getAuthorities().stream()
+                        .anyMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()));
     }
 
     private String refused(AdminAccounts.Refused refused, String form, HttpServletResponse response, Model model) {

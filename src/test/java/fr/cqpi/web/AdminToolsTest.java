@@ -370,6 +370,7 @@ class AdminToolsTest extends ToolIntegrationTest {
                 .startsWith("{bcrypt}$2");
 
         LtiClient second = signedIn(name, "un mot de passe long");
+        LtiClient elsewhere = signedIn(name, "un mot de passe long");
         String secondCsrf = csrf(second.get("/admin").body());
         String hashBefore = hash(name);
         var refused = second.send(
@@ -401,6 +402,9 @@ class AdminToolsTest extends ToolIntegrationTest {
                         "encore plus long et neuf")),
                 FORM);
         assertThat(changed.statusCode()).isEqualTo(302);
+        // Its other session ends; this one goes on.
+        assertThat(elsewhere.get("/admin").statusCode()).isEqualTo(302);
+        assertThat(second.get("/admin").body()).contains("Mot de passe changé.");
         assertThat(hash(name)).isNotEqualTo(hashBefore);
         signedIn(name, "encore plus long et neuf");
         LtiClient old = browser();
