@@ -27,6 +27,27 @@ public class Courses {
                         from course where id = :id""").param("id", courseId).query(Course.class).optional();
     }
 
+    /** Every course of the platforms the tool was launched in, the most recently launched first. */
+    public List<CourseSummary> summaries() {
+        return jdbc.sql("""
+                        select c.id, c.platform_id, c.context_id, c.label, c.title, c.last_launch_at,
+                            (select count(*) from enrolment e where e.course_id = c.id and e.active) as members
+                        from course c
+                        order by c.last_launch_at desc nulls last, c.id desc""")
+                .query((rs, n) -> {
+                    java.sql.Timestamp last = rs.getTimestamp("last_launch_at");
+                    return new CourseSummary(
+                            rs.getLong("id"),
+                            rs.getLong("platform_id"),
+                            rs.getString("context_id"),
+                            rs.getString("label"),
+                            rs.getString("title"),
+                            last == null ? null : last.toInstant(),
+                            rs.getLong("members"));
+                })
+                .list();
+    }
+
     public void setShowProgressInGradebook(long courseId, boolean show) {
         jdbc.sql("update course set show_progress_in_gradebook = :show where id = :id")
                 .param("show", show)

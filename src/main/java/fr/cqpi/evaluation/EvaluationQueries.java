@@ -54,6 +54,11 @@ public class EvaluationQueries {
         this.tutors = tutors;
     }
 
+    /** How many judgments each course holds (courses without any are absent), for the administrator. */
+    public Map<Long, Long> judgmentCountsByCourse() {
+        return judgments.countsByCourse();
+    }
+
     public Referentiel referentiel() {
         return catalog.current().referentiel();
     }

@@ -23,6 +23,14 @@ class JudgmentRepository {
         this.jdbc = jdbc;
     }
 
+    Map<Long, Long> countsByCourse() {
+        Map<Long, Long> counts = new HashMap<>();
+        jdbc.sql("select course_id, count(*) from judgment group by course_id").query(rs -> {
+            counts.put(rs.getLong(1), rs.getLong(2));
+        });
+        return counts;
+    }
+
     /** Serialises the saves of one learner's judgments in one course, so results before/after are consistent. */
     void lockLearner(long courseId, long learnerId) {
         jdbc.sql("select pg_advisory_xact_lock(hashtext('judgment:' || :course || ':' || :learner))")

@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 class ExpiredLaunchDataPurge {
 
     private final JdbcClient jdbc;
+    private final LaunchLog launchLog;
 
-    ExpiredLaunchDataPurge(JdbcClient jdbc) {
+    ExpiredLaunchDataPurge(JdbcClient jdbc, LaunchLog launchLog) {
         this.jdbc = jdbc;
+        this.launchLog = launchLog;
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
@@ -23,5 +25,6 @@ class ExpiredLaunchDataPurge {
         jdbc.sql("delete from oidc_state where expires_at < now()").update();
         jdbc.sql("delete from session_handover where expires_at < now()").update();
         jdbc.sql("delete from pending_registration where expires_at < now()").update();
+        launchLog.prune();
     }
 }

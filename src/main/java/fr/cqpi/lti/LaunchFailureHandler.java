@@ -29,7 +29,7 @@ class LaunchFailureHandler implements AuthenticationFailureHandler {
                 ? o.getError().getDescription()
                 : null;
         log.info("Launch refused: {} ({})", refusal, detail);
-        page.render(request, response, refusal);
+        page.render(request, response, refusal, detail);
     }
 
     static LaunchRefusal refusalOf(AuthenticationException exception) {

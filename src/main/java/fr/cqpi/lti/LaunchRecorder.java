@@ -23,13 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 class LaunchRecorder {
 
     private final CourseLaunches courses;
-    private final PlatformRegistry registry;
     private final Clock clock;
+    private final LaunchLog launchLog;
 
-    LaunchRecorder(CourseLaunches courses, PlatformRegistry registry, Clock clock) {
+    LaunchRecorder(CourseLaunches courses, Clock clock, LaunchLog launchLog) {
         this.courses = courses;
-        this.registry = registry;
         this.clock = clock;
+        this.launchLog = launchLog;
     }
 
     @Transactional
@@ -94,9 +94,8 @@ class LaunchRecorder {
         long userId = recorded.userId();
         String name = person.displayName();
         String email = person.email();
-        registry.recordLaunch(platform.id());
 
-        return new LaunchContext(
+        LaunchContext launch = new LaunchContext(
                 platform.id(),
                 platform.name(),
                 platform.issuer(),
@@ -119,6 +118,9 @@ class LaunchRecorder {
                 deepLinking(claims),
                 clock.instant(),
                 java.util.UUID.randomUUID().toString());
+        // With the platform's last launch, in one statement.
+        launchLog.accepted(launch);
+        return launch;
     }
 
     private static LaunchContext.DeepLinking deepLinking(Map<String, Object> claims) {

@@ -19,14 +19,26 @@ public class LaunchRefusalPage {
 
     private final StandalonePages pages;
     private final LocaleResolver locales;
+    private final LaunchLog launchLog;
+    private final PlatformRegistry registry;
 
-    LaunchRefusalPage(StandalonePages pages, LocaleResolver locales) {
+    LaunchRefusalPage(StandalonePages pages, LocaleResolver locales, LaunchLog launchLog, PlatformRegistry registry) {
         this.pages = pages;
         this.locales = locales;
+        this.launchLog = launchLog;
+        this.registry = registry;
     }
 
     public void render(HttpServletRequest request, HttpServletResponse response, LaunchRefusal refusal)
             throws IOException {
+        render(request, response, refusal, null);
+    }
+
+    /** The refusal's page; the refusal is written to the {@link LaunchLog} with its reason, never the token. */
+    void render(HttpServletRequest request, HttpServletResponse response, LaunchRefusal refusal, String detail)
+            throws IOException {
+        Long platformId = registry.seenInRequest(request).map(Platform::id).orElse(null);
+        launchLog.refused(platformId, request.getParameter("iss"), refusal, detail);
         pages.render(
                 request,
                 response,

@@ -87,7 +87,8 @@ class LoginInitiationGuard extends OncePerRequestFilter {
                 "Login initiation refused: {} ({})",
                 refusal.refusal(),
                 refusal.getError().getDescription());
-        refusalPage.render(request, response, refusal.refusal());
+        refusalPage.render(
+                request, response, refusal.refusal(), refusal.getError().getDescription());
     }
 
     private static boolean blank(String value) {

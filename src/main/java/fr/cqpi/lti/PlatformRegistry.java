@@ -36,13 +36,51 @@ public class PlatformRegistry {
     }
 
     /** An administrator's definition (admin page, platforms file, demo): creates or updates, audited. */
+    /**
+     * The configuration's definition (platforms file, demo, at each start): a platform the administrator deleted
+     * stays deleted (a warning says so); saving it in the administration brings it back.
+     */
     @Transactional
     public Platform upsert(PlatformDefinition definition) {
-        return upsert(definition, "configuration");
+        return upsert(definition, "configuration", false);
     }
 
+    /** The administrator's definition: creates, updates, or brings back a deleted platform, audited. */
     @Transactional
     public Platform upsert(PlatformDefinition definition, String actor) {
+        return upsert(definition, actor, true);
+    }
+
+    private Platform upsert(PlatformDefinition definition, String actor, boolean restoreDeleted) {
+        Optional<Long> deleted = jdbc.sql("""
+                        select id from platform
+                        where issuer = :issuer and client_id = :clientId and deleted_at is not null""")
+                .param("issuer", definition.issuer())
+                .param("clientId", definition.clientId())
+                .query(Long.class)
+                .optional();
+        if (deleted.isPresent() && !restoreDeleted) {
+            org.slf4j.LoggerFactory.getLogger(PlatformRegistry.class)
+                    .warn(
+                            "Platform {} ({}, client id {}) was deleted in the administration: not restored from the"
+                                    + " configuration; save it again in /admin to bring it back",
+                            deleted.get(),
+                            definition.issuer(),
+                            definition.clientId());
+            return findById(deleted.get()).orElseThrow();
+        }
+        if (deleted.isPresent()) {
+            Platform before = findById(deleted.get()).orElseThrow();
+            jdbc.sql("update platform set deleted_at = null, enabled = true, updated_at = now() where id = :id")
+                    .param("id", before.id())
+                    .update();
+            audit.record(
+                    before.id(),
+                    actor,
+                    "RESTORED",
+                    before,
+                    findById(before.id()).orElseThrow());
+        }
         Optional<Platform> before = findForLogin(definition.issuer(), definition.clientId());
         if (before.isPresent()) {
             update(before.get().id(), definition, actor);
@@ -222,6 +260,44 @@ public class PlatformRegistry {
         return platform;
     }
 
+    /**
+     * The platform this request's launch or login initiation was found to come from, if it got that far (for the
+     * launch log).
+     */
+    Optional<Platform> seenInRequest(jakarta.servlet.http.HttpServletRequest request) {
+        if (request.getAttribute(LoginInitiationGuard.PLATFORM_ATTRIBUTE) instanceof Platform platform) {
+            return Optional.of(platform);
+        }
+        java.util.Enumeration<String> names = request.getAttributeNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.startsWith(MEMO) && request.getAttribute(name) instanceof Platform platform) {
+                return Optional.of(platform);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes a platform from the administrator's list: it is disabled (no launch, no grade sent) and hidden, but
+     * kept with its courses, judgments and audit trail, which reference it. Saving the same issuer and client_id
+     * again brings it back.
+     */
+    @Transactional
+    public boolean delete(long id, String actor) {
+        Platform before = findById(id).orElse(null);
+        if (before == null) {
+            return false;
+        }
+        int deleted = jdbc.sql("""
+                        update platform set deleted_at = now(), enabled = false, updated_at = now()
+                        where id = :id and deleted_at is null""").param("id", id).update();
+        if (deleted == 1) {
+            audit.record(id, actor, "DELETED", before, findById(id).orElseThrow());
+        }
+        return deleted == 1;
+    }
+
     /** Kept for the rest of the current request (there is none outside a request). */
     private void remember(Platform platform) {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
@@ -237,13 +313,15 @@ public class PlatformRegistry {
     public Optional<Platform> findForLogin(String issuer, String clientId) {
         Optional<Platform> found;
         if (clientId != null && !clientId.isBlank()) {
-            found = jdbc.sql("select * from platform where issuer = :issuer and client_id = :clientId")
+            found = jdbc.sql("""
+                            select * from platform
+                            where issuer = :issuer and client_id = :clientId and deleted_at is null""")
                     .param("issuer", issuer)
                     .param("clientId", clientId)
                     .query(PLATFORM)
                     .optional();
         } else {
-            List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer")
+            List<Platform> candidates = jdbc.sql("select * from platform where issuer = :issuer and deleted_at is null")
                     .param("issuer", issuer)
                     .query(PLATFORM)
                     .list();
@@ -254,7 +332,7 @@ public class PlatformRegistry {
     }
 
     public List<Platform> all() {
-        return jdbc.sql("select * from platform order by name, id")
+        return jdbc.sql("select * from platform where deleted_at is null order by name, id")
                 .query(PLATFORM)
                 .list();
     }
@@ -358,15 +436,5 @@ public class PlatformRegistry {
                 .query(java.sql.Timestamp.class)
                 .list();
         return last.isEmpty() || last.get(0) == null ? null : last.get(0).toInstant();
-    }
-
-    /**
-     * At most once a minute: every launch of a platform would otherwise update (and lock until its commit) the same
-     * row, one launch after the other.
-     */
-    public void recordLaunch(long platformId) {
-        jdbc.sql("""
-                        update platform set last_launch_at = now()
-                        where id = :id and (last_launch_at is null or last_launch_at < now() - interval '1 minute')""").param("id", platformId).update();
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * One-time invitations to register a platform: without one, dynamic registration fetches nothing. The
@@ -111,6 +112,39 @@ public class RegistrationInvitations {
         if (revoked == 1) {
             log.info("Registration invitation {} revoked by {}", id, actor);
         }
+    }
+
+    /**
+     * A pending invitation's URL cannot be shown again (only its hash is stored): renewing revokes it and creates
+     * another, with the same note and the same validity, whose URL is shown once. Empty when it is no longer pending
+     * (used, revoked or expired meanwhile).
+     */
+    @Transactional
+    public Optional<Created> renew(long id, String actor) {
+        record Pending(String note, Duration validity) {}
+        Optional<Pending> pending = jdbc.sql("""
+                        select note, created_at, expires_at from registration_invitation
+                        where id = :id and used_at is null and revoked_at is null and expires_at > :now
+                        for update""")
+                .param("id", id)
+                .param("now", Timestamp.from(clock.instant()))
+                .query((rs, n) -> new Pending(
+                        rs.getString("note"),
+                        Duration.between(
+                                rs.getTimestamp("created_at").toInstant(),
+                                rs.getTimestamp("expires_at").toInstant())))
+                .optional();
+        if (pending.isEmpty()) {
+            return Optional.empty();
+        }
+        revoke(id, actor);
+        Duration validity = pending.get().validity();
+        if (validity.compareTo(MAX_VALIDITY) > 0 || validity.compareTo(Duration.ofMinutes(1)) < 0) {
+            validity = DEFAULT_VALIDITY;
+        }
+        Created created = create(pending.get().note(), validity, actor);
+        log.info("Registration invitation {} renewed as {} by {}", id, created.id(), actor);
+        return Optional.of(created);
     }
 
     public List<Invitation> all() {

@@ -1,6 +1,5 @@
 package fr.cqpi.web;
 
-import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.lti.RegistrationInvitations;
@@ -8,12 +7,15 @@ import fr.cqpi.lti.ToolKeys;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Platform administration for the tool's administrator: platforms, deployments, the tool key. */
@@ -22,21 +24,21 @@ class AdminController {
 
     private final PlatformRegistry registry;
     private final ToolKeys toolKeys;
-    private final GradeSync gradeSync;
     private final RegistrationInvitations invitations;
     private final DisplayDates dates;
+    private final AdminPage page;
 
     AdminController(
             PlatformRegistry registry,
             ToolKeys toolKeys,
-            GradeSync gradeSync,
             RegistrationInvitations invitations,
-            DisplayDates dates) {
+            DisplayDates dates,
+            AdminPage page) {
         this.registry = registry;
         this.toolKeys = toolKeys;
-        this.gradeSync = gradeSync;
         this.invitations = invitations;
         this.dates = dates;
+        this.page = page;
     }
 
     @GetMapping("/admin/login")
@@ -46,15 +48,7 @@ class AdminController {
 
     @GetMapping("/admin")
     String platforms(Model model) {
-        model.addAttribute("platforms", registry.overview());
-        java.util.Map<Long, String> origins = new java.util.HashMap<>();
-        registry.all().forEach(p -> origins.put(p.id(), String.join("\n", registry.addedServiceOrigins(p.id()))));
-        model.addAttribute("serviceOrigins", origins);
-        model.addAttribute("syncErrors", gradeSync.lastErrorByPlatform());
-        model.addAttribute("kid", toolKeys.activeKeyId());
-        model.addAttribute("invitations", invitations.all());
-        model.addAttribute("defaultValidityDays", RegistrationInvitations.DEFAULT_VALIDITY.toDays());
-        model.addAttribute("maxValidityDays", RegistrationInvitations.MAX_VALIDITY.toDays());
+        page.fill(model);
         return "admin/platforms";
     }
 
@@ -79,6 +73,23 @@ class AdminController {
         // goes in the redirect's URL).
         redirect.addFlashAttribute("invitationUrl", created.url());
         redirect.addFlashAttribute("invitationExpiresAt", dates.format(created.expiresAt()));
+        return "redirect:/admin#invitations";
+    }
+
+    /**
+     * A pending invitation's URL cannot be shown again (only a hash of its secret is stored): it is revoked and a new
+     * one, with the same note and validity, is shown once.
+     */
+    @PostMapping("/admin/invitations/{id}/renew")
+    String renew(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
+        Optional<RegistrationInvitations.Created> created = invitations.renew(id, "admin " + admin.getName());
+        if (created.isEmpty()) {
+            redirect.addFlashAttribute("message", "invite.notPending");
+            return "redirect:/admin#invitations";
+        }
+        redirect.addFlashAttribute("invitationUrl", created.get().url());
+        redirect.addFlashAttribute(
+                "invitationExpiresAt", dates.format(created.get().expiresAt()));
         return "redirect:/admin#invitations";
     }
 
@@ -167,6 +178,31 @@ class AdminController {
             registry.addDeployment(id, deploymentId);
             registry.setDeploymentEnabled(id, deploymentId.strip(), enabled);
         }
+        return "redirect:/admin";
+    }
+
+    /** The confirmation step of a platform's deletion: what happens to its courses and judgments. */
+    @GetMapping("/admin/platforms/{id}/delete")
+    String confirmDelete(@PathVariable long id, Model model) {
+        var platform = registry.all().stream()
+                .filter(p -> p.id() == id)
+                .findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("platform", platform);
+        model.addAttribute("data", page.dataOf(id));
+        return "admin/delete-platform";
+    }
+
+    /**
+     * Deletes a platform from the list: disabled and hidden, never erased, so that its courses' judgments are kept
+     * ({@link PlatformRegistry#delete}).
+     */
+    @PostMapping("/admin/platforms/{id}/delete")
+    String delete(@PathVariable long id, Principal admin, RedirectAttributes redirect) {
+        if (!registry.delete(id, "admin " + admin.getName())) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        redirect.addFlashAttribute("message", "deleted");
         return "redirect:/admin";
     }
 

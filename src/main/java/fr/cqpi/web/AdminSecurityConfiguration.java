@@ -10,17 +10,16 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * The tool's own administration, behind a login configured in properties ({@code cqpi.admin.username},
- * {@code cqpi.admin.password}, {@code {bcrypt}…} recommended). LTI sessions never reach it: they carry no
- * ADMIN role. Without a password, administration is closed. Failed logins are throttled
+ * The tool's own administration, behind the logins of {@link AdminAccounts} (PostgreSQL, bcrypt); the first is the
+ * one configured in properties ({@code cqpi.admin.username}, {@code cqpi.admin.password}, {@code {bcrypt}…}
+ * recommended). LTI sessions never reach it: they carry no ADMIN role. Without a configured password and no account,
+ * administration is closed. Failed logins are throttled
  * ({@link AdminLoginThrottle}). The admin API ({@code /admin/api/**}) takes HTTP Basic only, with no session
  * and so no cookie a cross-site request could ride on.
  */
@@ -30,11 +29,11 @@ class AdminSecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(AdminSecurityConfiguration.class);
 
     @Bean
-    UserDetailsService administrators(
+    AdminAccounts administrators(
             @Value("${cqpi.admin.username:admin}") String username,
             @Value("${cqpi.admin.password:}") String password,
-            Environment environment) {
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager();
+            Environment environment,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         if (password != null && !password.isBlank()) {
             boolean encoded = password.startsWith("{");
             if ((!encoded || password.startsWith("{noop}"))
@@ -43,13 +42,8 @@ class AdminSecurityConfiguration {
                         "cqpi.admin.password is in plain text: give a {bcrypt} hash instead"
                                 + " (for instance: htpasswd -bnBC 12 '' 'the password' | tr -d ':\\n', then prefix it with {bcrypt})");
             }
-            users.createUser(User.withUsername(username)
-                    .password(encoded ? password : "{noop}" + password)
-                    .passwordEncoder(p -> p)
-                    .roles("ADMIN")
-                    .build());
         }
-        return users;
+        return new AdminAccounts(jdbc, username, password);
     }
 
     @Bean

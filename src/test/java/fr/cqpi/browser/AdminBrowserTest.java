@@ -59,6 +59,9 @@ class AdminBrowserTest {
     @Autowired
     PlatformRegistry registry;
 
+    @Autowired
+    fr.cqpi.lti.RegistrationInvitations invitations;
+
     @BeforeAll
     static void startChromium() {
         chrome = Chromium.start(Chromium.ThirdParty.ALLOWED);
@@ -92,7 +95,15 @@ class AdminBrowserTest {
     void submit(WebElement button) {
         WebElement html = chrome.findElement(By.tagName("html"));
         button.click();
-        wait.until(ExpectedConditions.stalenessOf(html));
+        // Stale once the answer replaced the page; chromedriver may also answer that the node left the document.
+        wait.until(d -> {
+            try {
+                html.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
     }
 
@@ -251,6 +262,224 @@ class AdminBrowserTest {
         submit(chrome.findElement(By.xpath("//button[.='Changer de clé maintenant']")));
         assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText()).isEqualTo("Nouvelle clé en service.");
         assertThat(kid()).isNotEqualTo(kidBefore);
+    }
+
+    @Test
+    @Order(4)
+    void aPendingInvitationIsRenewedAndItsNewUrlCopied() throws Exception {
+        openAdmin();
+        String note = "à renouveler " + UUID.randomUUID().toString().substring(0, 8);
+        chrome.findElement(By.id("note")).sendKeys(note);
+        submit(chrome.findElement(By.xpath("//button[.=\"Créer l'invitation\"]")));
+        String first = chrome.findElement(By.id("invitation-url")).getAttribute("value");
+        openAdmin();
+        assertThat(chrome.findElements(By.id("invitation-url"))).isEmpty();
+
+        submit(invitationRow(note).findElement(By.xpath(".//button[.='Renouveler']")));
+        assertThat(chrome.getCurrentUrl()).isEqualTo(tool() + "/admin#invitations");
+        String second = chrome.findElement(By.id("invitation-url")).getAttribute("value");
+        assertThat(second).startsWith(tool() + "/lti/register?invitation=").isNotEqualTo(first);
+        assertThat(chrome.findElements(
+                        By.xpath("//h2[@id='invitations']/following::table[1]//tr[td[1][.='" + note + "']]")))
+                .extracting(WebElement::getText)
+                .anyMatch(t -> t.contains("révoquée"))
+                .anyMatch(t -> t.contains("en attente"));
+        // The copy button copies the URL (the page says so to screen readers).
+        WebElement copy = chrome.findElement(By.cssSelector("button.copy[data-copy='invitation-url']"));
+        copy.click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("copy-status"), second));
+        assertThat(copy.getText()).contains("Copié");
+        // The invitation's part of the page, as the administrator sees it after the renewal.
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        chrome.executeScript("document.getElementById('invitations').scrollIntoView({block: 'start'});");
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+        java.nio.file.Files.write(
+                java.nio.file.Path.of("target/screenshots/admin-invitation.png"),
+                chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        // The old URL no longer works, the new one does.
+        assertThat(invitations.usable(URI.create(first).getQuery().substring("invitation=".length())))
+                .isEmpty();
+        assertThat(invitations.usable(URI.create(second).getQuery().substring("invitation=".length())))
+                .isPresent();
+    }
+
+    @Test
+    @Order(5)
+    void theToolsUrlsCoursesAndLaunchesAreShownAtBothWidths() throws Exception {
+        // A trainer's launch from the demo LMS, and a login initiation from a site the tool does not know.
+        chrome.get("http://127.0.0.1:" + port + "/demo/course/trainer-1");
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("tool-frame")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        chrome.switchTo().defaultContent();
+        HttpResponse<String> refused = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tool()
+                                        + "/lti/login?iss=https%3A%2F%2Finconnu.example&login_hint=u&target_link_uri="
+                                        + URLEncoder.encode(tool() + "/app", StandardCharsets.UTF_8)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        openAdmin();
+        String log = chrome.findElement(By.cssSelector("table.admin-launches")).getText();
+        assertThat(log)
+                .contains("Accepté")
+                .contains("CQPI Assistant(e) — promotion 2026")
+                .contains("évaluateur")
+                .contains("Refusé : Cette plateforme n'est pas enregistrée")
+                .contains("https://inconnu.example");
+        assertThat(chrome.findElement(By.cssSelector("table.admin-courses")).getText())
+                .contains("demo-cqpi-2026");
+        // The URLs of a manual install, each with its copy button, as the tool serves them.
+        for (String path :
+                new String[] {"/lti/login", "/lti/launch", "/.well-known/jwks.json", "/app", "/lti/register"}) {
+            assertThat(chrome.findElements(By.xpath("//div[contains(@class,'tool-url')]//input[@value='" + tool() + path
+                            + "']/following-sibling::button[contains(@class,'copy')]")))
+                    .as(path)
+                    .isNotEmpty();
+        }
+        WebElement jwks = chrome.findElement(By.xpath("//input[@value='" + tool() + "/.well-known/jwks.json']"));
+        jwks.findElement(By.xpath("following-sibling::button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("copy-status"), "jwks.json"));
+        // Human labels, the fields of the platform form one height.
+        assertThat(chrome.findElement(By.cssSelector("label[for=issuer]")).getText())
+                .startsWith("Identifiant de la plateforme");
+        java.util.Set<Integer> heights = new java.util.HashSet<>();
+        for (WebElement field : chrome.findElements(
+                By.cssSelector(".platform-form input:not([type=hidden]), .platform-form textarea"))) {
+            heights.add(field.getRect().getHeight());
+        }
+        assertThat(heights).hasSize(1);
+        // The courses of the demo LMS and the launch log (the demo launches recorded by the earlier tests' context).
+        assertThat(chrome.findElement(By.id("courses")).isDisplayed()).isTrue();
+        assertThat(chrome.findElement(By.id("launches")).isDisplayed()).isTrue();
+        screenshot("admin", 1366);
+
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        chrome.navigate().refresh();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main")));
+        Object sideways = chrome.executeScript(
+                "return document.scrollingElement.scrollWidth - document.documentElement.clientWidth;");
+        Object wide = chrome.executeScript(
+                "const w = document.documentElement.clientWidth; const out = ['inner ' + window.innerWidth + ' client ' + w];"
+                        + " for (const e of document.querySelectorAll('body *')) { const r = e.getBoundingClientRect();"
+                        + " if (r.right > w + 1 && e.parentElement.getBoundingClientRect().right <= w + 1)"
+                        + " out.push(e.tagName + '.' + e.className + '#' + e.id + ' ' + Math.round(r.right)); }"
+                        + " const t = document.querySelector('.table-scroll'); out.push('scroll ' + getComputedStyle(t).overflowX + ' '"
+                        + " + t.clientWidth + '/' + t.scrollWidth + ' main ' + document.getElementById('main').clientWidth"
+                        + " + ' body ' + document.body.scrollWidth + ' html ' + document.documentElement.scrollWidth);"
+                        + " return out.slice(0, 15).join(' | ');");
+        screenshot("admin-390", 390);
+        assertThat(((Number) sideways).intValue())
+                .as("page scrolls sideways at 390 px: " + wide)
+                .isLessThanOrEqualTo(0);
+        // Keyboard: the first section link, then the fields, reachable with Tab.
+        WebElement issuer = chrome.findElement(By.id("issuer"));
+        assertThat(issuer.getRect().getWidth()).isLessThanOrEqualTo(390);
+        screenshot("admin-390", 390);
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+    }
+
+    @Test
+    @Order(6)
+    void aPlatformIsDeletedAfterItsConfirmation() {
+        openAdmin();
+        String issuer = "https://delete-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
+        fill("name", "Moodle à supprimer");
+        fill("issuer", issuer);
+        fill("client_id", "c-del");
+        fill("deployment_ids", "1");
+        fill("authorization_endpoint", issuer + "/mod/lti/auth.php");
+        fill("token_endpoint", issuer + "/mod/lti/token.php");
+        fill("jwks_uri", issuer + "/mod/lti/certs.php");
+        submit(chrome.findElement(By.xpath("//form[@action='/admin/platforms']//button[.='Enregistrer']")));
+        long id = registry.findForLogin(issuer, "c-del").orElseThrow().id();
+
+        platformRow(issuer).findElement(By.linkText("Supprimer…")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.tagName("h1"), "Supprimer la plateforme Moodle à supprimer ?"));
+        assertThat(mainText()).contains("Aucun cours de cette plateforme").contains("même identifiant client");
+        // Cancel first: nothing happens.
+        chrome.findElement(By.linkText("Annuler")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platforms")));
+        assertThat(registry.findForLogin(issuer, "c-del")).isPresent();
+
+        platformRow(issuer).findElement(By.linkText("Supprimer…")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Supprimer la plateforme"));
+        submit(chrome.findElement(By.xpath("//button[.='Supprimer la plateforme']")));
+        assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText())
+                .isEqualTo("Plateforme supprimée ; ses cours et jugements sont conservés.");
+        assertThat(chrome.findElements(By.xpath("//tr[td[1]/code[.='" + issuer + "']]")))
+                .isEmpty();
+        assertThat(registry.findForLogin(issuer, "c-del")).isEmpty();
+        assertThat(registry.findById(id)).isPresent();
+    }
+
+    @Test
+    @Order(7)
+    void anotherAdministratorIsAddedAndChangesTheirPassword() {
+        openAdmin();
+        String name = "adjoint-" + UUID.randomUUID().toString().substring(0, 6);
+        fill("acc-username", name);
+        fill("acc-password", "mot de passe de l'adjoint");
+        fill("acc-confirm", "mot de passe de l'adjoint");
+        fill("acc-current", "pas le bon");
+        submit(chrome.findElement(By.xpath("//button[.=\"Ajouter l'administrateur\"]")));
+        assertThat(chrome.findElement(By.cssSelector(".card.error")).getText())
+                .isEqualTo("Mot de passe actuel incorrect : rien n'a été enregistré.");
+        assertThat(chrome.findElement(By.id("accounts"))
+                        .findElements(By.xpath("following::table[1]//td[.='" + name + "']")))
+                .isEmpty();
+
+        fill("acc-username", name);
+        fill("acc-password", "mot de passe de l'adjoint");
+        fill("acc-confirm", "mot de passe de l'adjoint");
+        fill("acc-current", "demo-admin");
+        submit(chrome.findElement(By.xpath("//button[.=\"Ajouter l'administrateur\"]")));
+        assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText()).isEqualTo("Administrateur ajouté.");
+        assertThat(chrome.findElement(By.xpath("//h2[@id='accounts']/following::table[1]"))
+                        .getText())
+                .contains(name)
+                .contains("admin");
+
+        // Signed out, then in as the new administrator, who changes their password.
+        submit(chrome.findElement(By.xpath("//button[.='Se déconnecter']")));
+        chrome.get(tool() + "/admin");
+        chrome.findElement(By.id("username")).sendKeys(name);
+        chrome.findElement(By.id("password")).sendKeys("mot de passe de l'adjoint");
+        submit(chrome.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(mainText()).contains("Plateformes enregistrées");
+        assertThat(chrome.findElement(By.cssSelector(".topbar .who")).getText()).contains(name);
+        fill("pw-current", "mot de passe de l'adjoint");
+        fill("pw-new", "un tout nouveau mot de passe");
+        fill("pw-confirm", "un tout nouveau mot de passe");
+        submit(chrome.findElement(By.xpath("//button[.='Changer le mot de passe']")));
+        assertThat(chrome.findElement(By.cssSelector(".card.ok")).getText()).isEqualTo("Mot de passe changé.");
+
+        submit(chrome.findElement(By.xpath("//button[.='Se déconnecter']")));
+        chrome.get(tool() + "/admin");
+        chrome.findElement(By.id("username")).sendKeys(name);
+        chrome.findElement(By.id("password")).sendKeys("mot de passe de l'adjoint");
+        submit(chrome.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(chrome.getCurrentUrl()).endsWith("/admin/login?error");
+        fill("username", name);
+        fill("password", "un tout nouveau mot de passe");
+        submit(chrome.findElement(By.cssSelector("main form button[type=submit]")));
+        assertThat(chrome.getCurrentUrl()).isEqualTo(tool() + "/admin");
+    }
+
+    /** The whole page at this width, into target/screenshots (docs/screenshots holds copies). */
+    void screenshot(String name, int width) throws Exception {
+        org.openqa.selenium.Dimension before = chrome.manage().window().getSize();
+        chrome.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+        Number height = (Number) chrome.executeScript("return document.documentElement.scrollHeight;");
+        chrome.manage()
+                .window()
+                .setSize(new org.openqa.selenium.Dimension(width, Math.min(height.intValue() + 140, 9000)));
+        java.nio.file.Path dir = java.nio.file.Path.of("target/screenshots");
+        java.nio.file.Files.createDirectories(dir);
+        java.nio.file.Files.write(
+                dir.resolve(name + ".png"), chrome.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        chrome.manage().window().setSize(before);
     }
 
     void fill(String id, String value) {

@@ -7,7 +7,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.lti.RegistrationInvitations;
 import fr.cqpi.lti.ToolKeys;
@@ -37,7 +36,7 @@ class AdminFlashAttributesTest {
     final ToolKeys toolKeys = mock(ToolKeys.class);
     final RegistrationInvitations invitations = mock(RegistrationInvitations.class);
     final AdminController controller =
-            new AdminController(registry, toolKeys, mock(GradeSync.class), invitations, new DisplayDates());
+            new AdminController(registry, toolKeys, invitations, new DisplayDates(), mock(AdminPage.class));
 
     static Map<String, Object> flash(RedirectAttributesModelMap redirect) {
         return new HashMap<>(redirect.getFlashAttributes());
