@@ -324,7 +324,7 @@ class AdminBrowserTest {
         assertThat(log)
                 .contains("Accepté")
                 .contains("CQPI Assistant(e) — promotion 2026")
-                .contains("évaluateur")
+                .contains("évaluation")
                 .contains("Refusé : Cette plateforme n'est pas enregistrée")
                 .contains("https://inconnu.example");
         assertThat(chrome.findElement(By.cssSelector("table.admin-courses")).getText())

@@ -188,7 +188,7 @@ class AdminToolsTest extends ToolIntegrationTest {
         assertThat(log)
                 .contains("Accepté")
                 .contains("CQPI Assistant(e) " + context)
-                .contains("évaluateur")
+                .contains("évaluation")
                 .contains("Refusé")
                 .contains("Cette plateforme n&#39;est pas enregistrée")
                 .contains(unknown);
