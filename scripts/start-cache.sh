@@ -3,7 +3,7 @@
 #
 #   scripts/start-cache.sh [JAR [DESTINATION]]      defaults: target/cqpi-lti.jar, target/cds
 #
-# Extracts the jar (Spring Boot's `-Djarmode=tools extract`: DESTINATION/cqpi-lti.jar and its lib/), then starts it
+# Extracts the jar (Spring Boot's `-Djarmode=tools extract`: DESTINATION/<the jar's name> and its lib/), then starts it
 # once until its context is refreshed (-Dspring.context.exit=onRefresh) on a temporary embedded PostgreSQL, and
 # writes what that start loaded:
 # - on Java 25 and later, an AOT cache (JEP 483, 514, 515: classes loaded and linked, and the method profiles of
@@ -23,6 +23,7 @@ read -r -a options <<<"${JAVA_OPTIONS:-}"
 
 java -Djarmode=tools -jar "$jar" extract --destination "$dest" --force
 dest="$(realpath "$dest")"
+app="$dest/$(basename "$jar")"
 if java -XX:+PrintFlagsFinal -version 2>/dev/null | grep -q ' AOTCacheOutput '; then
   cache="$dest/cqpi-lti.aot"
   options+=("-XX:AOTCacheOutput=$cache")
@@ -34,7 +35,7 @@ training="$(mktemp -d /tmp/cqpi-cds.XXXXXX)"
 trap 'rm -rf "$training"' EXIT
 # Its own working directory: the référentiels bundled in the jar, whatever sample-courses/ is around.
 if ! (cd "$training" && java "${options[@]}" \
-    -Dspring.context.exit=onRefresh -jar "$dest/cqpi-lti.jar" \
+    -Dspring.context.exit=onRefresh -jar "$app" \
     --server.port=0 --cqpi.embedded-db.dir="$training/pg" --spring.datasource.url= \
     --logging.structured.format.console= >"$training/training.log" 2>&1); then
   echo "The training run failed; its log:" >&2
