@@ -153,29 +153,63 @@ public final class ToolBenchmark {
                 .single();
         TestCohorts.addJudgedLearners(jdbc, platform.platform().id(), courseId, MIX_LEARNER, 0, LEARNERS);
         java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
-        Bench.run("warm-up", 4, 60, c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
+        // -Dbenchmark.compare=true: each phase first with the learner's criteria through the Thymeleaf fragment (as
+        // before issue 24), then as now, back to back in the same run (a fairer comparison on a shared machine).
+        boolean[] modes = Boolean.getBoolean("benchmark.compare") ? new boolean[] {false, true} : new boolean[] {true};
+        for (boolean written : modes) {
+            readOnlyCriteriaWritten(app, written);
+            Bench.run("warm-up", 4, 100, c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
+        }
         for (int clients : new int[] {16, 64}) {
-            // Enough launches for every learner to launch at least twice.
-            int perClient = clients == 16 ? 30 : 10;
-            jdk.jfr.Recording recording = null;
-            if (jfr != null && clients == 16) {
-                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
-                recording.start();
-            }
-            measured(
-                    results,
-                    cpu,
-                    postgresData,
-                    "learner mix: full launch, 200 learners (own grid) + trainer 1 in 20 (cohort of 200)",
-                    clients,
-                    perClient,
-                    c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
-            if (recording != null) {
-                recording.stop();
-                recording.dump(Path.of(jfr));
-                recording.close();
+            for (boolean written : modes) {
+                readOnlyCriteriaWritten(app, written);
+                // Enough launches for every learner to launch at least twice.
+                int perClient = clients == 16 ? 30 : 10;
+                jdk.jfr.Recording recording = null;
+                if (jfr != null && clients == 16) {
+                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
+                measured(
+                        results,
+                        cpu,
+                        postgresData,
+                        "learner mix: full launch, 200 learners (own grid) + trainer 1 in 20 (cohort of 200)"
+                                + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : ""),
+                        clients,
+                        perClient,
+                        c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(Path.of(written ? jfr : jfr.replace(".jfr", "-template.jfr")));
+                    recording.close();
+                }
             }
         }
+        // The launch's steps without its first page (login initiation, authorization, id_token POST), learners
+        // only; then the trainer's first page alone (the cohort of 200): with the grid pages below, the tool's
+        // CPU per launch by step.
+        measured(
+                results,
+                cpu,
+                postgresData,
+                "learner launch without its first page (login initiation + id_token POST)",
+                16,
+                30,
+                c -> {
+                    int k = turn.getAndIncrement();
+                    String sub = MIX_LEARNER + (k % LEARNERS);
+                    tabs[c].forgetEverything();
+                    expect(302, tabs[c].launch(platform, sub, n -> mixClaims(platform, sub, TestPlatform.LEARNER, n)));
+                });
+        tabs[0].forgetEverything();
+        expect(302, tabs[0].launch(platform, "mix-trainer", n -> mixClaims(platform, "mix-trainer", INSTRUCTOR, n)));
+        String trainerCookie = "CQPI_SESSION=" + tabs[0].cookie("CQPI_SESSION").orElseThrow();
+        measured(
+                results, cpu, postgresData, "trainer's first page, cohort of 200 learners × 80 criteria", 16, 10, c -> {
+                    tabs[c].forgetEverything();
+                    expect(200, tabs[c].get("/app/cohort", Map.of("Cookie", trainerCookie)));
+                });
         // Each learner's session, then the learner's own grid alone (the first page of the launches above).
         String[] cookies = new String[LEARNERS];
         for (int i = 0; i < LEARNERS; i++) {
@@ -185,19 +219,39 @@ public final class ToolBenchmark {
             expect(302, tab.launch(platform, sub, n -> mixClaims(platform, sub, TestPlatform.LEARNER, n)));
             cookies[i] = "CQPI_SESSION=" + tab.cookie("CQPI_SESSION").orElseThrow();
         }
-        for (String view : new String[] {"first view, criteria cache emptied", "second view"}) {
-            if (view.startsWith("first")) {
-                emptyCriteriaCache(app);
-            }
-            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-            measured(results, cpu, postgresData, "learner's own grid page (" + view + ")", 16, LEARNERS / 16, c -> {
-                tabs[c].forgetEverything();
-                var page = tabs[c].get("/app/me", Map.of("Cookie", cookies[next.getAndIncrement()]));
-                expect(200, page);
-                if (!page.body().contains("class=\"judgment readonly\"")) {
-                    throw new IllegalStateException("not the learner's grid");
+        for (boolean written : modes) {
+            readOnlyCriteriaWritten(app, written);
+            for (String view : new String[] {"first view, criteria cache emptied", "second view"}) {
+                if (view.startsWith("first")) {
+                    emptyCriteriaCache(app);
                 }
-            });
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                String name = "learner's own grid page (" + view
+                        + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : "") + ")";
+                measured(results, cpu, postgresData, name, 16, LEARNERS / 16, c -> {
+                    tabs[c].forgetEverything();
+                    var page = tabs[c].get("/app/me", Map.of("Cookie", cookies[next.getAndIncrement()]));
+                    expect(200, page);
+                    if (!page.body().contains("class=\"judgment readonly\"")) {
+                        throw new IllegalStateException("not the learner's grid");
+                    }
+                });
+            }
+        }
+        readOnlyCriteriaWritten(app, true);
+    }
+
+    /** Whether the tool writes a read-only criterion itself ({@code ReadOnlyCriterion}) or renders its fragment. */
+    private static void readOnlyCriteriaWritten(ConfigurableApplicationContext app, boolean written) {
+        try {
+            Object bean = app.getBean(Class.forName("fr.cqpi.web.RenderedCriteria"));
+            var field = bean.getClass().getDeclaredField("readOnlyWithoutTemplate");
+            field.setAccessible(true);
+            field.setBoolean(bean, written);
+        } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
+            if (!written) {
+                throw new IllegalStateException("no switch to compare with", e);
+            }
         }
     }
 
