@@ -50,14 +50,20 @@ class RenderedCriteria {
             boolean showsOther) {}
 
     private final ThymeleafViewResolver views;
+    private final ReadOnlyCriterion readOnly;
+
+    /** Read-only criteria written by {@link ReadOnlyCriterion} (false: through Thymeleaf, to compare in tests). */
+    boolean readOnlyWithoutTemplate = true;
+
     private final Cache<Key, String> cache = Caffeine.newBuilder()
             .maximumWeight(MAX_CHARS)
             .weigher((Key key, String html) -> html.length())
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    RenderedCriteria(ThymeleafViewResolver views) {
+    RenderedCriteria(ThymeleafViewResolver views, ReadOnlyCriterion readOnly) {
         this.views = views;
+        this.readOnly = readOnly;
     }
 
     /** Each criterion's markup (escaped as Thymeleaf escapes it), by criterion code, for the blocs given. */
@@ -69,6 +75,13 @@ class RenderedCriteria {
             HttpServletResponse response) {
         Locale locale = LocaleContextHolder.getLocale();
         Map<String, String> html = new HashMap<>();
+        if (!editable && readOnlyWithoutTemplate) {
+            // The learner's own grid: cheaper to write than to look up, and no other learner would hit it.
+            for (Referentiel.Bloc bloc : blocs) {
+                bloc.criteria().forEach(k -> html.put(k.code(), readOnly.render(grid, bloc, k, locale)));
+            }
+            return html;
+        }
         for (Referentiel.Bloc bloc : blocs) {
             bloc.criteria().forEach(k -> {
                 Judgment mine = grid.mine(k.code());

@@ -53,11 +53,13 @@ final class Bench {
         int[] errors = new int[1];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
+        // -Dbenchmark.maxSeconds: no new operation is started after that long (a short run on a busy machine).
+        long deadline = start + (long) (Double.parseDouble(System.getProperty("benchmark.maxSeconds", "600")) * 1e9);
         List<Future<?>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
             futures.add(pool.submit(() -> {
-                for (int i = 0; i < operationsPerClient; i++) {
+                for (int i = 0; i < operationsPerClient && System.nanoTime() < deadline; i++) {
                     long t0 = System.nanoTime();
                     try {
                         operation.run(client);

@@ -47,6 +47,7 @@ public final class ToolBenchmark {
         String only = System.getProperty("benchmark.only", "all");
         boolean onlyLaunches = "launches".equals(only);
         boolean onlyPages = "pages".equals(only);
+        boolean onlyLearners = "learners".equals(only);
         String jfr = System.getProperty("benchmark.jfr", "none");
         jfr = "none".equals(jfr) ? null : jfr;
         try {
@@ -58,12 +59,15 @@ public final class ToolBenchmark {
                 tabs[i] = new LtiClient(port);
                 cookielessTabs[i] = LtiClient.withoutCookies(port);
             }
-            if (onlyPages) {
+            if (onlyLearners) {
+                learnerPhases(app, jdbc, tabs, platform, results, postgresData, cpu, jfr);
+            } else if (onlyPages) {
                 others(app, jdbc, platform, results, postgresData, cpu, jfr);
             } else {
                 launchPhases(tabs, cookielessTabs, platform, results, postgresData, cpu, jfr);
                 if (!onlyLaunches) {
                     others(app, jdbc, platform, results, postgresData, cpu, null);
+                    learnerPhases(app, jdbc, tabs, platform, results, postgresData, cpu, null);
                 }
             }
 
@@ -115,6 +119,180 @@ public final class ToolBenchmark {
                 c -> cookielessLaunch(cookielessTabs[c], platform, "teacher-" + c));
         cpu.add(cpuRow(cookieless, cookielessMeter.stop()));
         results.add(cookieless);
+    }
+
+    /** Learners in the course of the learner phases, each with its 80 criteria judged. */
+    static final int LEARNERS = 200;
+
+    /**
+     * The launches users really make (issue 24): in one course of {@value #LEARNERS} learners (every criterion
+     * judged) and its trainer, 19 launches in 20 are a learner's, landing on the learner's own grid (80 criteria,
+     * read-only), 1 in 20 the trainer's, landing on the cohort of 200. Each launch is a full browser-like one from an
+     * empty cookie jar: login initiation (and the login step page when the tool answers with it), the platform's
+     * authorization (the id_token signed here), the id_token POST, then the first page. At 16 and 64 clients, the
+     * learners taken in turn (each learner launches again only after the 199 others). Then the learner's grid page
+     * alone, each learner once, with the criteria cache emptied first (a learner the tool has not rendered since),
+     * and once more. With {@code jfr}, the 16-client launch phase is recorded.
+     */
+    private static void learnerPhases(
+            ConfigurableApplicationContext app,
+            JdbcClient jdbc,
+            LtiClient[] tabs,
+            TestPlatform platform,
+            List<Bench.Result> results,
+            Path postgresData,
+            List<String> cpu,
+            String jfr)
+            throws Exception {
+        // The trainer's first launch makes the course; its learners are then written as launches and saves leave them.
+        launchMix(tabs[0], platform, -1);
+        long courseId = jdbc.sql("select id from course where platform_id = :p and context_id = :c")
+                .param("p", platform.platform().id())
+                .param("c", MIX_COURSE)
+                .query(Long.class)
+                .single();
+        TestCohorts.addJudgedLearners(jdbc, platform.platform().id(), courseId, MIX_LEARNER, 0, LEARNERS);
+        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        // -Dbenchmark.compare=true: each phase first with the learner's criteria through the Thymeleaf fragment (as
+        // before issue 24), then as now, back to back in the same run (a fairer comparison on a shared machine).
+        boolean[] modes = Boolean.getBoolean("benchmark.compare") ? new boolean[] {false, true} : new boolean[] {true};
+        for (boolean written : modes) {
+            readOnlyCriteriaWritten(app, written);
+            Bench.run("warm-up", 4, 100, c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
+        }
+        for (int clients : new int[] {16, 64}) {
+            for (boolean written : modes) {
+                readOnlyCriteriaWritten(app, written);
+                // Each phase starts with no learner's grid rendered (as 200 learners opening the tool in a morning;
+                // before, their second and third launches in the phase are cache hits).
+                emptyCriteriaCache(app);
+                // Enough launches for every learner to launch at least twice.
+                int perClient = clients == 16 ? 30 : 10;
+                jdk.jfr.Recording recording = null;
+                if (jfr != null && clients == 16) {
+                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording.start();
+                }
+                measured(
+                        results,
+                        cpu,
+                        postgresData,
+                        "learner mix: full launch, 200 learners (own grid) + trainer 1 in 20 (cohort of 200)"
+                                + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : ""),
+                        clients,
+                        perClient,
+                        c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
+                if (recording != null) {
+                    recording.stop();
+                    recording.dump(Path.of(written ? jfr : jfr.replace(".jfr", "-template.jfr")));
+                    recording.close();
+                }
+            }
+        }
+        // The launch's steps without its first page (login initiation, authorization, id_token POST), learners
+        // only; then the trainer's first page alone (the cohort of 200): with the grid pages below, the tool's
+        // CPU per launch by step.
+        measured(
+                results,
+                cpu,
+                postgresData,
+                "learner launch without its first page (login initiation + id_token POST)",
+                16,
+                30,
+                c -> {
+                    int k = turn.getAndIncrement();
+                    String sub = MIX_LEARNER + (k % LEARNERS);
+                    tabs[c].forgetEverything();
+                    expect(302, tabs[c].launch(platform, sub, n -> mixClaims(platform, sub, TestPlatform.LEARNER, n)));
+                });
+        tabs[0].forgetEverything();
+        expect(302, tabs[0].launch(platform, "mix-trainer", n -> mixClaims(platform, "mix-trainer", INSTRUCTOR, n)));
+        String trainerCookie = "CQPI_SESSION=" + tabs[0].cookie("CQPI_SESSION").orElseThrow();
+        measured(
+                results, cpu, postgresData, "trainer's first page, cohort of 200 learners × 80 criteria", 16, 10, c -> {
+                    tabs[c].forgetEverything();
+                    expect(200, tabs[c].get("/app/cohort", Map.of("Cookie", trainerCookie)));
+                });
+        // Each learner's session, then the learner's own grid alone (the first page of the launches above).
+        String[] cookies = new String[LEARNERS];
+        for (int i = 0; i < LEARNERS; i++) {
+            LtiClient tab = tabs[i % 16];
+            tab.forgetEverything();
+            String sub = MIX_LEARNER + i;
+            expect(302, tab.launch(platform, sub, n -> mixClaims(platform, sub, TestPlatform.LEARNER, n)));
+            cookies[i] = "CQPI_SESSION=" + tab.cookie("CQPI_SESSION").orElseThrow();
+        }
+        for (boolean written : modes) {
+            readOnlyCriteriaWritten(app, written);
+            for (String view : new String[] {"first view, criteria cache emptied", "second view"}) {
+                if (view.startsWith("first")) {
+                    emptyCriteriaCache(app);
+                }
+                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                String name = "learner's own grid page (" + view
+                        + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : "") + ")";
+                measured(results, cpu, postgresData, name, 16, LEARNERS / 16, c -> {
+                    tabs[c].forgetEverything();
+                    var page = tabs[c].get("/app/me", Map.of("Cookie", cookies[next.getAndIncrement()]));
+                    expect(200, page);
+                    if (!page.body().contains("class=\"judgment readonly\"")) {
+                        throw new IllegalStateException("not the learner's grid");
+                    }
+                });
+            }
+        }
+        readOnlyCriteriaWritten(app, true);
+    }
+
+    /** Whether the tool writes a read-only criterion itself ({@code ReadOnlyCriterion}) or renders its fragment. */
+    private static void readOnlyCriteriaWritten(ConfigurableApplicationContext app, boolean written) {
+        try {
+            Object bean = app.getBean(Class.forName("fr.cqpi.web.RenderedCriteria"));
+            var field = bean.getClass().getDeclaredField("readOnlyWithoutTemplate");
+            field.setAccessible(true);
+            field.setBoolean(bean, written);
+        } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
+            if (!written) {
+                throw new IllegalStateException("no switch to compare with", e);
+            }
+        }
+    }
+
+    private static final String MIX_COURSE = "bench-learners-course";
+    private static final String MIX_LEARNER = "mix-learner-";
+
+    /** Launch number {@code turn} of the mix: the trainer every 20th (and for a negative turn), else a learner. */
+    private static void launchMix(LtiClient tab, TestPlatform platform, int turn) {
+        boolean trainer = turn < 0 || turn % 20 == 19;
+        String sub = trainer ? "mix-trainer" : MIX_LEARNER + ((turn - turn / 20) % LEARNERS);
+        tab.forgetEverything();
+        expect(
+                302,
+                tab.launch(
+                        platform, sub, n -> mixClaims(platform, sub, trainer ? INSTRUCTOR : TestPlatform.LEARNER, n)));
+        var page = tab.get("/app");
+        expect(200, page);
+        if (!page.body().contains(trainer ? "cohort" : "judgment readonly")) {
+            throw new IllegalStateException("unexpected first page for " + sub);
+        }
+    }
+
+    private static Map<String, Object> mixClaims(TestPlatform platform, String sub, String role, String nonce) {
+        Map<String, Object> claims = platform.moodleLaunch(sub, role, nonce, MIX_COURSE);
+        claims.put(TestPlatform.LTI + "resource_link", Map.of("id", "bench-mix-activity", "title", "Grille CQPI"));
+        return claims;
+    }
+
+    /** Empties the tool's cache of rendered criteria, if it has one (a learner's grid as if never rendered). */
+    private static void emptyCriteriaCache(ConfigurableApplicationContext app) {
+        try {
+            Object bean = app.getBean(Class.forName("fr.cqpi.web.RenderedCriteria"));
+            var field = bean.getClass().getDeclaredField("cache");
+            field.setAccessible(true);
+            ((com.github.benmanes.caffeine.cache.Cache<?, ?>) field.get(bean)).invalidateAll();
+        } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
+            // No such cache: nothing to empty.
+        }
     }
 
     /**
