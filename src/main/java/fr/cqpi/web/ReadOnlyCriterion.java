@@ -40,7 +40,7 @@ class ReadOnlyCriterion {
                 .append(escape(domId))
                 .append("\">\n  <div class=\"criterion-text\">\n    <span class=\"code\">")
                 .append(escape(k.code()))
-                .append("</span>\n    <p>")
+                .append("</span>\n    <p lang=\"fr\">")
                 .append(escape(k.text()))
                 .append("</p>\n  </div>\n  \n  \n  \n  \n  \n  <div class=\"judgment readonly\">\n")
                 .append("    <p class=\"judgment-role\">")
@@ -51,7 +51,7 @@ class ReadOnlyCriterion {
                 .append(escape(message("status." + j.status(), locale)))
                 .append("</span>\n    ");
         if (j.modality() != null) {
-            out.append("<span class=\"muted\">")
+            out.append("<span class=\"muted\" lang=\"fr\">")
                     .append(escape(bloc.modalityLabel(j.modality())))
                     .append("</span>");
         }
@@ -91,7 +91,7 @@ class ReadOnlyCriterion {
             }
             out.append("\n    ");
             if (o.modality() != null) {
-                out.append("<span class=\"muted\">")
+                out.append("<span class=\"muted\" lang=\"fr\">")
                         .append(escape(bloc.modalityLabel(o.modality())))
                         .append("</span>");
             }
