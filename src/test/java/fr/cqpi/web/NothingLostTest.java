@@ -102,7 +102,7 @@ class NothingLostTest extends ToolIntegrationTest {
         Matcher select = Pattern.compile("(?s)<select[^>]*name=\"" + name + "\"[^>]*>(.*?)</select>")
                 .matcher(form);
         assertThat(select.find()).as(form).isTrue();
-        Matcher option = Pattern.compile("<option value=\"([^\"]*)\"\\s+selected=\"selected\"")
+        Matcher option = Pattern.compile("<option value=\"([^\"]*)\"[^>]*\\sselected=\"selected\"")
                 .matcher(select.group(1));
         return option.find() ? option.group(1) : "";
     }
