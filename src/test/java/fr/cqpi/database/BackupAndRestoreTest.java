@@ -75,6 +75,7 @@ class BackupAndRestoreTest {
         Map<String, byte[]> pdfs = new LinkedHashMap<>();
         Map<String, String> verificationPaths = new LinkedHashMap<>();
         TestPlatform platform;
+        long courseId;
         Path binaries;
         long databaseBytes;
         long dumpMillis;
@@ -142,7 +143,7 @@ class BackupAndRestoreTest {
 
             JdbcClient jdbc = source.getBean(JdbcClient.class);
             long platformId = platform.platform().id();
-            long courseId = jdbc.sql("select id from course where platform_id = :p")
+            courseId = jdbc.sql("select id from course where platform_id = :p")
                     .param("p", platformId)
                     .query(Long.class)
                     .single();
@@ -186,6 +187,7 @@ class BackupAndRestoreTest {
         String password = HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
         Path pwfile = root.resolve("initdb-password");
         Files.writeString(pwfile, password + "\n");
+        Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
         run(
                 Map.of(),
                 serverTool(binaries, "initdb"),
@@ -318,7 +320,51 @@ class BackupAndRestoreTest {
                 assertThat(verified.statusCode()).isEqualTo(200);
                 assertThat(verified.body()).contains(pdf.getKey()).contains("Prénom ines");
             }
+
+            // docs/privacy.md § 7, tried on a restored copy as it advises: the course's evaluation data erased, its
+            // jury decision and issued documents kept, the append-only triggers back in force.
+            String erase = firstSqlBlock(Path.of("docs", "privacy.md"))
+                    .replace(
+                            "platform_id = 1", "platform_id = " + lms.platform().id())
+                    .replace("'ID-DU-COURS'", "'course'");
+            try (Connection c = after.getBean(javax.sql.DataSource.class).getConnection()) {
+                c.createStatement().execute(erase);
+            }
+            for (String table : List.of(
+                    "judgment",
+                    "judgment_audit",
+                    "evidence",
+                    "evidence_audit",
+                    "grade_outbox",
+                    "tutor_assignment",
+                    "evaluation_session")) {
+                assertThat(count(jdbc, table + " where course_id = " + courseId))
+                        .as(table)
+                        .isZero();
+            }
+            assertThat(count(jdbc, "jury_decision where course_id = " + courseId))
+                    .isEqualTo(1);
+            assertThat(count(jdbc, "issued_document where course_id = " + courseId))
+                    .isEqualTo(2);
+            assertThat(trainer.get("/api/v1/learners/ines/grid").body()).doesNotContain("Classement à revoir");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("delete from jury_decision").update())
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> jdbc.sql("truncate judgment_audit").update())
+                    .rootCause()
+                    .hasMessageContaining("append-only");
         }
+    }
+
+    /** The first ```sql block of a Markdown file. */
+    private static String firstSqlBlock(Path markdown) throws IOException {
+        String text = Files.readString(markdown);
+        int start = text.indexOf("```sql\n");
+        assertThat(start).as("a sql block in %s", markdown).isNotNegative();
+        start += "```sql\n".length();
+        return text.substring(start, text.indexOf("```", start));
     }
 
     /** Learners judged on all 80 criteria, an evidence file each (random bytes: no compression), 4 outbox rows. */
