@@ -7,7 +7,7 @@
 #   extra arguments go to Maven (e.g. -Dmoodle.kit=/path/to/kit)
 #
 # Installs what is missing with apt (sudo when not root): chromium, chromium-driver, maven,
-# openjdk-17-jdk-headless. The Moodle kit is ../shared/moodle beside the repository (MOODLE_KIT to override);
+# openjdk-17-jdk-headless, postgresql-client (pg_dump / pg_restore for BackupAndRestoreTest). The Moodle kit is ../shared/moodle beside the repository (MOODLE_KIT to override);
 # its moodle.sh installs PHP 8.2 and PostgreSQL itself when the test starts Moodle (root or passwordless sudo).
 # Artefacts of the end-to-end test: target/moodle-e2e/ (Moodle's web log, tool.log, screenshots, gradebook.json).
 set -euo pipefail
@@ -30,6 +30,7 @@ command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_packages+=(chromium-driver)
 command -v mvn >/dev/null 2>&1 || need_packages+=(maven)
 command -v java >/dev/null 2>&1 || need_packages+=(openjdk-17-jdk-headless)
+command -v pg_dump >/dev/null 2>&1 || need_packages+=(postgresql-client)
 if [ ${#need_packages[@]} -gt 0 ]; then
   echo "Installing: ${need_packages[*]}"
   $SUDO apt-get update -qq
