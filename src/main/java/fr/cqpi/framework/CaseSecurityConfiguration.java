@@ -15,7 +15,7 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * The CASE endpoints are public and read-only: GET (and HEAD) for anyone, from any origin (CORS, no credentials), no
+ * The CASE endpoints and the Moodle export ({@code /frameworks/}) are public and read-only: GET (and HEAD) for anyone, from any origin (CORS, no credentials), no
  * session, no login; any other method is refused with 405 before it reaches a controller.
  */
 @Configuration(proxyBeanMethods = false)
@@ -32,7 +32,8 @@ class CaseSecurityConfiguration {
         cors.setAllowCredentials(false);
         UrlBasedCorsConfigurationSource corsSource = new UrlBasedCorsConfigurationSource();
         corsSource.registerCorsConfiguration(CaseFramework.PATH + "/**", cors);
-        http.securityMatcher(CaseFramework.PATH + "/**")
+        corsSource.registerCorsConfiguration("/frameworks/**", cors);
+        http.securityMatcher(CaseFramework.PATH + "/**", "/frameworks/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET)
                         .permitAll()
                         .requestMatchers(HttpMethod.HEAD)
@@ -50,8 +51,8 @@ class CaseSecurityConfiguration {
                     response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                     response.setCharacterEncoding("UTF-8");
                     response.getWriter()
-                            .write(JSON.writeValueAsString(CaseController.statusInfo(
-                                    "forbidden", "The CASE endpoints are read-only: GET only")));
+                            .write(JSON.writeValueAsString(
+                                    CaseController.statusInfo("forbidden", "Read-only: GET only")));
                 }));
         return http.build();
     }
