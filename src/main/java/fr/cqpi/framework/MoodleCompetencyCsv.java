@@ -10,7 +10,6 @@ import java.io.Writer;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * A référentiel version as a Moodle competency framework, in the CSV that Moodle's « Import competency framework »
@@ -119,8 +118,10 @@ final class MoodleCompetencyCsv {
 
     private static String html(List<String> paragraphs) {
         StringBuilder html = new StringBuilder();
-        paragraphs.forEach(
-                p -> html.append("<p>").append(HtmlUtils.htmlEscape(p, "UTF-8")).append("</p>"));
+        // Only what HTML needs escaped: Moodle's editor shows the text as written (apostrophes included).
+        paragraphs.forEach(p -> html.append("<p>")
+                .append(p.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+                .append("</p>"));
         return html.toString();
     }
 }

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +35,9 @@ class MoodleCompetencyCsvTest extends ToolIntegrationTest {
                 .hasValueSatisfying(d -> assertThat(d).contains("cqpi-assistant-v1-moodle-competencies.csv"));
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(response.body()).doesNotStartWith("\uFEFF");
+        // Kept for importing into a real Moodle (README, « Le référentiel dans Moodle »).
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/moodle-competencies.csv"), response.body());
 
         // Moodle reads the columns by position; the header is the one its own export writes.
         assertThat(response.body().lines().findFirst().orElseThrow())
