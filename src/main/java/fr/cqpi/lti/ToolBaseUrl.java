@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Optional;
 import org.springframework.core.env.Environment;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -16,6 +17,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * only when {@code server.forward-headers-strategy} says so.
  */
 @Component
+@NamedInterface("base-url")
 public class ToolBaseUrl {
 
     private static final Optional<String> UNREAD = Optional.of("");

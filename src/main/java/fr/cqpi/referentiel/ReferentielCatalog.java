@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +22,8 @@ public class ReferentielCatalog {
     private final Map<String, CurrentVersion> cached = new ConcurrentHashMap<>();
     /** New versions only appear when an instance starts; a second of staleness is harmless. */
     private final LoadingCache<String, Optional<Long>> latestIds;
+    /** Any stored version, parsed once: a version never changes. */
+    private final LoadingCache<Long, Referentiel> versions;
 
     ReferentielCatalog(ReferentielRepository repository, ReferentielProperties properties) {
         this.repository = repository;
@@ -28,6 +32,25 @@ public class ReferentielCatalog {
                 .maximumSize(1_000)
                 .expireAfterWrite(Duration.ofSeconds(1))
                 .build(repository::latestVersionId);
+        this.versions = Caffeine.newBuilder().maximumSize(100).build(this::parse);
+    }
+
+    /** Every stored version of every référentiel (earlier ones included), by code then version. */
+    public List<StoredReferentiel> versions() {
+        return repository.versions();
+    }
+
+    /** One stored version, whether or not it is the latest. */
+    public Referentiel version(long versionId) {
+        return versions.get(versionId);
+    }
+
+    private Referentiel parse(long versionId) {
+        var stored = repository
+                .document(versionId)
+                .orElseThrow(() -> new IllegalArgumentException("No référentiel version " + versionId));
+        return parser.parse(stored.source(), stored.json().getBytes(StandardCharsets.UTF_8))
+                .referentiel();
     }
 
     /** The latest version of the default référentiel. */
@@ -52,4 +75,7 @@ public class ReferentielCatalog {
     }
 
     public record CurrentVersion(long versionId, int version, Referentiel referentiel) {}
+
+    /** A stored version, without its content: {@link #version(long)} gives it. */
+    public record StoredReferentiel(long versionId, String code, int version, Instant loadedAt) {}
 }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -128,6 +129,28 @@ class ReferentielRepository {
                         select id, version, source, document::text as document from referentiel_version
                         where code = :code order by version desc limit 1""")
                 .param("code", code)
+                .query((rs, n) -> new LatestDocument(
+                        rs.getLong("id"), rs.getInt("version"), rs.getString("source"), rs.getString("document")))
+                .optional();
+    }
+
+    /** Every stored version of every référentiel, by code then version (no documents). */
+    public List<ReferentielCatalog.StoredReferentiel> versions() {
+        return jdbc.sql("select id, code, version, loaded_at from referentiel_version order by code, version")
+                .query((rs, n) -> new ReferentielCatalog.StoredReferentiel(
+                        rs.getLong("id"),
+                        rs.getString("code"),
+                        rs.getInt("version"),
+                        rs.getTimestamp("loaded_at").toInstant()))
+                .list();
+    }
+
+    /** The canonical JSON of one stored version. */
+    public Optional<LatestDocument> document(long versionId) {
+        return jdbc.sql("""
+                        select id, version, source, document::text as document from referentiel_version
+                        where id = :id""")
+                .param("id", versionId)
                 .query((rs, n) -> new LatestDocument(
                         rs.getLong("id"), rs.getInt("version"), rs.getString("source"), rs.getString("document")))
                 .optional();

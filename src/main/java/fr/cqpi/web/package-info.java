@@ -13,6 +13,7 @@
             "lti",
             "lti::platforms",
             "lti::keys",
+            "lti::base-url",
             "referentiel",
             "shared"
         })

@@ -102,6 +102,19 @@ final class MoodleSite {
         }
     }
 
+    /** {@code moodle.sh php DIR SCRIPT ARGS…} for one of the project's scripts that prints one JSON document. */
+    JsonNode php(Path script, String... args) {
+        List<String> command = new ArrayList<>(
+                List.of("php", dir.toString(), script.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        String out = run(kit, logs, Duration.ofMinutes(2), command.toArray(String[]::new));
+        try {
+            return JSON.readTree(out);
+        } catch (tools.jackson.core.JacksonException e) {
+            throw new IllegalStateException(script + " printed no JSON:\n" + out, e);
+        }
+    }
+
     void stop() {
         run(kit, logs, Duration.ofMinutes(1), "stop", dir.toString());
     }
@@ -120,7 +133,9 @@ final class MoodleSite {
         command.add(kit.resolve("moodle.sh").toString());
         command.addAll(List.of(args));
         int n = COMMANDS.incrementAndGet();
-        String name = String.format("moodle-sh-%02d-%s", n, args[0].equals("php") ? args[3] : args[0]);
+        String name = String.format(
+                "moodle-sh-%02d-%s",
+                n, args[0].equals("php") ? Path.of(args[3]).getFileName().toString() : args[0]);
         Path stdout = logs.resolve(name + ".out");
         Path stderr = logs.resolve(name + ".err");
         try {

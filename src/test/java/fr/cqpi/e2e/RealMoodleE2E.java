@@ -750,6 +750,32 @@ class RealMoodleE2E {
         screenshot("moodle-16-new-tab-grid");
     }
 
+    // --- g. The référentiel into Moodle's competencies ----------------------------------------------------------
+
+    @Test
+    @Order(9)
+    void theReferentielImportsIntoMoodleAsACompetencyFramework() throws Exception {
+        HttpResponse<String> csv = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create(toolBase() + "/frameworks/cqpi-assistant/moodle-competencies.csv"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(csv.statusCode()).isEqualTo(200);
+        Path file = out().resolve("moodle-competencies.csv");
+        Files.writeString(file, csv.body());
+        // Moodle's own importer (tool_lpimportcsv), as « Import competency framework » runs it.
+        JsonNode imported = moodle.php(Path.of("scripts/moodle-import-competencies.php"), file.toString());
+        Files.writeString(out().resolve("moodle-competencies.json"), imported.toPrettyString());
+        assertThat(imported.get("framework").asText()).isEqualTo("cqpi-assistant-v1");
+        assertThat(imported.get("competencies").asInt()).isEqualTo(93);
+        assertThat(imported.get("roots").toString()).isEqualTo("[\"B1\",\"B2\",\"B3\",\"B4\"]");
+        assertThat(imported.get("parents").get("C1").asText()).isEqualTo("B1");
+        assertThat(imported.get("parents").get("C1.1").asText()).isEqualTo("C1");
+        assertThat(imported.get("parents").get("C9.11").asText()).isEqualTo("C9");
+        assertThat(imported.get("taxonomies").toString()).isEqualTo("[\"domain\",\"competency\",\"indicator\"]");
+    }
+
     static Optional<JsonNode> item(JsonNode gradebook, String bloc) {
         for (JsonNode item : gradebook.get("grade_items")) {
             if (item.path("itemname").asText().startsWith(bloc + " — ")) {
