@@ -25,6 +25,9 @@ public final class DemoBrowser implements AutoCloseable {
     private DemoBrowser(ChromeDriver chrome) {
         this.chrome = chrome;
         this.wait = new WebDriverWait(chrome, Duration.ofSeconds(20));
+        // While the tool's frame goes from the login step to the page, Chromium can answer a read of the
+        // frame being replaced with "target frame detached": the wait reads again, as a user's eyes would.
+        this.wait.ignoring(org.openqa.selenium.WebDriverException.class);
     }
 
     public static DemoBrowser start(Chromium.ThirdParty thirdParty) {
