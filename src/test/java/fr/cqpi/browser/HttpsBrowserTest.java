@@ -7,7 +7,6 @@ import fr.cqpi.support.TestCertificates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -48,7 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
 class HttpsBrowserTest {
 
     static final TestCertificates CERTIFICATES = TestCertificates.create();
-    static SSLContext previousDefault;
     static ChromeDriver blocking;
     static ChromeDriver allowing;
 
@@ -57,12 +55,8 @@ class HttpsBrowserTest {
 
     @DynamicPropertySource
     static void serverCertificate(DynamicPropertyRegistry registry) throws Exception {
-        registry.add(
-                "server.ssl.key-store",
-                () -> CERTIFICATES.serverKeyStore().toUri().toString());
         // The tool fetches the demo LMS's keys and calls its services over HTTPS: the JVM trusts the test CA.
-        previousDefault = SSLContext.getDefault();
-        SSLContext.setDefault(CERTIFICATES.trustingContext());
+        CERTIFICATES.serveAndTrust(registry);
     }
 
     @BeforeAll
@@ -80,9 +74,7 @@ class HttpsBrowserTest {
         if (allowing != null) {
             allowing.quit();
         }
-        if (previousDefault != null) {
-            SSLContext.setDefault(previousDefault);
-        }
+        CERTIFICATES.restoreTrust();
     }
 
     @Test

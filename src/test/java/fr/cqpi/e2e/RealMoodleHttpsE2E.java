@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.openqa.selenium.By;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,23 +36,16 @@ class RealMoodleHttpsE2E extends RealMoodleE2E {
     static final Path HTTPS_OUT = Path.of("target/moodle-e2e-https").toAbsolutePath();
     static final CompletableFuture<MoodleSite> HTTPS_MOODLE = startMoodleIn(HTTPS_OUT);
     static final TestCertificates CERTIFICATES = TestCertificates.create();
-    static SSLContext previousDefault;
 
     @DynamicPropertySource
     static void serverCertificate(DynamicPropertyRegistry registry) throws Exception {
-        registry.add(
-                "server.ssl.key-store",
-                () -> CERTIFICATES.serverKeyStore().toUri().toString());
         // The test's own calls to the tool (the invitation) go over HTTPS too.
-        previousDefault = SSLContext.getDefault();
-        SSLContext.setDefault(CERTIFICATES.trustingContext());
+        CERTIFICATES.serveAndTrust(registry);
     }
 
     @AfterAll
     static void restoreTls() {
-        if (previousDefault != null) {
-            SSLContext.setDefault(previousDefault);
-        }
+        CERTIFICATES.restoreTrust();
     }
 
     @Override

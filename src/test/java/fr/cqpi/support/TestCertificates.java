@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A certificate authority made for one test run, and the server certificate it signs for {@code localhost} and
@@ -23,6 +24,7 @@ public final class TestCertificates {
     public static final String SERVER_ALIAS = "tool";
 
     private final Path directory;
+    private SSLContext previousDefault;
 
     private TestCertificates(Path directory) {
         this.directory = directory;
@@ -101,6 +103,26 @@ public final class TestCertificates {
     /** The CA's certificate, PEM. */
     public Path caCertificate() {
         return directory.resolve("ca.pem");
+    }
+
+    /**
+     * The tool of the test context serves HTTPS with this CA's certificate, and the JVM's own calls (to the tool, to
+     * the demo LMS) trust this CA only, until {@link #restoreTrust()}. For a {@code @DynamicPropertySource}.
+     */
+    public void serveAndTrust(DynamicPropertyRegistry registry) throws GeneralSecurityException {
+        registry.add("server.ssl.key-store", () -> serverKeyStore().toUri().toString());
+        if (previousDefault == null) {
+            previousDefault = SSLContext.getDefault();
+        }
+        SSLContext.setDefault(trustingContext());
+    }
+
+    /** The JVM's trust as it was before {@link #serveAndTrust}. */
+    public void restoreTrust() {
+        if (previousDefault != null) {
+            SSLContext.setDefault(previousDefault);
+            previousDefault = null;
+        }
     }
 
     /** A TLS context that trusts this CA only (the JVM's own calls to the tool and to the demo LMS). */
