@@ -1,5 +1,6 @@
 package fr.cqpi.web;
 
+import fr.cqpi.evaluation.EvaluationSession;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.referentiel.Referentiel;
@@ -62,7 +63,7 @@ class ReadOnlyCriterion {
         out.append("\n  </div>\n  ");
         if (j.updatedAt() != null) {
             out.append("<p class=\"last-change muted\">");
-            lastChange(out, j, locale);
+            lastChange(out, grid, j, " class=\"session-of\"", locale);
             out.append("</p>");
         }
         out.append("\n  \n  ");
@@ -104,7 +105,7 @@ class ReadOnlyCriterion {
             out.append("\n    ");
             if (o.updatedAt() != null) {
                 out.append("<p class=\"muted small\">");
-                lastChange(out, o, locale);
+                lastChange(out, grid, o, "", locale);
                 out.append("</p>");
             }
             out.append("\n  </div>");
@@ -113,17 +114,22 @@ class ReadOnlyCriterion {
         return out.toString();
     }
 
-    /**
-     * « Modifié par X le … ». The fragment's « · Évaluation intermédiaire du … » after it never shows: its
-     * {@code th:if="${s != null}"} is evaluated before the {@code th:with} that sets {@code s} (Thymeleaf's attribute
-     * precedence), so nothing of the judgment's session is written here either.
-     */
-    private void lastChange(StringBuilder out, Judgment j, Locale locale) {
+    /** « Modifié par X le … », then « · Évaluation intermédiaire du … » when the judgment's session is known. */
+    private void lastChange(StringBuilder out, LearnerGrid grid, Judgment j, String sessionClass, Locale locale) {
         // SpEL's Elvis (the fragment's « ?: ») takes an empty name as none.
         String by = j.updatedByName() != null && !j.updatedByName().isEmpty() ? j.updatedByName() : j.updatedBySub();
         out.append("<span>")
                 .append(escape(message("criterion.changed", locale, by, dates.format(j.updatedAt()))))
                 .append("</span>");
+        EvaluationSession s = grid.session(j.sessionId());
+        if (s != null) {
+            String kind = message("evalsession.kind." + s.kind(), locale);
+            out.append(" · <span")
+                    .append(sessionClass)
+                    .append(">")
+                    .append(escape(message("evalsession.label", locale, kind, dates.formatDate(s.heldOn()))))
+                    .append("</span>");
+        }
     }
 
     private String message(String key, Locale locale, Object... args) {

@@ -105,6 +105,14 @@ class ReadOnlyCriterionTest extends ToolIntegrationTest {
                     renderedCriteria.readOnlyWithoutTemplate = true;
                 }
                 assertThat(written).contains("judgment readonly").isEqualTo(templated);
+                if (i == 2) {
+                    // The session a judgment was made in, after its author and date, on both sides.
+                    assertThat(written)
+                            .contains(
+                                    locale.equals("fr")
+                                            ? " · <span class=\"session-of\">Positionnement du "
+                                            : " · <span class=\"session-of\">Positioning (positionnement) of ");
+                }
                 compared++;
             }
         }
