@@ -4,6 +4,7 @@ import fr.cqpi.course.Courses;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.BlocState;
 import fr.cqpi.evaluation.CohortEvaluator;
+import fr.cqpi.evaluation.CohortRow;
 import fr.cqpi.evaluation.CohortView;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.EvaluationSession;
@@ -45,6 +46,7 @@ class AppController {
     private final EvaluationSessions sessions;
     private final MessageSource messages;
     private final RenderedCriteria renderedCriteria;
+    private final CohortTableRows tableRows;
 
     AppController(
             EvaluationQueries queries,
@@ -52,8 +54,10 @@ class AppController {
             Courses courses,
             EvaluationSessions sessions,
             MessageSource messages,
-            RenderedCriteria renderedCriteria) {
+            RenderedCriteria renderedCriteria,
+            CohortTableRows tableRows) {
         this.renderedCriteria = renderedCriteria;
+        this.tableRows = tableRows;
         this.queries = queries;
         this.judgments = judgments;
         this.courses = courses;
@@ -88,6 +92,7 @@ class AppController {
             @RequestParam(required = false) String evaluator,
             @RequestHeader(value = "HX-Target", required = false) String target,
             @RequestParam(defaultValue = "0") int wait,
+            HttpServletRequest request,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
         model.addAttribute("launch", launch);
@@ -99,12 +104,13 @@ class AppController {
                 .filter(e -> e.sub().equals(evaluator))
                 .findFirst()
                 .orElse(null);
+        List<CohortRow> rows = order.apply(cohort.rows()).stream()
+                .filter(row -> judgedBy == null
+                        || judgedBy.learnerSubs().contains(row.learner().sub()))
+                .toList();
+        model.addAttribute("rows", rows);
         model.addAttribute(
-                "rows",
-                order.apply(cohort.rows()).stream()
-                        .filter(row -> judgedBy == null
-                                || judgedBy.learnerSubs().contains(row.learner().sub()))
-                        .toList());
+                "rowsHtml", tableRows.render(rows, request.getContextPath(), LocaleContextHolder.getLocale()));
         model.addAttribute("evaluators", evaluators);
         model.addAttribute("evaluatorFilter", judgedBy == null ? null : judgedBy.sub());
         model.addAttribute("order", order);
