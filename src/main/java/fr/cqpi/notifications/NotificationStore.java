@@ -37,7 +37,7 @@ class NotificationStore {
                 .param("recipient", to.email())
                 .param("locale", to.locale().toLanguageTag())
                 .param("params", json.writeValueAsString(params))
-                .param("key", to.email() == null ? null : coalesceKey)
+                .param("key", coalesceKey)
                 .param(
                         "status",
                         (to.email() == null ? NotificationStatus.NO_ADDRESS : NotificationStatus.PENDING).name())
