@@ -102,7 +102,8 @@ public class CourseMembers {
 
     private static final String CONTACTS = """
             select u.id as user_id, coalesce(u.name, nullif(trim(coalesce(u.given_name, '') || ' '
-                       || coalesce(u.family_name, '')), ''), u.sub) as name, u.email, u.locale as platform_locale
+                       || coalesce(u.family_name, '')), ''), u.sub) as name, u.email, u.locale as platform_locale,
+                   e.tool_role as role
             from lti_user u""";
 
     /** How to reach members of a course, whatever their role; someone not in the course is not returned. */

@@ -3,6 +3,7 @@ package fr.cqpi.notifications;
 import fr.cqpi.course.Contact;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
+import fr.cqpi.course.ToolRole;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.jury.JurySessionScheduled;
 import java.util.List;
@@ -67,7 +68,12 @@ class DivergencesBeforeJuryMail implements NotificationType {
                             "candidates", Integer.toString(diverging.size()),
                             "heldOn", session.heldOn().toString(),
                             "qualification", evaluation.referentiel().title(),
-                            "link", links.to("/app/jury/" + session.id())),
+                            // A tutor does not open the jury's pages: their learners' grids are on their home page.
+                            "link",
+                                    links.to(
+                                            evaluator.role() == ToolRole.EVALUATOR
+                                                    ? "/app/jury/" + session.id()
+                                                    : "/app")),
                     TYPE + ":" + session.id() + ":" + evaluator.userId());
         }
     }

@@ -115,6 +115,9 @@ class NotificationsTest {
                 .contains("Un(e) candidat(e) présenté(e)")
                 .contains("/app/jury/" + session.id());
         assertThat(tutor.get(0).subject()).startsWith("Divergences to resolve before the jury of ");
+        assertThat(tutor.get(0).body())
+                .contains("http://localhost:" + port + "/app\n")
+                .doesNotContain("/app/jury/");
         // Jury members, not users of the platform: French, with the invitation.
         assertThat(president.get(0).subject()).startsWith("Convocation au jury paritaire du ");
         assertThat(president.get(0).attachmentNames()).containsExactly("invitation.ics");
