@@ -116,7 +116,7 @@ class NotificationsTest {
                 .contains("/app/jury/" + session.id());
         assertThat(tutor.get(0).subject()).startsWith("Divergences to resolve before the jury of ");
         assertThat(tutor.get(0).body())
-                .contains("http://localhost:" + port + "/app\n")
+                .containsPattern("http://localhost:" + port + "/app\\s")
                 .doesNotContain("/app/jury/");
         // Jury members, not users of the platform: French, with the invitation.
         assertThat(president.get(0).subject()).startsWith("Convocation au jury paritaire du ");
