@@ -99,4 +99,40 @@ public class CourseMembers {
                 .stream()
                 .collect(Collectors.toMap(LearnerRef::userId, Function.identity()));
     }
+
+    private static final String CONTACTS = """
+            select u.id as user_id, coalesce(u.name, nullif(trim(coalesce(u.given_name, '') || ' '
+                       || coalesce(u.family_name, '')), ''), u.sub) as name, u.email, u.locale as platform_locale,
+                   e.tool_role as role
+            from lti_user u""";
+
+    /** How to reach members of a course, whatever their role; someone not in the course is not returned. */
+    public Map<Long, Contact> contacts(long courseId, Collection<Long> userIds) {
+        return jdbc
+                .sql(CONTACTS
+                        + " join enrolment e on e.user_id = u.id and e.course_id = :course where u.id = any(:ids)")
+                .param("course", courseId)
+                .param("ids", userIds.toArray(Long[]::new))
+                .query(Contact.class)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Contact::userId, Function.identity()));
+    }
+
+    /**
+     * Who evaluates these learners: the course's active évaluateurs (trainers) and the tuteurs entreprise who follow
+     * any of them, in id order.
+     */
+    public List<Contact> evaluatorContacts(long courseId, Collection<Long> learnerIds) {
+        return jdbc.sql(CONTACTS + """
+                         join enrolment e on e.user_id = u.id and e.course_id = :course
+                        where (e.tool_role = 'EVALUATOR' and e.active)
+                           or exists (select 1 from tutor_assignment t
+                                      where t.course_id = :course and t.tutor_id = u.id and t.learner_id = any(:learners))
+                        order by u.id""")
+                .param("course", courseId)
+                .param("learners", learnerIds.toArray(Long[]::new))
+                .query(Contact.class)
+                .list();
+    }
 }

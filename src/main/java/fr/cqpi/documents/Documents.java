@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,6 +67,7 @@ public class Documents {
     private final EvidenceService evidence;
     private final Clock clock;
     private final DocumentsProperties properties;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     Documents(
@@ -76,7 +78,8 @@ public class Documents {
             Jury jury,
             EvidenceService evidence,
             Clock clock,
-            DocumentsProperties properties) {
+            DocumentsProperties properties,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.renderer = renderer;
         this.access = access;
@@ -85,6 +88,7 @@ public class Documents {
         this.evidence = evidence;
         this.clock = clock;
         this.properties = properties;
+        this.events = events;
     }
 
     /** A document just issued, and the numbers issued before it of the same kind for the same holder or session. */
@@ -177,7 +181,11 @@ public class Documents {
             case PROCES_VERBAL -> throw new IllegalStateException();
         };
         byte[] pdf = renderer.pdf(template, locale, model);
-        return store(actor, numbered, kind, learner.userId(), learner.sub(), null, locale, facts, pdf, earlier);
+        Issued issued =
+                store(actor, numbered, kind, learner.userId(), learner.sub(), null, locale, facts, pdf, earlier);
+        events.publishEvent(new DocumentIssued(
+                actor.platformId(), actor.courseId(), learner.ref(), learner.displayName(), kind, numbered.number()));
+        return issued;
     }
 
     /** What a candidate's documents are made of: the grid, the jury's file and sessions, the standing decisions. */

@@ -10,6 +10,7 @@ import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformRegistry;
+import fr.cqpi.shared.Backoff;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -398,7 +398,7 @@ class OutboxWorker implements DisposableBean {
     private void laterTimestamp(Row row, Instant timestamp, PlatformCallException e) {
         Duration delay = row.attempts() == 0
                 ? Duration.ZERO
-                : backoff(
+                : Backoff.after(
                         row.attempts() - 1, properties.retryBase(), properties.retryMax(), ThreadLocalRandom.current());
         log.warn(
                 "Platform refused the score of outbox row {} (timestamp {}): {}; sending the current state again"
@@ -438,8 +438,8 @@ class OutboxWorker implements DisposableBean {
             fail(row, timestamp, e.getMessage(), e.status());
             return;
         }
-        Duration backoff =
-                backoff(row.attempts(), properties.retryBase(), properties.retryMax(), ThreadLocalRandom.current());
+        Duration backoff = Backoff.after(
+                row.attempts(), properties.retryBase(), properties.retryMax(), ThreadLocalRandom.current());
         if (e.retryAfter() != null && e.retryAfter().compareTo(backoff) > 0) {
             backoff = e.retryAfter();
         }
@@ -450,13 +450,6 @@ class OutboxWorker implements DisposableBean {
     private void fail(Row row, Instant timestamp, String reason, int status) {
         outbox.markFailed(row.claimed(), timestamp, reason, status);
         log.warn("Grade sync of outbox row {} failed: {}", row.id(), reason);
-    }
-
-    /** Exponential backoff with full jitter between half and the whole of the step. */
-    static Duration backoff(int attempts, Duration retryBase, Duration retryMax, RandomGenerator random) {
-        long base = retryBase.toMillis();
-        long step = Math.min(retryMax.toMillis(), base << Math.min(attempts, 20));
-        return Duration.ofMillis(step / 2 + random.nextLong(step / 2 + 1));
     }
 
     /** Requests in flight and the current limit per platform, for the sync page and the benchmark. */

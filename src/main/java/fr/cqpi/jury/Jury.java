@@ -41,6 +41,9 @@ public class Jury {
     static final int MAX_TEXT = 4000;
     static final int MAX_NAME = 200;
     static final int MAX_MEMBERS = 30;
+    static final int MAX_EMAIL = 254;
+    private static final java.util.regex.Pattern EMAIL =
+            java.util.regex.Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+");
 
     private final JuryRepository jury;
     private final LearnerAccess access;
@@ -141,7 +144,35 @@ public class Jury {
             jury.insertMember(id, i + 1, seated.get(i));
         }
         candidates.forEach(c -> jury.insertCandidate(id, c.userId()));
-        return new JurySession(id, heldOn, place, castingVote, seated, candidates);
+        JurySession created = new JurySession(id, heldOn, place, castingVote, seated, candidates, 0);
+        events.publishEvent(new JurySessionScheduled(actor.platformId(), actor.courseId(), created));
+        return created;
+    }
+
+    /**
+     * A new date or place for a session whose jury has not decided yet (its decisions are dated by it); its members
+     * are told with an updated invitation.
+     */
+    @Transactional
+    public JurySession reschedule(Actor actor, long sessionId, JuryInputs.Schedule input) {
+        access.requireEvaluator(actor);
+        JuryRepository.SessionRow row = row(actor, sessionId);
+        LocalDate heldOn = date(input.heldOn(), "heldOn");
+        String place = text(input.place(), "place", MAX_NAME, true);
+        if (jury.hasDecisions(row.id())) {
+            throw new JuryRefusedException(
+                    "heldOn",
+                    "session_has_decisions",
+                    "the jury of this session has recorded decisions: its date and place stand as they were",
+                    row.heldOn());
+        }
+        if (heldOn.equals(row.heldOn()) && place.equals(row.place())) {
+            return session(row, members.learnersById(actor.courseId()));
+        }
+        jury.reschedule(row.id(), heldOn, place);
+        JurySession changed = session(row(actor, sessionId), members.learnersById(actor.courseId()));
+        events.publishEvent(new JurySessionScheduled(actor.platformId(), actor.courseId(), changed));
+        return changed;
     }
 
     @Transactional
@@ -219,6 +250,14 @@ public class Jury {
             events.publishEvent(
                     new BlocResultsChanged(actor.platformId(), actor.courseId(), learner.ref(), List.of(after)));
         }
+        events.publishEvent(new JuryDecisionRecorded(
+                actor.platformId(),
+                actor.courseId(),
+                sessionId,
+                session.heldOn(),
+                id,
+                learner.ref(),
+                learner.displayName()));
         JuryDecision decision = jury.decisions(actor.courseId(), learner.userId()).stream()
                 .filter(d -> d.id() == id)
                 .findFirst()
@@ -283,7 +322,8 @@ public class Jury {
                         .map(learners::get)
                         .filter(java.util.Objects::nonNull)
                         .sorted(fr.cqpi.course.FamilyNameOrder.members())
-                        .toList());
+                        .toList(),
+                row.revision());
     }
 
     private static Vote vote(JuryInputs.Decide input, JurySession session) {
@@ -355,7 +395,8 @@ public class Jury {
                 throw new InvalidJuryInputException(
                         "members.college", "a " + role + " cannot sit for the college " + college);
             }
-            seated.add(new JuryMember(text(m.name(), "members.name", MAX_NAME, true), college, role));
+            seated.add(new JuryMember(
+                    text(m.name(), "members.name", MAX_NAME, true), college, role, email(m.email(), "members.email")));
         }
         Map<MemberRole, Long> roles =
                 seated.stream().collect(Collectors.groupingBy(JuryMember::role, Collectors.counting()));
@@ -392,6 +433,15 @@ public class Jury {
         } catch (DateTimeParseException e) {
             throw new InvalidJuryInputException(field, field + " is required as a date, e.g. 2026-12-01");
         }
+    }
+
+    /** An optional e-mail address: one mailbox, {@code local@domain}, as typed (trimmed). */
+    private static String email(String value, String field) {
+        String email = text(value, field, MAX_EMAIL, false);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            throw new InvalidJuryInputException(field, "'" + email + "' is not an e-mail address");
+        }
+        return email;
     }
 
     private static String text(String value, String field, int max, boolean required) {

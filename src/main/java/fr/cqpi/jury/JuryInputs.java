@@ -7,7 +7,16 @@ public final class JuryInputs {
 
     private JuryInputs() {}
 
-    public record Member(String name, String college, String role) {}
+    /** {@code email}: optional; the member then receives the session's invitation and its changes. */
+    public record Member(String name, String college, String role, String email) {
+
+        public Member(String name, String college, String role) {
+            this(name, college, role, null);
+        }
+    }
+
+    /** A session's new date or place (its members are told, with an updated invitation). */
+    public record Schedule(String heldOn, String place) {}
 
     /** {@code presidentCastingVote}: the session's rules give the président a casting vote on a tie (false if absent). */
     public record Session(

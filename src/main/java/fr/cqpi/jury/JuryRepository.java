@@ -23,7 +23,7 @@ class JuryRepository {
         this.jdbc = jdbc;
     }
 
-    record SessionRow(long id, LocalDate heldOn, String place, boolean presidentCastingVote) {}
+    record SessionRow(long id, LocalDate heldOn, String place, boolean presidentCastingVote, int revision) {}
 
     long insertSession(long courseId, LocalDate heldOn, String place, boolean presidentCastingVote, String bySub) {
         return jdbc.sql("""
@@ -40,13 +40,14 @@ class JuryRepository {
 
     void insertMember(long sessionId, int position, JuryMember member) {
         jdbc.sql("""
-                        insert into jury_member (session_id, position, name, college, role)
-                        values (:session, :position, :name, :college, :role)""")
+                        insert into jury_member (session_id, position, name, college, role, email)
+                        values (:session, :position, :name, :college, :role, :email)""")
                 .param("session", sessionId)
                 .param("position", position)
                 .param("name", member.name())
                 .param("college", member.college().name())
                 .param("role", member.role().name())
+                .param("email", member.email())
                 .update();
     }
 
@@ -58,7 +59,26 @@ class JuryRepository {
     }
 
     private static final String SESSION_COLUMNS =
-            "select id, held_on, place, president_casting_vote from jury_session where course_id = :course";
+            "select id, held_on, place, president_casting_vote, revision from jury_session where course_id = :course";
+
+    /** A new date or place: the session's revision goes up by one. @return the new revision */
+    int reschedule(long sessionId, LocalDate heldOn, String place) {
+        return jdbc.sql("""
+                        update jury_session set held_on = :heldOn, place = :place, revision = revision + 1
+                        where id = :id returning revision""")
+                .param("id", sessionId)
+                .param("heldOn", heldOn)
+                .param("place", place)
+                .query(Integer.class)
+                .single();
+    }
+
+    boolean hasDecisions(long sessionId) {
+        return jdbc.sql("select exists (select 1 from jury_decision where session_id = :id)")
+                .param("id", sessionId)
+                .query(Boolean.class)
+                .single();
+    }
 
     List<SessionRow> sessions(long courseId) {
         return jdbc.sql(SESSION_COLUMNS + " order by held_on desc, id desc")
@@ -80,16 +100,19 @@ class JuryRepository {
                 rs.getLong("id"),
                 rs.getObject("held_on", LocalDate.class),
                 rs.getString("place"),
-                rs.getBoolean("president_casting_vote"));
+                rs.getBoolean("president_casting_vote"),
+                rs.getInt("revision"));
     }
 
     List<JuryMember> members(long sessionId) {
-        return jdbc.sql("select name, college, role from jury_member where session_id = :session order by position")
+        return jdbc.sql(
+                        "select name, college, role, email from jury_member where session_id = :session order by position")
                 .param("session", sessionId)
                 .query((rs, n) -> new JuryMember(
                         rs.getString("name"),
                         College.valueOf(rs.getString("college")),
-                        MemberRole.valueOf(rs.getString("role"))))
+                        MemberRole.valueOf(rs.getString("role")),
+                        rs.getString("email")))
                 .list();
     }
 

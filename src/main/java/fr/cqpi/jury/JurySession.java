@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A jury session; {@code presidentCastingVote} when its rules give the président a casting vote (voix prépondérante)
- * on a tie.
+ * on a tie; {@code revision} counts the changes of its date or place (0 as created).
  */
 public record JurySession(
         long id,
@@ -14,7 +14,8 @@ public record JurySession(
         String place,
         boolean presidentCastingVote,
         List<JuryMember> members,
-        List<CourseMember> candidates) {
+        List<CourseMember> candidates,
+        int revision) {
 
     public int votingMembers() {
         return (int) members.stream().filter(m -> m.role().votes()).count();

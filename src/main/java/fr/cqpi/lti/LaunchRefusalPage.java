@@ -2,6 +2,7 @@ package fr.cqpi.lti;
 
 import com.nimbusds.jwt.JWTParser;
 import fr.cqpi.shared.StandalonePages;
+import fr.cqpi.shared.SupportedLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,7 +66,7 @@ public class LaunchRefusalPage {
                 Object presentation =
                         JWTParser.parse(idToken).getJWTClaimsSet().getClaim(LtiClaims.LAUNCH_PRESENTATION);
                 if (presentation instanceof Map<?, ?> p && p.get("locale") instanceof String tag) {
-                    return SupportedLocales.closest(Locale.forLanguageTag(tag.replace('_', '-')));
+                    return SupportedLocales.ofPlatform(tag);
                 }
             } catch (Exception ignored) {
                 // An unreadable token falls back to the browser's language.

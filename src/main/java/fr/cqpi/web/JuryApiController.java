@@ -18,6 +18,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -76,6 +77,18 @@ class JuryApiController {
                     + " (presidentCastingVote; evaluators only); one président, voting members of both colleges")
     SessionView create(@AuthenticationPrincipal LaunchContext launch, @RequestBody JuryInputs.Session body) {
         return SessionView.of(jury.createSession(launch.actor(), body));
+    }
+
+    @PutMapping("/jury-sessions/{sessionId}/schedule")
+    @Operation(
+            summary = "Changes a session's date or place while its jury has decided nothing (409"
+                    + " session_has_decisions after); members with an e-mail address receive an updated invitation"
+                    + " (evaluators only)")
+    SessionView reschedule(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable long sessionId,
+            @RequestBody JuryInputs.Schedule body) {
+        return SessionView.of(jury.reschedule(launch.actor(), sessionId, body));
     }
 
     record SessionDetail(SessionView session, List<JuryDecision> decisions) {}

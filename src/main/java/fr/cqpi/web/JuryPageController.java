@@ -102,6 +102,7 @@ class JuryPageController {
             @RequestParam(name = "memberName", required = false) List<String> names,
             @RequestParam(name = "memberCollege", required = false) List<String> colleges,
             @RequestParam(name = "memberRole", required = false) List<String> roles,
+            @RequestParam(name = "memberEmail", required = false) List<String> emails,
             @RequestParam(name = "candidate", required = false) List<String> candidates,
             @RequestParam(required = false) boolean presidentCastingVote,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
@@ -112,7 +113,7 @@ class JuryPageController {
         List<JuryInputs.Member> typedRows = new ArrayList<>();
         int rows = names == null ? 0 : names.size();
         for (int i = 0; i < rows; i++) {
-            JuryInputs.Member m = new JuryInputs.Member(names.get(i), at(colleges, i), at(roles, i));
+            JuryInputs.Member m = new JuryInputs.Member(names.get(i), at(colleges, i), at(roles, i), at(emails, i));
             typedRows.add(m);
             if (m.name() != null && !m.name().isBlank()) {
                 members.add(m);
@@ -146,6 +147,28 @@ class JuryPageController {
                 .toList();
         candidateModel(launch, session, files, model);
         return "jury-session";
+    }
+
+    /** A new date or place, before the jury has decided: its members receive an updated invitation. */
+    @PostMapping("/{sessionId}/schedule")
+    String reschedule(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable long sessionId,
+            @RequestParam(required = false) String heldOn,
+            @RequestParam(required = false) String place,
+            Locale locale,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            jury.reschedule(launch.actor(), sessionId, new JuryInputs.Schedule(heldOn, place));
+            return "redirect:/app/jury/" + sessionId;
+        } catch (InvalidJuryInputException e) {
+            response.setStatus(status(e));
+            String page = session(launch, sessionId, model);
+            model.addAttribute("scheduleError", error(e, null, locale));
+            model.addAttribute("scheduleField", e.field());
+            return page;
+        }
     }
 
     @PostMapping("/{sessionId}/decisions")

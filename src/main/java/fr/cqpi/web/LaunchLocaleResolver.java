@@ -1,7 +1,7 @@
 package fr.cqpi.web;
 
 import fr.cqpi.lti.LaunchAuthentication;
-import fr.cqpi.lti.SupportedLocales;
+import fr.cqpi.shared.SupportedLocales;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
@@ -15,8 +15,7 @@ class LaunchLocaleResolver implements LocaleResolver {
     public Locale resolveLocale(HttpServletRequest request) {
         if (SecurityContextHolder.getContext().getAuthentication() instanceof LaunchAuthentication launch
                 && launch.context().locale() != null) {
-            return SupportedLocales.closest(
-                    Locale.forLanguageTag(launch.context().locale().replace('_', '-')));
+            return SupportedLocales.ofPlatform(launch.context().locale());
         }
         String header = request.getHeader("Accept-Language");
         if (header == null || header.isBlank()) {

@@ -1,13 +1,12 @@
 package fr.cqpi.web;
 
 import fr.cqpi.lti.LaunchAuthentication;
-import fr.cqpi.lti.SupportedLocales;
+import fr.cqpi.shared.SupportedLocales;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -58,11 +57,7 @@ class StaleLaunchGuard extends OncePerRequestFilter {
             response.setContentType("text/plain;charset=UTF-8");
             String locale =
                     launch.context().locale() == null ? "fr" : launch.context().locale();
-            response.getWriter()
-                    .write(messages.getMessage(
-                            "launch.stale",
-                            null,
-                            SupportedLocales.closest(Locale.forLanguageTag(locale.replace('_', '-')))));
+            response.getWriter().write(messages.getMessage("launch.stale", null, SupportedLocales.ofPlatform(locale)));
             return;
         }
         chain.doFilter(request, response);

@@ -345,4 +345,63 @@ class JuryFormTest extends ToolIntegrationTest {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM)
             .withLocale(java.util.Locale.ENGLISH);
+
+    @Test
+    void aSessionsMembersAreInvitedAndToldOfAChangeFromThePages() {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "ines", "hugo");
+        String president = "president-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@jury.example";
+        assertThat(course.trainer.get("/app/jury").body()).contains("name=\"memberEmail\"");
+
+        // An address that is not one is refused, and nothing stored.
+        long sessions = count("jury_session");
+        var refused = post(
+                course,
+                "/app/jury",
+                "heldOn=2026-12-01&place=Rouen"
+                        + members("EMPLOYEURS")
+                                .replaceFirst(
+                                        "memberRole=PRESIDENT", "memberRole=PRESIDENT&memberEmail=pas-une-adresse")
+                        + "&candidate=ines");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Le courriel d&#39;un membre n&#39;est pas une adresse valide.");
+        assertThat(count("jury_session")).isEqualTo(sessions);
+
+        var created = post(
+                course,
+                "/app/jury",
+                "heldOn=2026-12-01&place=Rouen"
+                        + members("EMPLOYEURS")
+                                .replaceFirst("memberRole=PRESIDENT", "memberRole=PRESIDENT&memberEmail=" + president)
+                        + "&candidate=ines");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        long id = Long.parseLong(
+                created.headers().firstValue("HX-Push-Url").orElseThrow().substring("/app/jury/".length()));
+        Document page = Jsoup.parse(created.body());
+        Element schedule = page.selectFirst("form[action=\"/app/jury/" + id + "/schedule\"]");
+        assertThat(schedule).isNotNull();
+        assertThat(schedule.selectFirst("input[name=_csrf]")).isNotNull();
+        assertThat(invitation(president, "revision")).isEqualTo("0");
+
+        // An empty place is refused on the session's page; the session is unchanged.
+        var noPlace = post(course, "/app/jury/" + id + "/schedule", "heldOn=2026-12-15&place=");
+        assertThat(noPlace.statusCode()).isEqualTo(400);
+        assertThat(noPlace.body()).contains("Indiquez le lieu de la session");
+        assertThat(invitation(president, "revision")).isEqualTo("0");
+
+        var moved = post(course, "/app/jury/" + id + "/schedule", "heldOn=2026-12-15&place=Le+Havre");
+        assertThat(moved.statusCode()).isIn(200, 302);
+        // No SMTP server in this context: the invitation still waits, and now says the new date and place.
+        assertThat(invitation(president, "revision")).isEqualTo("1");
+        assertThat(invitation(president, "place")).isEqualTo("Le Havre");
+        assertThat(invitation(president, "heldOn")).isEqualTo("2026-12-15");
+        assertThat(course.trainer.get("/app/jury/" + id).body()).contains("Le Havre");
+    }
+
+    String invitation(String recipient, String param) {
+        return jdbc.sql("select params->>:p from notification where recipient = :r and type = 'jury-session'")
+                .param("p", param)
+                .param("r", recipient)
+                .query(String.class)
+                .single();
+    }
 }

@@ -1,4 +1,4 @@
-package fr.cqpi.gradesync;
+package fr.cqpi.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,21 +43,21 @@ class BackoffTest {
 
     @Test
     void eachAttemptDoublesTheStep() {
-        assertThat(OutboxWorker.backoff(0, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(2));
-        assertThat(OutboxWorker.backoff(1, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(4));
-        assertThat(OutboxWorker.backoff(3, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(16));
+        assertThat(Backoff.after(0, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(2));
+        assertThat(Backoff.after(1, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(4));
+        assertThat(Backoff.after(3, BASE, MAX, highest())).isEqualTo(Duration.ofSeconds(16));
     }
 
     @Test
     void theJitterKeepsAtLeastHalfTheStep() {
-        assertThat(OutboxWorker.backoff(0, BASE, MAX, lowest())).isEqualTo(Duration.ofSeconds(1));
-        assertThat(OutboxWorker.backoff(3, BASE, MAX, lowest())).isEqualTo(Duration.ofSeconds(8));
+        assertThat(Backoff.after(0, BASE, MAX, lowest())).isEqualTo(Duration.ofSeconds(1));
+        assertThat(Backoff.after(3, BASE, MAX, lowest())).isEqualTo(Duration.ofSeconds(8));
     }
 
     @Test
     void theStepNeverExceedsTheMaximumEvenAfterManyAttempts() {
-        assertThat(OutboxWorker.backoff(9, BASE, MAX, highest())).isEqualTo(MAX);
-        assertThat(OutboxWorker.backoff(1000, BASE, MAX, highest())).isEqualTo(MAX);
-        assertThat(OutboxWorker.backoff(1000, BASE, MAX, lowest())).isEqualTo(MAX.dividedBy(2));
+        assertThat(Backoff.after(9, BASE, MAX, highest())).isEqualTo(MAX);
+        assertThat(Backoff.after(1000, BASE, MAX, highest())).isEqualTo(MAX);
+        assertThat(Backoff.after(1000, BASE, MAX, lowest())).isEqualTo(MAX.dividedBy(2));
     }
 }
