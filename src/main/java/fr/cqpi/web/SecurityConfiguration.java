@@ -24,7 +24,11 @@ class SecurityConfiguration {
             LtiLaunchConfigurer lti,
             RelaunchEntryPoint relaunch,
             MessageSource messages,
-            ResourceUrlProvider assetUrls)
+            ResourceUrlProvider assetUrls,
+            fr.cqpi.tutors.TutorInvitations invitations,
+            fr.cqpi.tutors.TutorAudit tutorAudit,
+            fr.cqpi.shared.StandalonePages pages,
+            org.springframework.web.servlet.LocaleResolver locales)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/",
@@ -39,7 +43,8 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
-                                "/verify/**")
+                                "/verify/**",
+                                "/tutor/**")
                         .permitAll()
                         .requestMatchers("/app/**", "/api/**")
                         .hasAuthority("ROLE_LTI")
@@ -51,6 +56,9 @@ class SecurityConfiguration {
                 .addFilterAfter(StaticAssets.fingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)
                 .addFilterAfter(
                         new StaleLaunchGuard(messages),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(
+                        new InvitedTutorGuard(invitations, tutorAudit, pages, locales),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
