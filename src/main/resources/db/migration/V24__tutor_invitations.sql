@@ -55,3 +55,10 @@ create table tutor_audit (
     detail        text
 );
 create index tutor_audit_invitation_idx on tutor_audit (invitation_id, at);
+
+-- A tuteur entreprise attaches evidence too (photos of the work observed, from their phone).
+alter table evidence drop constraint evidence_added_as_check;
+alter table evidence add constraint evidence_added_as_check check (added_as in ('EVALUATOR', 'TUTOR', 'LEARNER'));
+alter table evidence_audit drop constraint evidence_audit_actor_as_check;
+alter table evidence_audit add constraint evidence_audit_actor_as_check
+    check (actor_as in ('EVALUATOR', 'TUTOR', 'LEARNER'));

@@ -232,6 +232,19 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                 tutor.send("PUT", "/app/learners/amina/judgments/C1.1", "status=NON_ACQUIS", headers);
         assertThat(judged.statusCode()).as(judged.body()).isEqualTo(200);
 
+        // A photo from the phone's camera, through the evidence panel's form: kept as the tutor's.
+        String panel = tutor.get("/app/learners/amina/evidence/B1").body();
+        Element upload = Jsoup.parse(panel).selectFirst("form[hx-post$=/files]");
+        assertThat(upload.selectFirst("input[type=file]").attr("accept")).isEqualTo("image/*");
+        assertThat(upload.selectFirst("input[type=file]").attr("capture")).isEqualTo("environment");
+        Map<String, String> uploadHeaders = new HashMap<>(headers);
+        byte[] png = java.util.Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 200);
+        byte[] photo = LtiClient.multipart(Map.of(), "poste.png", "image/png", png, uploadHeaders);
+        HttpResponse<String> attached = tutor.send("POST", upload.attr("hx-post"), photo, uploadHeaders);
+        assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
+        assertThat(Jsoup.parse(attached.body()).text()).contains("poste.png").contains("(tuteur entreprise)");
+        assertThat(trainer.get("/app/learners/amina/evidence/B1").body()).contains("poste.png");
+
         // Both judgments, the divergence, seen by both.
         assertThat(tutor.get("/app/learners/amina").body())
                 .contains("évaluateur habilité « Acquis », tuteur entreprise « Non acquis »");
