@@ -140,7 +140,10 @@ class TutorInvitationsTest extends ToolIntegrationTest {
 
     /** Opens the link's page, then sends its form as the browser does (the hidden token and CSRF field). */
     static HttpResponse<String> signIn(LtiClient tutor, URI link) {
-        HttpResponse<String> page = tutor.get(pathOf(link));
+        return submitSignIn(tutor, tutor.get(pathOf(link)));
+    }
+
+    static HttpResponse<String> submitSignIn(LtiClient tutor, HttpResponse<String> page) {
         assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
         Element form = Jsoup.parse(page.body()).selectFirst("form[method=post]");
         Map<String, String> fields = new HashMap<>();
@@ -155,9 +158,13 @@ class TutorInvitationsTest extends ToolIntegrationTest {
 
     LtiClient signedIn(URI link) {
         LtiClient tutor = browser();
-        HttpResponse<String> signedIn = signIn(tutor, link);
+        HttpResponse<String> page = tutor.get(pathOf(link));
+        String before = tutor.cookie("CQPI_SESSION").orElseThrow();
+        HttpResponse<String> signedIn = submitSignIn(tutor, page);
         assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/app");
+        // A new session: the one of the link's page (and its CSRF token) is not the signed-in one.
+        assertThat(tutor.cookie("CQPI_SESSION")).isPresent().get().isNotEqualTo(before);
         return tutor;
     }
 
@@ -290,7 +297,9 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                                 .attr("value"),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(reusedPost.statusCode()).isEqualTo(410);
-        assertThat(second.get("/app").statusCode()).isEqualTo(401);
+        HttpResponse<String> none = second.get("/app");
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(Jsoup.parse(none.body()).select("a[href$=/tutor/new-link]")).hasSize(1);
 
         // Expired (30 minutes), and superseded by a newer link.
         URI late = links.mint(id).orElseThrow();
