@@ -51,6 +51,17 @@ class SecurityConfiguration {
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))
+                // A tutor signed in outside the LMS signs out (a shared phone); a launch has nothing to sign out of.
+                .logout(logout -> logout.logoutUrl("/tutor/sign-out")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            var session = request.getSession(false);
+                            if (session != null
+                                    && session.getAttribute(InvitedTutorSession.ATTRIBUTE)
+                                            instanceof InvitedTutorSession tutor) {
+                                tutorAudit.record(tutor.invitationId(), tutor.sub(), "SIGN_OUT", null);
+                            }
+                        })
+                        .logoutSuccessUrl("/tutor/signed-out"))
                 .headers(FramedPageHeaders.headers())
                 .with(lti, Customizer.withDefaults())
                 .addFilterAfter(StaticAssets.fingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)

@@ -87,6 +87,12 @@ class TutorSignInController {
         return "redirect:/app";
     }
 
+    @GetMapping("/signed-out")
+    String signedOut(HttpServletResponse response) {
+        topLevelOnly(response);
+        return "tutor-signed-out";
+    }
+
     @GetMapping("/new-link")
     String newLinkPage(HttpServletResponse response) {
         topLevelOnly(response);

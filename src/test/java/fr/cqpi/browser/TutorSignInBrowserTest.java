@@ -126,7 +126,7 @@ class TutorSignInBrowserTest extends ToolIntegrationTest {
                 .contains("Acquis");
         assertThat(chrome.findElement(By.id("main")).getText()).contains("1 divergence entre évaluateurs");
         assertNoSidewaysScroll();
-        shoot("tutor-grid-390");
+        shootAt("tutor-grid-390", By.id("criterion-C1-1"));
         assertThat(jdbc.sql("select evaluator_role || ':' || status from judgment j join course c on c.id = j.course_id"
                                 + " where c.context_id = :ctx and j.criterion_code = 'C1.1'")
                         .param("ctx", course)
@@ -166,6 +166,13 @@ class TutorSignInBrowserTest extends ToolIntegrationTest {
         Long wide = (Long) ((JavascriptExecutor) chrome)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(wide).as("the page scrolls sideways at 390 px").isLessThanOrEqualTo(0L);
+    }
+
+    /** The screen of a 390 × 844 phone, scrolled to the element. */
+    void shootAt(String name, By element) throws IOException {
+        ((JavascriptExecutor) chrome)
+                .executeScript("arguments[0].scrollIntoView({block: 'start'});", chrome.findElement(element));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), chrome.getScreenshotAs(OutputType.BYTES));
     }
 
     /** The whole page at 390 px wide. */

@@ -269,9 +269,23 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(trail).contains("SIGN_IN ", "REQUEST PUT /app/learners/amina/judgments/C1.1 200");
         assertThat(trail).anyMatch(line -> line.startsWith("INVITED"));
         assertThat(trail).noneMatch(line -> line.contains(tokenOf(link)));
+        // Signs out through the header's form (a shared phone): the session ends, audited.
+        Element signOut = Jsoup.parse(tutor.get("/app/cohort").body()).selectFirst("form[action$=/tutor/sign-out]");
+        HttpResponse<String> out = tutor.send(
+                "POST",
+                signOut.attr("action"),
+                "_csrf=" + enc(signOut.selectFirst("input[name=_csrf]").attr("value")),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location").orElseThrow()).endsWith("/tutor/signed-out");
+        assertThat(tutor.get("/tutor/signed-out").body()).contains("Vous êtes déconnecté");
+        assertThat(tutor.get("/app/cohort").statusCode()).isEqualTo(401);
+        // The trainer's launch has no such form.
+        assertThat(trainer.get("/app/cohort").body()).doesNotContain("/tutor/sign-out");
+
         assertThat(json(trainer.get("/api/v1/tutor-invitations/" + publicId(id) + "/audit"))
                         .findValuesAsString("action"))
-                .contains("INVITED", "LINK_MINTED", "SIGN_IN", "REQUEST");
+                .contains("INVITED", "LINK_MINTED", "SIGN_IN", "REQUEST", "SIGN_OUT");
     }
 
     @Test
