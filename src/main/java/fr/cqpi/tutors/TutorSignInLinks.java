@@ -90,8 +90,8 @@ public class TutorSignInLinks {
     }
 
     /**
-     * Spends the link: the tutor's identity in the course, or why not. A refusal is audited against its invitation
-     * when the token names one.
+     * Spends the link: the tutor's identity in the course, or why not (never thrown: the refusal's audit commits).
+     * A refusal is audited against its invitation when the token names one.
      */
     @Transactional
     public SignInResult signIn(String token) {
@@ -117,8 +117,12 @@ public class TutorSignInLinks {
                 new TutorSignIn(invitation.id(), actor, title, invitation.email(), invitation.locale()));
     }
 
+    /**
+     * In the sign-in's own transaction, which commits a refusal too (a transaction of its own would wait for the
+     * invitation's row this one may hold locked).
+     */
     private void refused(TokenState state, SignInRefusal why) {
-        audit.record(state.invitationId(), "anonymous", "SIGN_IN_REFUSED", why.name());
+        audit.append(state.invitationId(), "anonymous", "SIGN_IN_REFUSED", why.name());
     }
 
     private Actor actor(TutorInvitation invitation) {

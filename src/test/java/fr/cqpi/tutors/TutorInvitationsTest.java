@@ -311,6 +311,11 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                                 .attr("value"),
                 Map.of("Content-Type", "application/x-www-form-urlencoded"));
         assertThat(reusedPost.statusCode()).isEqualTo(410);
+        assertThat(jdbc.sql("select detail from tutor_audit where invitation_id = :i and action = 'SIGN_IN_REFUSED'")
+                        .param("i", id)
+                        .query(String.class)
+                        .list())
+                .containsExactly("USED");
         HttpResponse<String> none = second.get("/app");
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(Jsoup.parse(none.body()).select("a[href$=/tutor/new-link]")).hasSize(1);
