@@ -93,6 +93,21 @@ class TutorSignInBrowserTest extends ToolIntegrationTest {
                 .query(Long.class)
                 .single();
 
+        // The trainer's invitations page, as it lists the invitation (their session, in this browser for the shot).
+        chrome.get("http://localhost:" + port + "/tutor/new-link");
+        chrome.manage()
+                .addCookie(new org.openqa.selenium.Cookie(
+                        "CQPI_SESSION", trainer.cookie("CQPI_SESSION").orElseThrow(), "/"));
+        chrome.get("http://localhost:" + port + "/app/tutors/invitations");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("li.invitation")));
+        assertThat(chrome.findElement(By.cssSelector("li.invitation")).getText())
+                .contains("Tom Martin")
+                .contains("tom@entreprise.example")
+                .contains("Prénom amina");
+        assertNoSidewaysScroll();
+        shoot("tutor-invitations-390");
+        chrome.manage().deleteAllCookies();
+
         // The e-mail's link, opened on the phone: a page with a button, nothing spent yet.
         URI link = links.mint(invitation).orElseThrow();
         chrome.get(link.toString());
