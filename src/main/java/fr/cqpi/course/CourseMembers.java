@@ -62,7 +62,9 @@ public class CourseMembers {
      * who a trainer may make a tutor. A learner is not one of them: designated, they would leave the cohort.
      */
     public List<CourseMember> tutorCandidates(long courseId) {
-        return sorted(jdbc.sql(MEMBERS + " and e.tool_role not in ('EVALUATOR', 'LEARNER')")
+        // An invited tutor's person is the invitation's: their learners are the invitation's to say.
+        return sorted(jdbc.sql(MEMBERS + " and e.tool_role not in ('EVALUATOR', 'LEARNER') and u.sub not like :invited")
+                .param("invited", TutorAssignments.INVITED_SUB_PREFIX + "%")
                 .param("course", courseId)
                 .query(CourseMember.class)
                 .list());

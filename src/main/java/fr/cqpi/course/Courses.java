@@ -27,6 +27,14 @@ public class Courses {
                         from course where id = :id""").param("id", courseId).query(Course.class).optional();
     }
 
+    /** The course's title as its platform last gave it (null when it gave none). */
+    public Optional<String> title(long courseId) {
+        return jdbc.sql("select coalesce(title, label, context_id) from course where id = :id")
+                .param("id", courseId)
+                .query(String.class)
+                .optional();
+    }
+
     /** Every course of the platforms the tool was launched in, the most recently launched first. */
     public List<CourseSummary> summaries() {
         return jdbc.sql("""

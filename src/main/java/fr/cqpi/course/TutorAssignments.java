@@ -23,6 +23,12 @@ public class TutorAssignments {
     /** At most this many user ids are read from one launch's role_scope_mentor claim. */
     public static final int MAX_PLATFORM_MENTEES = 1000;
 
+    /**
+     * The {@code sub} the tool gives a tutor invited by e-mail, who is no user of the platform: this prefix and the
+     * invitation's public id. No LMS sends such a sub in a launch: a launch's sub is the platform's own id.
+     */
+    public static final String INVITED_SUB_PREFIX = "tutor-invitation:";
+
     private final JdbcClient jdbc;
     private final Users users;
 
@@ -160,6 +166,50 @@ public class TutorAssignments {
                             .update());
         }
         return deleted > 0;
+    }
+
+    /**
+     * The person of a tutor invited by e-mail, made in the course's platform under a sub of the tool's own
+     * ({@link #INVITED_SUB_PREFIX}) and enrolled as a tutor of the course.
+     *
+     * @return their user id
+     */
+    @Transactional
+    public long enrolInvited(long platformId, long courseId, String sub, String name, String email) {
+        if (!sub.startsWith(INVITED_SUB_PREFIX)) {
+            throw new IllegalArgumentException("an invited tutor's sub starts with " + INVITED_SUB_PREFIX);
+        }
+        long userId = users.upsert(platformId, new Person(sub, name, null, null, email, null), false);
+        jdbc.sql("""
+                        insert into enrolment (course_id, user_id, tool_role, active, source, updated_at)
+                        values (:c, :u, 'TUTOR', true, 'INVITATION', now())
+                        on conflict (course_id, user_id) do nothing""").param("c", courseId).param("u", userId).update();
+        return userId;
+    }
+
+    /** The learners an invitation names, assigned to its tutor (kept beside any other assignment of theirs). */
+    @Transactional
+    public void assignInvited(long courseId, long tutorId, Collection<Long> learnerIds, String bySub) {
+        jdbc.sql("""
+                        insert into tutor_assignment (course_id, tutor_id, learner_id, source, assigned_by_sub)
+                        select :c, :t, l, 'INVITATION', :by from unnest(cast(:ids as bigint[])) l where l <> :t
+                        on conflict do nothing""")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .param("ids", learnerIds.toArray(Long[]::new))
+                .param("by", bySub)
+                .update();
+    }
+
+    /** Withdraws what an invitation gave its tutor; what the platform or a trainer gave them stays. */
+    @Transactional
+    public void unassignInvited(long courseId, long tutorId, Collection<Long> learnerIds) {
+        jdbc.sql("delete from tutor_assignment where course_id = :c and tutor_id = :t and source = 'INVITATION'"
+                        + " and learner_id = any(:ids)")
+                .param("c", courseId)
+                .param("t", tutorId)
+                .param("ids", learnerIds.toArray(Long[]::new))
+                .update();
     }
 
     /** Whether a trainer designated this member as tutor of someone in the course. */

@@ -26,9 +26,13 @@ public record Evidence(
         LINK
     }
 
-    /** Who attached it: an evaluator of the course, or the learner themself (a document they wrote). */
+    /**
+     * Who attached it: an evaluator of the course, a tuteur entreprise of the learner (what they observed), or the
+     * learner themself (a document they wrote).
+     */
     public enum AddedAs {
         EVALUATOR,
+        TUTOR,
         LEARNER
     }
 

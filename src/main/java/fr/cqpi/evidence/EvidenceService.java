@@ -75,7 +75,9 @@ public class EvidenceService {
 
     /** The blocs on which this actor may attach evidence to this learner's file (while the bloc is open). */
     public boolean mayAttach(Actor actor, String learnerSub, Referentiel.Bloc bloc) {
-        return actor.isEvaluator() || (isSelf(actor, learnerSub) && bloc.takesCandidateDocument());
+        // A tuteur entreprise attaches what they observed at the workstation (photos from their phone): to the
+        // learners they follow only, which LearnerAccess checks as for everything else.
+        return actor.isEvaluator() || actor.isTutor() || (isSelf(actor, learnerSub) && bloc.takesCandidateDocument());
     }
 
     /**
@@ -127,7 +129,7 @@ public class EvidenceService {
         return add(actor, allowed, Evidence.Kind.LINK, title, null, null, null, url, requestId);
     }
 
-    /** Marks it withdrawn (kept, audited): evaluators any of the file, the learner what they attached. */
+    /** Marks it withdrawn (kept, audited): evaluators any of the file, a learner or a tutor what they attached. */
     @Transactional
     public Evidence withdraw(Actor actor, String learnerSub, long id, String requestId) {
         CourseMember learner = access.toRead(actor, learnerSub);
@@ -136,9 +138,8 @@ public class EvidenceService {
                 .find(actor.courseId(), learner.userId(), id)
                 .orElseThrow(() -> new EvidenceNotFoundException(id));
         if (!actor.isEvaluator()
-                && !(evidence.addedAs() == Evidence.AddedAs.LEARNER
-                        && evidence.addedBySub().equals(actor.sub()))) {
-            throw new AccessDeniedException("A learner withdraws only what they attached");
+                && !(evidence.addedAs() == as(actor) && evidence.addedBySub().equals(actor.sub()))) {
+            throw new AccessDeniedException("A learner or a tutor withdraws only what they attached");
         }
         requireOpen(actor.courseId(), learner.userId(), evidence.blocCode());
         if (!repository.withdraw(id, actor.sub(), actor.displayName())) {
@@ -170,7 +171,7 @@ public class EvidenceService {
             throw new InvalidEvidenceException(
                     "criterionCode", "'" + criterionCode + "' is not a criterion of bloc " + bloc.code());
         }
-        if (!actor.isEvaluator()) {
+        if (actor.isLearner()) {
             if (!bloc.takesCandidateDocument()) {
                 throw new AccessDeniedException(
                         "A learner attaches only the document the référentiel asks the candidate to write");
@@ -230,7 +231,9 @@ public class EvidenceService {
     }
 
     private static Evidence.AddedAs as(Actor actor) {
-        return actor.isEvaluator() ? Evidence.AddedAs.EVALUATOR : Evidence.AddedAs.LEARNER;
+        return actor.isEvaluator()
+                ? Evidence.AddedAs.EVALUATOR
+                : actor.isTutor() ? Evidence.AddedAs.TUTOR : Evidence.AddedAs.LEARNER;
     }
 
     /** An absolute http(s) URL with a host and no user name or password in it. */

@@ -44,6 +44,43 @@ public record LaunchContext(
 
     public static final String RESOURCE_LINK_REQUEST = "LtiResourceLinkRequest";
     public static final String DEEP_LINKING_REQUEST = "LtiDeepLinkingRequest";
+    /** No LTI message: a tuteur entreprise signed in with an invitation's link, outside any LMS. */
+    public static final String TUTOR_SIGN_IN = "CqpiTutorSignIn";
+
+    /**
+     * The context of a session opened outside any LMS (a tutor's sign-in link): the actor as the invitation makes
+     * them, no platform message, no services; pages and API authorise it as they do a launch.
+     */
+    public static LaunchContext outsideLms(Actor actor, String courseTitle, String email, String locale, Instant at) {
+        return new LaunchContext(
+                actor.platformId(),
+                null,
+                null,
+                null,
+                actor.courseId(),
+                null,
+                courseTitle,
+                null,
+                null,
+                actor.userId(),
+                actor.sub(),
+                actor.displayName(),
+                email,
+                actor.role(),
+                List.of(),
+                Map.of(),
+                TUTOR_SIGN_IN,
+                locale,
+                null,
+                null,
+                at,
+                java.util.UUID.randomUUID().toString());
+    }
+
+    /** Whether this session was opened outside any LMS (see {@link #outsideLms}). */
+    public boolean isOutsideLms() {
+        return TUTOR_SIGN_IN.equals(messageType);
+    }
 
     /** The AGS and NRPS endpoints the platform offered in this launch (null when not offered). */
     public record Services(String lineItems, String lineItem, List<String> agsScopes, String membershipsUrl)

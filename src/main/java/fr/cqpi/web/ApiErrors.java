@@ -39,7 +39,8 @@ import tools.jackson.databind.DatabindException;
             JuryApiController.class,
             DocumentsApiController.class,
             EvidenceApiController.class,
-            EvaluatorsApiController.class
+            EvaluatorsApiController.class,
+            TutorInvitationsApiController.class
         })
 class ApiErrors {
 
@@ -72,6 +73,14 @@ class ApiErrors {
     ProblemDetail invalidEvaluation(InvalidEvaluationInputException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("invalid_field");
+        problem.setProperty("field", e.field());
+        return problem;
+    }
+
+    @ExceptionHandler(fr.cqpi.tutors.InvalidInvitationException.class)
+    ProblemDetail invalidInvitation(fr.cqpi.tutors.InvalidInvitationException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("invalid_invitation");
         problem.setProperty("field", e.field());
         return problem;
     }
@@ -212,7 +221,8 @@ class ApiErrors {
         UnknownCriterionException.class,
         SessionNotFoundException.class,
         JuryNotFoundException.class,
-        DocumentNotFoundException.class
+        DocumentNotFoundException.class,
+        fr.cqpi.tutors.InvitationNotFoundException.class
     })
     ProblemDetail notFound(RuntimeException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

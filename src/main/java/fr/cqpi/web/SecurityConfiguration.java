@@ -24,7 +24,11 @@ class SecurityConfiguration {
             LtiLaunchConfigurer lti,
             RelaunchEntryPoint relaunch,
             MessageSource messages,
-            ResourceUrlProvider assetUrls)
+            ResourceUrlProvider assetUrls,
+            fr.cqpi.tutors.TutorInvitations invitations,
+            fr.cqpi.tutors.TutorAudit tutorAudit,
+            fr.cqpi.shared.StandalonePages pages,
+            org.springframework.web.servlet.LocaleResolver locales)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                                 "/",
@@ -39,18 +43,33 @@ class SecurityConfiguration {
                                 "/favicon.ico",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
-                                "/verify/**")
+                                "/verify/**",
+                                "/tutor/**")
                         .permitAll()
                         .requestMatchers("/app/**", "/api/**")
                         .hasAuthority("ROLE_LTI")
                         .anyRequest()
                         .denyAll())
                 .exceptionHandling(e -> e.authenticationEntryPoint(relaunch))
+                // A tutor signed in outside the LMS signs out (a shared phone); a launch has nothing to sign out of.
+                .logout(logout -> logout.logoutUrl("/tutor/sign-out")
+                        .addLogoutHandler((request, response, authentication) -> {
+                            var session = request.getSession(false);
+                            if (session != null
+                                    && session.getAttribute(InvitedTutorSession.ATTRIBUTE)
+                                            instanceof InvitedTutorSession tutor) {
+                                tutorAudit.record(tutor.invitationId(), tutor.sub(), "SIGN_OUT", null);
+                            }
+                        })
+                        .logoutSuccessUrl("/tutor/signed-out"))
                 .headers(FramedPageHeaders.headers())
                 .with(lti, Customizer.withDefaults())
                 .addFilterAfter(StaticAssets.fingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)
                 .addFilterAfter(
                         new StaleLaunchGuard(messages),
+                        org.springframework.security.web.access.intercept.AuthorizationFilter.class)
+                .addFilterAfter(
+                        new InvitedTutorGuard(invitations, tutorAudit, pages, locales),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }

@@ -15,7 +15,8 @@
             "lti::keys",
             "lti::base-url",
             "referentiel",
-            "shared"
+            "shared",
+            "tutors"
         })
 package fr.cqpi.web;
 

@@ -1,0 +1,14 @@
+package fr.cqpi.tutors;
+
+import fr.cqpi.course.CourseMember;
+import java.util.List;
+
+/**
+ * An invitation as the évaluateurs' list shows it: its learners, the LMS Mentor it was confirmed to be (or null),
+ * and the course's Mentors with the same address that an evaluator may confirm it to be.
+ */
+public record InvitationListing(
+        TutorInvitation invitation,
+        List<CourseMember> learners,
+        CourseMember confirmedAs,
+        List<CourseMember> confirmable) {}

@@ -1,0 +1,14 @@
+/**
+ * Tuteurs entreprise invited by e-mail, who are no users of the LMS: an évaluateur habilité of the course invites an
+ * address for given learners; the tutor signs in with a single-use, short-lived link bound to that invitation (only
+ * its SHA-256 is kept), and judges as {@code tuteur entreprise} those learners only, as a Mentor launched from the
+ * LMS does. The person the tool makes for them is a user of the course's platform under a sub of the tool's own
+ * ({@code tutor-invitation:<uuid>}); an evaluator may confirm that an LMS Mentor with the same address is that
+ * person, who then signs in as that Mentor. Invitations expire and are revocable; every step and every request of an
+ * invited tutor is audited. Sending the links is the notifications' job: this module publishes
+ * {@link fr.cqpi.tutors.TutorSignInRequested} and mints the link at delivery ({@link fr.cqpi.tutors.TutorSignInLinks}).
+ */
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "lti::base-url", "shared"})
+package fr.cqpi.tutors;
+
+import org.springframework.modulith.ApplicationModule;
