@@ -169,6 +169,35 @@ class PersonalDataTest extends ToolIntegrationTest {
                 .contains("append-only");
     }
 
+    @Test
+    void theAdministratorAppliesThePeriodsFromThePrivacyPage() {
+        LtiClient admin = admin();
+        String page = admin.get("/admin/privacy").body();
+        assertThat(page).contains("365 jours après la fin de la formation").contains("30 jours après son retrait");
+        assertThat(admin.get("/admin").body()).contains("href=\"/admin/privacy\"");
+        sql("delete from retention_run");
+        assertThat(admin.send("POST", "/admin/privacy/retention", "", FORM).statusCode())
+                .isEqualTo(403);
+        assertThat(count("retention_run")).isZero();
+        var applied = admin.send("POST", "/admin/privacy/retention", "_csrf=" + csrf(page), FORM);
+        assertThat(applied.statusCode()).isEqualTo(302);
+        assertThat(count("retention_run")).isEqualTo(1);
+        assertThat(admin.get("/admin/privacy").body())
+                .contains("Durées appliquées")
+                .contains("retention-runs");
+        // Again: not due, said so, nothing run.
+        admin.send("POST", "/admin/privacy/retention", "_csrf=" + csrf(page), FORM);
+        assertThat(admin.get("/admin/privacy").body()).contains("déjà été appliquées récemment");
+        assertThat(count("retention_run")).isEqualTo(1);
+        // Not for a launch.
+        AgsCourse course = new AgsCourse(this, LMS, registry, unique("x"));
+        assertThat(course.trainer
+                        .send("POST", "/admin/privacy/retention", "", FORM)
+                        .statusCode())
+                .isIn(302, 401, 403);
+        assertThat(count("retention_run")).isEqualTo(1);
+    }
+
     // --- Archive ---------------------------------------------------------------------------------------------------
 
     @Test
