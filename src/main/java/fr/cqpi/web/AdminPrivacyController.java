@@ -31,6 +31,9 @@ class AdminPrivacyController {
 
     static final int READS_SHOWN = 200;
 
+    /** The read log's reader for an administrator (not a person of a platform). */
+    static final String ADMIN_READER_PREFIX = "admin:";
+
     private final People people;
     private final RetentionJob retention;
     private final Erasure erasure;
@@ -77,8 +80,18 @@ class AdminPrivacyController {
     }
 
     @GetMapping("/admin/privacy/people/{id}/archive")
-    ResponseEntity<StreamingResponseBody> archive(@PathVariable long id) {
+    ResponseEntity<StreamingResponseBody> archive(@PathVariable long id, Principal admin) {
         People.Entry person = person(id);
+        // The administrator reads everything about the person: logged as any other read of their data.
+        readLog.record(
+                person.platformId(),
+                null,
+                ADMIN_READER_PREFIX + admin.getName(),
+                admin.getName(),
+                "ADMIN",
+                person.sub(),
+                ReadLog.What.ARCHIVE,
+                null);
         return zip(archive, person);
     }
 

@@ -243,6 +243,10 @@ class PersonalDataTest extends ToolIntegrationTest {
         Map<String, byte[]> theirEntries = unzip(theirs.body());
         String theirJson = new String(theirEntries.get("personal-data.json"), StandardCharsets.UTF_8);
         assertThat(theirJson).contains("Remarque " + other).doesNotContain(learner);
+        readLog.flush();
+        assertThat(readLog.ofLearner(course.platform.platform().id(), other, 10))
+                .extracting(r -> r.readerSub() + " " + r.what())
+                .contains("admin:admin ARCHIVE");
         // A learner never gets someone else's: no route takes a person's id from a launch.
         assertThat(self.getBytes("/admin/privacy" + personPath.substring("/admin/privacy".length()) + "/archive")
                         .statusCode())
