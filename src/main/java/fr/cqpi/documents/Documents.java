@@ -95,7 +95,8 @@ public class Documents {
     public record Issued(IssuedDocument document, List<String> earlier) {}
 
     /** The PDF of an issued document, exactly as stored. */
-    public record StoredPdf(String number, DocumentKind kind, byte[] bytes) {}
+    /** An issued PDF; {@code learnerId} null for a jury's procès-verbal. */
+    public record StoredPdf(String number, DocumentKind kind, Long learnerId, byte[] bytes) {}
 
     /** What the public verification page shows. */
     public record Verified(DocumentFacts facts, Instant issuedAt) {}
@@ -417,7 +418,7 @@ public class Documents {
         if (!allowed) {
             throw new AccessDeniedException("A learner downloads only the documents issued for them");
         }
-        return new StoredPdf(row.number(), row.kind(), repository.pdf(row.id()));
+        return new StoredPdf(row.number(), row.kind(), row.learnerId(), repository.pdf(row.id()));
     }
 
     /**

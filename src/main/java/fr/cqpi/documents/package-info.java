@@ -4,7 +4,8 @@
  * document has a unique number and a random verification token, is stored once issued (PDF and the facts it
  * states) and never regenerated; its public verification page confirms those facts and nothing more.
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "evidence", "jury", "referentiel", "shared"})
+@ApplicationModule(
+        allowedDependencies = {"course", "evaluation", "evidence", "jury", "referentiel", "personaldata", "shared"})
 package fr.cqpi.documents;
 
 import org.springframework.modulith.ApplicationModule;

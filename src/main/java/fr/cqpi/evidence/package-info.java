@@ -4,7 +4,7 @@
  * the candidate writes a document. Stored in PostgreSQL, withdrawn but never deleted, every change audited. Visible
  * to the evaluators (who act as jury) and the learner concerned only.
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel", "personaldata", "shared"})
 package fr.cqpi.evidence;
 
 import org.springframework.modulith.ApplicationModule;

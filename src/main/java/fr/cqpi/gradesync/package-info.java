@@ -8,6 +8,7 @@
             "lti::platforms",
             "lti::keys",
             "lti::events",
+            "personaldata",
             "referentiel",
             "shared"
         })

@@ -3,7 +3,7 @@
  * reason and préconisations, and recours. The only source of VALIDE / NON_VALIDE; a decision locks the bloc's
  * judgments. Who may act as jury: the evaluators of the course.
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel", "personaldata", "shared"})
 package fr.cqpi.jury;
 
 import org.springframework.modulith.ApplicationModule;

@@ -35,6 +35,11 @@ public class LaunchAuthentication extends AbstractAuthenticationToken {
 
     @Override
     public String getName() {
-        return context.platformId() + ":" + context.sub();
+        return principalName(context.platformId(), context.sub());
+    }
+
+    /** The name of a person's sessions (Spring Session's {@code principal_name}). */
+    static String principalName(long platformId, String sub) {
+        return platformId + ":" + sub;
     }
 }

@@ -3,7 +3,7 @@
  * registration. Modules other than {@code web} see only its named interfaces: {@code platforms}, {@code keys},
  * {@code events}, {@code base-url}.
  */
-@ApplicationModule(allowedDependencies = {"course", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "personaldata", "shared"})
 package fr.cqpi.lti;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,9 +1,11 @@
 package fr.cqpi.web;
 
+import fr.cqpi.course.People;
 import fr.cqpi.documents.Documents;
 import fr.cqpi.documents.IssuedDocument;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.ToolBaseUrl;
+import fr.cqpi.privacy.ReadLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -35,10 +37,14 @@ class DocumentsApiController {
 
     private final Documents documents;
     private final ToolBaseUrl baseUrl;
+    private final ReadLog readLog;
+    private final People people;
 
-    DocumentsApiController(Documents documents, ToolBaseUrl baseUrl) {
+    DocumentsApiController(Documents documents, ToolBaseUrl baseUrl, ReadLog readLog, People people) {
         this.documents = documents;
         this.baseUrl = baseUrl;
+        this.readLog = readLog;
+        this.people = people;
     }
 
     record IssueRequest(String kind) {}
@@ -94,7 +100,13 @@ class DocumentsApiController {
     @GetMapping(value = "/documents/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The PDF exactly as issued (evaluators of the course; a learner only their own documents)")
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal LaunchContext launch, @PathVariable String number) {
-        return pdfResponse(documents.pdf(launch.actor(), number));
+        Documents.StoredPdf pdf = documents.pdf(launch.actor(), number);
+        if (pdf.learnerId() != null && pdf.learnerId() != launch.userId()) {
+            people.find(pdf.learnerId())
+                    .ifPresent(learner -> ReadAuditInterceptor.record(
+                            readLog, launch, learner.sub(), ReadLog.What.DOCUMENT_PDF, number));
+        }
+        return pdfResponse(pdf);
     }
 
     static ResponseEntity<byte[]> pdfResponse(Documents.StoredPdf pdf) {

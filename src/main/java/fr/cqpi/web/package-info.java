@@ -14,6 +14,8 @@
             "lti::platforms",
             "lti::keys",
             "lti::base-url",
+            "privacy",
+            "personaldata",
             "referentiel",
             "shared",
             "tutors"
