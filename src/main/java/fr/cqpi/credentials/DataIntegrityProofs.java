@@ -8,6 +8,7 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,13 +35,14 @@ final class DataIntegrityProofs {
         return proof;
     }
 
-    /** The document with its proof added (a copy). */
+    /** The document with its proof added (a copy), {@code proof} an array of one. */
     static Map<String, Object> sign(Map<String, Object> document, Map<String, Object> options, PrivateKey key) {
         byte[] signature = ed25519Sign(hashData(document, options), key);
         Map<String, Object> proof = new LinkedHashMap<>(options);
         proof.put("proofValue", Multibase.BASE_58_BTC.encode(signature));
         Map<String, Object> signed = new LinkedHashMap<>(document);
-        signed.put("proof", proof);
+        // A set of one proof: the OB 3.0 JSON Schema wants an array, and Data Integrity reads either form.
+        signed.put("proof", List.of(proof));
         return signed;
     }
 
@@ -49,6 +51,9 @@ final class DataIntegrityProofs {
     static boolean verify(Map<String, Object> signed) {
         Map<String, Object> document = new LinkedHashMap<>(signed);
         Object proofValue = document.remove("proof");
+        if (proofValue instanceof List<?> set && set.size() == 1) {
+            proofValue = set.get(0);
+        }
         if (!(proofValue instanceof Map<?, ?> proofMap)) {
             return false;
         }

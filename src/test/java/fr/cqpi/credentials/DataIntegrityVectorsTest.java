@@ -11,6 +11,7 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
@@ -64,7 +65,8 @@ class DataIntegrityVectorsTest {
         PrivateKey key = Ed25519Keys.privateKey(HEX.parseHex(PRIVATE_SEED));
         Map<String, Object> signed = DataIntegrityProofs.sign(document, options, key);
         @SuppressWarnings("unchecked")
-        String proofValue = (String) ((Map<String, Object>) signed.get("proof")).get("proofValue");
+        String proofValue = (String)
+                ((List<Map<String, Object>>) signed.get("proof")).get(0).get("proofValue");
         assertThat(HEX.formatHex(Multibase.BASE_58_BTC.decode(proofValue)))
                 .isEqualTo("f7a017acf7d27983267ec362657c0fb08e955549f49dac5bf36a03c4f2c3a4f1"
                         + "e3738a6c5ecd7ffba7135cb9cd754e6196f4b73082ea8df8e703c8ecd4333503");
