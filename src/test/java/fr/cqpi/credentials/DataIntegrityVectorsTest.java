@@ -91,4 +91,13 @@ class DataIntegrityVectorsTest {
         signed.put("name", "Teamwork Badge (altered)");
         assertThat(DataIntegrityProofs.verify(signed)).isFalse();
     }
+
+    @Test
+    void aPropertyNoContextDefinesIsRefusedNotSilentlyDropped() throws Exception {
+        Map<String, Object> document = credential();
+        document.put("undefinedTerm", "not signed if dropped");
+        String json = JsonMapper.builder().build().writeValueAsString(document);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RdfCanonicalizer.canonicalize(json))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
