@@ -74,6 +74,14 @@ class CredentialKeys {
         return Ed25519Keys.didKeyVerificationMethod(ed25519().getPublic());
     }
 
+    /**
+     * {@code did:key:z6Mk…}, the issuer's id: verifiers of Data Integrity proofs (the Digital Credentials
+     * Consortium's among them) require the proof's verification method to be controlled by the issuer.
+     */
+    String issuerDid() {
+        return "did:key:" + Ed25519Keys.multibase(ed25519().getPublic());
+    }
+
     private KeyPair loadOrCreate(String purpose, String algorithm, int size) {
         return ownTransaction.execute(status -> {
             KeyPair stored = read(purpose, algorithm);

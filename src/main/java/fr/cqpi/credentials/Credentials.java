@@ -133,7 +133,7 @@ public class Credentials {
         Map<String, Object> content = BlocCredentialContent.of(
                 base,
                 id,
-                issuer(base, current.referentiel()),
+                issuer(current.referentiel()),
                 current.referentiel(),
                 current.version(),
                 bloc.get(),
@@ -243,10 +243,11 @@ public class Credentials {
                 .filter(v -> v.code().equals(referentielCode))
                 .findFirst()
                 .map(v -> BlocCredentialContent.profile(
-                        issuer(baseUrl.get(), catalog.current(referentielCode).referentiel())));
+                        issuer(catalog.current(referentielCode).referentiel())));
     }
 
-    private Issuer issuer(String base, Referentiel referentiel) {
+    /** The certifying body as issuer, its id the did:key of the proofs' key, its name and URL configured per référentiel. */
+    private Issuer issuer(Referentiel referentiel) {
         CredentialsProperties.Issuer configured = properties.issuer(referentiel.code());
         String name = configured != null
                         && configured.name() != null
@@ -256,7 +257,7 @@ public class Credentials {
                         ? referentiel.certifyingBodyFullName()
                         : referentiel.certifyingBody();
         return new Issuer(
-                base + ISSUERS_PATH + referentiel.code(),
+                keys.issuerDid(),
                 name,
                 configured == null ? null : configured.url(),
                 configured == null ? null : configured.email());

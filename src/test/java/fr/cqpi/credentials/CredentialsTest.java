@@ -132,6 +132,11 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(credential.get("id").asString()).isEqualTo("http://localhost:" + port + "/credentials/" + id);
         assertThat(credential.get("validFrom").asString()).isEqualTo("2026-11-30T23:00:00Z");
         assertThat(credential.at("/issuer/type/0").asString()).isEqualTo("Profile");
+        // The issuer controls the proof's key (what Data Integrity verifiers such as the DCC's check).
+        String method = credential.at("/proof/0/verificationMethod").asString();
+        assertThat(credential.at("/issuer/id").asString())
+                .startsWith("did:key:z6Mk")
+                .isEqualTo(method.substring(0, method.indexOf('#')));
         assertThat(credential.at("/issuer/name").asString()).isNotBlank();
         JsonNode subject = credential.get("credentialSubject");
         assertThat(subject.get("id").asString()).startsWith("urn:uuid:");
