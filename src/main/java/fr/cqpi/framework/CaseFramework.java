@@ -34,6 +34,7 @@ final class CaseFramework {
     /** When a later version replaced this one; null while it is the latest. */
     private final Instant supersededAt;
 
+    private final String baseUrl;
     private final String api;
     private final UUID documentId;
     private final List<Node> nodes = new ArrayList<>();
@@ -48,6 +49,7 @@ final class CaseFramework {
         this.stored = stored;
         this.referentiel = referentiel;
         this.supersededAt = supersededAt;
+        this.baseUrl = baseUrl;
         this.api = baseUrl + PATH;
         this.documentId = CaseIds.document(stored.code(), stored.version());
         ItemType blocType = type("bloc", "Bloc de compétences", "Bloc de compétences, certifiable séparément", "1");
@@ -226,7 +228,7 @@ final class CaseFramework {
     }
 
     private String itemUri(Node node) {
-        return api + "/CFItems/" + node.id();
+        return CaseIds.itemUri(baseUrl, node.id());
     }
 
     private String itemTypeUri(ItemType type) {

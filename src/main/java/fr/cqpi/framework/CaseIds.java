@@ -39,8 +39,13 @@ public final class CaseIds {
         return v5(NAMESPACE, code + "/" + version + "/type/" + typeCode);
     }
 
+    /** Where the tool serves a CFItem: {@code BASE/ims/case/v1p1/CFItems/ID} (what credentials align to). */
+    public static String itemUri(String baseUrl, UUID item) {
+        return baseUrl + CaseFramework.PATH + "/CFItems/" + item;
+    }
+
     /** A version 5 UUID: the first 16 bytes of SHA-1(namespace, name), version and variant bits set. */
-    static UUID v5(UUID namespace, String name) {
+    public static UUID v5(UUID namespace, String name) {
         MessageDigest sha1;
         try {
             sha1 = MessageDigest.getInstance("SHA-1");

@@ -4,6 +4,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "course",
+            "credentials",
             "documents",
             "evaluation",
             "exports",

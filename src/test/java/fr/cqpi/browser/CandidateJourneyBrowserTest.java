@@ -285,6 +285,24 @@ class CandidateJourneyBrowserTest {
                 .contains("B4")
                 .contains("validé")
                 .doesNotContain("B1 ");
+
+        // « Mes certifications » from the learner's grid: the B4 badge the jury's decision issued, its files, its
+        // public verification page; neither page scrolls sideways at 390 px.
+        launchAs(LEARNER);
+        chrome.findElement(By.linkText("Mes certifications")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".credential-item")));
+        WebElement badge = chrome.findElement(By.cssSelector(".credential-item"));
+        assertThat(badge.getText()).contains("B4").contains("valide").contains("Télécharger (.jwt)");
+        String badgeUrl = badge.findElement(By.linkText("Page de vérification")).getAttribute("href");
+        shoot("credentials", By.cssSelector(".credential-item"));
+        chrome.switchTo().defaultContent();
+        chrome.get(badgeUrl);
+        assertThat(chrome.findElement(By.id("credential-status")).getText()).isEqualTo("Badge valide");
+        assertThat(chrome.findElement(By.id("credential-achievement")).getText())
+                .contains("B4");
+        shootPage("credential-1366", 1366);
+        shootPage("credential-390", 390);
+        chrome.manage().window().setSize(new Dimension(1400, 1000));
     }
 
     @Test

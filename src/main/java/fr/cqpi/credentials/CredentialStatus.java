@@ -1,0 +1,7 @@
+package fr.cqpi.credentials;
+
+/** Whether an issued credential is still in force. */
+public enum CredentialStatus {
+    VALID,
+    REVOKED
+}

@@ -1,0 +1,284 @@
+package fr.cqpi.credentials;
+
+import fr.cqpi.course.Actor;
+import fr.cqpi.course.CourseMember;
+import fr.cqpi.course.CourseMembers;
+import fr.cqpi.credentials.BlocCredentialContent.Holder;
+import fr.cqpi.credentials.BlocCredentialContent.Issuer;
+import fr.cqpi.credentials.BlocCredentialContent.StatusEntry;
+import fr.cqpi.evaluation.LearnerAccess;
+import fr.cqpi.jury.ValidatedBlocs;
+import fr.cqpi.jury.ValidatedBlocs.ValidatedBloc;
+import fr.cqpi.lti.ToolBaseUrl;
+import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.referentiel.Referentiel.Bloc;
+import fr.cqpi.referentiel.ReferentielCatalog;
+import fr.cqpi.referentiel.ReferentielCatalog.CurrentVersion;
+import fr.cqpi.shared.Texts;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issues, revokes and reads the credentials of validated blocs. A credential is issued once per jury decision, and
+ * only while no other credential stands on the bloc (a decision that validates a bloc again keeps the credential in
+ * force); its JSON and JWT are stored as signed and never made again.
+ */
+@Service
+public class Credentials {
+
+    private static final Logger log = LoggerFactory.getLogger(Credentials.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final int MAX_REASON = 1000;
+    static final String ISSUERS_PATH = "/credentials/issuers/";
+    static final String STATUS_PATH = "/credentials/status/";
+
+    private final CredentialRepository repository;
+    private final CredentialKeys keys;
+    private final ValidatedBlocs validated;
+    private final ReferentielCatalog catalog;
+    private final CourseMembers members;
+    private final LearnerAccess access;
+    private final ToolBaseUrl baseUrl;
+    private final CredentialsProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    Credentials(
+            CredentialRepository repository,
+            CredentialKeys keys,
+            ValidatedBlocs validated,
+            ReferentielCatalog catalog,
+            CourseMembers members,
+            LearnerAccess access,
+            ToolBaseUrl baseUrl,
+            CredentialsProperties properties,
+            Clock clock) {
+        this.repository = repository;
+        this.keys = keys;
+        this.validated = validated;
+        this.catalog = catalog;
+        this.members = members;
+        this.access = access;
+        this.baseUrl = baseUrl;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Issues the bloc's credential if its standing decision is VALIDE and none was issued for it. */
+    @Transactional
+    public void issueIfValidated(long courseId, long learnerId, String blocCode) {
+        validated.standing(courseId, learnerId, blocCode).ifPresent(this::issue);
+    }
+
+    /** Revokes the credential in force on a bloc the jury no longer validates. */
+    @Transactional
+    public void withdraw(long courseId, long learnerId, String blocCode, String state) {
+        List<UUID> revoked = repository.revokeStanding(
+                courseId,
+                learnerId,
+                blocCode,
+                "Le bloc " + blocCode + " n'est plus validé : nouvelle décision du jury (" + state + ")",
+                "jury");
+        revoked.forEach(id -> log.info("Credential {} revoked: bloc {} is now {}", id, blocCode, state));
+    }
+
+    /** Every validated bloc without its credential gets one (decisions recorded before the credentials existed). */
+    @Transactional
+    public int issueMissing() {
+        int issued = 0;
+        for (ValidatedBloc bloc : validated.all()) {
+            if (issue(bloc)) {
+                issued++;
+            }
+        }
+        return issued;
+    }
+
+    boolean issue(ValidatedBloc decision) {
+        if (repository.issuedFor(decision.decisionId())
+                || repository.standsFor(decision.courseId(), decision.learnerId(), decision.blocCode())) {
+            return false;
+        }
+        CourseMember learner = members.learnersById(decision.courseId()).get(decision.learnerId());
+        CurrentVersion current = catalog.current(decision.referentielCode());
+        Optional<Bloc> bloc = current.referentiel().bloc(decision.blocCode());
+        if (learner == null || bloc.isEmpty()) {
+            log.warn(
+                    "No credential for decision {}: learner or bloc {} unknown",
+                    decision.decisionId(),
+                    decision.blocCode());
+            return false;
+        }
+        String base = baseUrl.get();
+        UUID id = UUID.randomUUID();
+        long position = repository.nextStatusPosition();
+        int list = (int) (position / BitstringStatusList.SIZE) + 1;
+        int index = (int) (position % BitstringStatusList.SIZE);
+        String salt = HexFormat.of().formatHex(randomBytes(16));
+        Map<String, Object> content = BlocCredentialContent.of(
+                base,
+                id,
+                issuer(current.referentiel()),
+                current.referentiel(),
+                current.version(),
+                bloc.get(),
+                decision,
+                holder(learner, salt),
+                new StatusEntry(base + STATUS_PATH + list, index));
+        Map<String, Object> signed = DataIntegrityProofs.sign(
+                content,
+                DataIntegrityProofs.options(now(), keys.verificationMethod()),
+                keys.ed25519().getPrivate());
+        String jwt = VcJwts.sign(signed, base + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+        boolean inserted = repository.insert(new CredentialRepository.NewCredential(
+                id,
+                decision.courseId(),
+                decision.learnerId(),
+                decision.blocCode(),
+                decision.decisionId(),
+                decision.referentielCode(),
+                current.version(),
+                salt,
+                list,
+                index,
+                JSON.writeValueAsString(signed),
+                jwt));
+        if (inserted) {
+            log.info("Credential {} issued for bloc {} (decision {})", id, decision.blocCode(), decision.decisionId());
+        }
+        return inserted;
+    }
+
+    /** The learner's credentials, for the learner themself or an évaluateur habilité of the course. */
+    @Transactional
+    public List<IssuedCredential> ofLearner(Actor actor, String learnerSub) {
+        if (!actor.isLearner()) {
+            access.requireEvaluator(actor);
+        }
+        CourseMember learner = access.toRead(actor, learnerSub);
+        // Decisions recorded before the credentials existed, or while the base URL was unknown: issued now.
+        catalog.current()
+                .referentiel()
+                .blocs()
+                .forEach(b -> validated
+                        .standing(actor.courseId(), learner.userId(), b.code())
+                        .ifPresent(this::issue));
+        return repository.ofLearner(actor.courseId(), learner.userId());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IssuedCredential> find(UUID id) {
+        return repository.find(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<IssuedCredential> latest(int limit) {
+        return repository.latest(limit);
+    }
+
+    /** An administrator's revocation, with the reason (1 to 1000 characters); false if already revoked or unknown. */
+    @Transactional
+    public boolean revoke(UUID id, String reason, String by) {
+        String clean = reason == null ? "" : Texts.clean(reason).strip();
+        if (clean.isEmpty() || clean.codePointCount(0, clean.length()) > MAX_REASON) {
+            throw new IllegalArgumentException("A revocation states its reason (1 to " + MAX_REASON + " characters)");
+        }
+        boolean revoked = repository.revoke(id, clean, by);
+        if (revoked) {
+            log.info("Credential {} revoked by an administrator", id);
+        }
+        return revoked;
+    }
+
+    /** The status list credential, signed with a Data Integrity proof; empty for a list that holds no credential. */
+    @Transactional(readOnly = true)
+    public Optional<Map<String, Object>> statusList(int list) {
+        if (list < 1 || !repository.listExists(list)) {
+            return Optional.empty();
+        }
+        String base = baseUrl.get();
+        String url = base + STATUS_PATH + list;
+        Map<String, Object> credential = new LinkedHashMap<>();
+        credential.put("@context", List.of(JsonLdContexts.VC_V2));
+        credential.put("id", url);
+        credential.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
+        credential.put(
+                "issuer", base + ISSUERS_PATH + catalog.current().referentiel().code());
+        credential.put("validFrom", now());
+        Map<String, Object> subject = new LinkedHashMap<>();
+        subject.put("id", url + "#list");
+        subject.put("type", "BitstringStatusList");
+        subject.put("statusPurpose", "revocation");
+        subject.put("encodedList", BitstringStatusList.encode(repository.revokedIndexes(list)));
+        credential.put("credentialSubject", subject);
+        return Optional.of(DataIntegrityProofs.sign(
+                credential,
+                DataIntegrityProofs.options(now(), keys.verificationMethod()),
+                keys.ed25519().getPrivate()));
+    }
+
+    /** A signed document as a VC-JWT signed now with the credentials' RS256 key. */
+    public String asJwt(Map<String, Object> signed) {
+        return VcJwts.sign(signed, baseUrl.get() + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+    }
+
+    /** The issuer Profile of a référentiel, as credentials name it. */
+    public Optional<Map<String, Object>> issuerProfile(String referentielCode) {
+        return catalog.versions().stream()
+                .filter(v -> v.code().equals(referentielCode))
+                .findFirst()
+                .map(v -> BlocCredentialContent.profile(
+                        issuer(catalog.current(referentielCode).referentiel())));
+    }
+
+    /** The certifying body as issuer, its id the did:key of the proofs' key, its name and URL configured per référentiel. */
+    private Issuer issuer(Referentiel referentiel) {
+        CredentialsProperties.Issuer configured = properties.issuer(referentiel.code());
+        String name = configured != null
+                        && configured.name() != null
+                        && !configured.name().isBlank()
+                ? configured.name()
+                : referentiel.certifyingBodyFullName() != null
+                        ? referentiel.certifyingBodyFullName()
+                        : referentiel.certifyingBody();
+        return new Issuer(
+                keys.issuerDid(),
+                name,
+                configured == null ? null : configured.url(),
+                configured == null ? null : configured.email());
+    }
+
+    /** A salted SHA-256 of the learner's e-mail address (lower case), or of their LTI user id without one. */
+    private Holder holder(CourseMember learner, String salt) {
+        boolean email = learner.email() != null && !learner.email().isBlank();
+        String identity = email ? learner.email().strip().toLowerCase(Locale.ROOT) : learner.sub();
+        String hash = HexFormat.of().formatHex(DataIntegrityProofs.sha256(identity + salt));
+        return new Holder(
+                "urn:uuid:" + UUID.randomUUID(), email ? "emailAddress" : "ltiUserId", "sha256$" + hash, salt);
+    }
+
+    private String now() {
+        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    private byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        random.nextBytes(bytes);
+        return bytes;
+    }
+}

@@ -1,0 +1,38 @@
+package fr.cqpi.web;
+
+import fr.cqpi.credentials.Credentials;
+import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.lti.LaunchContext;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+
+/**
+ * « Mes certifications »: the learner's Open Badges credentials with their state, the signed files to download
+ * and the public verification page of each (an évaluateur habilité sees a candidate's the same way).
+ */
+@Controller
+@RequestMapping("/app")
+class CredentialsPageController {
+
+    private final Credentials credentials;
+    private final EvaluationQueries queries;
+
+    CredentialsPageController(Credentials credentials, EvaluationQueries queries) {
+        this.credentials = credentials;
+        this.queries = queries;
+    }
+
+    @GetMapping("/learners/{sub}/credentials")
+    String credentials(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
+        var list = credentials.ofLearner(launch.actor(), sub);
+        model.addAttribute("launch", launch);
+        model.addAttribute("learner", queries.grid(launch.actor(), sub).learner());
+        model.addAttribute("credentials", list);
+        model.addAttribute("referentiel", queries.referentiel());
+        return "credentials";
+    }
+}
