@@ -5,10 +5,10 @@
  * LMS does. The person the tool makes for them is a user of the course's platform under a sub of the tool's own
  * ({@code tutor-invitation:<uuid>}); an evaluator may confirm that an LMS Mentor with the same address is that
  * person, who then signs in as that Mentor. Invitations expire and are revocable; every step and every request of an
- * invited tutor is audited. Sending the links is the notifications' job: this module publishes
+ * invited tutor is audited. The links leave by e-mail through the notifications ({@code TutorSignInMail}): this module publishes
  * {@link fr.cqpi.tutors.TutorSignInRequested} and mints the link at delivery ({@link fr.cqpi.tutors.TutorSignInLinks}).
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "lti::base-url", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "lti::base-url", "notifications", "shared"})
 package fr.cqpi.tutors;
 
 import org.springframework.modulith.ApplicationModule;

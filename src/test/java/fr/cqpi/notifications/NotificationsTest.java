@@ -15,6 +15,7 @@ import fr.cqpi.jury.Jury;
 import fr.cqpi.jury.JuryInputs;
 import fr.cqpi.jury.JuryRefusedException;
 import fr.cqpi.jury.JurySession;
+import fr.cqpi.support.ReceivedMail;
 import fr.cqpi.support.TestApplications;
 import fr.cqpi.support.TestSmtp;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package fr.cqpi.notifications;
+package fr.cqpi.support;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** What a received e-mail says, decoded: subject, text body, and its attachments by file name. */
-record ReceivedMail(
+public record ReceivedMail(
         String subject, String body, List<String> attachmentNames, List<String> attachmentTexts, String messageId) {
 
-    static ReceivedMail of(MimeMessage message) {
+    public static ReceivedMail of(MimeMessage message) {
         try {
             StringBuilder body = new StringBuilder();
             List<String> names = new ArrayList<>();
@@ -44,7 +44,7 @@ record ReceivedMail(
     }
 
     /** Everything a reader of the message sees: subject, body and the text of its attachments. */
-    String everything() {
+    public String everything() {
         return subject + "\n" + body + "\n" + String.join("\n", attachmentTexts);
     }
 }
