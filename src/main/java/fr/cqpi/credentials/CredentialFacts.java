@@ -1,5 +1,6 @@
 package fr.cqpi.credentials;
 
+import fr.cqpi.shared.CivilDates;
 import java.time.Instant;
 import java.time.LocalDate;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +30,7 @@ public record CredentialFacts(
                 issued.id().toString(),
                 issued.blocCode(),
                 issued.status(),
-                issued.revokedAt() == null
-                        ? null
-                        : LocalDate.ofInstant(issued.revokedAt(), fr.cqpi.shared.CivilDates.FRANCE),
+                issued.revokedAt() == null ? null : LocalDate.ofInstant(issued.revokedAt(), CivilDates.FRANCE),
                 achievement.path("name").asString(),
                 achievement.path("description").asString(),
                 achievement.at("/criteria/narrative").asString(),
@@ -44,6 +43,6 @@ public record CredentialFacts(
 
     /** The day the credential is valid from, in France. */
     public LocalDate validOn() {
-        return LocalDate.ofInstant(Instant.parse(validFrom), fr.cqpi.shared.CivilDates.FRANCE);
+        return LocalDate.ofInstant(Instant.parse(validFrom), CivilDates.FRANCE);
     }
 }

@@ -1,7 +1,10 @@
 package fr.cqpi.credentials;
 
+import fr.cqpi.lti.ToolBaseUrl;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -41,9 +45,9 @@ class CredentialsController {
 
     private final Credentials credentials;
     private final CredentialKeys keys;
-    private final fr.cqpi.lti.ToolBaseUrl baseUrl;
+    private final ToolBaseUrl baseUrl;
 
-    CredentialsController(Credentials credentials, CredentialKeys keys, fr.cqpi.lti.ToolBaseUrl baseUrl) {
+    CredentialsController(Credentials credentials, CredentialKeys keys, ToolBaseUrl baseUrl) {
         this.credentials = credentials;
         this.keys = keys;
         this.baseUrl = baseUrl;
@@ -131,7 +135,7 @@ class CredentialsController {
         return credentials
                 .issuerProfile(code)
                 .<ResponseEntity<?>>map(profile -> {
-                    Map<String, Object> document = new java.util.LinkedHashMap<>();
+                    Map<String, Object> document = new LinkedHashMap<>();
                     document.put("@context", List.of(JsonLdContexts.VC_V2, JsonLdContexts.OB_V3));
                     document.putAll(profile);
                     return ResponseEntity.ok().contentType(LD_JSON).body(JSON.writeValueAsString(document));
@@ -150,9 +154,8 @@ class CredentialsController {
         } catch (IllegalArgumentException e) {
             return MediaType.APPLICATION_JSON;
         }
-        org.springframework.util.MimeTypeUtils.sortBySpecificity(accepted);
-        accepted.sort(
-                java.util.Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+        MimeTypeUtils.sortBySpecificity(accepted);
+        accepted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
         for (MediaType type : accepted) {
             if (type.getQualityValue() == 0) {
                 continue;

@@ -327,6 +327,29 @@ class CredentialsTest extends ToolIntegrationTest {
                         .getElementById("credential-status")
                         .text())
                 .isEqualTo("Badge valide");
+        // Stored once: PostgreSQL refuses to change or delete an issued credential, or to lift a revocation.
+        java.util.UUID uuid = java.util.UUID.fromString(id);
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> jdbc.sql("update credential set json = replace(json, 'B1', 'B2') where id = :id")
+                                .param("id", uuid)
+                                .update())
+                .rootCause()
+                .hasMessageContaining("never changed");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from credential where id = :id")
+                        .param("id", uuid)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("never changed");
+        assertThat(credentials.revoke(uuid, "Essai", "test")).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+                                "update credential set revoked_at = null, revocation_reason = null where id = :id")
+                        .param("id", uuid)
+                        .update())
+                .rootCause()
+                .hasMessageContaining("never changed");
+        assertThat(credentials.revoke(uuid, "Encore", "test")).isFalse();
+        assertThat(anyone.get(links.get(1)).body()).isEqualTo(jwt);
+
         // The grid links to it.
         assertThat(Jsoup.parse(lea.get("/app/learners/lea").body()).select("a[href='/app/learners/lea/credentials']"))
                 .isNotEmpty();
