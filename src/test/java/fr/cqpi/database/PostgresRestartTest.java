@@ -151,7 +151,7 @@ class PostgresRestartTest {
             String measure = String.format(
                     "PostgreSQL kill -9 and restart: %d clients judging, %d requests answered 503 during the outage"
                             + " (%d ms observed before the restart), tool serving again %d ms after PostgreSQL was"
-                            + " started, %d acknowledged judgments all found",
+                            + " started, %d judged criteria stored with their last acknowledged status",
                     CLIENTS, others.size(), outageMillis, recoveredMillis, acknowledged.size());
             System.out.println(measure);
             Files.createDirectories(Path.of("target"));
