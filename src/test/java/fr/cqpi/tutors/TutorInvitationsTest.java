@@ -269,6 +269,16 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(trail).contains("SIGN_IN ", "REQUEST PUT /app/learners/amina/judgments/C1.1 200");
         assertThat(trail).anyMatch(line -> line.startsWith("INVITED"));
         assertThat(trail).noneMatch(line -> line.contains(tokenOf(link)));
+        // The trainer's list says when the tutor last signed in.
+        assertThat(Jsoup.parse(trainer.get("/app/tutors/invitations").body())
+                        .selectFirst("li.invitation .last-sign-in")
+                        .text())
+                .startsWith("Dernière connexion le");
+        assertThat(json(trainer.get("/api/v1/tutor-invitations"))
+                        .at("/0/lastSignIn")
+                        .isNull())
+                .isFalse();
+
         // Signs out through the header's form (a shared phone): the session ends, audited.
         Element signOut = Jsoup.parse(tutor.get("/app/cohort").body()).selectFirst("form[action$=/tutor/sign-out]");
         HttpResponse<String> out = tutor.send(
@@ -530,6 +540,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         JsonNode invitation = json(created);
         assertThat(invitation.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(invitation.get("language").asText()).isEqualTo("en");
+        assertThat(invitation.get("lastSignIn").isNull()).isTrue();
         assertThat(invitation.at("/learners/0/id").asText()).isEqualTo("bruno");
         assertThat(java.time.Duration.between(
                                 java.time.Instant.parse(
