@@ -154,6 +154,9 @@ public class TutorAssignments {
                     .query((rs, n) -> {
                         List<String> roles = List.of((String[]) rs.getArray(1).getArray());
                         ToolRole role = ToolRole.of(roles);
+                        if ("INVITATION".equals(rs.getString(2))) {
+                            return ToolRole.TUTOR; // invited as a tutor, and nothing else: stays one
+                        }
                         return role == ToolRole.GUEST && "ROSTER".equals(rs.getString(2)) ? ToolRole.LEARNER : role;
                     })
                     .optional()

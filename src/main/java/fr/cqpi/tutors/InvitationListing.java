@@ -5,10 +5,11 @@ import java.util.List;
 
 /**
  * An invitation as the évaluateurs' list shows it: its learners, the LMS Mentor it was confirmed to be (or null),
- * and the course's Mentors with the same address that an evaluator may confirm it to be.
+ * the course's Mentors with the same address that an evaluator may confirm it to be, and the tutor's last sign-in.
  */
 public record InvitationListing(
         TutorInvitation invitation,
         List<CourseMember> learners,
         CourseMember confirmedAs,
-        List<CourseMember> confirmable) {}
+        List<CourseMember> confirmable,
+        java.time.Instant lastSignIn) {}

@@ -41,6 +41,14 @@ public class TutorAudit {
                 .update();
     }
 
+    /** When the invitation's tutor last signed in, if ever. */
+    public java.util.Optional<Instant> lastSignIn(long invitationId) {
+        return jdbc.sql("select max(at) from tutor_audit where invitation_id = :i and action = 'SIGN_IN'")
+                .param("i", invitationId)
+                .query(Instant.class)
+                .optional();
+    }
+
     /** The trail of one invitation, oldest first. */
     public List<Entry> of(long invitationId) {
         return jdbc.sql("select invitation_id, at, actor, action, detail from tutor_audit where invitation_id = :i"

@@ -146,7 +146,12 @@ public class TutorInvitations {
                             .filter(m -> m.email() != null && m.email().equalsIgnoreCase(invitation.email()))
                             .toList()
                     : List.of();
-            listings.add(new InvitationListing(invitation, named, confirmedAs, confirmable));
+            listings.add(new InvitationListing(
+                    invitation,
+                    named,
+                    confirmedAs,
+                    confirmable,
+                    audit.lastSignIn(invitation.id()).orElse(null)));
         }
         return listings;
     }

@@ -54,7 +54,8 @@ class TutorInvitationsApiController {
             String invitedBy,
             List<PersonView> learners,
             PersonView confirmedAs,
-            List<PersonView> confirmable) {}
+            List<PersonView> confirmable,
+            Instant lastSignIn) {}
 
     @GetMapping
     @Operation(summary = "The course's invitations, the latest first")
@@ -128,7 +129,8 @@ class TutorInvitationsApiController {
                 listing.confirmedAs() == null ? null : person(listing.confirmedAs()),
                 listing.confirmable().stream()
                         .map(TutorInvitationsApiController::person)
-                        .toList());
+                        .toList(),
+                listing.lastSignIn());
     }
 
     private static PersonView person(CourseMember member) {

@@ -269,6 +269,16 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(trail).contains("SIGN_IN ", "REQUEST PUT /app/learners/amina/judgments/C1.1 200");
         assertThat(trail).anyMatch(line -> line.startsWith("INVITED"));
         assertThat(trail).noneMatch(line -> line.contains(tokenOf(link)));
+        // The trainer's list says when the tutor last signed in.
+        assertThat(Jsoup.parse(trainer.get("/app/tutors/invitations").body())
+                        .selectFirst("li.invitation .last-sign-in")
+                        .text())
+                .startsWith("Dernière connexion le");
+        assertThat(json(trainer.get("/api/v1/tutor-invitations"))
+                        .at("/0/lastSignIn")
+                        .isNull())
+                .isFalse();
+
         // Signs out through the header's form (a shared phone): the session ends, audited.
         Element signOut = Jsoup.parse(tutor.get("/app/cohort").body()).selectFirst("form[action$=/tutor/sign-out]");
         HttpResponse<String> out = tutor.send(
@@ -416,6 +426,27 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(ben.send("PUT", "/api/v1/learners/amina/judgments/C1.1", "{\"status\": \"ACQUIS\"}", benApi)
                         .statusCode())
                 .isEqualTo(403);
+        // A trainer removes amina from Ana on the tutors page (its « Retirer » form): Ana judges her no more, and is
+        // still the tutor the invitation made her.
+        String tutorsPage = trainer.get("/app/tutors").body();
+        Element remove = Jsoup.parse(tutorsPage).select("#tutor-assignments tr").stream()
+                .filter(row -> row.text().contains("Ana") && row.text().contains("invité par e-mail"))
+                .findFirst()
+                .orElseThrow()
+                .selectFirst("form");
+        Map<String, String> removeFields = new HashMap<>();
+        remove.select("input[type=hidden]").forEach(input -> removeFields.put(input.attr("name"), input.attr("value")));
+        assertThat(trainer.send("POST", remove.attr("hx-post"), LtiClient.form(removeFields), htmx(trainer, tutorsPage))
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(ana.get("/app/learners/amina").statusCode()).isEqualTo(403);
+        assertThat(jdbc.sql("select e.tool_role from enrolment e join lti_user u on u.id = e.user_id"
+                                + " where u.sub = :s")
+                        .param("s", removeFields.get("tutor"))
+                        .query(String.class)
+                        .single())
+                .isEqualTo("TUTOR");
+
         // The invited tutors are not offered for designation on the tutors page.
         assertThat(Jsoup.parse(trainer.get("/app/tutors").body())
                         .select("#tutor-pick option")
@@ -530,6 +561,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         JsonNode invitation = json(created);
         assertThat(invitation.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(invitation.get("language").asText()).isEqualTo("en");
+        assertThat(invitation.get("lastSignIn").isNull()).isTrue();
         assertThat(invitation.at("/learners/0/id").asText()).isEqualTo("bruno");
         assertThat(java.time.Duration.between(
                                 java.time.Instant.parse(
