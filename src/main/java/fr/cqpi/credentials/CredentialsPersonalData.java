@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * The register of issued credentials, kept like the issued documents' register: a credential must stay verifiable
  * (signatures, status list) for as long as its holder may show it, and it names its holder only by a salted hash of
- * their e-mail address (or LTI id), never by name. An erasure keeps it whole and replaces only who revoked one.
+ * their e-mail address (or LTI id), never by name. An erasure keeps it whole.
  */
 @Component
 class CredentialsPersonalData implements PersonalData {
@@ -57,16 +57,14 @@ class CredentialsPersonalData implements PersonalData {
         archive.section(name(), Map.of("issued", credentials));
     }
 
+    /**
+     * Nothing to erase: the register names the holder by their {@code lti_user} row (pseudonymised by the erasure)
+     * and, inside the signed credential, by a salted hash that only who knows their address can match; who revoked a
+     * credential is "jury" or an administrator, never an LTI person.
+     */
     @Override
     public Map<String, Integer> erase(PersonRef person) {
-        return Map.of(
-                "credential_revoked_by",
-                jdbc.sql("update credential set revoked_by = :p where revoked_by = :s and "
-                                + PersonRef.inCourses("course_id"))
-                        .param("p", person.pseudonym())
-                        .param("s", person.sub())
-                        .param("courses", person.courses())
-                        .update());
+        return Map.of();
     }
 
     @Override
