@@ -274,9 +274,40 @@ class PersonalDataTest extends ToolIntegrationTest {
                 .map(b -> new String(b, StandardCharsets.ISO_8859_1))
                 .reduce("", String::concat);
         assertThat(everything).doesNotContain(other);
+        // The bloc's credential as issued (JSON and VC-JWT), the notifications by type, date and status, no text.
+        long learnerId = userId(course.platform.platform().id(), learner);
+        Map<String, Object> credential = jdbc.sql(
+                        "select id::text as id, json, jwt from credential where learner_id = " + learnerId)
+                .query()
+                .singleRow();
+        assertThat(data.get("credentials").get("issued").get(0).get("id").asText())
+                .isEqualTo(credential.get("id"));
+        assertThat(new String(entries.get("credentials/" + credential.get("id") + ".json"), StandardCharsets.UTF_8))
+                .isEqualTo(credential.get("json"));
+        assertThat(new String(entries.get("credentials/" + credential.get("id") + ".jwt"), StandardCharsets.UTF_8))
+                .isEqualTo(credential.get("jwt"));
+        JsonNode notifications = data.get("notifications").get("sent");
+        assertThat(notifications.size()).isPositive();
+        assertThat(notifications.get(0).has("type")).isTrue();
+        assertThat(notifications.get(0).has("status")).isTrue();
+        assertThat(notifications.get(0).has("params")).isFalse();
+
+        // An invited tutor's archive: their invitations and their audit, not the learners' ids.
+        String tutorEmail = unique("tuteur") + "@entreprise.example";
+        invite(course, tutorEmail, "Tuteur invité", learner);
+        LtiClient admin = admin();
+        HttpResponse<byte[]> tutors = admin.getBytes(
+                personLink(admin.get("/admin/privacy?q=" + tutorEmail).body()) + "/archive");
+        assertThat(tutors.statusCode()).isEqualTo(200);
+        String tutorJson = new String(unzip(tutors.body()).get("personal-data.json"), StandardCharsets.UTF_8);
+        JsonNode invitation =
+                AgsCourse.json(tutorJson).get("tutors").get("invitations").get(0);
+        assertThat(invitation.get("email").asText()).isEqualTo(tutorEmail);
+        assertThat(invitation.get("learners").asInt()).isEqualTo(1);
+        assertThat(invitation.get("audit").findValuesAsString("action")).contains("INVITED");
+        assertThat(tutorJson).doesNotContain(learner);
 
         // The administrator, for the other one: the same archive, of that person only.
-        LtiClient admin = admin();
         String page = admin.get("/admin/privacy?q=" + other).body();
         String personPath = personLink(page);
         HttpResponse<byte[]> theirs = admin.getBytes(personPath + "/archive");
