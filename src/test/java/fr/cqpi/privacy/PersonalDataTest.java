@@ -472,6 +472,9 @@ class PersonalDataTest extends ToolIntegrationTest {
         assertThat(count("jury_decision where learner_id = " + id)).isEqualTo(decisions);
         assertThat(count("issued_document where number = '" + number + "'")).isEqualTo(1);
         assertThat(count("credential where learner_id = " + id)).isEqualTo(credentials);
+        // Their notifications, pending ones included: nothing more is sent to them.
+        assertThat(count("notification where lower(recipient) in ('" + learnerEmail + "', '" + tutorEmail + "')"))
+                .isZero();
         assertThat(count("judgment where learner_id = " + id)).isZero();
         assertThat(count("evidence where learner_id = " + id)).isZero();
         assertThat(count("judgment where learner_id = " + userId(platformId, other)))
