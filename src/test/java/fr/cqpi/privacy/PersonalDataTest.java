@@ -38,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 27 over a running tool and its real PostgreSQL: the retention job purges exactly what is past its period; a
  * person's archive holds their data and no one else's; an erasure done through the administration's pages leaves
- * their name, e-mail and LTI id nowhere in a full pg_dump but in the register of issued documents; a trainer's reads
+ * their name, e-mail and LTI id nowhere in a full pg_dump but in the register of issued documents (their credential,
+ * notifications and an invited tutor's audit naming them included), and an invited tutor's nowhere; a trainer's reads
  * of a learner's data are logged, the learner's own are not.
  */
 class PersonalDataTest extends ToolIntegrationTest {
@@ -214,7 +215,11 @@ class PersonalDataTest extends ToolIntegrationTest {
     void theAdministratorAppliesThePeriodsFromThePrivacyPage() {
         LtiClient admin = admin();
         String page = admin.get("/admin/privacy").body();
-        assertThat(page).contains("365 jours après la fin de la formation").contains("30 jours après son retrait");
+        assertThat(page)
+                .contains("365 jours après la fin de la formation")
+                .contains("30 jours après son retrait")
+                .contains("sans adresse : 90 jours")
+                .contains("journal) : 365 jours après leur expiration");
         assertThat(admin.get("/admin").body()).contains("href=\"/admin/privacy\"");
         sql("delete from retention_run");
         assertThat(admin.send("POST", "/admin/privacy/retention", "", FORM).statusCode())
