@@ -6,7 +6,16 @@
  * tables {@code credential} and {@code credential_key}.
  */
 @ApplicationModule(
-        allowedDependencies = {"course", "evaluation", "framework", "jury", "referentiel", "shared", "lti::base-url"})
+        allowedDependencies = {
+            "course",
+            "evaluation",
+            "framework",
+            "jury",
+            "personaldata",
+            "referentiel",
+            "shared",
+            "lti::base-url"
+        })
 package fr.cqpi.credentials;
 
 import org.springframework.modulith.ApplicationModule;

@@ -6,7 +6,16 @@
  * {@link fr.cqpi.notifications.NotificationOutbox#enqueue}.
  */
 @ApplicationModule(
-        allowedDependencies = {"course", "documents", "evaluation", "jury", "referentiel", "lti::base-url", "shared"})
+        allowedDependencies = {
+            "course",
+            "documents",
+            "evaluation",
+            "jury",
+            "personaldata",
+            "referentiel",
+            "lti::base-url",
+            "shared"
+        })
 package fr.cqpi.notifications;
 
 import org.springframework.modulith.ApplicationModule;

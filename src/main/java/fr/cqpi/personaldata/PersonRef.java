@@ -5,9 +5,12 @@ import java.util.List;
 /**
  * A person of a platform, as an archive or an erasure names them: their {@code lti_user} id, the platform's id, their
  * LTI {@code sub} (the {@code *_sub} columns of every module hold it without the platform: match them within
- * {@code platformCourseIds}), and, for an erasure, the pseudonym that replaces them where a row must stay.
+ * {@code platformCourseIds}), their e-mail address as the tool knew it before the erasure (null when unknown: the
+ * modules that hold addresses, not users, match it case-insensitively), and, for an erasure, the pseudonym that
+ * replaces them where a row must stay.
  */
-public record PersonRef(long userId, long platformId, String sub, List<Long> platformCourseIds, String pseudonym) {
+public record PersonRef(
+        long userId, long platformId, String sub, String email, List<Long> platformCourseIds, String pseudonym) {
 
     public PersonRef {
         platformCourseIds = List.copyOf(platformCourseIds);

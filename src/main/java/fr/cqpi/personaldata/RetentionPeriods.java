@@ -16,6 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     verification of a document needs is kept)
  * @param launchLog a line of the launch log, after the launch
  * @param readLog a line of the read log (who read a learner's data), after the read
+ * @param notifications an e-mail notification no longer to be sent (sent, failed, cancelled, without address), after
+ *     its last change
+ * @param tutorInvitations a tutor's invitation by e-mail (address, name, learners, audit), after its expiry or
+ *     revocation
  * @param cron when the retention job runs (server time)
  * @param minInterval a run is skipped when another instance finished one less than this ago
  * @param enabled false: the job never runs (periods still shown)
@@ -28,6 +32,8 @@ public record RetentionPeriods(
         @DefaultValue("1825d") Duration juryDecisions,
         @DefaultValue("183d") Duration launchLog,
         @DefaultValue("365d") Duration readLog,
+        @DefaultValue("90d") Duration notifications,
+        @DefaultValue("365d") Duration tutorInvitations,
         @DefaultValue("0 17 3 * * *") String cron,
         @DefaultValue("20h") Duration minInterval,
         @DefaultValue("true") boolean enabled) {}

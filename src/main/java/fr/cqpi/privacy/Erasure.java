@@ -63,6 +63,7 @@ public class Erasure {
                 person.id(),
                 person.platformId(),
                 person.sub(),
+                person.email(),
                 people.courseIdsOfPlatform(person.platformId()),
                 pseudonym);
         Result result = transaction.execute(status -> {

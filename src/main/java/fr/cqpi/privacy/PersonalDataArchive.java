@@ -43,7 +43,12 @@ public class PersonalDataArchive {
 
     public void write(People.Entry person, OutputStream out) throws IOException {
         PersonRef ref = new PersonRef(
-                person.id(), person.platformId(), person.sub(), people.courseIdsOfPlatform(person.platformId()), null);
+                person.id(),
+                person.platformId(),
+                person.sub(),
+                person.email(),
+                people.courseIdsOfPlatform(person.platformId()),
+                null);
         ZipOutputStream zip = new ZipOutputStream(out);
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("generatedAt", clock.instant().toString());

@@ -8,7 +8,8 @@
  * invited tutor is audited. The links leave by e-mail through the notifications ({@code TutorSignInMail}): this module publishes
  * {@link fr.cqpi.tutors.TutorSignInRequested} and mints the link at delivery ({@link fr.cqpi.tutors.TutorSignInLinks}).
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "lti::base-url", "notifications", "shared"})
+@ApplicationModule(
+        allowedDependencies = {"course", "evaluation", "lti::base-url", "notifications", "personaldata", "shared"})
 package fr.cqpi.tutors;
 
 import org.springframework.modulith.ApplicationModule;

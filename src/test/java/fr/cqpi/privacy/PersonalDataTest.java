@@ -9,7 +9,9 @@ import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.PgDump;
 import fr.cqpi.support.ToolIntegrationTest;
+import fr.cqpi.tutors.TutorSignInLinks;
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -25,6 +27,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,7 +38,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Issue 27 over a running tool and its real PostgreSQL: the retention job purges exactly what is past its period; a
  * person's archive holds their data and no one else's; an erasure done through the administration's pages leaves
- * their name, e-mail and LTI id nowhere in a full pg_dump but in the register of issued documents; a trainer's reads
+ * their name, e-mail and LTI id nowhere in a full pg_dump but in the register of issued documents (their credential,
+ * notifications and an invited tutor's audit naming them included), and an invited tutor's nowhere; a trainer's reads
  * of a learner's data are logged, the learner's own are not.
  */
 class PersonalDataTest extends ToolIntegrationTest {
@@ -54,6 +59,9 @@ class PersonalDataTest extends ToolIntegrationTest {
 
     @Autowired
     EmbeddedPostgresServer database;
+
+    @Autowired
+    TutorSignInLinks links;
 
     @TempDir
     Path temp;
@@ -105,6 +113,23 @@ class PersonalDataTest extends ToolIntegrationTest {
         sql("insert into personal_data_read (at, platform_id, reader_sub, reader_role, learner_sub, what) values"
                 + " (now() - interval '400 days', " + platformId + ", 'trainer', 'EVALUATOR', '" + fresh + "', 'GRID'),"
                 + " (now() - interval '10 days', " + platformId + ", 'trainer', 'EVALUATOR', '" + fresh + "', 'GRID')");
+        // Notifications: one sent 100 days ago, one sent lately, one pending for 100 days (never purged).
+        String mail = unique("courriel-");
+        sql("insert into notification (type, recipient, locale, status, message_id, updated_at) values"
+                + " ('jury-decision', '" + mail + "-old@x.example', 'fr', 'SENT', '<" + mail + "-1>', now() - interval"
+                + " '100 days'), ('jury-decision', '" + mail + "-new@x.example', 'fr', 'SENT', '<" + mail + "-2>',"
+                + " now()), ('jury-decision', '" + mail + "-pending@x.example', 'fr', 'PENDING', '<" + mail + "-3>',"
+                + " now() - interval '100 days')");
+        // Tutor invitations: one expired 400 days ago (with its tokens and audit), one in force with a token
+        // expired 10 days ago and one in force.
+        long ended = invite(course, unique("ancien-tuteur") + "@entreprise.example", "Ancien", fresh);
+        long standing = invite(course, unique("tuteur") + "@entreprise.example", "Actuel", fresh);
+        links.mint(ended).orElseThrow();
+        links.mint(standing).orElseThrow();
+        links.mint(standing).orElseThrow();
+        sql("update tutor_invitation set expires_at = now() - interval '400 days' where id = " + ended);
+        sql("update tutor_sign_in_token set expires_at = now() - interval '10 days' where token_hash = (select"
+                + " token_hash from tutor_sign_in_token where invitation_id = " + standing + " limit 1)");
         long judgmentsBefore = count("judgment");
         long freshJudgments = count("judgment where learner_id = " + freshId);
         long oldJudgments = count("judgment where learner_id = " + oldId);
@@ -150,6 +175,21 @@ class PersonalDataTest extends ToolIntegrationTest {
                 .isEqualTo(1);
         assertThat(count("evaluation_session where course_id = " + courseId + " and is_current"))
                 .isEqualTo(1);
+        assertThat(count("notification where recipient = '" + mail + "-old@x.example'"))
+                .isZero();
+        assertThat(count("notification where recipient like '" + mail + "-%'")).isEqualTo(2);
+        for (String table : List.of("tutor_invitation_learner", "tutor_sign_in_token", "tutor_audit")) {
+            assertThat(count(table + " where invitation_id = " + ended))
+                    .as(table)
+                    .isZero();
+        }
+        assertThat(count("tutor_invitation where id = " + ended)).isZero();
+        assertThat(count("tutor_invitation where id = " + standing)).isEqualTo(1);
+        assertThat(count("tutor_invitation_learner where invitation_id = " + standing))
+                .isEqualTo(1);
+        assertThat(count("tutor_sign_in_token where invitation_id = " + standing))
+                .isEqualTo(1);
+        assertThat(count("tutor_audit where invitation_id = " + standing)).isPositive();
 
         // Counted: in the result, in the run's row.
         assertThat(result.purged().get("evaluation").get("judgment")).isEqualTo((int) oldJudgments);
@@ -159,6 +199,8 @@ class PersonalDataTest extends ToolIntegrationTest {
         assertThat(result.purged().get("jury").get("jury_decision_cleared")).isEqualTo(1);
         assertThat(result.purged().get("lti").get("launch_log")).isGreaterThanOrEqualTo(1);
         assertThat(result.purged().get("readlog").get("personal_data_read")).isGreaterThanOrEqualTo(1);
+        assertThat(result.purged().get("notifications").get("notification")).isGreaterThanOrEqualTo(1);
+        assertThat(result.purged().get("tutors").get("tutor_invitation")).isGreaterThanOrEqualTo(1);
         assertThat(retention.recent(1).get(0).id()).isEqualTo(result.id());
         // Not again before the minimum interval.
         assertThat(retention.runIfDue()).isEmpty();
@@ -173,7 +215,11 @@ class PersonalDataTest extends ToolIntegrationTest {
     void theAdministratorAppliesThePeriodsFromThePrivacyPage() {
         LtiClient admin = admin();
         String page = admin.get("/admin/privacy").body();
-        assertThat(page).contains("365 jours après la fin de la formation").contains("30 jours après son retrait");
+        assertThat(page)
+                .contains("365 jours après la fin de la formation")
+                .contains("30 jours après son retrait")
+                .contains("sans adresse : 90 jours")
+                .contains("journal) : 365 jours après leur expiration");
         assertThat(admin.get("/admin").body()).contains("href=\"/admin/privacy\"");
         sql("delete from retention_run");
         assertThat(admin.send("POST", "/admin/privacy/retention", "", FORM).statusCode())
@@ -233,9 +279,40 @@ class PersonalDataTest extends ToolIntegrationTest {
                 .map(b -> new String(b, StandardCharsets.ISO_8859_1))
                 .reduce("", String::concat);
         assertThat(everything).doesNotContain(other);
+        // The bloc's credential as issued (JSON and VC-JWT), the notifications by type, date and status, no text.
+        long learnerId = userId(course.platform.platform().id(), learner);
+        Map<String, Object> credential = jdbc.sql(
+                        "select id::text as id, json, jwt from credential where learner_id = " + learnerId)
+                .query()
+                .singleRow();
+        assertThat(data.get("credentials").get("issued").get(0).get("id").asText())
+                .isEqualTo(credential.get("id"));
+        assertThat(new String(entries.get("credentials/" + credential.get("id") + ".json"), StandardCharsets.UTF_8))
+                .isEqualTo(credential.get("json"));
+        assertThat(new String(entries.get("credentials/" + credential.get("id") + ".jwt"), StandardCharsets.UTF_8))
+                .isEqualTo(credential.get("jwt"));
+        JsonNode notifications = data.get("notifications").get("sent");
+        assertThat(notifications.size()).isPositive();
+        assertThat(notifications.get(0).has("type")).isTrue();
+        assertThat(notifications.get(0).has("status")).isTrue();
+        assertThat(notifications.get(0).has("params")).isFalse();
+
+        // An invited tutor's archive: their invitations and their audit, not the learners' ids.
+        String tutorEmail = unique("tuteur") + "@entreprise.example";
+        invite(course, tutorEmail, "Tuteur invité", learner);
+        LtiClient admin = admin();
+        HttpResponse<byte[]> tutors = admin.getBytes(
+                personLink(admin.get("/admin/privacy?q=" + tutorEmail).body()) + "/archive");
+        assertThat(tutors.statusCode()).isEqualTo(200);
+        String tutorJson = new String(unzip(tutors.body()).get("personal-data.json"), StandardCharsets.UTF_8);
+        JsonNode invitation =
+                AgsCourse.json(tutorJson).get("tutors").get("invitations").get(0);
+        assertThat(invitation.get("email").asText()).isEqualTo(tutorEmail);
+        assertThat(invitation.get("learners").asInt()).isEqualTo(1);
+        assertThat(invitation.get("audit").findValuesAsString("action")).contains("INVITED");
+        assertThat(tutorJson).doesNotContain(learner);
 
         // The administrator, for the other one: the same archive, of that person only.
-        LtiClient admin = admin();
         String page = admin.get("/admin/privacy?q=" + other).body();
         String personPath = personLink(page);
         HttpResponse<byte[]> theirs = admin.getBytes(personPath + "/archive");
@@ -317,18 +394,56 @@ class PersonalDataTest extends ToolIntegrationTest {
         evidence(course, learner, ("%PDF-1.7\n% " + learner + "\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
         String number = decideAndIssue(course, learner);
         course.trainer.get("/app/learners/" + learner);
+        // A tuteur entreprise invited by e-mail for the learner signs in and opens the learner's grid.
+        String tutorEmail = unique("tuteur") + "@entreprise.example";
+        String tutorName = unique("Tutrice ");
+        long invitation = invite(course, tutorEmail, tutorName, learner);
+        String tutorSub = "tutor-invitation:"
+                + jdbc.sql("select public_id::text from tutor_invitation where id = :i")
+                        .param("i", invitation)
+                        .query(String.class)
+                        .single();
+        LtiClient tutor = signIn(links.mint(invitation).orElseThrow());
+        assertThat(tutor.get("/app/learners/" + learner).statusCode()).isEqualTo(200);
         readLog.flush();
         long platformId = course.platform.platform().id();
         long id = userId(platformId, learner);
         long decisions = count("jury_decision where learner_id = " + id);
+        long credentials = count("credential where learner_id = " + id);
+        assertThat(credentials).as("the validated bloc's credential").isEqualTo(1);
+        String learnerEmail = learner + "@moodle.example";
+        assertThat(count("notification where recipient = '" + learnerEmail + "'"))
+                .isPositive();
+        assertThat(count("notification where recipient = '" + tutorEmail + "'")).isPositive();
+        assertThat(count("tutor_audit where detail like '%" + learner + "%'")).isPositive();
 
         LtiClient admin = admin();
+        // The invited tutor is found by their address, and erased first.
+        String tutorPath =
+                personLink(admin.get("/admin/privacy?q=" + tutorEmail).body());
+        String tutorConfirm = admin.get(tutorPath + "/erase").body();
+        assertThat(tutorConfirm).contains("invitations de tuteur entreprise");
+        assertThat(admin.send(
+                                "POST",
+                                tutorPath + "/erase",
+                                LtiClient.form(Map.of(
+                                        "reason", "Demande du tuteur", "confirm", "yes", "_csrf", csrf(tutorConfirm))),
+                                FORM)
+                        .statusCode())
+                .isEqualTo(302);
+        assertThat(count("tutor_sign_in_token where invitation_id = " + invitation))
+                .isZero();
+        assertThat(count("tutor_invitation where id = " + invitation + " and revoked_at is not null"))
+                .isEqualTo(1);
+        assertThat(tutor.get("/app").statusCode()).isNotEqualTo(200);
+
         String personPath = personLink(admin.get("/admin/privacy?q=" + learner).body());
         String confirm = admin.get(personPath + "/erase").body();
         assertThat(confirm)
                 .contains("Ce qui est conservé")
                 .contains("décisions du jury paritaire")
-                .contains("doivent rester vérifiables");
+                .contains("doivent rester vérifiables")
+                .contains("badges numériques");
         String csrf = csrf(confirm);
         // Without CSRF, without a reason, without the confirmation: refused, nothing erased.
         assertThat(admin.send(
@@ -361,15 +476,22 @@ class PersonalDataTest extends ToolIntegrationTest {
         // The register keeps the decisions and the document; the person's name, e-mail and LTI id are nowhere else.
         assertThat(count("jury_decision where learner_id = " + id)).isEqualTo(decisions);
         assertThat(count("issued_document where number = '" + number + "'")).isEqualTo(1);
+        assertThat(count("credential where learner_id = " + id)).isEqualTo(credentials);
+        // Their notifications, pending ones included: nothing more is sent to them.
+        assertThat(count("notification where lower(recipient) in ('" + learnerEmail + "', '" + tutorEmail + "')"))
+                .isZero();
         assertThat(count("judgment where learner_id = " + id)).isZero();
         assertThat(count("evidence where learner_id = " + id)).isZero();
         assertThat(count("judgment where learner_id = " + userId(platformId, other)))
                 .isPositive();
         String dump = PgDump.plain(pgDump.get(), database, temp.resolve("after-erasure.sql"));
-        List<String> identity = List.of(learner, learner + "@moodle.example", "Prénom " + learner);
+        List<String> identity = List.of(learner, learnerEmail, "Prénom " + learner);
         Map<String, String> where = whereFound(dump, identity);
+        // The credential register keeps the learner's credential, but it names them by a salted hash only.
         assertThat(where.values()).as("tables holding the identity: %s", where).containsOnly("issued_document");
         assertThat(where).isNotEmpty();
+        Map<String, String> tutorFound = whereFound(dump, List.of(tutorEmail, tutorName, tutorSub));
+        assertThat(tutorFound).as("tables holding the tutor's identity").isEmpty();
         // The other learner is untouched, and the erasure's log holds the pseudonym, not the person.
         assertThat(whereFound(dump, List.of("Très bien " + other))).containsValue("judgment");
         assertThat(jdbc.sql("select erased::text from personal_data_erasure where pseudonym = :p")
@@ -405,6 +527,37 @@ class PersonalDataTest extends ToolIntegrationTest {
     }
 
     // --- Helpers ---------------------------------------------------------------------------------------------------
+
+    /** The course's trainer invites a tutor through the invitations page: the invitation's id. */
+    long invite(AgsCourse course, String email, String name, String learner) {
+        String href = Jsoup.parse(course.trainer.get("/app/tutors").body())
+                .selectFirst("#invitations-link")
+                .attr("href");
+        String page = course.trainer.get(href).body();
+        Element form = Jsoup.parse(page).selectFirst("#invite-form");
+        Map<String, String> headers = new LinkedHashMap<>(course.trainer.csrfHeaders(page));
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        headers.put("HX-Request", "true");
+        var invited = course.trainer.send(
+                "POST",
+                form.attr("hx-post"),
+                LtiClient.form(Map.of("email", email, "name", name, "language", "fr", "learner", learner)),
+                headers);
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+        return id("select id from tutor_invitation where email = '" + email + "'");
+    }
+
+    /** The tutor opens their link's page and sends its form, as a browser does. */
+    LtiClient signIn(URI link) {
+        LtiClient tutor = browser();
+        var page = tutor.get(link.getRawPath() + "?" + link.getRawQuery());
+        Element form = Jsoup.parse(page.body()).selectFirst("form[method=post]");
+        Map<String, String> fields = new LinkedHashMap<>();
+        form.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
+        var signedIn = tutor.send("POST", form.attr("action"), LtiClient.form(fields), FORM);
+        assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(302);
+        return tutor;
+    }
 
     LtiClient admin() {
         LtiClient admin = browser();
