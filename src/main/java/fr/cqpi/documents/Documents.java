@@ -10,6 +10,7 @@ import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.JudgmentStatus;
 import fr.cqpi.evaluation.LearnerAccess;
 import fr.cqpi.evaluation.LearnerGrid;
+import fr.cqpi.evaluation.LivretSignatures;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.evidence.Evidence;
 import fr.cqpi.evidence.EvidenceService;
@@ -65,6 +66,7 @@ public class Documents {
     private final EvaluationQueries evaluation;
     private final Jury jury;
     private final EvidenceService evidence;
+    private final LivretSignatures signatures;
     private final Clock clock;
     private final DocumentsProperties properties;
     private final ApplicationEventPublisher events;
@@ -77,6 +79,7 @@ public class Documents {
             EvaluationQueries evaluation,
             Jury jury,
             EvidenceService evidence,
+            LivretSignatures signatures,
             Clock clock,
             DocumentsProperties properties,
             ApplicationEventPublisher events) {
@@ -86,6 +89,7 @@ public class Documents {
         this.evaluation = evaluation;
         this.jury = jury;
         this.evidence = evidence;
+        this.signatures = signatures;
         this.clock = clock;
         this.properties = properties;
         this.events = events;
@@ -172,6 +176,7 @@ public class Documents {
                 model.put(
                         "blocs",
                         livret(grid, state.file(), standing, sessions, evidence.list(actor, learnerSub), locale));
+                model.put("signatures", LivretSignatureLines.of(signatures.of(actor, learnerSub), locale));
                 yield "livret";
             }
             case ATTESTATION, CERTIFICAT -> {

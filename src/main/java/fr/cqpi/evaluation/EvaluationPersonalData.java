@@ -46,13 +46,15 @@ class EvaluationPersonalData implements PersonalData {
         Map<String, Integer> purged = new LinkedHashMap<>();
         purged.put("judgment_audit", deleteOf("judgment_audit", ended));
         purged.put("judgment", deleteOf("judgment", ended));
+        purged.put("livret_signature", deleteOf("livret_signature", ended));
         // A past session that no judgment names any more (never the course's current one).
         purged.put(
                 "evaluation_session",
                 jdbc.sql("""
                                 delete from evaluation_session s where not s.is_current and s.created_at < :cutoff
                                 and not exists (select 1 from judgment j where j.session_id = s.id)
-                                and not exists (select 1 from judgment_audit a where a.session_id = s.id)""")
+                                and not exists (select 1 from judgment_audit a where a.session_id = s.id)
+                                and not exists (select 1 from livret_signature l where l.session_id = s.id)""")
                         .param(
                                 "cutoff",
                                 java.sql.Timestamp.from(run.cutoff(run.periods().evaluation())))
@@ -84,6 +86,11 @@ class EvaluationPersonalData implements PersonalData {
                                        before_comment, after_status, after_modality, after_comment, evaluator_name,
                                        changed_at
                                 from judgment_audit where learner_id = :l order by changed_at, id""").param("l", person.userId()).query().listOfRows());
+        data.put(
+                "livretSignatures",
+                jdbc.sql("""
+                                select course_id, session_id, signer_role, signer_name, typed_signature, signed_at
+                                from livret_signature where learner_id = :l order by signed_at, id""").param("l", person.userId()).query().listOfRows());
         // As an evaluator or tuteur: how many judgments they recorded, not the learners' data.
         data.put(
                 "judgmentsRecordedAsEvaluator",
@@ -113,6 +120,20 @@ class EvaluationPersonalData implements PersonalData {
                 "judgment_authored",
                 replace("judgment", "updated_by_sub", "updated_by_name", person)
                         + replace("judgment_audit", "evaluator_sub", "evaluator_name", person));
+        erased.put(
+                "livret_signature",
+                jdbc.sql("delete from livret_signature where learner_id = :l")
+                        .param("l", person.userId())
+                        .update());
+        // Signatures they gave on others' livrets: the fact stays (the livret was signed), not who they were.
+        erased.put(
+                "livret_signature_signed",
+                jdbc.sql("update livret_signature set signer_sub = :p, signer_name = :p, typed_signature = :p"
+                                + " where signer_sub = :s and " + PersonRef.inCourses("course_id"))
+                        .param("p", person.pseudonym())
+                        .param("s", person.sub())
+                        .param("courses", person.courses())
+                        .update());
         erased.put(
                 "evaluation_session_authored",
                 jdbc.sql("update evaluation_session set created_by_sub = :p where created_by_sub = :s and "

@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,7 +28,7 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The demo as issue 26 tells it: the trainer invites a tuteur entreprise from the course's tutors page, the demo
  * mailbox shows the message, its link opens the tutor's learner on a phone-sized screen, and the tutor's judgment
- * stands beside the trainer's.
+ * stands beside the trainer's; the tutor signs the session's livret from the grid.
  */
 @Tag("browser")
 // The same context as LayoutsBrowserTest and TrainerDayBrowserTest (same properties).
@@ -106,6 +107,22 @@ class DemoTutorInvitationBrowserTest {
                             .getText())
                     .as("the trainer's judgment beside the tutor's")
                     .isNotBlank();
+            // The tutor signs the session's livret from the grid's panel (the grid opened again: the panel was drawn
+            // before this session had any judgment), as the évaluateur habilité and the candidate do in theirs.
+            chrome.navigate().refresh();
+            WebElement signature = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("#livret-signatures form.livret-sign input[name=signature]")));
+            chrome.executeScript("arguments[0].scrollIntoView({block: 'center'});", signature);
+            signature.sendKeys("Paul Girard");
+            chrome.findElement(By.cssSelector("#livret-signatures form.livret-sign button[type=submit]"))
+                    .click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("livret-signatures"), "Livret signé."));
+            assertThat(chrome.findElement(By.id("livret-signatures")).getText())
+                    .contains("Tuteur entreprise : signé par Paul Girard (« Paul Girard »)");
+            chrome.executeScript("document.getElementById('livret-signatures').scrollIntoView({block: 'start'});");
+            Files.write(
+                    DemoBrowser.SCREENSHOTS.resolve("livret-signatures-390.png"),
+                    chrome.getScreenshotAs(OutputType.BYTES));
             Long wide = (Long) chrome.executeScript(
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
             assertThat(wide).as("the page scrolls sideways at 390 px").isLessThanOrEqualTo(0L);

@@ -1,0 +1,77 @@
+package fr.cqpi.web;
+
+import fr.cqpi.evaluation.InvalidEvaluationInputException;
+import fr.cqpi.evaluation.LivretSignatures;
+import fr.cqpi.lti.LaunchContext;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The grid's « Livret d'évaluation » panel: each session's signatures, and the viewer's own to give. */
+@Controller
+@RequestMapping("/app/learners/{sub}/livret")
+class LivretSignaturesPageController {
+
+    private final LivretSignatures signatures;
+    private final MessageSource messages;
+
+    LivretSignaturesPageController(LivretSignatures signatures, MessageSource messages) {
+        this.signatures = signatures;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String panel(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
+        return panel(launch, sub, model, null, false, null, null);
+    }
+
+    @PostMapping("/signatures")
+    String sign(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @RequestParam(required = false) Long sessionId,
+            @RequestParam(required = false) String signature,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            signatures.sign(launch.actor(), sub, sessionId, signature);
+            return panel(launch, sub, model, message("livret.signed"), false, null, null);
+        } catch (InvalidEvaluationInputException invalid) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // What was typed comes back in its field, with why it was refused.
+            return panel(launch, sub, model, message("livret.invalid." + invalid.field()), true, sessionId, signature);
+        }
+    }
+
+    private String panel(
+            LaunchContext launch,
+            String sub,
+            Model model,
+            String message,
+            boolean error,
+            Long typedSession,
+            String typed) {
+        model.addAttribute("launch", launch);
+        model.addAttribute("learnerSub", sub);
+        model.addAttribute("livrets", signatures.of(launch.actor(), sub));
+        model.addAttribute("myRole", LivretSignatures.roleOf(launch.actor()));
+        model.addAttribute("roles", LivretSignatures.SignerRole.values());
+        model.addAttribute("message", message);
+        model.addAttribute("error", error);
+        model.addAttribute("typedSession", typedSession);
+        model.addAttribute("typed", typed);
+        return "fragments/livret-signatures :: panel";
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
+    }
+}
