@@ -137,4 +137,15 @@ public class CourseMembers {
                 .query(Contact.class)
                 .list();
     }
+
+    /** The course's tuteurs entreprise who follow at least one learner, in id order. */
+    public List<Contact> tutorContacts(long courseId) {
+        return jdbc.sql(CONTACTS + """
+                         join enrolment e on e.user_id = u.id and e.course_id = :course and e.active
+                        where exists (select 1 from tutor_assignment t where t.course_id = :course and t.tutor_id = u.id)
+                        order by u.id""")
+                .param("course", courseId)
+                .query(Contact.class)
+                .list();
+    }
 }

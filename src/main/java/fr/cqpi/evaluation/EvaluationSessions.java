@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,11 +33,13 @@ public class EvaluationSessions {
     private final JdbcClient jdbc;
     private final LearnerAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EvaluationSessions(JdbcClient jdbc, LearnerAccess access, Clock clock) {
+    EvaluationSessions(JdbcClient jdbc, LearnerAccess access, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     /** The course's sessions, the most recent first. */
@@ -75,8 +78,9 @@ public class EvaluationSessions {
         }
         lockCourse(actor.courseId());
         clearCurrent(actor.courseId());
-        return jdbc.sql("insert into evaluation_session (course_id, kind, held_on, label, is_current, created_by_sub)"
-                        + " values (:c, :kind, :day, :label, true, :by) returning " + COLUMNS)
+        EvaluationSession opened = jdbc.sql(
+                        "insert into evaluation_session (course_id, kind, held_on, label, is_current, created_by_sub)"
+                                + " values (:c, :kind, :day, :label, true, :by) returning " + COLUMNS)
                 .param("c", actor.courseId())
                 .param("kind", k.name())
                 .param("day", day)
@@ -84,6 +88,8 @@ public class EvaluationSessions {
                 .param("by", actor.sub())
                 .query(EvaluationSessions::session)
                 .single();
+        events.publishEvent(new EvaluationSessionOpened(actor.courseId(), opened.id(), opened.kind(), opened.heldOn()));
+        return opened;
     }
 
     /** Makes a session of the course the current one. */

@@ -10,6 +10,7 @@ import biweekly.component.VEvent;
 import fr.cqpi.database.EmbeddedPostgresServer;
 import fr.cqpi.documents.Documents;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.EvaluationSessions;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.jury.Jury;
 import fr.cqpi.jury.JuryInputs;
@@ -154,6 +155,22 @@ class NotificationsTest {
                                 "(?iU)\\b(non[ _-]?)?(valid(e|é|ée|ated)?|acquis|ajourn(e|é|ée|ed)|en[ _]cours)\\b");
             }
         }
+    }
+
+    @Test
+    void theTutorsAreToldWhenAnEvaluationSessionOpensInTheirLanguage() {
+        NotificationCohort cohort = NotificationCohort.seed(tool);
+        tool.getBean(EvaluationSessions.class).open(cohort.trainer(), "EVALUATION_FINALE", "2026-12-18", "Atelier");
+
+        ReceivedMail mail = mails(cohort.tutorEmail(), 1).get(0);
+        assertThat(mail.subject())
+                .startsWith("Your observation is expected: the final evaluation of ")
+                .contains("2026");
+        assertThat(mail.body()).startsWith("Hello Tom Girard,").containsPattern("http://localhost:" + port + "/app\\s");
+        // The trainer who opened it and the candidates are not told; nobody's name but the tutor's is in it.
+        assertThat(TestSmtp.to(cohort.trainerEmail())).isEmpty();
+        assertThat(TestSmtp.to(cohort.candidateEmail())).isEmpty();
+        assertThat(mail.everything()).doesNotContain("Amina");
     }
 
     @Test
