@@ -247,6 +247,17 @@ public class Credentials {
         return inserted;
     }
 
+    /** Issues the credentials (blocs, then certificate) of the learner's standing VALIDE decisions that have none. */
+    private void issueStanding(long courseId, long learnerId) {
+        catalog.current()
+                .referentiel()
+                .blocs()
+                .forEach(b -> validated.standing(courseId, learnerId, b.code()).ifPresent(decision -> {
+                    issue(decision);
+                    issueCertificateIfComplete(decision);
+                }));
+    }
+
     private Map<String, Object> signWithProof(Map<String, Object> content) {
         return DataIntegrityProofs.sign(
                 content,
@@ -262,16 +273,24 @@ public class Credentials {
         }
         CourseMember learner = access.toRead(actor, learnerSub);
         // Decisions recorded before the credentials existed, or while the base URL was unknown: issued now.
-        catalog.current()
-                .referentiel()
-                .blocs()
-                .forEach(b -> validated
-                        .standing(actor.courseId(), learner.userId(), b.code())
-                        .ifPresent(decision -> {
-                            issue(decision);
-                            issueCertificateIfComplete(decision);
-                        }));
+        issueStanding(actor.courseId(), learner.userId());
         return repository.ofLearner(actor.courseId(), learner.userId());
+    }
+
+    /**
+     * The public URLs of a learner's credentials in force, by bloc code or {@code CERTIFICATE}, issuing first those
+     * of decisions recorded while no base URL was known.
+     */
+    @Transactional
+    public Map<String, String> verificationUrlsInForce(long courseId, long learnerId) {
+        issueStanding(courseId, learnerId);
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (IssuedCredential c : repository.ofLearner(courseId, learnerId)) {
+            if (c.status() == CredentialStatus.VALID) {
+                urls.put(c.blocCode(), JSON.readTree(c.json()).path("id").asString());
+            }
+        }
+        return urls;
     }
 
     @Transactional(readOnly = true)

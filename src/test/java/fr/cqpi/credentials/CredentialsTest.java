@@ -312,6 +312,18 @@ class CredentialsTest extends ToolIntegrationTest {
         List<String> links = item.select("a[href]").eachAttr("href");
         assertThat(links)
                 .containsExactly("/credentials/" + id + ".json", "/credentials/" + id + ".jwt", "/credentials/" + id);
+        // Adding it to a wallet: a QR code of the credential's public URL, which answers a wallet the signed JSON-LD.
+        String url = JSON.readTree(mine.get(0).get("json").asString()).get("id").asString();
+        assertThat(item.selectFirst(".credential-wallet summary").text())
+                .isEqualTo("Ajouter à un portefeuille numérique");
+        assertThat(fr.cqpi.shared.QrCodesTest.decode(
+                        item.selectFirst(".credential-wallet img").attr("src")))
+                .isEqualTo(url);
+        assertThat(item.selectFirst(".credential-url").text()).isEqualTo(url);
+        assertThat(browser()
+                        .get(path(url), Map.of("Accept", "application/json"))
+                        .body())
+                .isEqualTo(mine.get(0).get("json").asString());
         LtiClient anyone = browser();
         var json = anyone.get(links.get(0));
         assertThat(json.statusCode()).isEqualTo(200);
