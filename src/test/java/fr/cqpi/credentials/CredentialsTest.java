@@ -473,6 +473,15 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(page.getElementById("credential-status").text()).isEqualTo("Badge valide");
         assertThat(page.getElementById("credential-achievement").text()).contains("CQP");
 
+        // « Mes certifications » names it and offers it to a wallet.
+        var mine = course.learner("zoe").get("/app/learners/zoe/credentials");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        var item = Jsoup.parse(mine.body()).getElementById("credential-" + id);
+        assertThat(item.selectFirst("h2").text()).startsWith("Certificat").contains("CLR 2.0");
+        assertThat(fr.cqpi.shared.QrCodesTest.decode(
+                        item.selectFirst(".credential-wallet img").attr("src")))
+                .isEqualTo(clr.get("id").asString());
+
         // Idempotent.
         assertThat(credentials.issueMissing()).isZero();
 
