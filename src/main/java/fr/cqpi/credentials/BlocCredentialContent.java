@@ -85,15 +85,19 @@ final class BlocCredentialContent {
                         + " du " + decision.juryDate() + ", décision n° " + decision.decisionId() + ").");
         credential.put("evidence", List.of(evidence));
 
+        credential.put("credentialStatus", statusEntry(status));
+        credential.put("credentialSchema", List.of(Map.of("id", SCHEMA, "type", "1EdTechJsonSchemaValidator2019")));
+        return credential;
+    }
+
+    static Map<String, Object> statusEntry(StatusEntry status) {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("id", status.listUrl() + "#" + status.index());
         entry.put("type", "BitstringStatusListEntry");
         entry.put("statusPurpose", "revocation");
         entry.put("statusListIndex", Integer.toString(status.index()));
         entry.put("statusListCredential", status.listUrl());
-        credential.put("credentialStatus", entry);
-        credential.put("credentialSchema", List.of(Map.of("id", SCHEMA, "type", "1EdTechJsonSchemaValidator2019")));
-        return credential;
+        return entry;
     }
 
     static Map<String, Object> profile(Issuer issuer) {

@@ -26,6 +26,10 @@ public record CredentialFacts(
     static CredentialFacts of(IssuedCredential issued) {
         JsonNode credential = JSON.readTree(issued.json());
         JsonNode achievement = credential.at("/credentialSubject/achievement");
+        if (achievement.isArray()) {
+            // A CLR: the certificate comes first, its blocs after.
+            achievement = achievement.path(0);
+        }
         return new CredentialFacts(
                 issued.id().toString(),
                 issued.blocCode(),

@@ -3,7 +3,9 @@ package fr.cqpi.credentials;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +29,7 @@ class CredentialRepository {
             long courseId,
             long learnerId,
             String blocCode,
-            long decisionId,
+            Long decisionId,
             String referentielCode,
             int referentielVersion,
             String salt,
@@ -83,6 +85,67 @@ class CredentialRepository {
                         .param("jwt", c.jwt())
                         .update()
                 == 1;
+    }
+
+    /** A learner's certificate (CLR) credential in force, if any. */
+    boolean certificateStands(long courseId, long learnerId) {
+        return jdbc.sql("""
+                        select exists (select 1 from credential where course_id = :course and learner_id = :learner
+                            and kind = 'CERTIFICATE' and revoked_at is null)""")
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The JSON of the bloc credentials in force of a learner, by bloc code. */
+    Map<String, String> standingBlocJson(long courseId, long learnerId) {
+        Map<String, String> json = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select bloc_code, json from credential where course_id = :course and learner_id = :learner
+                            and kind = 'BLOC' and revoked_at is null order by bloc_code""")
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .query((rs, n) -> json.put(rs.getString("bloc_code"), rs.getString("json")))
+                .list();
+        return json;
+    }
+
+    /** False when another transaction issued the learner's certificate meanwhile. */
+    boolean insertCertificate(NewCredential c) {
+        return jdbc.sql("""
+                        insert into credential (id, kind, course_id, learner_id, referentiel_code, referentiel_version,
+                            identity_salt, status_list, status_index, json, jwt)
+                        values (:id, 'CERTIFICATE', :course, :learner, :refCode, :refVersion, :salt, :list, :index,
+                            :json, :jwt)
+                        on conflict do nothing""")
+                        .param("id", c.id())
+                        .param("course", c.courseId())
+                        .param("learner", c.learnerId())
+                        .param("refCode", c.referentielCode())
+                        .param("refVersion", c.referentielVersion())
+                        .param("salt", c.salt())
+                        .param("list", c.statusList())
+                        .param("index", c.statusIndex())
+                        .param("json", c.json())
+                        .param("jwt", c.jwt())
+                        .update()
+                == 1;
+    }
+
+    /** Revokes the learner's certificate in force (one of its blocs no longer stands); the ids revoked. */
+    List<UUID> revokeStandingCertificate(long courseId, long learnerId, String reason, String by) {
+        return jdbc.sql("""
+                        update credential set revoked_at = now(), revocation_reason = :reason, revoked_by = :by
+                        where course_id = :course and learner_id = :learner and kind = 'CERTIFICATE'
+                            and revoked_at is null
+                        returning id""")
+                .param("course", courseId)
+                .param("learner", learnerId)
+                .param("reason", reason)
+                .param("by", by)
+                .query(UUID.class)
+                .list();
     }
 
     /** Revokes the credential in force on a bloc; the ids revoked. */

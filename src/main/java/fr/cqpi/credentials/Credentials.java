@@ -82,7 +82,10 @@ public class Credentials {
     /** Issues the bloc's credential if its standing decision is VALIDE and none was issued for it. */
     @Transactional
     public void issueIfValidated(long courseId, long learnerId, String blocCode) {
-        validated.standing(courseId, learnerId, blocCode).ifPresent(this::issue);
+        validated.standing(courseId, learnerId, blocCode).ifPresent(decision -> {
+            issue(decision);
+            issueCertificateIfComplete(decision);
+        });
     }
 
     /** Revokes the credential in force on a bloc the jury no longer validates. */
@@ -95,6 +98,18 @@ public class Credentials {
                 "Le bloc " + blocCode + " n'est plus validé : nouvelle décision du jury (" + state + ")",
                 "jury");
         revoked.forEach(id -> log.info("Credential {} revoked: bloc {} is now {}", id, blocCode, state));
+        withdrawCertificate(
+                courseId,
+                learnerId,
+                "Le bloc " + blocCode + " n'est plus validé : nouvelle décision du jury (" + state + ")",
+                "jury");
+    }
+
+    /** The certificate stands only on its four blocs: one of them withdrawn, it is revoked too. */
+    private void withdrawCertificate(long courseId, long learnerId, String reason, String by) {
+        repository
+                .revokeStandingCertificate(courseId, learnerId, "Certificat révoqué. " + reason, by)
+                .forEach(id -> log.info("Certificate credential {} revoked: {}", id, reason));
     }
 
     /** Every validated bloc without its credential gets one (decisions recorded before the credentials existed). */
@@ -103,6 +118,11 @@ public class Credentials {
         int issued = 0;
         for (ValidatedBloc bloc : validated.all()) {
             if (issue(bloc)) {
+                issued++;
+            }
+        }
+        for (ValidatedBloc bloc : validated.all()) {
+            if (issueCertificateIfComplete(bloc)) {
                 issued++;
             }
         }
@@ -140,10 +160,7 @@ public class Credentials {
                 decision,
                 holder(learner, salt),
                 new StatusEntry(base + STATUS_PATH + list, index));
-        Map<String, Object> signed = DataIntegrityProofs.sign(
-                content,
-                DataIntegrityProofs.options(now(), keys.verificationMethod()),
-                keys.ed25519().getPrivate());
+        Map<String, Object> signed = signWithProof(content);
         String jwt = VcJwts.sign(signed, base + CredentialKeys.JWK_PATH, keys.rsaPrivate());
         boolean inserted = repository.insert(new CredentialRepository.NewCredential(
                 id,
@@ -164,6 +181,90 @@ public class Credentials {
         return inserted;
     }
 
+    /**
+     * Issues the learner's CLR 2.0 certificate credential when every bloc of the référentiel has its standing VALIDE
+     * decision and its bloc credential in force, and no certificate stands; the bloc credentials are embedded as
+     * issued. True if one was issued.
+     */
+    @SuppressWarnings("unchecked")
+    boolean issueCertificateIfComplete(ValidatedBloc anyBloc) {
+        long courseId = anyBloc.courseId();
+        long learnerId = anyBloc.learnerId();
+        if (repository.certificateStands(courseId, learnerId)) {
+            return false;
+        }
+        CurrentVersion current = catalog.current(anyBloc.referentielCode());
+        Referentiel referentiel = current.referentiel();
+        Map<String, String> standing = repository.standingBlocJson(courseId, learnerId);
+        List<ValidatedBloc> decisions = new java.util.ArrayList<>();
+        List<Map<String, Object>> blocCredentials = new java.util.ArrayList<>();
+        for (Bloc bloc : referentiel.blocs()) {
+            Optional<ValidatedBloc> decision = validated.standing(courseId, learnerId, bloc.code());
+            String json = standing.get(bloc.code());
+            if (decision.isEmpty() || json == null) {
+                return false;
+            }
+            decisions.add(decision.get());
+            blocCredentials.add(JSON.readValue(json, LinkedHashMap.class));
+        }
+        CourseMember learner = members.learnersById(courseId).get(learnerId);
+        if (learner == null) {
+            return false;
+        }
+        String base = baseUrl.get();
+        UUID id = UUID.randomUUID();
+        long position = repository.nextStatusPosition();
+        int list = (int) (position / BitstringStatusList.SIZE) + 1;
+        int index = (int) (position % BitstringStatusList.SIZE);
+        String salt = HexFormat.of().formatHex(randomBytes(16));
+        Map<String, Object> signed = signWithProof(ClrCredentialContent.of(
+                base,
+                id,
+                issuer(referentiel),
+                referentiel,
+                current.version(),
+                blocCredentials,
+                decisions,
+                holder(learner, salt),
+                new StatusEntry(base + STATUS_PATH + list, index)));
+        String jwt = VcJwts.sign(signed, base + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+        boolean inserted = repository.insertCertificate(new CredentialRepository.NewCredential(
+                id,
+                courseId,
+                learnerId,
+                null,
+                null,
+                referentiel.code(),
+                current.version(),
+                salt,
+                list,
+                index,
+                JSON.writeValueAsString(signed),
+                jwt));
+        if (inserted) {
+            log.info("Certificate credential {} (CLR 2.0) issued for learner {} of course {}", id, learnerId, courseId);
+        }
+        return inserted;
+    }
+
+    /** Issues the credentials (blocs, then certificate) of the learner's standing VALIDE decisions that have none. */
+    private void issueStanding(long courseId, long learnerId) {
+        catalog.current()
+                .referentiel()
+                .blocs()
+                .forEach(b -> validated.standing(courseId, learnerId, b.code()).ifPresent(decision -> {
+                    issue(decision);
+                    issueCertificateIfComplete(decision);
+                }));
+    }
+
+    private Map<String, Object> signWithProof(Map<String, Object> content) {
+        return DataIntegrityProofs.sign(
+                content,
+                DataIntegrityProofs.options(now(), keys.verificationMethod()),
+                keys.ed25519().getPrivate());
+    }
+
     /** The learner's credentials, for the learner themself or an évaluateur habilité of the course. */
     @Transactional
     public List<IssuedCredential> ofLearner(Actor actor, String learnerSub) {
@@ -172,13 +273,24 @@ public class Credentials {
         }
         CourseMember learner = access.toRead(actor, learnerSub);
         // Decisions recorded before the credentials existed, or while the base URL was unknown: issued now.
-        catalog.current()
-                .referentiel()
-                .blocs()
-                .forEach(b -> validated
-                        .standing(actor.courseId(), learner.userId(), b.code())
-                        .ifPresent(this::issue));
+        issueStanding(actor.courseId(), learner.userId());
         return repository.ofLearner(actor.courseId(), learner.userId());
+    }
+
+    /**
+     * The public URLs of a learner's credentials in force, by bloc code or {@code CERTIFICATE}, issuing first those
+     * of decisions recorded while no base URL was known.
+     */
+    @Transactional
+    public Map<String, String> verificationUrlsInForce(long courseId, long learnerId) {
+        issueStanding(courseId, learnerId);
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (IssuedCredential c : repository.ofLearner(courseId, learnerId)) {
+            if (c.status() == CredentialStatus.VALID) {
+                urls.put(c.blocCode(), JSON.readTree(c.json()).path("id").asString());
+            }
+        }
+        return urls;
     }
 
     @Transactional(readOnly = true)
@@ -201,6 +313,11 @@ public class Credentials {
         boolean revoked = repository.revoke(id, clean, by);
         if (revoked) {
             log.info("Credential {} revoked by an administrator", id);
+            repository
+                    .find(id)
+                    .filter(c -> !"CERTIFICATE".equals(c.blocCode()))
+                    .ifPresent(c -> withdrawCertificate(
+                            c.courseId(), c.learnerId(), "Le bloc " + c.blocCode() + " : " + clean, by));
         }
         return revoked;
     }

@@ -2,6 +2,7 @@ package fr.cqpi.credentials;
 
 import java.time.Instant;
 import java.util.UUID;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An issued credential as stored: {@code blocCode} the bloc it certifies, or {@code CERTIFICATE}; {@code json} the
@@ -17,4 +18,12 @@ public record IssuedCredential(
         String json,
         String jwt,
         Instant revokedAt,
-        String revocationReason) {}
+        String revocationReason) {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The credential's id: its public URL (the verification page to a browser, the signed credential to a wallet). */
+    public String url() {
+        return JSON.readTree(json).path("id").asString();
+    }
+}

@@ -2,12 +2,15 @@
  * Verifiable credentials of the blocs a jury validated: an Open Badges 3.0 {@code OpenBadgeCredential} per bloc,
  * issued in the transaction that records the decision (and for decisions recorded before), signed twice (VC-JWT
  * RS256 and an embedded Data Integrity proof {@code eddsa-rdfc-2022}), stored once and never regenerated, revoked
- * through a W3C Bitstring Status List when a recours overturns the decision or an administrator revokes it. Owns the
- * tables {@code credential} and {@code credential_key}.
+ * through a W3C Bitstring Status List when a recours overturns the decision or an administrator revokes it; a CLR 2.0
+ * {@code ClrCredential} of the certificate when the four blocs are validated, embedding the four. Answers the documents
+ * module's {@code CredentialLinks} (the URLs the PDFs print). Owns the tables {@code credential} and
+ * {@code credential_key}.
  */
 @ApplicationModule(
         allowedDependencies = {
             "course",
+            "documents",
             "evaluation",
             "framework",
             "jury",

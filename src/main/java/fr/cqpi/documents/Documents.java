@@ -19,6 +19,7 @@ import fr.cqpi.jury.JuryDecision;
 import fr.cqpi.jury.JurySession;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.CivilDates;
+import fr.cqpi.shared.QrCodes;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,6 +41,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -70,6 +72,7 @@ public class Documents {
     private final Clock clock;
     private final DocumentsProperties properties;
     private final ApplicationEventPublisher events;
+    private final ObjectProvider<CredentialLinks> credentialLinks;
     private final SecureRandom random = new SecureRandom();
 
     Documents(
@@ -82,7 +85,8 @@ public class Documents {
             LivretSignatures signatures,
             Clock clock,
             DocumentsProperties properties,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            ObjectProvider<CredentialLinks> credentialLinks) {
         this.repository = repository;
         this.renderer = renderer;
         this.access = access;
@@ -93,6 +97,7 @@ public class Documents {
         this.clock = clock;
         this.properties = properties;
         this.events = events;
+        this.credentialLinks = credentialLinks;
     }
 
     /** A document just issued, and the numbers issued before it of the same kind for the same holder or session. */
@@ -182,6 +187,10 @@ public class Documents {
             case ATTESTATION, CERTIFICAT -> {
                 model.put("blocs", attested(referentiel, grid.results(), standing, sessions, locale));
                 model.put("juryDate", latestJury(blocs, locale));
+                CredentialLinks links = credentialLinks.getIfAvailable();
+                model.put(
+                        "credentialLinks",
+                        links == null ? Map.of() : links.inForce(actor.courseId(), learner.userId()));
                 yield kind == DocumentKind.ATTESTATION ? "attestation" : "certificat";
             }
             case PROCES_VERBAL -> throw new IllegalStateException();

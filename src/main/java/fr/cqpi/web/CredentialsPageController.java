@@ -3,6 +3,10 @@ package fr.cqpi.web;
 import fr.cqpi.credentials.Credentials;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.QrCodes;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +36,10 @@ class CredentialsPageController {
         model.addAttribute("launch", launch);
         model.addAttribute("learner", queries.grid(launch.actor(), sub).learner());
         model.addAttribute("credentials", list);
+        // The QR code a wallet scans: the credential's public URL, which answers it the signed credential.
+        Map<UUID, String> walletQr = new HashMap<>();
+        list.forEach(c -> walletQr.put(c.id(), QrCodes.dataUri(c.url())));
+        model.addAttribute("walletQr", walletQr);
         model.addAttribute("referentiel", queries.referentiel());
         return "credentials";
     }

@@ -312,6 +312,18 @@ class CredentialsTest extends ToolIntegrationTest {
         List<String> links = item.select("a[href]").eachAttr("href");
         assertThat(links)
                 .containsExactly("/credentials/" + id + ".json", "/credentials/" + id + ".jwt", "/credentials/" + id);
+        // Adding it to a wallet: a QR code of the credential's public URL, which answers a wallet the signed JSON-LD.
+        String url = JSON.readTree(mine.get(0).get("json").asString()).get("id").asString();
+        assertThat(item.selectFirst(".credential-wallet summary").text())
+                .isEqualTo("Ajouter à un portefeuille numérique");
+        assertThat(fr.cqpi.shared.QrCodesTest.decode(
+                        item.selectFirst(".credential-wallet img").attr("src")))
+                .isEqualTo(url);
+        assertThat(item.selectFirst(".credential-url").text()).isEqualTo(url);
+        assertThat(browser()
+                        .get(path(url), Map.of("Accept", "application/json"))
+                        .body())
+                .isEqualTo(mine.get(0).get("json").asString());
         LtiClient anyone = browser();
         var json = anyone.get(links.get(0));
         assertThat(json.statusCode()).isEqualTo(200);
@@ -353,6 +365,164 @@ class CredentialsTest extends ToolIntegrationTest {
         // The grid links to it.
         assertThat(Jsoup.parse(lea.get("/app/learners/lea").body()).select("a[href='/app/learners/lea/credentials']"))
                 .isNotEmpty();
+    }
+
+    @Test
+    void theFourBlocsValidatedGiveAClrCertificateThatARecoursOnAnyBlocRevokes() throws Exception {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "zoe", "yan");
+        long session = session(course, "2026-12-01", "zoe", "yan");
+        decide(course, session, "zoe", "B1", "VALIDE", null);
+        decide(course, session, "zoe", "B2", "VALIDE", null);
+        decide(course, session, "zoe", "B3", "VALIDE", null);
+        assertThat(list(course.trainer, "zoe").findValuesAsString("blocCode")).doesNotContain("CERTIFICATE");
+        long second = session(course, "2026-12-02", "zoe");
+        decide(course, second, "zoe", "B4", "VALIDE", null);
+
+        // Issued in the transaction of the decision that validated the last bloc.
+        Integer certificates = jdbc.sql("select count(*) from credential c join lti_user u on u.id = c.learner_id"
+                        + " where u.sub = 'zoe' and c.kind = 'CERTIFICATE'")
+                .query(Integer.class)
+                .single();
+        assertThat(certificates).isEqualTo(1);
+        JsonNode listed = list(course.trainer, "zoe");
+        assertThat(listed.findValuesAsString("blocCode"))
+                .containsExactlyInAnyOrder("B1", "B2", "B3", "B4", "CERTIFICATE");
+        JsonNode entry = null;
+        for (JsonNode e : listed) {
+            if (e.get("blocCode").asString().equals("CERTIFICATE")) {
+                entry = e;
+            }
+        }
+        assertThat(entry.get("status").asString()).isEqualTo("VALID");
+        JsonNode clr = JSON.readTree(entry.get("json").asString());
+        assertThat(clr.get("@context").findValuesAsString("@context")).isEmpty();
+        assertThat(List.of(
+                        clr.get("@context").get(0).asString(),
+                        clr.get("@context").get(1).asString(),
+                        clr.get("@context").get(2).asString()))
+                .containsExactly(
+                        "https://www.w3.org/ns/credentials/v2",
+                        "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
+                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        assertThat(clr.at("/type/1").asString()).isEqualTo("ClrCredential");
+        assertThat(clr.get("validFrom").asString()).isEqualTo("2026-12-01T23:00:00Z");
+        JsonNode subject = clr.get("credentialSubject");
+        assertThat(subject.at("/type/0").asString()).isEqualTo("ClrSubject");
+        assertThat(subject.at("/achievement/0/achievementType").asString()).isEqualTo("Certificate");
+        assertThat(subject.get("achievement")).hasSize(5);
+        assertThat(subject.get("association")).hasSize(4);
+        assertThat(subject.at("/association/0/associationType").asString()).isEqualTo("isParentOf");
+        assertThat(subject.at("/association/0/sourceId").asString())
+                .isEqualTo(subject.at("/achievement/0/id").asString());
+        assertThat(subject.at("/association/3/targetId").asString())
+                .isEqualTo(subject.at("/achievement/4/id").asString());
+        assertThat(clr.get("evidence")).hasSize(4);
+
+        // The embedded bloc credentials are the issued ones, byte for byte, and still verify.
+        JsonNode embedded = subject.get("verifiableCredential");
+        assertThat(embedded).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            JsonNode bloc = embedded.get(i);
+            assertThat(bloc.at("/credentialSubject/achievement/humanCode").asString())
+                    .isEqualTo("B" + (i + 1));
+            String blocJson = null;
+            for (JsonNode e : listed) {
+                if (e.get("blocCode").asString().equals("B" + (i + 1))) {
+                    blocJson = e.get("json").asString();
+                }
+            }
+            assertThat(bloc).isEqualTo(JSON.readTree(blocJson));
+            assertThat(verifiesIndependently(bloc)).isTrue();
+        }
+
+        // The official CLR 2.0 JSON Schema accepts it, and does check.
+        Schema schema;
+        try (InputStream in =
+                getClass().getResourceAsStream("/credentials/schema/clr_v2p0_clrcredential_schema.json")) {
+            schema = SchemaRegistry.withDefaultDialect(
+                            SpecificationVersion.DRAFT_2019_09,
+                            registry -> registry.schemaRegistryConfig(SchemaRegistryConfig.builder()
+                                    .formatAssertionsEnabled(true)
+                                    .build()))
+                    .getSchema(in, InputFormat.JSON);
+        }
+        assertThat(schema.validate(clr)).isEmpty();
+        ObjectNode broken = (ObjectNode) clr.deepCopy();
+        ((ObjectNode) broken.get("credentialSubject")).remove("verifiableCredential");
+        assertThat(schema.validate(broken)).isNotEmpty();
+
+        // The VC-JWT, verified with the key its kid names; the Data Integrity proof, verified independently.
+        LtiClient anyone = browser();
+        JWSObject jws = JWSObject.parse(entry.get("jwt").asString());
+        assertThat(jws.getHeader().getAlgorithm().getName()).isEqualTo("RS256");
+        JWK jwk = JWK.parse(anyone.get(path(jws.getHeader().getKeyID())).body());
+        assertThat(jws.verify(new RSASSAVerifier((RSAKey) jwk))).isTrue();
+        JsonNode payload = JSON.readTree(jws.getPayload().toString());
+        assertThat(payload.get("jti").asString()).isEqualTo(clr.get("id").asString());
+        assertThat(payload.get("sub").asString()).isEqualTo(subject.get("id").asString());
+        assertThat(payload.get("iss").asString()).isEqualTo(clr.at("/issuer/id").asString());
+        assertThat(verifiesIndependently(clr)).isTrue();
+        ObjectNode altered = (ObjectNode) clr.deepCopy();
+        ((ObjectNode) altered.at("/credentialSubject/verifiableCredential/1")).put("validFrom", "2020-01-01T00:00:00Z");
+        assertThat(verifiesIndependently(altered)).isFalse();
+
+        // Its public page names the certificate.
+        String id = entry.get("id").asString();
+        Document page = Jsoup.parse(
+                anyone.get("/credentials/" + id, Map.of("Accept", "text/html")).body());
+        assertThat(page.getElementById("credential-status").text()).isEqualTo("Badge valide");
+        assertThat(page.getElementById("credential-achievement").text()).contains("CQP");
+
+        // « Mes certifications » names it and offers it to a wallet.
+        var mine = course.learner("zoe").get("/app/learners/zoe/credentials");
+        assertThat(mine.statusCode()).isEqualTo(200);
+        var item = Jsoup.parse(mine.body()).getElementById("credential-" + id);
+        assertThat(item.selectFirst("h2").text()).startsWith("Certificat").contains("CLR 2.0");
+        assertThat(fr.cqpi.shared.QrCodesTest.decode(
+                        item.selectFirst(".credential-wallet img").attr("src")))
+                .isEqualTo(clr.get("id").asString());
+
+        // Idempotent.
+        assertThat(credentials.issueMissing()).isZero();
+
+        // A recours overturns B2: B2's credential and the certificate are revoked in the status list.
+        String statusList = clr.at("/credentialStatus/statusListCredential").asString();
+        int index = Integer.parseInt(clr.at("/credentialStatus/statusListIndex").asString());
+        assertThat(revoked(anyone, statusList, index)).isFalse();
+        var recours = post(
+                course,
+                "/api/v1/learners/zoe/recours",
+                "{\"blocCode\": \"B2\", \"filedOn\": \"2026-12-03\", \"grounds\": \"Contestation\"}");
+        assertThat(recours.statusCode()).as(recours.body()).isEqualTo(201);
+        long appeal = session(course, "2026-12-05", "zoe");
+        decide(
+                course,
+                appeal,
+                "zoe",
+                "B2",
+                "NON_VALIDE",
+                AgsCourse.json(recours.body()).get("id").asLong());
+        assertThat(revoked(anyone, statusList, index)).isTrue();
+        JsonNode after = list(course.trainer, "zoe");
+        for (JsonNode e : after) {
+            String code = e.get("blocCode").asString();
+            assertThat(e.get("status").asString())
+                    .as(code)
+                    .isEqualTo(code.equals("B2") || code.equals("CERTIFICATE") ? "REVOKED" : "VALID");
+        }
+        // B2 validated again: a new B2 credential and a new certificate embedding it.
+        long third = session(course, "2026-12-06", "zoe");
+        decide(course, third, "zoe", "B2", "VALIDE", null);
+        JsonNode again = list(course.trainer, "zoe");
+        assertThat(again).hasSize(7);
+        long standingCertificates = 0;
+        for (JsonNode e : again) {
+            if (e.get("blocCode").asString().equals("CERTIFICATE")
+                    && e.get("status").asString().equals("VALID")) {
+                standingCertificates++;
+            }
+        }
+        assertThat(standingCertificates).isEqualTo(1);
     }
 
     /** Remove the proof, canonicalize document and proof options (RDFC-1.0), SHA-256 both, Ed25519-verify. */

@@ -137,6 +137,21 @@ class DocumentsTest extends ToolIntegrationTest {
         throw new AssertionError("no image on the first page");
     }
 
+    /** The public URLs of the learner's credentials in force, by bloc code or CERTIFICATE (the credentials API). */
+    static Map<String, String> credentialUrls(AgsCourse course, String learner) {
+        var listed = course.trainer.get("/api/v1/learners/" + learner + "/credentials");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        Map<String, String> urls = new java.util.HashMap<>();
+        for (JsonNode c : AgsCourse.json(listed.body())) {
+            if (c.get("status").asText().equals("VALID")) {
+                urls.put(
+                        c.get("blocCode").asText(),
+                        AgsCourse.json(c.get("json").asText()).get("id").asText());
+            }
+        }
+        return urls;
+    }
+
     @Test
     void aCandidatesDocumentsStateTheirFileAndAreVerifiable() throws Exception {
         AgsCourse course = new AgsCourse(this, LMS, registry, "ines", "omar");
@@ -213,6 +228,10 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains("pas encore présenté au jury")
                 .contains(attestationNumber)
                 .contains(attestationUrl);
+        // The validated bloc's verifiable credential: its public verification URL is printed.
+        String b1Credential = credentialUrls(course, "ines").get("B1");
+        assertThat(b1Credential).startsWith("http://localhost:" + port + "/credentials/");
+        assertThat(text(attestationPdf, "attestation").replace(" ", "")).contains(b1Credential);
         assertThat(qrCode(attestationPdf)).isEqualTo(attestationUrl);
 
         // The public verification page: no login, exactly what was issued, 404 on a wrong token or number.
@@ -282,6 +301,18 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains(certificateNumber)
                 .contains(certificateUrl);
         assertThat(qrCode(certificatePdf)).isEqualTo(certificateUrl);
+        // The CLR certificate credential and the four bloc credentials: their verification URLs are printed.
+        Map<String, String> credentialUrls = credentialUrls(course, "ines");
+        assertThat(credentialUrls).containsKeys("B1", "B2", "B3", "B4", "CERTIFICATE");
+        String certificateText = text(certificatePdf, "certificat").replace(" ", "");
+        credentialUrls.values().forEach(url -> assertThat(certificateText).contains(url));
+        assertThat(anyone.get(
+                                credentialUrls.get("CERTIFICATE").substring(("http://localhost:" + port).length()),
+                                Map.of("Accept", "application/ld+json"))
+                        .body())
+                .contains("ClrCredential");
+        // A document already issued stays as issued.
+        assertThat(download(course.trainer, attestationNumber)).isEqualTo(attestationPdf);
         String verified = anyone.get(certificateUrl.substring(certificateUrl.indexOf("/verify/")))
                 .body();
         assertThat(verified).contains("Certificat").contains("B4").contains(certificateNumber);

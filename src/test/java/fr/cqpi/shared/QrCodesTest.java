@@ -1,4 +1,4 @@
-package fr.cqpi.documents;
+package fr.cqpi.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 /** Every verification URL the documents can carry comes back from its QR code, whatever its random token. */
-class QrCodesTest {
+public class QrCodesTest {
 
     @Test
     void randomVerificationUrlsDecodeBack() throws Exception {
@@ -27,16 +27,19 @@ class QrCodesTest {
             String url = "https://cqpi.example.org:" + (1024 + random.nextInt(60000)) + "/verify/CQPI-2026-"
                     + String.format("%06d", i) + "-"
                     + Base64.getUrlEncoder().withoutPadding().encodeToString(token);
-            String uri = QrCodes.dataUri(url);
-            byte[] png = Base64.getDecoder().decode(uri.substring(uri.indexOf(',') + 1));
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            var bitmap = new BinaryBitmap(
-                    new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
-            assertThat(new QRCodeReader()
-                            .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
-                            .getText())
-                    .isEqualTo(url);
+            assertThat(decode(QrCodes.dataUri(url))).isEqualTo(url);
         }
+    }
+
+    /** The text of a QR code PNG {@code data:} URI. */
+    public static String decode(String dataUri) throws Exception {
+        byte[] png = Base64.getDecoder().decode(dataUri.substring(dataUri.indexOf(',') + 1));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+        int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+        var bitmap = new BinaryBitmap(
+                new HybridBinarizer(new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
+        return new QRCodeReader()
+                .decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                .getText();
     }
 }

@@ -1,4 +1,4 @@
-package fr.cqpi.documents;
+package fr.cqpi.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -14,8 +14,8 @@ import java.util.Base64;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** The QR code of a verification URL, as a black-and-white PNG {@code data:} URI for the PDF's HTML. */
-final class QrCodes {
+/** The QR code of a URL, as a black-and-white PNG {@code data:} URI for HTML (the PDFs, the pages). */
+public final class QrCodes {
 
     /** Pixels per module: sharp when printed at the few centimetres the documents give it. */
     private static final int SCALE = 8;
@@ -24,7 +24,7 @@ final class QrCodes {
 
     private QrCodes() {}
 
-    static String dataUri(String text) {
+    public static String dataUri(String text) {
         BitMatrix matrix;
         try {
             matrix = new QRCodeWriter()
