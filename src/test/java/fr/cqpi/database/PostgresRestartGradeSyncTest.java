@@ -108,7 +108,14 @@ class PostgresRestartGradeSyncTest {
                     return null;
                 });
             }
-            Thread.sleep(2000);
+            // Every trainer has launched and judged before the outage.
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> acknowledged.keySet().stream()
+                                    .map(key -> key.split(" ")[0])
+                                    .distinct()
+                                    .count()
+                            == CLIENTS);
+            Thread.sleep(500);
 
             postgres.kill();
             long killedAt = System.nanoTime();
