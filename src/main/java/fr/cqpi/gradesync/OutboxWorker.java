@@ -418,7 +418,8 @@ class OutboxWorker implements DisposableBean {
 
     /**
      * Marks the sent rows. Until then they stay claimed; if this instance stops first, their lease expires and
-     * the same state is sent again (with a later timestamp): a duplicate, never a loss.
+     * the same state is sent again (with a later timestamp): a duplicate, never a loss. If the database is
+     * unreachable, the batch waits for the next try: dropping it would send all of it again once the lease ends.
      */
     @Scheduled(fixedDelayString = "PT0.05S", initialDelayString = "PT2S")
     void flushSent() {
@@ -426,7 +427,12 @@ class OutboxWorker implements DisposableBean {
         for (Outbox.Sent s; batch.size() < 2000 && (s = sent.poll()) != null; ) {
             batch.add(s);
         }
-        outbox.markSent(batch);
+        try {
+            outbox.markSent(batch);
+        } catch (RuntimeException e) {
+            sent.addAll(batch);
+            log.warn("Could not mark {} sent scores yet, trying again: {}", batch.size(), e.toString());
+        }
     }
 
     private void retryOrFail(Row row, Instant timestamp, PlatformCallException e) {
@@ -466,13 +472,9 @@ class OutboxWorker implements DisposableBean {
     public void destroy() {
         claimer.shutdown();
         senders.shutdown();
-        try {
-            flushSent();
-        } catch (RuntimeException e) {
-            log.warn(
-                    "Could not mark {} sent scores before stopping; they will be sent again: {}",
-                    sent.size(),
-                    e.getMessage());
+        flushSent();
+        if (!sent.isEmpty()) {
+            log.warn("Could not mark {} sent scores before stopping; they will be sent again", sent.size());
         }
     }
 }

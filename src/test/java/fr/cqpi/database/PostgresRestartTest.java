@@ -6,7 +6,6 @@ import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.SharedWireMock;
 import fr.cqpi.support.TestApplications;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,17 +48,7 @@ class PostgresRestartTest {
             }
             AgsCourse course =
                     new AgsCourse(tool, SharedWireMock.get(), tool.registry(), learners.toArray(String[]::new));
-            EmbeddedPostgresServer server = app.getBean(EmbeddedPostgresServer.class);
-            Path data = server.dataDirectory();
-            long pid = Long.parseLong(
-                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).strip());
-            List<String> command = new ArrayList<>(List.of(new String(
-                            Files.readAllBytes(Path.of("/proc", String.valueOf(pid), "cmdline")),
-                            StandardCharsets.UTF_8)
-                    .split("\0")));
-            if ("root".equals(System.getProperty("user.name"))) {
-                command.addAll(0, List.of("unshare", "-U"));
-            }
+            PostgresProcess postgres = new PostgresProcess(app.getBean(EmbeddedPostgresServer.class));
 
             // Trainers judge, one learner each, all along; what is acknowledged (200) is recorded.
             Map<String, String> acknowledged = new ConcurrentHashMap<>();
@@ -90,9 +79,7 @@ class PostgresRestartTest {
             }
             Thread.sleep(1500);
 
-            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
-            postmaster.destroyForcibly();
-            postmaster.onExit().get(10, TimeUnit.SECONDS);
+            postgres.kill();
             long killedAt = System.nanoTime();
             Thread.sleep(1000);
 
@@ -112,10 +99,7 @@ class PostgresRestartTest {
             long outageMillis = (System.nanoTime() - killedAt) / 1_000_000;
 
             // PostgreSQL started again as it ran (crash recovery from its WAL); the tool serves again by itself.
-            Process restarted = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(root.resolve("restarted.log").toFile())
-                    .start();
+            Process restarted = postgres.restart(root.resolve("restarted.log"));
             long restartedAt = System.nanoTime();
             long recoveredMillis = -1;
             while ((System.nanoTime() - restartedAt) < TimeUnit.SECONDS.toNanos(60)) {

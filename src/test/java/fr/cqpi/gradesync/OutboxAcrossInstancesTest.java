@@ -38,6 +38,11 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
 
     /** A course whose gradebook columns are known, with learners whose four blocs wait in the outbox. */
     static String seed(JdbcClient jdbc, PlatformRegistry registry, int learners) {
+        return seed(jdbc, registry, learners, 30);
+    }
+
+    /** The same, with a gradebook that takes {@code scoreDelayMillis} to answer each score. */
+    static String seed(JdbcClient jdbc, PlatformRegistry registry, int learners, int scoreDelayMillis) {
         String client = "outbox-" + UUID.randomUUID().toString().substring(0, 8);
         String prefix = "/" + client;
         var wireMock = SharedWireMock.get();
@@ -54,7 +59,7 @@ class OutboxAcrossInstancesTest extends ToolIntegrationTest {
         wireMock.stubFor(post(urlPathEqualTo(prefix + "/token"))
                 .willReturn(okJson("{\"access_token\":\"t\",\"expires_in\":3600}")));
         wireMock.stubFor(post(urlPathMatching(prefix + "/items/.*/scores"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(30)));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(scoreDelayMillis)));
         long platformId = platform.platform().id();
         long course = jdbc.sql("""
                         insert into course (platform_id, deployment_id, context_id, ags_lineitems)

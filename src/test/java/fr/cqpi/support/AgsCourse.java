@@ -87,6 +87,11 @@ public final class AgsCourse {
         trainerHeaders.put("Accept", "application/json");
     }
 
+    /** A full launch of the course's grid link (with its grade service) by {@code client} as {@code sub}. */
+    public HttpResponse<String> launch(LtiClient client, String sub, String role) {
+        return client.launch(platform, sub, n -> withAgs(platform.moodleLaunch(sub, role, n, "course")));
+    }
+
     private Map<String, Object> withAgs(Map<String, Object> claims) {
         claims.put(TestPlatform.LTI + "resource_link", Map.of("id", "grid-link", "title", "Grille"));
         claims.put(
