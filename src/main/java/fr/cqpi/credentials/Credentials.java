@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,6 +57,7 @@ public class Credentials {
     private final ToolBaseUrl baseUrl;
     private final CredentialsProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
 
     Credentials(
@@ -67,7 +69,8 @@ public class Credentials {
             LearnerAccess access,
             ToolBaseUrl baseUrl,
             CredentialsProperties properties,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.repository = repository;
         this.keys = keys;
         this.validated = validated;
@@ -77,6 +80,7 @@ public class Credentials {
         this.baseUrl = baseUrl;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Issues the bloc's credential if its standing decision is VALIDE and none was issued for it. */
@@ -177,6 +181,7 @@ public class Credentials {
                 jwt));
         if (inserted) {
             log.info("Credential {} issued for bloc {} (decision {})", id, decision.blocCode(), decision.decisionId());
+            events.publishEvent(new CredentialIssued(decision.courseId(), decision.learnerId(), id));
         }
         return inserted;
     }
@@ -243,6 +248,7 @@ public class Credentials {
                 jwt));
         if (inserted) {
             log.info("Certificate credential {} (CLR 2.0) issued for learner {} of course {}", id, learnerId, courseId);
+            events.publishEvent(new CredentialIssued(courseId, learnerId, id));
         }
         return inserted;
     }

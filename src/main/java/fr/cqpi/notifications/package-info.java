@@ -8,6 +8,7 @@
 @ApplicationModule(
         allowedDependencies = {
             "course",
+            "credentials",
             "documents",
             "evaluation",
             "jury",

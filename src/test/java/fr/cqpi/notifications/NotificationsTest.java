@@ -93,7 +93,7 @@ class NotificationsTest {
                 .issueForLearner(
                         cohort.trainer(), cohort.candidateSub(), "LIVRET", Locale.FRENCH, "http://localhost:" + port);
 
-        List<ReceivedMail> candidate = mails(cohort.candidateEmail(), 2);
+        List<ReceivedMail> candidate = mails(cohort.candidateEmail(), 3);
         List<ReceivedMail> trainer = mails(cohort.trainerEmail(), 1);
         List<ReceivedMail> tutor = mails(cohort.tutorEmail(), 1);
         List<ReceivedMail> president = mails(cohort.presidentEmail(), 1);
@@ -103,7 +103,9 @@ class NotificationsTest {
         assertThat(candidate)
                 .extracting(ReceivedMail::subject)
                 .containsExactlyInAnyOrder(
-                        "Joint jury: a decision has been recorded", "A document has been issued to you");
+                        "Joint jury: a decision has been recorded",
+                        "A document has been issued to you",
+                        "A digital credential has been issued to you");
         assertThat(candidate).allSatisfy(m -> assertThat(m.body()).startsWith("Hello Amina Benali,"));
         assertThat(candidate.stream()
                         .filter(m -> m.subject().startsWith("Joint jury"))
@@ -252,7 +254,8 @@ class NotificationsTest {
                 await().atMost(Duration.ofSeconds(20))
                         .until(() -> before.getBean(JdbcClient.class)
                                         .sql(
-                                                "select attempts from notification where recipient = :r and status = 'PENDING'")
+                                                "select attempts from notification where recipient = :r and type = 'jury-decision'"
+                                                        + " and status = 'PENDING'")
                                         .param("r", candidateEmail)
                                         .query(Integer.class)
                                         .single()
@@ -261,19 +264,23 @@ class NotificationsTest {
             TestSmtp.start();
             settings.put("cqpi.embedded-db.delete-on-close", "true");
             try (ConfigurableApplicationContext after = TestApplications.start(settings)) {
-                assertThat(mails(candidateEmail, 1).get(0).subject())
-                        .isEqualTo("Joint jury: a decision has been recorded");
-                // Several polls later, still one.
+                // The decision's message, and the one of the credential the validated bloc gave.
+                assertThat(mails(candidateEmail, 2))
+                        .extracting(ReceivedMail::subject)
+                        .containsExactlyInAnyOrder(
+                                "Joint jury: a decision has been recorded",
+                                "A digital credential has been issued to you");
+                // Several polls later, still one each.
                 await().pollDelay(Duration.ofSeconds(2))
                         .atMost(Duration.ofSeconds(5))
                         .until(() -> true);
-                assertThat(TestSmtp.to(candidateEmail)).hasSize(1);
+                assertThat(TestSmtp.to(candidateEmail)).hasSize(2);
                 assertThat(after.getBean(JdbcClient.class)
                                 .sql("select status from notification where recipient = :r")
                                 .param("r", candidateEmail)
                                 .query(String.class)
-                                .single())
-                        .isEqualTo("SENT");
+                                .list())
+                        .containsExactly("SENT", "SENT");
             }
         } finally {
             TestSmtp.start();
