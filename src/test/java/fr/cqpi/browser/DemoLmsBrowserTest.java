@@ -264,9 +264,10 @@ class DemoLmsBrowserTest {
                 .contains("Recherche complète, <b>sources vérifiées</b>")
                 .contains("Claire Martin");
         // Read-only: the only forms are those of B3's evidence panel, where the candidate uploads their written
-        // document.
-        assertThat(chrome.findElements(By.cssSelector("form:not(.evidence-form)")))
+        // document, and the livret's, where they sign it.
+        assertThat(chrome.findElements(By.cssSelector("form:not(.evidence-form):not(.livret-sign)")))
                 .isEmpty();
+        assertThat(chrome.findElements(By.cssSelector("input[name=status]"))).isEmpty();
         screenshot("learner-grid");
     }
 
