@@ -512,10 +512,10 @@ class RealMoodleE2E {
         waitForText(By.tagName("h1"), "My evaluation grid");
         assertTheLaunchsSessionPath();
         // Nothing to edit but B3's evidence panel, where the candidate uploads the written document the
-        // référentiel asks of them.
-        assertThat(chrome.findElements(
-                        By.cssSelector("main form:not(.evidence-form), main select:not(.evidence-form *),"
-                                + " main textarea:not(.evidence-form *)")))
+        // référentiel asks of them, and the livret's signature form.
+        assertThat(chrome.findElements(By.cssSelector("main form:not(.evidence-form):not(.livret-sign),"
+                        + " main select:not(.evidence-form *), main textarea:not(.evidence-form *),"
+                        + " main input[name=status]")))
                 .as("nothing to edit")
                 .isEmpty();
         click(chrome.findElement(By.id("tab-B4")));
