@@ -139,10 +139,11 @@ public class LivretSignatures {
                     "sessionId", "the candidate was not judged in this session: there is no livret to sign");
         }
         SignerRole role = roleOf(actor);
-        jdbc.sql("""
+        // Just made on the content it hashes: it cannot have changed since.
+        Instant signedAt = jdbc.sql("""
                         insert into livret_signature (course_id, learner_id, session_id, signer_role, signer_sub,
                                                       signer_name, typed_signature, content_hash)
-                        values (:c, :l, :s, :role, :sub, :name, :typed, :hash)""")
+                        values (:c, :l, :s, :role, :sub, :name, :typed, :hash) returning signed_at""")
                 .param("c", actor.courseId())
                 .param("l", learner.userId())
                 .param("s", session.id())
@@ -151,12 +152,9 @@ public class LivretSignatures {
                 .param("name", actor.displayName())
                 .param("typed", typed)
                 .param("hash", content)
-                .update();
-        return ofLearner(actor.courseId(), learner.userId()).stream()
-                .filter(l -> l.session().id() == session.id())
-                .findFirst()
-                .map(l -> l.of(role))
-                .orElseThrow();
+                .query((rs, n) -> rs.getTimestamp(1).toInstant())
+                .single();
+        return new Signature(role, actor.displayName(), typed, signedAt, false);
     }
 
     /**
