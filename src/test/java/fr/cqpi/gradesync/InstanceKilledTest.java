@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -63,10 +64,20 @@ class InstanceKilledTest {
         Map<String, String> settings = new HashMap<>(TestSmtp.properties());
         settings.put("cqpi.embedded-db.dir", root.resolve("pg").toString());
         settings.put("cqpi.embedded-db.delete-on-close", "true");
+        // The survivor's workers poll once at start-up, then only when the test says so (after the kill): otherwise
+        // they may take all the work before the doomed instance has any, and nothing would be killed mid-work.
+        settings.put("cqpi.gradesync.poll-interval", "1h");
+        settings.put("cqpi.notifications.poll-interval", "1h");
         try (ConfigurableApplicationContext survivor = TestApplications.start(settings);
                 StallingSmtp stalling = new StallingSmtp()) {
             JdbcClient jdbc = survivor.getBean(JdbcClient.class);
             EmbeddedPostgresServer database = survivor.getBean(EmbeddedPostgresServer.class);
+            OutboxWorker survivorScores = survivor.getBean(OutboxWorker.class);
+            Object survivorMail = survivor.getBean("notificationWorker");
+            Runnable survivorPolls = () -> {
+                survivorScores.poll();
+                ReflectionTestUtils.invokeMethod(survivorMail, "poll");
+            };
             Path log = Files.createDirectories(Path.of("target")).resolve("killed-instance.log");
             try (ChildInstance doomed = new ChildInstance(
                     Map.of(
@@ -138,14 +149,18 @@ class InstanceKilledTest {
                                 .collect(Collectors.toSet());
 
                 // Every notification sent once to the real server; the one the killed instance was stuck on too,
-                // with the Message-ID the stalled server had seen.
+                // with the Message-ID the stalled server had seen. The survivor polls as it would every 100 ms.
                 await().atMost(Duration.ofSeconds(30))
-                        .untilAsserted(() -> assertThat(jdbc.sql(
-                                                "select count(*) from notification where status = 'SENT' and recipient like :r")
-                                        .param("r", "%-" + suffix + "@mail.example")
-                                        .query(Long.class)
-                                        .single())
-                                .isEqualTo(NOTIFICATIONS));
+                        .pollInterval(Duration.ofMillis(100))
+                        .untilAsserted(() -> {
+                            survivorPolls.run();
+                            assertThat(jdbc.sql(
+                                                    "select count(*) from notification where status = 'SENT' and recipient like :r")
+                                            .param("r", "%-" + suffix + "@mail.example")
+                                            .query(Long.class)
+                                            .single())
+                                    .isEqualTo(NOTIFICATIONS);
+                        });
                 Set<String> messageIds = new HashSet<>();
                 for (String address : addresses) {
                     List<MimeMessage> received = TestSmtp.to(address);
@@ -164,13 +179,17 @@ class InstanceKilledTest {
 
                 // The survivor finishes: every score in the gradebook, every row SENT.
                 await().atMost(Duration.ofSeconds(60))
-                        .untilAsserted(() -> assertThat(jdbc.sql("""
-                                                select count(*) from grade_outbox o join platform p on p.id = o.platform_id
-                                                where p.client_id = :c and o.status = 'SENT'""")
-                                        .param("c", prefix.substring(1))
-                                        .query(Long.class)
-                                        .single())
-                                .isEqualTo(LEARNERS * 4L));
+                        .pollInterval(Duration.ofMillis(100))
+                        .untilAsserted(() -> {
+                            survivorPolls.run();
+                            assertThat(jdbc.sql("""
+                                                    select count(*) from grade_outbox o join platform p on p.id = o.platform_id
+                                                    where p.client_id = :c and o.status = 'SENT'""")
+                                            .param("c", prefix.substring(1))
+                                            .query(Long.class)
+                                            .single())
+                                    .isEqualTo(LEARNERS * 4L);
+                        });
                 long scoresDoneMillis = (System.nanoTime() - killedAt) / 1_000_000;
                 List<LoggedRequest> posted =
                         lms.findAll(postRequestedFor(urlPathMatching(prefix + "/items/.*/scores")));
