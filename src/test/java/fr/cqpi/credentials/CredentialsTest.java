@@ -64,11 +64,11 @@ class CredentialsTest extends ToolIntegrationTest {
     @Autowired
     Credentials credentials;
 
-    HttpResponse<String> post(AgsCourse course, String path, String body) {
+    static HttpResponse<String> post(AgsCourse course, String path, String body) {
         return course.trainer.send("POST", path, body, course.trainerHeaders);
     }
 
-    long session(AgsCourse course, String heldOn, String... candidates) {
+    static long session(AgsCourse course, String heldOn, String... candidates) {
         var created = post(
                 course,
                 "/api/v1/jury-sessions",
@@ -78,7 +78,7 @@ class CredentialsTest extends ToolIntegrationTest {
         return AgsCourse.json(created.body()).get("id").asLong();
     }
 
-    void decide(AgsCourse course, long session, String learner, String bloc, String outcome, Long recours) {
+    static void decide(AgsCourse course, long session, String learner, String bloc, String outcome, Long recours) {
         var decided = post(
                 course,
                 "/api/v1/jury-sessions/" + session + "/decisions",
