@@ -51,7 +51,8 @@ final class BlocCredentialContent {
             Holder holder,
             StatusEntry status) {
         Map<String, Object> credential = new LinkedHashMap<>();
-        credential.put("@context", List.of(JsonLdContexts.VC_V2, JsonLdContexts.OB_V3));
+        credential.put(
+                "@context", List.of(JsonLdContexts.VC_V2, JsonLdContexts.OB_V3, JsonLdContexts.OB_V3_EXTENSIONS));
         credential.put("id", baseUrl + CredentialsController.PATH + "/" + credentialId);
         credential.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
         credential.put("issuer", profile(issuer));

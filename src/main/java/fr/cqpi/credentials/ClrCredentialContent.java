@@ -46,7 +46,13 @@ final class ClrCredentialContent {
                 .max(Comparator.comparing(ValidatedBloc::juryDate).thenComparing(ValidatedBloc::decisionId))
                 .orElseThrow();
         Map<String, Object> credential = new LinkedHashMap<>();
-        credential.put("@context", List.of(JsonLdContexts.VC_V2, JsonLdContexts.CLR_V2, JsonLdContexts.OB_V3));
+        credential.put(
+                "@context",
+                List.of(
+                        JsonLdContexts.VC_V2,
+                        JsonLdContexts.CLR_V2,
+                        JsonLdContexts.OB_V3,
+                        JsonLdContexts.OB_V3_EXTENSIONS));
         credential.put("id", baseUrl + CredentialsController.PATH + "/" + credentialId);
         credential.put("type", List.of("VerifiableCredential", "ClrCredential"));
         credential.put("issuer", BlocCredentialContent.profile(issuer));

@@ -340,8 +340,8 @@ public class Credentials {
         credential.put("@context", List.of(JsonLdContexts.VC_V2));
         credential.put("id", url);
         credential.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
-        credential.put(
-                "issuer", base + ISSUERS_PATH + catalog.current().referentiel().code());
+        // The issuer of the credentials it lists, which controls the proof's key: verifiers check both.
+        credential.put("issuer", keys.issuerDid());
         credential.put("validFrom", now());
         Map<String, Object> subject = new LinkedHashMap<>();
         subject.put("id", url + "#list");

@@ -23,11 +23,14 @@ final class JsonLdContexts implements DocumentLoader {
     static final String VC_V2 = "https://www.w3.org/ns/credentials/v2";
     static final String OB_V3 = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
     static final String CLR_V2 = "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json";
+    /** Defines {@code 1EdTechJsonSchemaValidator2019}, the type of {@code credentialSchema}. */
+    static final String OB_V3_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
 
     static final JsonLdContexts BUNDLED = new JsonLdContexts(Map.of(
             VC_V2, "credentials/contexts/credentials-v2.jsonld",
             OB_V3, "credentials/contexts/ob-context-3.0.3.json",
-            CLR_V2, "credentials/contexts/clr-context-2.0.1.json"));
+            CLR_V2, "credentials/contexts/clr-context-2.0.1.json",
+            OB_V3_EXTENSIONS, "credentials/contexts/ob-extensions.json"));
 
     private final Map<String, String> resources;
     private final Map<String, Document> loaded = new ConcurrentHashMap<>();

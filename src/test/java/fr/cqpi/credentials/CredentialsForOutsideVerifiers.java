@@ -71,8 +71,11 @@ class CredentialsForOutsideVerifiers extends ToolIntegrationTest {
         JsonNode bloc = JSON.readTree(entry(ines, "B4").get("json").asString());
         String statusList =
                 path(bloc.at("/credentialStatus/statusListCredential").asString());
-        files.put("statusList", serve(anyone, statusList, "application/ld+json", "status-list.json"));
-        serve(anyone, statusList, "application/vc+jwt", "status-list.jwt");
+        files.put(
+                "statusList",
+                Map.of(
+                        "json", serve(anyone, statusList, "application/ld+json", "status-list.json"),
+                        "jwt", serve(anyone, statusList, "application/vc+jwt", "status-list.jwt")));
         String kid = path(
                 com.nimbusds.jose.JWSObject.parse(entry(ines, "B4").get("jwt").asString())
                         .getHeader()

@@ -129,6 +129,9 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(credential.get("@context").get(0).asString()).isEqualTo("https://www.w3.org/ns/credentials/v2");
         assertThat(credential.get("@context").get(1).asString())
                 .isEqualTo("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+        // The context that defines credentialSchema's type 1EdTechJsonSchemaValidator2019 (JSON-LD safe mode).
+        assertThat(credential.get("@context").get(2).asString())
+                .isEqualTo("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json");
         assertThat(credential.get("id").asString()).isEqualTo("http://localhost:" + port + "/credentials/" + id);
         assertThat(credential.get("validFrom").asString()).isEqualTo("2026-11-30T23:00:00Z");
         assertThat(credential.at("/issuer/type/0").asString()).isEqualTo("Profile");
@@ -399,11 +402,13 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(List.of(
                         clr.get("@context").get(0).asString(),
                         clr.get("@context").get(1).asString(),
-                        clr.get("@context").get(2).asString()))
+                        clr.get("@context").get(2).asString(),
+                        clr.get("@context").get(3).asString()))
                 .containsExactly(
                         "https://www.w3.org/ns/credentials/v2",
                         "https://purl.imsglobal.org/spec/clr/v2p0/context-2.0.1.json",
-                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+                        "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+                        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json");
         assertThat(clr.at("/type/1").asString()).isEqualTo("ClrCredential");
         assertThat(clr.get("validFrom").asString()).isEqualTo("2026-12-01T23:00:00Z");
         JsonNode subject = clr.get("credentialSubject");
@@ -574,6 +579,12 @@ class CredentialsTest extends ToolIntegrationTest {
                         list.get("type").get(1).asString()))
                 .containsExactlyInAnyOrder("VerifiableCredential", "BitstringStatusListCredential");
         assertThat(verifiesIndependently(list)).isTrue();
+        // Its issuer controls the proof's key and is the credentials' issuer (what Data Integrity and Bitstring
+        // Status List verifiers check: Digital Bazaar's refused an issuer URL beside a did:key proof).
+        String method = list.at("/proof/0/verificationMethod").asString();
+        assertThat(list.get("issuer").asString())
+                .startsWith("did:key:z6Mk")
+                .isEqualTo(method.substring(0, method.indexOf('#')));
         JsonNode subject = list.get("credentialSubject");
         assertThat(subject.get("type").asString()).isEqualTo("BitstringStatusList");
         assertThat(subject.get("statusPurpose").asString()).isEqualTo("revocation");
