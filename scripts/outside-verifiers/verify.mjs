@@ -58,6 +58,15 @@ if (args.length === 1 && fs.existsSync(path.join(args[0], 'manifest.json'))) {
       cases.push({name, json: JSON.parse(read(files.json)), jwt: read(files.jwt).trim()});
     }
   }
+  // A control: the bloc credential with its name changed after signing, in both forms; every verifier must refuse it.
+  const bloc = cases.find(c => c.name === 'bloc');
+  const [head, payload, signature] = bloc.jwt.split('.');
+  const altered = {...JSON.parse(Buffer.from(payload, 'base64url')), name: 'Altered after signing'};
+  cases.push({
+    name: 'tampered (control)',
+    json: {...bloc.json, name: 'Altered after signing'},
+    jwt: `${head}.${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${signature}`
+  });
   server = await serve(manifest, dir);
 } else {
   for (const url of args) {
@@ -76,7 +85,7 @@ function serve(manifest, dir) {
     const accept = req.headers.accept ?? '';
     const wantsJwt = /application\/(vc\+)?jwt/.test(accept) && !/application\/(ld\+)?json/.test(accept);
     const answer = answers.find(a => a.contentType.includes('jwt') === wantsJwt) ?? answers[0];
-    console.log(`    [tool origin] GET ${url.pathname} (Accept: ${accept || '-'}) -> ${answer ? 200 : 404}`);
+    process.stdout.write(`    [tool origin] GET ${url.pathname} (Accept: ${accept || '-'}) -> ${answer ? 200 : 404}\n`);
     if (!answer) {
       res.writeHead(404).end();
       return;
@@ -99,7 +108,16 @@ async function dcc(credential) {
     type: 'dcc-legacy',
     url: 'https://digitalcredentials.github.io/sandbox-registry/registry.json'
   }];
-  const result = await verifyCredential({credential, knownDIDRegistries});
+  // Its registry client and its JSON Schema compiler log on the console: one line each, after its verdict.
+  const logged = new Set();
+  const {error, warn, log} = console;
+  console.error = console.warn = console.log = (...m) => logged.add(String(m[0]).split('\n')[0]);
+  let result;
+  try {
+    result = await verifyCredential({credential, knownDIDRegistries});
+  } finally {
+    Object.assign(console, {error, warn, log});
+  }
   if (result.errors) {
     out('errors', result.errors.map(e => `${e.name}: ${e.message}${e.stackTrace ? ' (' + String(
       e.stackTrace.message ?? e.stackTrace).split('\n')[0] + ')' : ''}`));
@@ -108,7 +126,9 @@ async function dcc(credential) {
     const extra = step.error ? ` — ${step.error.name}: ${step.error.message}`
       : step.uncheckedRegistries?.length ? ` — registries not reached: ${step.uncheckedRegistries.map(
         r => r.name).join(', ')}` : '';
-    out(step.id, `${step.valid === undefined ? 'error' : step.valid}${extra}`);
+    const meaning = step.id === 'revocation_status' && step.valid !== undefined
+      ? (step.valid ? ' (not revoked)' : ' (REVOKED)') : '';
+    out(step.id, `${step.valid === undefined ? 'error' : step.valid}${meaning}${extra}`);
   }
   for (const info of result.additionalInformation ?? []) {
     const results = Array.isArray(info.results) ? info.results.map(r => ({
@@ -118,6 +138,7 @@ async function dcc(credential) {
     })) : info.results;
     out(info.id, results);
   }
+  if (logged.size) out('(it logged)', [...logged]);
   return result;
 }
 
@@ -229,6 +250,10 @@ for (const c of cases) {
   try { await dcc(c.json); } catch (e) { out('threw', errorText(e)); }
   console.log(`@digitalbazaar/vc + data-integrity + eddsa-rdfc-2022-cryptosuite + vc-bitstring-status-list:`);
   try { await digitalBazaar(c.json); } catch (e) { out('threw', errorText(e)); }
+  for (const embedded of [].concat(c.json.credentialSubject?.verifiableCredential ?? [])) {
+    console.log(`  embedded ${embedded.credentialSubject?.achievement?.humanCode ?? embedded.id}, on its own:`);
+    try { await digitalBazaar(embedded); } catch (e) { out('threw', errorText(e)); }
+  }
   console.log(`jose (VC-JWT):`);
   try { await vcJwt(c.jwt, c.json); } catch (e) { out('threw', errorText(e)); }
 }
