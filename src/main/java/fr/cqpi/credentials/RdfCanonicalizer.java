@@ -19,7 +19,9 @@ import java.util.regex.Pattern;
  * A JSON-LD document as canonical N-Quads (RDF Dataset Canonicalization, RDFC-1.0), with the bundled contexts. What
  * JSON-LD safe mode refuses (the DCC's and Digital Bazaar's verifiers run in it) is refused here rather than dropped: a
  * property no context defines, a type or an id that expands to no absolute IRI. So what is signed is exactly what
- * the JSON says, and outside verifiers canonicalize it as we do.
+ * the JSON says, and outside verifiers canonicalize it as we do. Credentials embedded as issued (a CLR's
+ * {@code verifiableCredential}, a named graph) are not checked for IRIs again: one issued before this check keeps its
+ * form, and refusing it here would refuse the learner their certificate.
  */
 final class RdfCanonicalizer {
 
@@ -57,7 +59,7 @@ final class RdfCanonicalizer {
                     } else {
                         absolute(value);
                     }
-                } else {
+                } else if (!key.equals("@graph")) {
                     refuseRelativeIris(value);
                 }
             });

@@ -6,6 +6,7 @@ import static fr.cqpi.credentials.CredentialsTest.post;
 import static fr.cqpi.credentials.CredentialsTest.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JWSObject;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -25,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code -Dtest=CredentialsForOutsideVerifiers} to get real credentials for verifiers that are not ours. A jury
  * validates the four blocs of one learner (four bloc credentials and the CLR), validates a bloc of another that a
  * recours then overturns (a revoked credential); every public answer a verifier asks the tool for (the credentials,
- * the status list, the VC-JWT key, the issuer Profile) is written to {@code target/outside-verifiers/} with
+ * the status list, the VC-JWT key) is written to {@code target/outside-verifiers/} with
  * {@code manifest.json}, which lists them by path and content type so that the script can serve them again on the
  * same origin once the tool has stopped.
  */
@@ -76,19 +77,11 @@ class CredentialsForOutsideVerifiers extends ToolIntegrationTest {
                 Map.of(
                         "json", serve(anyone, statusList, "application/ld+json", "status-list.json"),
                         "jwt", serve(anyone, statusList, "application/vc+jwt", "status-list.jwt")));
-        String kid = path(
-                com.nimbusds.jose.JWSObject.parse(entry(ines, "B4").get("jwt").asString())
-                        .getHeader()
-                        .getKeyID());
+        String kid = path(JWSObject.parse(entry(ines, "B4").get("jwt").asString())
+                .getHeader()
+                .getKeyID());
         files.put("jwk", serve(anyone, kid, "application/jwk+json", "vc-jwt-key.json"));
         serve(anyone, "/credentials/keys/jwks.json", "application/jwk-set+json", "jwks.json");
-        for (JsonNode credential : List.of(
-                bloc, JSON.readTree(entry(ines, "CERTIFICATE").get("json").asString()))) {
-            String issuerUrl = credential.at("/issuer/url").asString();
-            if (issuerUrl.startsWith(origin() + "/credentials/issuers/")) {
-                serve(anyone, path(issuerUrl), "application/ld+json", "issuer-" + served.size() + ".json");
-            }
-        }
 
         Map<String, Object> manifest = new LinkedHashMap<>();
         manifest.put("origin", origin());

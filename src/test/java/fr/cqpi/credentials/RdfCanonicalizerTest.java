@@ -52,4 +52,23 @@ class RdfCanonicalizerTest {
         assertThatThrownBy(() -> RdfCanonicalizer.canonicalize(credential(VC_OB_EXTENSIONS, ", \"juryRoom\": \"B12\"")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aCredentialEmbeddedAsIssuedBeforeTheCheckIsTakenAsItIs() {
+        String issuedBefore = credential(VC_OB, "");
+        String clr = """
+                {"@context": ["%s", "%s", "%s", "%s"],
+                 "id": "https://example.edu/credentials/2",
+                 "type": ["VerifiableCredential", "ClrCredential"],
+                 "issuer": {"id": "did:key:z6MkoM1DBGYjF7VTv7yj5GMv8NLqZrJKbuhFsmCuN9yLoBTs", "type": ["Profile"],
+                            "name": "Issuer"},
+                 "validFrom": "2026-11-30T23:00:00Z",
+                 "credentialSubject": {"type": ["ClrSubject"], "verifiableCredential": [%s]}}""".formatted(
+                        JsonLdContexts.VC_V2,
+                        JsonLdContexts.CLR_V2,
+                        JsonLdContexts.OB_V3,
+                        JsonLdContexts.OB_V3_EXTENSIONS,
+                        issuedBefore);
+        assertThat(RdfCanonicalizer.canonicalize(clr)).contains("<https://example.edu/credentials/1>");
+    }
 }
