@@ -1,15 +1,11 @@
 package fr.cqpi.documents;
 
-public class InvalidDocumentRequestException extends RuntimeException {
+import fr.cqpi.shared.InvalidInputException;
 
-    private final String field;
+/** A document asked with inputs it cannot be issued from (a missing date, an unknown bloc…). Nothing is stored. */
+public class InvalidDocumentRequestException extends InvalidInputException {
 
     public InvalidDocumentRequestException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

@@ -1,16 +1,11 @@
 package fr.cqpi.evaluation;
 
-/** An evaluation session or tutor assignment request that cannot be accepted as submitted; names the field. Nothing is stored. */
-public class InvalidEvaluationInputException extends RuntimeException {
+import fr.cqpi.shared.InvalidInputException;
 
-    private final String field;
+/** An evaluation session or tutor assignment request that cannot be accepted as submitted. Nothing is stored. */
+public class InvalidEvaluationInputException extends InvalidInputException {
 
     public InvalidEvaluationInputException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

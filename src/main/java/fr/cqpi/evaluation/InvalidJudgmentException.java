@@ -1,16 +1,11 @@
 package fr.cqpi.evaluation;
 
-/** A judgment that cannot be stored as submitted; names the field. Nothing is stored. */
-public class InvalidJudgmentException extends RuntimeException {
+import fr.cqpi.shared.InvalidInputException;
 
-    private final String field;
+/** A judgment that cannot be stored as submitted; names the field. Nothing is stored. */
+public class InvalidJudgmentException extends InvalidInputException {
 
     public InvalidJudgmentException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

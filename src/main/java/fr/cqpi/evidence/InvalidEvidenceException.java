@@ -1,16 +1,11 @@
 package fr.cqpi.evidence;
 
-/** Evidence that cannot be attached as given (a bad link, an unknown bloc…); names the field. Nothing is stored. */
-public class InvalidEvidenceException extends RuntimeException {
+import fr.cqpi.shared.InvalidInputException;
 
-    private final String field;
+/** Evidence that cannot be attached as given (a bad link, an unknown bloc…). Nothing is stored. */
+public class InvalidEvidenceException extends InvalidInputException {
 
     public InvalidEvidenceException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

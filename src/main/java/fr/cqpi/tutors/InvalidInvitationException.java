@@ -1,17 +1,11 @@
 package fr.cqpi.tutors;
 
-/** An invitation that cannot be made as asked (no valid address, no learner): nothing is stored. */
-public class InvalidInvitationException extends RuntimeException {
+import fr.cqpi.shared.InvalidInputException;
 
-    private final String field;
+/** An invitation that cannot be made as asked (no valid address, no learner). Nothing is stored. */
+public class InvalidInvitationException extends InvalidInputException {
 
     InvalidInvitationException(String field, String message) {
-        super(message);
-        this.field = field;
-    }
-
-    /** The input at fault: {@code email}, {@code learnerIds}, {@code mentorId}. */
-    public String field() {
-        return field;
+        super(field, message);
     }
 }

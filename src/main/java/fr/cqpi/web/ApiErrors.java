@@ -2,10 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.documents.DocumentNotFoundException;
 import fr.cqpi.documents.DocumentRefusedException;
-import fr.cqpi.documents.InvalidDocumentRequestException;
 import fr.cqpi.evaluation.BlocLockedException;
-import fr.cqpi.evaluation.InvalidEvaluationInputException;
-import fr.cqpi.evaluation.InvalidJudgmentException;
 import fr.cqpi.evaluation.JudgmentConflictException;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evaluation.SessionNotFoundException;
@@ -13,11 +10,10 @@ import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.evidence.EvidenceNotFoundException;
 import fr.cqpi.evidence.EvidenceProperties;
 import fr.cqpi.evidence.EvidenceTooLargeException;
-import fr.cqpi.evidence.InvalidEvidenceException;
 import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
-import fr.cqpi.jury.InvalidJuryInputException;
 import fr.cqpi.jury.JuryNotFoundException;
 import fr.cqpi.jury.JuryRefusedException;
+import fr.cqpi.shared.InvalidInputException;
 import fr.cqpi.shared.RefusedException;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
@@ -26,22 +22,18 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
-/** API errors as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of them. */
-@RestControllerAdvice(
-        assignableTypes = {
-            ApiV1Controller.class,
-            JuryApiController.class,
-            DocumentsApiController.class,
-            EvidenceApiController.class,
-            EvaluatorsApiController.class,
-            TutorInvitationsApiController.class
-        })
+/**
+ * Errors of every JSON endpoint as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of
+ * them. A controller's own {@code @ExceptionHandler} comes first.
+ */
+@RestControllerAdvice(annotations = RestController.class)
 class ApiErrors {
 
     private final EvidenceProperties evidence;
@@ -61,27 +53,14 @@ class ApiErrors {
             java.time.Instant updatedAt,
             String evaluatorRole) {}
 
-    @ExceptionHandler(InvalidJudgmentException.class)
-    ProblemDetail invalid(InvalidJudgmentException e) {
+    @ExceptionHandler(InvalidInputException.class)
+    ProblemDetail invalid(InvalidInputException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("invalid_field");
         problem.setProperty("field", e.field());
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidEvaluationInputException.class)
-    ProblemDetail invalidEvaluation(InvalidEvaluationInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("invalid_field");
-        problem.setProperty("field", e.field());
-        return problem;
-    }
-
-    @ExceptionHandler(fr.cqpi.tutors.InvalidInvitationException.class)
-    ProblemDetail invalidInvitation(fr.cqpi.tutors.InvalidInvitationException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("invalid_invitation");
-        problem.setProperty("field", e.field());
+        if (e.reason() != null) {
+            problem.setProperty("reason", e.reason());
+        }
         return problem;
     }
 
@@ -144,17 +123,6 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler(InvalidJuryInputException.class)
-    ProblemDetail invalidJury(InvalidJuryInputException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("invalid_field");
-        problem.setProperty("field", e.field());
-        if (e.reason() != null) {
-            problem.setProperty("reason", e.reason());
-        }
-        return problem;
-    }
-
     @ExceptionHandler(BlocLockedException.class)
     ProblemDetail locked(BlocLockedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
@@ -164,27 +132,11 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler(InvalidDocumentRequestException.class)
-    ProblemDetail invalidDocument(InvalidDocumentRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("invalid_field");
-        problem.setProperty("field", e.field());
-        return problem;
-    }
-
     /** Well formed, but not now: a document the file does not allow yet, a decision before its session's date. */
     @ExceptionHandler({DocumentRefusedException.class, JuryRefusedException.class})
     ProblemDetail refused(RefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle(e.reason());
-        return problem;
-    }
-
-    @ExceptionHandler(InvalidEvidenceException.class)
-    ProblemDetail invalidEvidence(InvalidEvidenceException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("invalid_field");
-        problem.setProperty("field", e.field());
         return problem;
     }
 

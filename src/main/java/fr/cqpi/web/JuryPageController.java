@@ -62,9 +62,9 @@ class JuryPageController {
         this.refusals = refusals;
     }
 
-    /** What the decision form sent, shown again with the reason when it was not recorded. */
-    record TypedDecision(
-            String sub,
+    /** What the decision form sends, as typed: shown again with the reason when the jury does not record it. */
+    record DecisionForm(
+            String learnerId,
             String blocCode,
             String outcome,
             String votesFor,
@@ -73,11 +73,81 @@ class JuryPageController {
             String reason,
             String preconisations,
             String recoursId,
-            boolean castingVote,
-            String field,
-            String error) {}
+            Boolean castingVote) {
 
-    record TypedRecours(String sub, String blocCode, String filedOn, String grounds, String field, String error) {}
+        /** An unticked box sends nothing. */
+        DecisionForm {
+            castingVote = Boolean.TRUE.equals(castingVote);
+        }
+
+        JuryInputs.Decide inputs() {
+            return new JuryInputs.Decide(
+                    learnerId,
+                    blocCode,
+                    outcome,
+                    number(votesFor),
+                    number(votesAgainst),
+                    number(votesAbstention),
+                    reason,
+                    preconisations,
+                    JuryPageController.recoursId(recoursId),
+                    castingVote);
+        }
+    }
+
+    /** What the recours form sends, as typed. */
+    record RecoursForm(String learnerId, String blocCode, String filedOn, String grounds) {
+
+        JuryInputs.FileRecours inputs() {
+            return new JuryInputs.FileRecours(blocCode, filedOn, grounds);
+        }
+    }
+
+    /** A form drawn again as it was typed, with the field at fault and the reason in the page's language. */
+    record Typed<F>(F form, String field, String error) {}
+
+    /** What the form recording a jury session sends: one value per member row, in the rows' order. */
+    record SessionForm(
+            String heldOn,
+            String place,
+            List<String> memberName,
+            List<String> memberCollege,
+            List<String> memberRole,
+            List<String> memberEmail,
+            List<String> candidate,
+            Boolean presidentCastingVote) {
+
+        /** An unticked box sends nothing. */
+        SessionForm {
+            presidentCastingVote = Boolean.TRUE.equals(presidentCastingVote);
+        }
+
+        /** Every row as typed, blank ones included, to draw the form again. */
+        List<JuryInputs.Member> rows() {
+            List<JuryInputs.Member> rows = new ArrayList<>();
+            int count = memberName == null ? 0 : memberName.size();
+            for (int i = 0; i < count; i++) {
+                rows.add(new JuryInputs.Member(
+                        memberName.get(i), at(memberCollege, i), at(memberRole, i), at(memberEmail, i)));
+            }
+            return rows;
+        }
+
+        List<String> candidates() {
+            return candidate == null ? List.of() : candidate;
+        }
+
+        JuryInputs.Session inputs() {
+            List<JuryInputs.Member> members = rows().stream()
+                    .filter(m -> m.name() != null && !m.name().isBlank())
+                    .toList();
+            return new JuryInputs.Session(heldOn, place, members, candidates(), presidentCastingVote);
+        }
+
+        TypedSession typed() {
+            return new TypedSession(heldOn, place, rows(), candidates(), presidentCastingVote);
+        }
+    }
 
     record TypedSession(
             String heldOn,
@@ -97,32 +167,13 @@ class JuryPageController {
     @PostMapping
     String create(
             @AuthenticationPrincipal LaunchContext launch,
-            @RequestParam(required = false) String heldOn,
-            @RequestParam(required = false) String place,
-            @RequestParam(name = "memberName", required = false) List<String> names,
-            @RequestParam(name = "memberCollege", required = false) List<String> colleges,
-            @RequestParam(name = "memberRole", required = false) List<String> roles,
-            @RequestParam(name = "memberEmail", required = false) List<String> emails,
-            @RequestParam(name = "candidate", required = false) List<String> candidates,
-            @RequestParam(required = false) boolean presidentCastingVote,
+            SessionForm form,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Locale locale,
             HttpServletResponse response,
             Model model) {
-        List<JuryInputs.Member> members = new ArrayList<>();
-        List<JuryInputs.Member> typedRows = new ArrayList<>();
-        int rows = names == null ? 0 : names.size();
-        for (int i = 0; i < rows; i++) {
-            JuryInputs.Member m = new JuryInputs.Member(names.get(i), at(colleges, i), at(roles, i), at(emails, i));
-            typedRows.add(m);
-            if (m.name() != null && !m.name().isBlank()) {
-                members.add(m);
-            }
-        }
-        List<String> presented = candidates == null ? List.of() : candidates;
         try {
-            JurySession created = jury.createSession(
-                    launch.actor(), new JuryInputs.Session(heldOn, place, members, presented, presidentCastingVote));
+            JurySession created = jury.createSession(launch.actor(), form.inputs());
             if (htmx == null) {
                 return "redirect:/app/jury/" + created.id();
             }
@@ -130,12 +181,7 @@ class JuryPageController {
             return session(launch, created.id(), model);
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            return sessionsPage(
-                    launch,
-                    model,
-                    new TypedSession(heldOn, place, typedRows, presented, presidentCastingVote),
-                    e.field(),
-                    error(e, null, locale));
+            return sessionsPage(launch, model, form.typed(), e.field(), error(e, null, locale));
         }
     }
 
@@ -175,104 +221,54 @@ class JuryPageController {
     String decide(
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable long sessionId,
-            @RequestParam(required = false) String learnerId,
-            @RequestParam(required = false) String blocCode,
-            @RequestParam(required = false) String outcome,
-            @RequestParam(required = false) String votesFor,
-            @RequestParam(required = false) String votesAgainst,
-            @RequestParam(required = false) String votesAbstention,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String preconisations,
-            @RequestParam(required = false) String recoursId,
-            @RequestParam(required = false) boolean castingVote,
+            DecisionForm form,
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         JurySession session = jury.session(launch.actor(), sessionId);
         try {
-            Jury.Decided decided = jury.decide(
-                    launch.actor(),
-                    sessionId,
-                    new JuryInputs.Decide(
-                            learnerId,
-                            blocCode,
-                            outcome,
-                            number(votesFor),
-                            number(votesAgainst),
-                            number(votesAbstention),
-                            reason,
-                            preconisations,
-                            recoursId(recoursId),
-                            castingVote),
-                    RequestIdFilter.of(request));
+            Jury.Decided decided = jury.decide(launch.actor(), sessionId, form.inputs(), RequestIdFilter.of(request));
+            String outcome =
+                    messages.getMessage("jury.outcome." + decided.decision().outcome(), null, locale);
             model.addAttribute(
                     "said",
                     new Said(
-                            learnerId,
-                            messages.getMessage(
-                                    "jury.form.recorded",
-                                    new Object[] {
-                                        blocCode,
-                                        messages.getMessage(
-                                                "jury.outcome."
-                                                        + decided.decision().outcome(),
-                                                null,
-                                                locale)
-                                    },
-                                    locale),
+                            form.learnerId(),
+                            messages.getMessage("jury.form.recorded", new Object[] {form.blocCode(), outcome}, locale),
                             false));
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            model.addAttribute(
-                    "typed",
-                    new TypedDecision(
-                            learnerId,
-                            blocCode,
-                            outcome,
-                            votesFor,
-                            votesAgainst,
-                            votesAbstention,
-                            reason,
-                            preconisations,
-                            recoursId,
-                            castingVote,
-                            e.field(),
-                            error(e, session, locale)));
+            model.addAttribute("typed", new Typed<>(form, e.field(), error(e, session, locale)));
         }
-        return candidate(launch, session, learnerId, model);
+        return candidate(launch, session, form.learnerId(), model);
     }
 
     @PostMapping("/{sessionId}/recours")
     String recours(
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable long sessionId,
-            @RequestParam(required = false) String learnerId,
-            @RequestParam(required = false) String blocCode,
-            @RequestParam(required = false) String filedOn,
-            @RequestParam(required = false) String grounds,
+            RecoursForm form,
             Locale locale,
             HttpServletResponse response,
             Model model) {
         JurySession session = jury.session(launch.actor(), sessionId);
-        if (learnerId == null || !session.presents(learnerId)) {
-            throw new fr.cqpi.evaluation.LearnerNotFoundException(learnerId);
+        if (form.learnerId() == null || !session.presents(form.learnerId())) {
+            throw new fr.cqpi.evaluation.LearnerNotFoundException(form.learnerId());
         }
         try {
-            jury.fileRecours(launch.actor(), learnerId, new JuryInputs.FileRecours(blocCode, filedOn, grounds));
+            jury.fileRecours(launch.actor(), form.learnerId(), form.inputs());
             model.addAttribute(
                     "said",
                     new Said(
-                            learnerId,
-                            messages.getMessage("jury.recours.recorded", new Object[] {blocCode}, locale),
+                            form.learnerId(),
+                            messages.getMessage("jury.recours.recorded", new Object[] {form.blocCode()}, locale),
                             false));
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            model.addAttribute(
-                    "typedRecours",
-                    new TypedRecours(learnerId, blocCode, filedOn, grounds, e.field(), error(e, session, locale)));
+            model.addAttribute("typedRecours", new Typed<>(form, e.field(), error(e, session, locale)));
         }
-        return candidate(launch, session, learnerId, model);
+        return candidate(launch, session, form.learnerId(), model);
     }
 
     private String candidate(LaunchContext launch, JurySession session, String learnerSub, Model model) {

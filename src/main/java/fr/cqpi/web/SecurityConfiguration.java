@@ -2,6 +2,10 @@ package fr.cqpi.web;
 
 import fr.cqpi.lti.LtiLaunchConfigurer;
 import fr.cqpi.shared.FramedPageHeaders;
+import fr.cqpi.tutors.InvitedTutorGuard;
+import fr.cqpi.tutors.InvitedTutorSession;
+import fr.cqpi.tutors.TutorAudit;
+import fr.cqpi.tutors.TutorInvitations;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,8 +29,8 @@ class SecurityConfiguration {
             RelaunchEntryPoint relaunch,
             MessageSource messages,
             ResourceUrlProvider assetUrls,
-            fr.cqpi.tutors.TutorInvitations invitations,
-            fr.cqpi.tutors.TutorAudit tutorAudit,
+            TutorInvitations invitations,
+            TutorAudit tutorAudit,
             fr.cqpi.shared.StandalonePages pages,
             org.springframework.web.servlet.LocaleResolver locales)
             throws Exception {

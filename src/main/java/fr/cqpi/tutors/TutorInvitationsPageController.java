@@ -1,9 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.tutors;
 
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.lti.LaunchContext;
-import fr.cqpi.tutors.InvalidInvitationException;
-import fr.cqpi.tutors.TutorInvitations;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;

@@ -1,12 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.tutors;
 
 import fr.cqpi.lti.LaunchAuthentication;
 import fr.cqpi.lti.LaunchContext;
-import fr.cqpi.tutors.SignInRefusal;
-import fr.cqpi.tutors.SignInResult;
-import fr.cqpi.tutors.TutorInvitations;
-import fr.cqpi.tutors.TutorSignIn;
-import fr.cqpi.tutors.TutorSignInLinks;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;

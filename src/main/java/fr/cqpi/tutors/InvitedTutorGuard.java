@@ -1,9 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.tutors;
 
 import fr.cqpi.shared.StandalonePages;
-import fr.cqpi.tutors.SignInRefusal;
-import fr.cqpi.tutors.TutorAudit;
-import fr.cqpi.tutors.TutorInvitations;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,14 +17,15 @@ import org.springframework.web.servlet.LocaleResolver;
  * is revoked or expired (or confirmed to be an LMS Mentor, who then signs in as them); else audited (who, what, the
  * answer's status). The refusal names nobody.
  */
-class InvitedTutorGuard extends OncePerRequestFilter {
+public class InvitedTutorGuard extends OncePerRequestFilter {
 
     private final TutorInvitations invitations;
     private final TutorAudit audit;
     private final StandalonePages pages;
     private final LocaleResolver locales;
 
-    InvitedTutorGuard(TutorInvitations invitations, TutorAudit audit, StandalonePages pages, LocaleResolver locales) {
+    public InvitedTutorGuard(
+            TutorInvitations invitations, TutorAudit audit, StandalonePages pages, LocaleResolver locales) {
         this.invitations = invitations;
         this.audit = audit;
         this.pages = pages;

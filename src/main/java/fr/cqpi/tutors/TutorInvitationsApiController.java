@@ -1,11 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.tutors;
 
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.lti.LaunchContext;
-import fr.cqpi.tutors.InvitationListing;
-import fr.cqpi.tutors.TutorAudit;
-import fr.cqpi.tutors.TutorInvitation;
-import fr.cqpi.tutors.TutorInvitations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
