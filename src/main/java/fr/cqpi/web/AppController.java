@@ -184,10 +184,7 @@ class AppController {
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String sub,
             @PathVariable String code,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String modality,
-            @RequestParam(required = false) String comment,
-            @RequestParam(required = false) Integer version,
+            TypedJudgment form,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -195,14 +192,7 @@ class AppController {
         model.addAttribute("editable", true);
         // Unless it is saved, what the trainer typed goes back into the form (beside the other trainer's value).
         TypedJudgment typed = CriterionSaves.record(
-                judgments,
-                launch.actor(),
-                sub,
-                code,
-                new TypedJudgment(status, modality, comment, version),
-                RequestIdFilter.of(request),
-                response,
-                model);
+                judgments, launch.actor(), sub, code, form, RequestIdFilter.of(request), response, model);
         model.addAttribute("typed", typed);
         model.addAttribute("grid", queries.grid(launch.actor(), sub));
         model.addAttribute("code", code);
@@ -227,7 +217,7 @@ class AppController {
         return "fragments/grid-parts :: criterion-update";
     }
 
-    /** What a trainer submitted for a criterion, shown again when it was not saved. */
+    /** What a trainer submits for a criterion (the grid's and the group judging's form), shown again unless saved. */
     record TypedJudgment(String status, String modality, String comment, Integer version) {}
 
     @PostMapping("/learners/{sub}/competences/{code}")

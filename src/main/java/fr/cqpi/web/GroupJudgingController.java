@@ -76,10 +76,7 @@ class GroupJudgingController {
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String code,
             @PathVariable String sub,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String modality,
-            @RequestParam(required = false) String comment,
-            @RequestParam(required = false) Integer version,
+            AppController.TypedJudgment form,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
@@ -87,14 +84,7 @@ class GroupJudgingController {
         Referentiel.Criterion criterion =
                 referentiel.criterion(code).orElseThrow(() -> new UnknownCriterionException(code));
         AppController.TypedJudgment typed = CriterionSaves.record(
-                judgments,
-                launch.actor(),
-                sub,
-                code,
-                new AppController.TypedJudgment(status, modality, comment, version),
-                RequestIdFilter.of(request),
-                response,
-                model);
+                judgments, launch.actor(), sub, code, form, RequestIdFilter.of(request), response, model);
         var grid = queries.grid(launch.actor(), sub);
         Referentiel.Bloc bloc = referentiel.blocOfCriterion(code).orElseThrow();
         model.addAttribute("launch", launch);
