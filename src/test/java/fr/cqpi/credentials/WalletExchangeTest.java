@@ -71,13 +71,23 @@ class WalletExchangeTest extends ToolIntegrationTest {
     /** What LCW's credential request sends: an empty presentation, holder its DID, signed for authentication. */
     static Map<String, Object> didAuth(
             Wallet holder, Wallet signer, String challenge, String cryptosuite, String domain) {
-        Map<String, Object> vp = new LinkedHashMap<>();
         boolean signature2020 = cryptosuite == null;
-        vp.put(
-                "@context",
+        return didAuth(
+                holder,
+                signer,
+                challenge,
+                cryptosuite,
+                domain,
                 signature2020
                         ? List.of(JsonLdContexts.VC_V2, JsonLdContexts.ED25519_2020)
                         : List.of(JsonLdContexts.VC_V2));
+    }
+
+    static Map<String, Object> didAuth(
+            Wallet holder, Wallet signer, String challenge, String cryptosuite, String domain, List<String> contexts) {
+        Map<String, Object> vp = new LinkedHashMap<>();
+        boolean signature2020 = cryptosuite == null;
+        vp.put("@context", contexts);
         vp.put("type", List.of("VerifiablePresentation"));
         vp.put("holder", holder.did());
         Map<String, Object> options = new LinkedHashMap<>();
@@ -369,6 +379,21 @@ class WalletExchangeTest extends ToolIntegrationTest {
         JsonNode inside = JSON.readTree(wrapped.body()).at("/verifiablePresentation/verifiableCredential/0");
         assertThat(inside.at("/credentialSubject/id").asString()).isEqualTo(second.did());
         assertThat(CredentialsTest.verifiesIndependently(inside)).isTrue();
+
+        // A presentation in the VC 1.1 data model (older versions of Digital Bazaar's vc library made those).
+        Offer v1 = askForLink(lea, "lea", leaCredential);
+        var older = postToExchange(
+                v1.exchange(),
+                didAuth(
+                        second,
+                        second,
+                        v1.challenge(),
+                        null,
+                        null,
+                        List.of(JsonLdContexts.VC_V1, JsonLdContexts.ED25519_2020)));
+        assertThat(older.statusCode()).as(older.body()).isEqualTo(200);
+        assertThat(JSON.readTree(older.body()).at("/credentialSubject/id").asString())
+                .isEqualTo(second.did());
 
         // Revoked with the original: the status list reports the copies revoked; an outstanding link no longer works,
         // and the page offers no more.
