@@ -342,6 +342,23 @@ class WalletExchangeTest extends ToolIntegrationTest {
         assertThat(jws.getPayload().toJSONObject()).containsEntry("sub", wallet.did());
         assertThat(spent(offer.exchange())).isTrue();
 
+        // In the learner's personal data archive: the copy, its wallet's DID, its files.
+        HttpResponse<byte[]> zip = lea.getBytes("/app/me/archive");
+        assertThat(zip.statusCode()).isEqualTo(200);
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                entries.put(entry.getName(), in.readAllBytes());
+            }
+        }
+        JsonNode handed = JSON.readTree(entries.get("personal-data.json")).at("/credentials/handedToWallets/0");
+        assertThat(handed.get("holder_did").asString()).isEqualTo(wallet.did());
+        assertThat(handed.get("original").asString()).isEqualTo(leaCredential);
+        assertThat(new String(
+                        entries.get("credentials/wallet/" + handed.get("id").asString() + ".json"),
+                        StandardCharsets.UTF_8))
+                .isEqualTo(claimed.body());
+
         // Once only: the same presentation again, or another wallet with the same challenge.
         var again = postToExchange(offer.exchange(), didAuth(wallet, offer.challenge()));
         assertThat(again.statusCode()).isEqualTo(409);
