@@ -438,6 +438,36 @@ class WalletExchangeTest extends ToolIntegrationTest {
                         .at("/credentialSubject/identifier"));
     }
 
+    @Test
+    void theClrCertificateGoesToTheWalletBoundToItsDidWithItsBlocsAsIssued() throws Exception {
+        AgsCourse course = new AgsCourse(this, LMS, registry, "zoe");
+        long session = session(course, "zoe");
+        for (String bloc : List.of("B1", "B2", "B3", "B4")) {
+            validate(course, session, "zoe", bloc);
+        }
+        LtiClient zoe = course.learner("zoe");
+        var listed = zoe.get("/api/v1/learners/zoe/credentials");
+        String certificate = null;
+        for (JsonNode c : AgsCourse.json(listed.body())) {
+            if (c.get("blocCode").asString().equals("CERTIFICATE")) {
+                certificate = c.get("id").asString();
+            }
+        }
+        assertThat(certificate).isNotNull();
+        Offer offer = askForLink(zoe, "zoe", certificate);
+        Wallet wallet = Wallet.create();
+        var claimed = postToExchange(offer.exchange(), didAuth(wallet, offer.challenge()));
+        assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
+        JsonNode copy = JSON.readTree(claimed.body());
+        JsonNode original = JSON.readTree(
+                credentials.find(UUID.fromString(certificate)).orElseThrow().json());
+        assertThat(copy.get("type").toString()).contains("ClrCredential");
+        assertThat(copy.at("/credentialSubject/id").asString()).isEqualTo(wallet.did());
+        assertThat(copy.at("/credentialSubject/verifiableCredential"))
+                .isEqualTo(original.at("/credentialSubject/verifiableCredential"));
+        assertThat(CredentialsTest.verifiesIndependently(copy)).isTrue();
+    }
+
     /** The bit of a credential's status entry in the list it names, the list's own proof checked. */
     boolean revoked(JsonNode credential) throws Exception {
         String url = credential.at("/credentialStatus/statusListCredential").asString();
