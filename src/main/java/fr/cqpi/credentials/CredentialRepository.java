@@ -197,19 +197,19 @@ class CredentialRepository {
                 .list();
     }
 
-    /** The revoked positions of one status list. */
+    /** The revoked positions of one status list: revoked credentials, and the wallets' copies of them. */
     List<Integer> revokedIndexes(int list) {
-        return jdbc.sql("select status_index from credential where status_list = :list and revoked_at is not null")
-                .param("list", list)
-                .query(Integer.class)
-                .list();
+        return jdbc.sql("""
+                        select status_index from credential where status_list = :list and revoked_at is not null
+                        union all
+                        select w.status_index from wallet_credential w join credential c on c.id = w.original_id
+                        where w.status_list = :list and c.revoked_at is not null""").param("list", list).query(Integer.class).list();
     }
 
     boolean listExists(int list) {
-        return jdbc.sql("select exists (select 1 from credential where status_list = :list)")
-                .param("list", list)
-                .query(Boolean.class)
-                .single();
+        return jdbc.sql("""
+                        select exists (select 1 from credential where status_list = :list)
+                            or exists (select 1 from wallet_credential where status_list = :list)""").param("list", list).query(Boolean.class).single();
     }
 
     private static IssuedCredential row(ResultSet rs, int n) throws SQLException {

@@ -54,7 +54,20 @@ class CredentialsPersonalData implements PersonalData {
             archive.file(jwt, ((String) signed.get("jwt")).getBytes(StandardCharsets.UTF_8));
             credential.put("files", List.of(json, jwt));
         }
-        archive.section(name(), Map.of("issued", credentials));
+        // The copies handed to the learner's wallets, bound to the wallet's DID.
+        List<Map<String, Object>> copies =
+                jdbc.sql("""
+                        select w.id::text as id, w.original_id::text as original, w.holder_did, w.issued_at, w.json,
+                               w.jwt
+                        from wallet_credential w join credential c on c.id = w.original_id
+                        where c.learner_id = :l order by w.issued_at, w.id""").param("l", person.userId()).query().listOfRows();
+        for (Map<String, Object> copy : copies) {
+            String base = "credentials/wallet/" + copy.get("id");
+            archive.file(base + ".json", ((String) copy.remove("json")).getBytes(StandardCharsets.UTF_8));
+            archive.file(base + ".jwt", ((String) copy.remove("jwt")).getBytes(StandardCharsets.UTF_8));
+            copy.put("files", List.of(base + ".json", base + ".jwt"));
+        }
+        archive.section(name(), Map.of("issued", credentials, "handedToWallets", copies));
     }
 
     /**

@@ -26,11 +26,18 @@ final class JsonLdContexts implements DocumentLoader {
     /** Defines {@code 1EdTechJsonSchemaValidator2019}, the type of {@code credentialSchema}. */
     static final String OB_V3_EXTENSIONS = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json";
 
+    /** The contexts a wallet's DIDAuth presentation may name (VC 1.1, the Ed25519Signature2020 suite). */
+    static final String VC_V1 = "https://www.w3.org/2018/credentials/v1";
+
+    static final String ED25519_2020 = "https://w3id.org/security/suites/ed25519-2020/v1";
+
     static final JsonLdContexts BUNDLED = new JsonLdContexts(Map.of(
             VC_V2, "credentials/contexts/credentials-v2.jsonld",
             OB_V3, "credentials/contexts/ob-context-3.0.3.json",
             CLR_V2, "credentials/contexts/clr-context-2.0.1.json",
-            OB_V3_EXTENSIONS, "credentials/contexts/ob-extensions.json"));
+            OB_V3_EXTENSIONS, "credentials/contexts/ob-extensions.json",
+            VC_V1, "credentials/contexts/credentials-v1.jsonld",
+            ED25519_2020, "credentials/contexts/ed25519-signature-2020-v1.jsonld"));
 
     private final Map<String, String> resources;
     private final Map<String, Document> loaded = new ConcurrentHashMap<>();

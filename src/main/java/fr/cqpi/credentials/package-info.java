@@ -4,8 +4,9 @@
  * RS256 and an embedded Data Integrity proof {@code eddsa-rdfc-2022}), stored once and never regenerated, revoked
  * through a W3C Bitstring Status List when a recours overturns the decision or an administrator revokes it; a CLR 2.0
  * {@code ClrCredential} of the certificate when the four blocs are validated, embedding the four. Answers the documents
- * module's {@code CredentialLinks} (the URLs the PDFs print). Owns the tables {@code credential} and
- * {@code credential_key}.
+ * module's {@code CredentialLinks} (the URLs the PDFs print). Hands a credential over to the learner's Learner
+ * Credential Wallet (a one-time challenge, the wallet's DIDAuth, a copy bound to its DID). Owns the tables
+ * {@code credential}, {@code credential_key}, {@code wallet_offer} and {@code wallet_credential}.
  */
 @ApplicationModule(
         allowedDependencies = {

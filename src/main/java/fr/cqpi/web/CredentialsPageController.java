@@ -1,6 +1,7 @@
 package fr.cqpi.web;
 
 import fr.cqpi.credentials.Credentials;
+import fr.cqpi.credentials.WalletHandover;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.shared.QrCodes;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
@@ -23,10 +25,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class CredentialsPageController {
 
     private final Credentials credentials;
+    private final WalletHandover wallets;
     private final EvaluationQueries queries;
 
-    CredentialsPageController(Credentials credentials, EvaluationQueries queries) {
+    CredentialsPageController(Credentials credentials, WalletHandover wallets, EvaluationQueries queries) {
         this.credentials = credentials;
+        this.wallets = wallets;
         this.queries = queries;
     }
 
@@ -42,5 +46,24 @@ class CredentialsPageController {
         model.addAttribute("walletQr", walletQr);
         model.addAttribute("referentiel", queries.referentiel());
         return "credentials";
+    }
+
+    /**
+     * « Ajouter au Learner Credential Wallet »: a new one-time request for the learner's wallet, shown on the page as
+     * a link and a QR code (never put in a URL of ours: the page is the POST's answer, not cached).
+     */
+    @PostMapping("/learners/{sub}/credentials/{id}/wallet")
+    String walletOffer(
+            @AuthenticationPrincipal LaunchContext launch,
+            @PathVariable String sub,
+            @PathVariable UUID id,
+            Model model,
+            jakarta.servlet.http.HttpServletResponse response) {
+        WalletHandover.WalletOffer offer = wallets.offer(launch.actor(), sub, id);
+        response.setHeader("Cache-Control", "no-store");
+        String page = credentials(launch, sub, model);
+        model.addAttribute("walletOffer", offer);
+        model.addAttribute("walletOfferQr", QrCodes.dataUri(offer.deepLink()));
+        return page;
     }
 }

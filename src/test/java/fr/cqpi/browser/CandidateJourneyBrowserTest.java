@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -298,6 +299,18 @@ class CandidateJourneyBrowserTest {
         assertThat(badge.getText()).contains("B4").contains("valide").contains("Télécharger (.jwt)");
         String badgeUrl = badge.findElement(By.linkText("Page de vérification")).getAttribute("href");
         shoot("credentials", By.cssSelector(".credential-item"));
+        // « Ajouter au Learner Credential Wallet » from the keyboard: the one-time request as a link for the phone and
+        // a QR code for the app's scanner, in the page at 390 px.
+        WebElement lcw = chrome.findElement(By.cssSelector(".credential-lcw button"));
+        assertThat(lcw.getText()).isEqualTo("Ajouter au Learner Credential Wallet");
+        lcw.sendKeys(Keys.ENTER);
+        WebElement offer = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lcw-offer")));
+        assertThat(offer.findElement(By.linkText("Ouvrir dans Learner Credential Wallet"))
+                        .getAttribute("href"))
+                .startsWith("https://lcw.app/request.html?issuer=");
+        assertThat(offer.findElement(By.cssSelector("img.lcw-qr")).getSize().getWidth())
+                .isGreaterThan(100);
+        shoot("credentials-lcw", By.id("lcw-offer"));
         chrome.switchTo().defaultContent();
         chrome.get(badgeUrl);
         assertThat(chrome.findElement(By.id("credential-status")).getText()).isEqualTo("Badge valide");
