@@ -4,6 +4,7 @@ import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.lti.RegistrationInvitations;
 import fr.cqpi.lti.ToolKeys;
+import fr.cqpi.shared.DisplayDates;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;

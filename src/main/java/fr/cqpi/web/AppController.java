@@ -17,6 +17,7 @@ import fr.cqpi.evaluation.JudgmentService;
 import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;

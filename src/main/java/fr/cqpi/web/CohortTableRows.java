@@ -2,6 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.evaluation.CohortRow;
 import fr.cqpi.evaluation.Results;
+import fr.cqpi.shared.DisplayDates;
 import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;

@@ -8,6 +8,7 @@ import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.jury.JuryNotFoundException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.ToolBaseUrl;
+import fr.cqpi.shared.RefusalMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;

@@ -4,6 +4,7 @@ import fr.cqpi.evidence.Evidence;
 import fr.cqpi.evidence.EvidenceFile;
 import fr.cqpi.evidence.EvidenceService;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -11,6 +11,7 @@ import fr.cqpi.evidence.InvalidEvidenceException;
 import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -9,6 +9,7 @@ import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;

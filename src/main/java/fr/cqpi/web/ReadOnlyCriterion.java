@@ -4,6 +4,7 @@ import fr.cqpi.evaluation.EvaluationSession;
 import fr.cqpi.evaluation.Judgment;
 import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.DisplayDates;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.lti.RegistrationInvitations;
 import fr.cqpi.lti.ToolKeys;
+import fr.cqpi.shared.DisplayDates;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;

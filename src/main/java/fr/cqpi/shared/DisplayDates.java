@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.shared;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.shared;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,13 +1,8 @@
-package fr.cqpi.web;
+package fr.cqpi.jury;
 
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.jury.Jury;
-import fr.cqpi.jury.JuryDecision;
-import fr.cqpi.jury.JuryInputs;
-import fr.cqpi.jury.JuryMember;
-import fr.cqpi.jury.JurySession;
-import fr.cqpi.jury.Recours;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.shared;
 
-import fr.cqpi.shared.RefusedException;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -11,18 +10,18 @@ import org.springframework.stereotype.Component;
  * it states, dates written as the pages write them. Never the service's own (English) detail.
  */
 @Component
-class RefusalMessages {
+public class RefusalMessages {
 
     private final MessageSource messages;
     private final DisplayDates dates;
 
-    RefusalMessages(MessageSource messages, DisplayDates dates) {
+    public RefusalMessages(MessageSource messages, DisplayDates dates) {
         this.messages = messages;
         this.dates = dates;
     }
 
     /** The message {@code prefix + reason} with the refusal's values, or null when the bundles have no such key. */
-    String say(String prefix, RefusedException refusal, Locale locale) {
+    public String say(String prefix, RefusedException refusal, Locale locale) {
         Object[] values = refusal.args().stream()
                 .map(a -> a instanceof LocalDate date ? dates.formatDate(date) : a)
                 .toArray();

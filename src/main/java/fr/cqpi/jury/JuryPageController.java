@@ -1,18 +1,13 @@
-package fr.cqpi.web;
+package fr.cqpi.jury;
 
 import fr.cqpi.evaluation.Divergence;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evidence.Evidence;
 import fr.cqpi.evidence.EvidenceService;
-import fr.cqpi.jury.InvalidJuryInputException;
-import fr.cqpi.jury.Jury;
-import fr.cqpi.jury.JuryInputs;
-import fr.cqpi.jury.JuryRefusedException;
-import fr.cqpi.jury.JurySession;
-import fr.cqpi.jury.Outcome;
-import fr.cqpi.jury.Recours;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.RefusalMessages;
+import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
