@@ -552,8 +552,10 @@ class RealMoodleE2E {
         WebElement select = wait.until(ExpectedConditions.elementToBeClickable(By.id("id_selectcontent")));
         screenshot("moodle-9-activity-form");
         click(select);
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentitem-page-iframe")));
-        waitForText(By.tagName("h1"), "Add the grid to the course");
+        enterFrameShowing(
+                By.id("contentitem-page-iframe"),
+                By.tagName("h1"),
+                h1 -> h1.getText().contains("Add the grid to the course"));
         assertTheLaunchsSessionPath();
         click(chrome.findElement(By.id("item-B2")));
         screenshot("moodle-10-deep-linking-picker");
@@ -743,8 +745,7 @@ class RealMoodleE2E {
                 course.get("teacher").get("username").asText(),
                 course.get("password").asText());
         chrome.get(moodle.url + "/mod/lti/view.php?id=" + cmid);
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentframe")));
-        WebElement newTab = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-tab-link")));
+        WebElement newTab = enterFrameShowing(By.id("contentframe"), By.id("new-tab-link"), WebElement::isDisplayed);
         screenshot("moodle-15-new-tab-offer");
         String moodleTab = chrome.getWindowHandle();
         click(newTab);
@@ -873,14 +874,27 @@ class RealMoodleE2E {
     void openActivity(int cmid) {
         chrome.switchTo().defaultContent();
         chrome.get(moodle.url + "/mod/lti/view.php?id=" + cmid);
-        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt(By.id("contentframe")));
+        enterFrameShowing(By.id("contentframe"), By.cssSelector("main#main"), main -> true);
+    }
+
+    /**
+     * Enters a frame of the current page once it shows an element that {@code shows} accepts, and returns it. The
+     * frame is entered again at every try: a launch takes the frame to the tool's site, and Chromium may then replace
+     * the frame the driver had entered (« target frame detached »).
+     */
+    WebElement enterFrameShowing(By frame, By locator, java.util.function.Predicate<WebElement> shows) {
         try {
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("main#main")));
+            return new WebDriverWait(chrome, Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .until(d -> {
+                        d.switchTo().defaultContent();
+                        d.switchTo().frame(d.findElement(frame));
+                        WebElement element = d.findElement(locator);
+                        return shows.test(element) ? element : null;
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError(
-                    "The tool did not open in Moodle's frame; it shows " + chrome.getCurrentUrl() + ":\n"
-                            + chrome.getPageSource(),
-                    e);
+                    "The frame " + frame + " never showed " + locator + "; it shows:\n" + frameText(frame), e);
         }
     }
 
