@@ -58,11 +58,12 @@ class DocumentArchive {
                 sha256);
     }
 
-    static IssuedDocument view(DocumentRepository.Row r, String baseUrl) {
+    /** A kept document of the holder whose LTI id is {@code holderSub} (null for a procès-verbal). */
+    static IssuedDocument view(DocumentRepository.Row r, String holderSub, String baseUrl) {
         return new IssuedDocument(
                 r.number(),
                 r.kind(),
-                r.learnerSub(),
+                holderSub,
                 r.juryId(),
                 r.locale(),
                 r.issuedBy(),

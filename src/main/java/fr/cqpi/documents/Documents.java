@@ -278,7 +278,7 @@ public class Documents {
         CourseMember learner = access.toRead(actor, learnerSub);
         return repository.ofLearner(actor.courseId(), learner.userId()).stream()
                 .filter(r -> actor.isEvaluator() || r.kind().learnerMayRead())
-                .map(r -> DocumentArchive.view(r, baseUrl))
+                .map(r -> DocumentArchive.view(r, learner.sub(), baseUrl))
                 .toList();
     }
 
@@ -286,8 +286,9 @@ public class Documents {
     @Transactional(readOnly = true)
     public List<IssuedDocument> ofSession(Actor actor, long sessionId, String baseUrl) {
         jury.session(actor, sessionId);
+        // A procès-verbal has no holder (the table's check says so).
         return repository.ofSession(actor.courseId(), sessionId).stream()
-                .map(r -> DocumentArchive.view(r, baseUrl))
+                .map(r -> DocumentArchive.view(r, null, baseUrl))
                 .toList();
     }
 
