@@ -22,7 +22,7 @@ class DocumentRepository {
         this.json = json;
     }
 
-    /** A stored document; {@code learnerId} is the holder's user id in the tool, {@code learnerSub} their sub. */
+    /** A stored document; {@code learnerId} is the holder's user id in the tool (null for a procès-verbal). */
     record Row(
             long id,
             String number,
@@ -30,7 +30,6 @@ class DocumentRepository {
             DocumentKind kind,
             long courseId,
             Long learnerId,
-            String learnerSub,
             Long juryId,
             String locale,
             String issuedBy,
@@ -79,9 +78,9 @@ class DocumentRepository {
     }
 
     private static final String COLUMNS = """
-            select d.id, d.number, d.token, d.kind, d.course_id, d.learner_id, u.sub, d.jury_session_id, d.locale,
+            select d.id, d.number, d.token, d.kind, d.course_id, d.learner_id, d.jury_session_id, d.locale,
                 d.issued_by_name, d.issued_at, d.pdf_sha256
-            from issued_document d left join lti_user u on u.id = d.learner_id""";
+            from issued_document d""";
 
     List<Row> ofLearner(long courseId, long learnerId) {
         return jdbc.sql(COLUMNS + " where d.course_id = :course and d.learner_id = :learner order by d.id desc")
@@ -149,7 +148,6 @@ class DocumentRepository {
                 DocumentKind.valueOf(rs.getString("kind")),
                 rs.getLong("course_id"),
                 rs.getObject("learner_id", Long.class),
-                rs.getString("sub"),
                 rs.getObject("jury_session_id", Long.class),
                 rs.getString("locale"),
                 rs.getString("issued_by_name"),

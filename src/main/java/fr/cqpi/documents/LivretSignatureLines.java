@@ -16,11 +16,11 @@ record LivretSignatureLines(String kind, String heldOn, String label, List<Line>
     static List<LivretSignatureLines> of(List<LivretSignatures.SessionLivret> livrets, Locale locale) {
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
                 .withLocale(locale)
-                .withZone(Documents.ZONE);
+                .withZone(DocumentDates.ZONE);
         return livrets.stream()
                 .map(l -> new LivretSignatureLines(
                         l.session().kind().name(),
-                        Documents.day(l.session().heldOn(), locale),
+                        DocumentDates.day(l.session().heldOn(), locale),
                         l.session().label(),
                         Arrays.stream(LivretSignatures.SignerRole.values())
                                 .map(role -> {

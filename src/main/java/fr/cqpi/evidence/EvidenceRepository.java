@@ -1,9 +1,9 @@
 package fr.cqpi.evidence;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import fr.cqpi.course.LearnerRef;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 class EvidenceRepository {
 
     private static final String COLUMNS = """
-            e.id, u.sub, e.bloc_code, e.criterion_code, e.kind, e.title, e.content_type, e.size_bytes, e.url,
+            e.id, e.bloc_code, e.criterion_code, e.kind, e.title, e.content_type, e.size_bytes, e.url,
             e.added_by_sub, e.added_by_name, e.added_as, e.added_at""";
 
     private final JdbcClient jdbc;
@@ -63,26 +63,26 @@ class EvidenceRepository {
     }
 
     /** The evidence not withdrawn of a learner, by bloc then in the order attached. */
-    List<Evidence> ofLearner(long courseId, long learnerId) {
+    List<Evidence> ofLearner(long courseId, LearnerRef learner) {
         return jdbc.sql("select " + COLUMNS + """
-                         from evidence e join lti_user u on u.id = e.learner_id
+                         from evidence e
                         where e.course_id = :course and e.learner_id = :learner and e.withdrawn_at is null
                         order by e.bloc_code, e.id""")
                 .param("course", courseId)
-                .param("learner", learnerId)
-                .query(EvidenceRepository::evidence)
+                .param("learner", learner.userId())
+                .query(evidence(learner))
                 .list();
     }
 
-    Optional<Evidence> find(long courseId, long learnerId, long id) {
+    Optional<Evidence> find(long courseId, LearnerRef learner, long id) {
         return jdbc.sql("select " + COLUMNS + """
-                         from evidence e join lti_user u on u.id = e.learner_id
+                         from evidence e
                         where e.course_id = :course and e.learner_id = :learner and e.id = :id
                           and e.withdrawn_at is null""")
                 .param("course", courseId)
-                .param("learner", learnerId)
+                .param("learner", learner.userId())
                 .param("id", id)
-                .query(EvidenceRepository::evidence)
+                .query(evidence(learner))
                 .optional();
     }
 
@@ -137,10 +137,11 @@ class EvidenceRepository {
                 .update();
     }
 
-    private static Evidence evidence(ResultSet rs, int n) throws SQLException {
-        return new Evidence(
+    /** Evidence of {@code learner}, whose LTI id {@code course} owns (not read from its table here). */
+    private static RowMapper<Evidence> evidence(LearnerRef learner) {
+        return (rs, n) -> new Evidence(
                 rs.getLong("id"),
-                rs.getString("sub"),
+                learner.sub(),
                 rs.getString("bloc_code"),
                 rs.getString("criterion_code"),
                 Evidence.Kind.valueOf(rs.getString("kind")),

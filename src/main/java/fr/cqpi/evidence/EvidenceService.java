@@ -70,7 +70,7 @@ public class EvidenceService {
     @Transactional(readOnly = true)
     public List<Evidence> list(Actor actor, String learnerSub) {
         CourseMember learner = access.toRead(actor, learnerSub);
-        return repository.ofLearner(actor.courseId(), learner.userId());
+        return repository.ofLearner(actor.courseId(), learner.ref());
     }
 
     /** The blocs on which this actor may attach evidence to this learner's file (while the bloc is open). */
@@ -135,7 +135,7 @@ public class EvidenceService {
         CourseMember learner = access.toRead(actor, learnerSub);
         judgments.lockLearner(actor.courseId(), learner.userId());
         Evidence evidence = repository
-                .find(actor.courseId(), learner.userId(), id)
+                .find(actor.courseId(), learner.ref(), id)
                 .orElseThrow(() -> new EvidenceNotFoundException(id));
         if (!actor.isEvaluator()
                 && !(evidence.addedAs() == as(actor) && evidence.addedBySub().equals(actor.sub()))) {
@@ -216,7 +216,7 @@ public class EvidenceService {
                 actor.displayName(),
                 as(actor)));
         repository.audit(id, "ADDED", actor.sub(), actor.displayName(), as(actor), requestId);
-        return repository.find(actor.courseId(), learnerId, id).orElseThrow();
+        return repository.find(actor.courseId(), allowed.learner().ref(), id).orElseThrow();
     }
 
     private void requireOpen(long courseId, long learnerId, String blocCode) {

@@ -100,7 +100,8 @@ public class Jury {
     @Transactional(readOnly = true)
     public List<JuryDecision> decisionsOfSession(Actor actor, long sessionId) {
         access.requireEvaluator(actor);
-        return jury.decisionsOfSession(row(actor, sessionId).id());
+        long id = row(actor, sessionId).id();
+        return jury.decisionsOfSession(id, members.refs(jury.learnersOfSession(id)));
     }
 
     /** For the jury, or for the learner themself. */
@@ -110,8 +111,8 @@ public class Jury {
         return new CandidateFile(
                 learner,
                 evaluation.resultsOf(actor.courseId(), learner.userId()),
-                jury.decisions(actor.courseId(), learner.userId()),
-                jury.recours(actor.courseId(), learner.userId()));
+                jury.decisions(actor.courseId(), learner.ref()),
+                jury.recours(actor.courseId(), learner.ref()));
     }
 
     /** Whether the session's date has come: its decisions are recorded from that day on. */
@@ -209,7 +210,7 @@ public class Jury {
                     "outcome", "nothing_to_reopen", "no decision stands on this bloc: nothing to reopen");
         }
         if (input.recoursId() != null) {
-            Recours recours = jury.recours(actor.courseId(), learner.userId()).stream()
+            Recours recours = jury.recours(actor.courseId(), learner.ref()).stream()
                     .filter(r -> r.id() == input.recoursId() && r.blocCode().equals(input.blocCode()))
                     .findFirst()
                     .orElseThrow(() -> new InvalidJuryInputException(
@@ -258,7 +259,7 @@ public class Jury {
                 id,
                 learner.ref(),
                 learner.displayName()));
-        JuryDecision decision = jury.decisions(actor.courseId(), learner.userId()).stream()
+        JuryDecision decision = jury.decisions(actor.courseId(), learner.ref()).stream()
                 .filter(d -> d.id() == id)
                 .findFirst()
                 .orElseThrow();
@@ -284,7 +285,7 @@ public class Jury {
                     filedOn);
         }
         String grounds = text(input.grounds(), "grounds", MAX_TEXT, true);
-        JuryDecision contested = JuryDecision.standing(jury.decisions(actor.courseId(), learner.userId()))
+        JuryDecision contested = JuryDecision.standing(jury.decisions(actor.courseId(), learner.ref()))
                 .get(input.blocCode());
         if (contested == null) {
             throw new InvalidJuryInputException(
@@ -300,7 +301,7 @@ public class Jury {
         }
         long id =
                 jury.insertRecours(actor.courseId(), learner.userId(), input.blocCode(), filedOn, grounds, actor.sub());
-        return jury.recours(actor.courseId(), learner.userId()).stream()
+        return jury.recours(actor.courseId(), learner.ref()).stream()
                 .filter(r -> r.id() == id)
                 .findFirst()
                 .orElseThrow();

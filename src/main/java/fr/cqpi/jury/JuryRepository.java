@@ -1,5 +1,6 @@
 package fr.cqpi.jury;
 
+import fr.cqpi.course.LearnerRef;
 import fr.cqpi.evaluation.DecidedBloc;
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.Proposition;
@@ -11,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -168,34 +171,48 @@ class JuryRepository {
     }
 
     private static final String DECISION_COLUMNS = """
-            select d.id, d.session_id, u.sub, d.bloc_code, d.outcome, d.votes_for, d.votes_against,
+            select d.id, d.session_id, d.learner_id, d.bloc_code, d.outcome, d.votes_for, d.votes_against,
                 d.votes_abstention, d.casting_vote, d.reason, d.preconisations, d.proposition, d.recours_id,
                 d.decided_by_name, d.decided_by_sub, d.decided_at
-            from jury_decision d join lti_user u on u.id = d.learner_id""";
+            from jury_decision d""";
 
     /** Every decision on the learner in the course, oldest first. */
-    List<JuryDecision> decisions(long courseId, long learnerId) {
+    List<JuryDecision> decisions(long courseId, LearnerRef learner) {
         return jdbc.sql(DECISION_COLUMNS + " where d.course_id = :course and d.learner_id = :learner order by d.id")
                 .param("course", courseId)
-                .param("learner", learnerId)
-                .query(JuryRepository::decision)
+                .param("learner", learner.userId())
+                .query(decision(id -> learner.sub()))
                 .list();
     }
 
-    List<JuryDecision> decisionsOfSession(long sessionId) {
+    /** The learners the session decided on: whose LTI ids {@link #decisionsOfSession} needs. */
+    List<Long> learnersOfSession(long sessionId) {
+        return jdbc.sql("select distinct learner_id from jury_decision where session_id = :session")
+                .param("session", sessionId)
+                .query(Long.class)
+                .list();
+    }
+
+    /** The session's decisions, oldest first; {@code learners} names each learner the session decided on. */
+    List<JuryDecision> decisionsOfSession(long sessionId, Map<Long, LearnerRef> learners) {
         return jdbc.sql(DECISION_COLUMNS + " where d.session_id = :session order by d.id")
                 .param("session", sessionId)
-                .query(JuryRepository::decision)
+                .query(decision(id -> learners.get(id).sub()))
                 .list();
     }
 
-    private static JuryDecision decision(ResultSet rs, int n) throws SQLException {
+    /** {@code subOf} gives a learner's LTI id, which {@code course} owns, from their user id. */
+    private static RowMapper<JuryDecision> decision(LongFunction<String> subOf) {
+        return (rs, n) -> decision(rs, subOf.apply(rs.getLong("learner_id")));
+    }
+
+    private static JuryDecision decision(ResultSet rs, String learnerSub) throws SQLException {
         String proposition = rs.getString("proposition");
         String by = rs.getString("decided_by_name");
         return new JuryDecision(
                 rs.getLong("id"),
                 rs.getLong("session_id"),
-                rs.getString("sub"),
+                learnerSub,
                 rs.getString("bloc_code"),
                 Outcome.valueOf(rs.getString("outcome")),
                 new Vote(
@@ -264,17 +281,17 @@ class JuryRepository {
                 .single();
     }
 
-    List<Recours> recours(long courseId, long learnerId) {
+    List<Recours> recours(long courseId, LearnerRef learner) {
         return jdbc.sql("""
-                        select r.id, u.sub, r.bloc_code, r.filed_on, r.grounds, r.recorded_by_sub, r.recorded_at,
+                        select r.id, r.bloc_code, r.filed_on, r.grounds, r.recorded_by_sub, r.recorded_at,
                             (select d.id from jury_decision d where d.recours_id = r.id) as decision_id
-                        from jury_recours r join lti_user u on u.id = r.learner_id
+                        from jury_recours r
                         where r.course_id = :course and r.learner_id = :learner order by r.id""")
                 .param("course", courseId)
-                .param("learner", learnerId)
+                .param("learner", learner.userId())
                 .query((rs, n) -> new Recours(
                         rs.getLong("id"),
-                        rs.getString("sub"),
+                        learner.sub(),
                         rs.getString("bloc_code"),
                         rs.getObject("filed_on", LocalDate.class),
                         rs.getString("grounds"),

@@ -1,7 +1,6 @@
 package fr.cqpi.lti;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -10,14 +9,9 @@ import java.util.Base64;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * 1EdTech LTI Dynamic Registration 1.0, by invitation only: read the platform's OpenID configuration, let
@@ -42,10 +36,7 @@ public class DynamicRegistration {
     private final RegistrationInvitations invitations;
     private final TransactionTemplate transactions;
     private final Clock clock;
-    private final ObjectMapper json = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
-    private final BoundedExchange http;
+    private final RegistrationClient client;
 
     DynamicRegistration(
             JdbcClient jdbc,
@@ -59,7 +50,7 @@ public class DynamicRegistration {
         this.invitations = invitations;
         this.transactions = transactions;
         this.clock = clock;
-        this.http = new BoundedExchange(properties.httpTimeout());
+        this.client = new RegistrationClient(properties.httpTimeout());
     }
 
     /**
@@ -117,15 +108,13 @@ public class DynamicRegistration {
     public Proposal propose(
             String invitation, String openidConfigurationUrl, String registrationToken, String toolBaseUrl) {
         long invitationId = requireInvitation(invitation);
-        URI configUri = httpUrl(openidConfigurationUrl)
+        URI configUri = RegistrationClient.httpUrl(openidConfigurationUrl)
                 .orElseThrow(() -> new RegistrationFailed(400, "notHttp", "openid_configuration"));
         if (registrationToken != null && registrationToken.length() > 8192) {
             throw new RegistrationFailed(400, "tooLong", "registration_token");
         }
-        OpenIdConfiguration config = read(
-                exchange(get(configUri, registrationToken), "configuration", openidConfigurationUrl),
-                OpenIdConfiguration.class,
-                "configuration");
+        OpenIdConfiguration config = client.get(
+                configUri, openidConfigurationUrl, registrationToken, OpenIdConfiguration.class, "configuration");
         check(configUri, config);
         String id = randomId();
         jdbc.sql("""
@@ -136,7 +125,7 @@ public class DynamicRegistration {
                 .param("invitation", invitationId)
                 .param("url", openidConfigurationUrl)
                 .param("token", registrationToken)
-                .param("config", write(config))
+                .param("config", client.write(config))
                 .param("expires", Timestamp.from(clock.instant().plus(PENDING_LIFETIME)))
                 .update();
         return new Proposal(
@@ -166,16 +155,14 @@ public class DynamicRegistration {
                         rs.getLong(1),
                         rs.getString(2),
                         rs.getString(3),
-                        read(rs.getString(4), OpenIdConfiguration.class, "configuration")))
+                        client.read(rs.getString(4), OpenIdConfiguration.class, "configuration")))
                 .optional()
                 .orElseThrow(() -> new RegistrationFailed(400, "expired"));
         OpenIdConfiguration config = pending.config();
         ToolRegistrationRequest request = toolConfiguration(toolBaseUrl, config);
-        URI endpoint = httpUrl(config.registrationEndpoint()).orElseThrow();
-        RegistrationResponse answer = read(
-                exchange(post(endpoint, pending.token(), write(request)), "registration", endpoint.toString()),
-                RegistrationResponse.class,
-                "registration");
+        URI endpoint = RegistrationClient.httpUrl(config.registrationEndpoint()).orElseThrow();
+        RegistrationResponse answer =
+                client.post(endpoint, pending.token(), request, RegistrationResponse.class, "registration");
         if (answer.clientId() == null
                 || answer.clientId().isBlank()
                 || answer.clientId().length() > 255) {
@@ -259,7 +246,8 @@ public class DynamicRegistration {
 
     /** The configuration must name every endpoint as an http(s) URL, with the issuer on its own origin. */
     private static void check(URI configUri, OpenIdConfiguration config) {
-        URI issuer = httpUrl(config.issuer()).orElseThrow(() -> new RegistrationFailed(502, "missing", "issuer"));
+        URI issuer = RegistrationClient.httpUrl(config.issuer())
+                .orElseThrow(() -> new RegistrationFailed(502, "missing", "issuer"));
         if (!configUri.getScheme().equals(issuer.getScheme())
                 || !configUri.getHost().equalsIgnoreCase(issuer.getHost())
                 || configUri.getPort() != issuer.getPort()) {
@@ -275,7 +263,8 @@ public class DynamicRegistration {
                 new Field("token_endpoint", config.tokenEndpoint()),
                 new Field("jwks_uri", config.jwksUri()),
                 new Field("registration_endpoint", config.registrationEndpoint()))) {
-            if (httpUrl(field.value()).isEmpty() || field.value().length() > 2048) {
+            if (RegistrationClient.httpUrl(field.value()).isEmpty()
+                    || field.value().length() > 2048) {
                 throw new RegistrationFailed(502, "missing", field.name());
             }
         }
@@ -285,105 +274,6 @@ public class DynamicRegistration {
         String family = config.productFamily();
         String name = family != null ? family : URI.create(config.issuer()).getHost();
         return name.length() > 100 ? name.substring(0, 100) : name;
-    }
-
-    private HttpRequest get(URI url, String token) {
-        HttpRequest.Builder request =
-                HttpRequest.newBuilder(url).timeout(http.deadline()).header("Accept", "application/json");
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.GET().build();
-    }
-
-    private HttpRequest post(URI url, String token, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url)
-                .timeout(http.deadline())
-                .header("Accept", "application/json")
-                .header("Content-Type", "application/json");
-        if (token != null && !token.isBlank()) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    }
-
-    /** The answer's body when it is a 2xx; otherwise a reason for the administrator, the body only logged. */
-    private String exchange(HttpRequest request, String step, String url) {
-        BoundedExchange.Answer answer;
-        try {
-            answer = http.send(request);
-        } catch (BoundedExchange.Failure e) {
-            log.warn(
-                    "Dynamic registration, {} at {}: {} ({})",
-                    step,
-                    url,
-                    e.code(),
-                    e.getCause() == null ? "" : e.getCause().toString());
-            throw new RegistrationFailed(
-                    502, e.code(), step(step), http.deadline().toSeconds(), BoundedExchange.MAX_BODY_BYTES / 1024);
-        }
-        if (answer.status() / 100 == 3) {
-            log.warn("Dynamic registration, {} at {}: redirect (HTTP {}) not followed", step, url, answer.status());
-            throw new RegistrationFailed(502, "redirect", step(step), answer.status());
-        }
-        if (answer.status() / 100 != 2) {
-            log.warn(
-                    "Dynamic registration, {} at {}: HTTP {}, body: {}",
-                    step,
-                    url,
-                    answer.status(),
-                    loggable(answer.body()));
-            throw new RegistrationFailed(502, "status", step(step), answer.status());
-        }
-        return answer.body();
-    }
-
-    private static DefaultMessageSourceResolvable step(String step) {
-        return new DefaultMessageSourceResolvable("reg.step." + step);
-    }
-
-    private <T> T read(String body, Class<T> type, String step) {
-        try {
-            T value = json.readValue(body, type);
-            if (value == null) {
-                throw new RegistrationFailed(502, "notJson", step(step));
-            }
-            return value;
-        } catch (JacksonException e) {
-            log.warn("Dynamic registration, {}: not JSON: {}", step, loggable(body));
-            throw new RegistrationFailed(502, "notJson", step(step));
-        }
-    }
-
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JacksonException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static java.util.Optional<URI> httpUrl(String value) {
-        if (value == null || value.isBlank() || value.length() > 2048) {
-            return java.util.Optional.empty();
-        }
-        try {
-            URI uri = new URI(value.strip());
-            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
-            return http && uri.getHost() != null && uri.getRawUserInfo() == null
-                    ? java.util.Optional.of(uri)
-                    : java.util.Optional.empty();
-        } catch (java.net.URISyntaxException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static String loggable(String body) {
-        if (body == null) {
-            return "";
-        }
-        String flat = body.replaceAll("[\\p{Cntrl}\\s]+", " ");
-        return flat.length() > 500 ? flat.substring(0, 500) + "…" : flat;
     }
 
     private static String randomId() {
