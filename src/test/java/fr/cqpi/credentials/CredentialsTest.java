@@ -382,8 +382,11 @@ class CredentialsTest extends ToolIntegrationTest {
         decide(course, second, "zoe", "B4", "VALIDE", null);
 
         // Issued in the transaction of the decision that validated the last bloc.
+        // Counted in this course's platform: other tests' learners may share the sub.
         Integer certificates = jdbc.sql("select count(*) from credential c join lti_user u on u.id = c.learner_id"
-                        + " where u.sub = 'zoe' and c.kind = 'CERTIFICATE'")
+                        + " join platform p on p.id = u.platform_id"
+                        + " where u.sub = 'zoe' and c.kind = 'CERTIFICATE' and p.client_id = :client")
+                .param("client", course.platform.clientId())
                 .query(Integer.class)
                 .single();
         assertThat(certificates).isEqualTo(1);

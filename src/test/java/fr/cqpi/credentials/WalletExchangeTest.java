@@ -440,13 +440,13 @@ class WalletExchangeTest extends ToolIntegrationTest {
 
     @Test
     void theClrCertificateGoesToTheWalletBoundToItsDidWithItsBlocsAsIssued() throws Exception {
-        AgsCourse course = new AgsCourse(this, LMS, registry, "zoe");
-        long session = session(course, "zoe");
+        AgsCourse course = new AgsCourse(this, LMS, registry, "wendy");
+        long session = session(course, "wendy");
         for (String bloc : List.of("B1", "B2", "B3", "B4")) {
-            validate(course, session, "zoe", bloc);
+            validate(course, session, "wendy", bloc);
         }
-        LtiClient zoe = course.learner("zoe");
-        var listed = zoe.get("/api/v1/learners/zoe/credentials");
+        LtiClient wendy = course.learner("wendy");
+        var listed = wendy.get("/api/v1/learners/wendy/credentials");
         String certificate = null;
         for (JsonNode c : AgsCourse.json(listed.body())) {
             if (c.get("blocCode").asString().equals("CERTIFICATE")) {
@@ -454,7 +454,7 @@ class WalletExchangeTest extends ToolIntegrationTest {
             }
         }
         assertThat(certificate).isNotNull();
-        Offer offer = askForLink(zoe, "zoe", certificate);
+        Offer offer = askForLink(wendy, "wendy", certificate);
         Wallet wallet = Wallet.create();
         var claimed = postToExchange(offer.exchange(), didAuth(wallet, offer.challenge()));
         assertThat(claimed.statusCode()).as(claimed.body()).isEqualTo(200);
