@@ -1,17 +1,14 @@
 package fr.cqpi.framework;
 
+import fr.cqpi.shared.PublicEndpoints;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -26,34 +23,17 @@ class CaseSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain caseChain(HttpSecurity http) throws Exception {
-        CorsConfiguration cors = new CorsConfiguration();
-        cors.addAllowedOrigin("*");
-        cors.setAllowedMethods(List.of("GET", "HEAD"));
-        cors.setAllowCredentials(false);
-        UrlBasedCorsConfigurationSource corsSource = new UrlBasedCorsConfigurationSource();
-        corsSource.registerCorsConfiguration(CaseFramework.PATH + "/**", cors);
-        corsSource.registerCorsConfiguration("/frameworks/**", cors);
-        http.securityMatcher(CaseFramework.PATH + "/**", "/frameworks/**")
-                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET)
-                        .permitAll()
-                        .requestMatchers(HttpMethod.HEAD)
-                        .permitAll()
-                        .anyRequest()
-                        .denyAll())
-                .cors(c -> c.configurationSource(corsSource))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
-                .anonymous(anonymous -> {})
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, denied) -> {
-                    response.setStatus(405);
-                    response.setHeader(HttpHeaders.ALLOW, "GET, HEAD");
-                    response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-                    response.setCharacterEncoding("UTF-8");
-                    response.getWriter()
-                            .write(JSON.writeValueAsString(
-                                    CaseController.statusInfo("forbidden", "Read-only: GET only")));
-                }));
-        return http.build();
+        return PublicEndpoints.open(
+                        http,
+                        List.of(HttpMethod.GET, HttpMethod.HEAD),
+                        List.of(CaseFramework.PATH + "/**", "/frameworks/**"),
+                        response -> {
+                            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+                            response.setCharacterEncoding("UTF-8");
+                            response.getWriter()
+                                    .write(JSON.writeValueAsString(
+                                            CaseController.statusInfo("forbidden", "Read-only: GET only")));
+                        })
+                .build();
     }
 }

@@ -1,10 +1,6 @@
 package fr.cqpi.notifications;
 
-import fr.cqpi.course.Contact;
-import fr.cqpi.course.CourseMembers;
 import fr.cqpi.credentials.CredentialIssued;
-import fr.cqpi.evaluation.EvaluationQueries;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -21,23 +17,12 @@ class CredentialIssuedMail implements NotificationType {
 
     static final String TYPE = "credential-issued";
 
-    private final NotificationOutbox outbox;
-    private final CourseMembers members;
-    private final EvaluationQueries evaluation;
+    private final CandidateMails candidates;
     private final MailTexts texts;
-    private final ToolLinks links;
 
-    CredentialIssuedMail(
-            NotificationOutbox outbox,
-            CourseMembers members,
-            EvaluationQueries evaluation,
-            MailTexts texts,
-            ToolLinks links) {
-        this.outbox = outbox;
-        this.members = members;
-        this.evaluation = evaluation;
+    CredentialIssuedMail(CandidateMails candidates, MailTexts texts) {
+        this.candidates = candidates;
         this.texts = texts;
-        this.links = links;
     }
 
     @Override
@@ -48,18 +33,12 @@ class CredentialIssuedMail implements NotificationType {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void onIssued(CredentialIssued event) {
-        Contact contact =
-                members.contacts(event.courseId(), List.of(event.learnerId())).get(event.learnerId());
-        if (contact == null) {
-            return;
-        }
-        outbox.enqueue(
+        candidates.enqueue(
                 TYPE,
-                Recipient.of(contact),
-                Map.of(
-                        "name", contact.name(),
-                        "qualification", evaluation.referentiel().title(),
-                        "link", links.to("/app/me")),
+                event.courseId(),
+                event.learnerId(),
+                "/app/me",
+                Map.of(),
                 TYPE + ":" + event.courseId() + ":" + event.learnerId());
     }
 

@@ -1,10 +1,6 @@
 package fr.cqpi.notifications;
 
-import fr.cqpi.course.Contact;
-import fr.cqpi.course.CourseMembers;
 import fr.cqpi.documents.DocumentIssued;
-import fr.cqpi.evaluation.EvaluationQueries;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -22,23 +18,12 @@ class DocumentIssuedMail implements NotificationType {
 
     static final String TYPE = "document-issued";
 
-    private final NotificationOutbox outbox;
-    private final CourseMembers members;
-    private final EvaluationQueries evaluation;
+    private final CandidateMails candidates;
     private final MailTexts texts;
-    private final ToolLinks links;
 
-    DocumentIssuedMail(
-            NotificationOutbox outbox,
-            CourseMembers members,
-            EvaluationQueries evaluation,
-            MailTexts texts,
-            ToolLinks links) {
-        this.outbox = outbox;
-        this.members = members;
-        this.evaluation = evaluation;
+    DocumentIssuedMail(CandidateMails candidates, MailTexts texts) {
+        this.candidates = candidates;
         this.texts = texts;
-        this.links = links;
     }
 
     @Override
@@ -50,18 +35,12 @@ class DocumentIssuedMail implements NotificationType {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onIssued(DocumentIssued event) {
         long learner = event.learner().userId();
-        Contact contact = members.contacts(event.courseId(), List.of(learner)).get(learner);
-        outbox.enqueue(
+        candidates.enqueue(
                 TYPE,
-                Recipient.of(contact),
-                Map.of(
-                        "name", contact.name(),
-                        "qualification", evaluation.referentiel().title(),
-                        "link",
-                                links.to("/app/learners/"
-                                        + UriUtils.encodePathSegment(
-                                                event.learner().sub(), "UTF-8")
-                                        + "/documents")),
+                event.courseId(),
+                learner,
+                "/app/learners/" + UriUtils.encodePathSegment(event.learner().sub(), "UTF-8") + "/documents",
+                Map.of(),
                 TYPE + ":" + event.courseId() + ":" + learner);
     }
 

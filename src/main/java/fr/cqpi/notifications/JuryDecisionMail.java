@@ -1,10 +1,6 @@
 package fr.cqpi.notifications;
 
-import fr.cqpi.course.Contact;
-import fr.cqpi.course.CourseMembers;
-import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.jury.JuryDecisionRecorded;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
@@ -21,23 +17,12 @@ class JuryDecisionMail implements NotificationType {
 
     static final String TYPE = "jury-decision";
 
-    private final NotificationOutbox outbox;
-    private final CourseMembers members;
-    private final EvaluationQueries evaluation;
+    private final CandidateMails candidates;
     private final MailTexts texts;
-    private final ToolLinks links;
 
-    JuryDecisionMail(
-            NotificationOutbox outbox,
-            CourseMembers members,
-            EvaluationQueries evaluation,
-            MailTexts texts,
-            ToolLinks links) {
-        this.outbox = outbox;
-        this.members = members;
-        this.evaluation = evaluation;
+    JuryDecisionMail(CandidateMails candidates, MailTexts texts) {
+        this.candidates = candidates;
         this.texts = texts;
-        this.links = links;
     }
 
     @Override
@@ -49,15 +34,12 @@ class JuryDecisionMail implements NotificationType {
     @Transactional(propagation = Propagation.MANDATORY)
     public void onDecision(JuryDecisionRecorded event) {
         long learner = event.learner().userId();
-        Contact contact = members.contacts(event.courseId(), List.of(learner)).get(learner);
-        outbox.enqueue(
+        candidates.enqueue(
                 TYPE,
-                Recipient.of(contact),
-                Map.of(
-                        "name", contact.name(),
-                        "heldOn", event.heldOn().toString(),
-                        "qualification", evaluation.referentiel().title(),
-                        "link", links.to("/app/me")),
+                event.courseId(),
+                learner,
+                "/app/me",
+                Map.of("heldOn", event.heldOn().toString()),
                 TYPE + ":" + event.sessionId() + ":" + learner);
     }
 

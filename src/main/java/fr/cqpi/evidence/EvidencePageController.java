@@ -1,14 +1,8 @@
-package fr.cqpi.web;
+package fr.cqpi.evidence;
 
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.LearnerNotFoundException;
-import fr.cqpi.evidence.Evidence;
-import fr.cqpi.evidence.EvidenceNotFoundException;
-import fr.cqpi.evidence.EvidenceService;
-import fr.cqpi.evidence.EvidenceTooLargeException;
-import fr.cqpi.evidence.InvalidEvidenceException;
-import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;

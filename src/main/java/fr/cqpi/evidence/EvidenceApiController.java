@@ -1,8 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evidence;
 
-import fr.cqpi.evidence.Evidence;
-import fr.cqpi.evidence.EvidenceFile;
-import fr.cqpi.evidence.EvidenceService;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
