@@ -7,24 +7,14 @@
 (function () {
   var form = document.getElementById('handover');
   if (!form) { return; }
-  var state = form.dataset.state, key = 'cqpi.launch.' + state, secret = readSecret(), done = false, rereads = 0;
+  var state = form.dataset.state, key = 'cqpi.launch.' + state, secret = null, done = false;
   var origins = (form.dataset.origins || '').split(' ').filter(Boolean);
+  try { secret = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) { secret = null; }
 
-  function readSecret() {
-    try {
-      var value = sessionStorage.getItem(key);
-      if (value) { sessionStorage.removeItem(key); }
-      return value;
-    } catch (e) { return null; }
-  }
   function lost() { done = true; document.getElementById('handover-lost').hidden = false; }
   function mismatch() { done = true; document.getElementById('handover-mismatch').hidden = false; }
   function go() {
     if (done) { return; }
-    if (!secret) { secret = readSecret(); }
-    // A loaded Chromium has been seen to show this page before the login step's write to sessionStorage reached it:
-    // the tab is read again for 2 s before the launch is said lost.
-    if (!secret && rereads < 20) { rereads++; setTimeout(go, 100); return; }
     if (!secret) { lost(); return; }
     done = true;
     form.elements.page_secret.value = secret;
