@@ -2,7 +2,7 @@ package fr.cqpi.credentials;
 
 import static fr.cqpi.credentials.CredentialsTest.decide;
 import static fr.cqpi.credentials.CredentialsTest.list;
-import static fr.cqpi.credentials.CredentialsTest.post;
+import static fr.cqpi.credentials.CredentialsTest.overturnOnRecours;
 import static fr.cqpi.credentials.CredentialsTest.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,19 +46,7 @@ class CredentialsForOutsideVerifiers extends ToolIntegrationTest {
             decide(course, session, "ines", bloc, "VALIDE", null);
         }
         decide(course, session, "omar", "B3", "VALIDE", null);
-        var recours = post(
-                course,
-                "/api/v1/learners/omar/recours",
-                "{\"blocCode\": \"B3\", \"filedOn\": \"2026-12-03\", \"grounds\": \"Contestation\"}");
-        assertThat(recours.statusCode()).as(recours.body()).isEqualTo(201);
-        long appeal = session(course, "2026-12-05", "omar");
-        decide(
-                course,
-                appeal,
-                "omar",
-                "B3",
-                "NON_VALIDE",
-                AgsCourse.json(recours.body()).get("id").asLong());
+        overturnOnRecours(course, "omar", "B3");
 
         LtiClient anyone = browser();
         Map<String, Object> files = new LinkedHashMap<>();

@@ -88,6 +88,26 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
     }
 
+    /**
+     * A recours on the learner's bloc, filed on 2026-12-03 and decided NON_VALIDE by a jury session of 2026-12-05
+     * that presents only them: the bloc's validation is overturned.
+     */
+    static void overturnOnRecours(AgsCourse course, String learner, String bloc) {
+        var recours = post(
+                course,
+                "/api/v1/learners/" + learner + "/recours",
+                "{\"blocCode\": \"" + bloc + "\", \"filedOn\": \"2026-12-03\", \"grounds\": \"Contestation\"}");
+        assertThat(recours.statusCode()).as(recours.body()).isEqualTo(201);
+        long appeal = session(course, "2026-12-05", learner);
+        decide(
+                course,
+                appeal,
+                learner,
+                bloc,
+                "NON_VALIDE",
+                AgsCourse.json(recours.body()).get("id").asLong());
+    }
+
     static JsonNode list(LtiClient client, String learner) {
         var listed = client.get("/api/v1/learners/" + learner + "/credentials");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
@@ -251,19 +271,7 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(list(course.trainer, "ines")).hasSize(1);
 
         // A recours, decided NON_VALIDE: the credential is revoked, the status list says so.
-        var recours = post(
-                course,
-                "/api/v1/learners/ines/recours",
-                "{\"blocCode\": \"B4\", \"filedOn\": \"2026-12-03\", \"grounds\": \"Contestation\"}");
-        assertThat(recours.statusCode()).as(recours.body()).isEqualTo(201);
-        long appeal = session(course, "2026-12-05", "ines");
-        decide(
-                course,
-                appeal,
-                "ines",
-                "B4",
-                "NON_VALIDE",
-                AgsCourse.json(recours.body()).get("id").asLong());
+        overturnOnRecours(course, "ines", "B4");
         assertThat(revoked(anyone, statusList, index)).isTrue();
         JsonNode after = list(course.trainer, "ines");
         assertThat(after).hasSize(1);
@@ -497,19 +505,7 @@ class CredentialsTest extends ToolIntegrationTest {
         String statusList = clr.at("/credentialStatus/statusListCredential").asString();
         int index = Integer.parseInt(clr.at("/credentialStatus/statusListIndex").asString());
         assertThat(revoked(anyone, statusList, index)).isFalse();
-        var recours = post(
-                course,
-                "/api/v1/learners/zoe/recours",
-                "{\"blocCode\": \"B2\", \"filedOn\": \"2026-12-03\", \"grounds\": \"Contestation\"}");
-        assertThat(recours.statusCode()).as(recours.body()).isEqualTo(201);
-        long appeal = session(course, "2026-12-05", "zoe");
-        decide(
-                course,
-                appeal,
-                "zoe",
-                "B2",
-                "NON_VALIDE",
-                AgsCourse.json(recours.body()).get("id").asLong());
+        overturnOnRecours(course, "zoe", "B2");
         assertThat(revoked(anyone, statusList, index)).isTrue();
         JsonNode after = list(course.trainer, "zoe");
         for (JsonNode e : after) {
