@@ -208,11 +208,13 @@ public final class ToolBenchmark {
         tabs[0].forgetEverything();
         expect(302, tabs[0].launch(platform, "mix-trainer", n -> mixClaims(platform, "mix-trainer", INSTRUCTOR, n)));
         String trainerCookie = "CQPI_SESSION=" + tabs[0].cookie("CQPI_SESSION").orElseThrow();
+        jdk.jfr.Recording cohortRecording = startRecording(jfr);
         measured(
                 results, cpu, postgresData, "trainer's first page, cohort of 200 learners × 80 criteria", 16, 10, c -> {
                     tabs[c].forgetEverything();
                     expect(200, tabs[c].get("/app/cohort", Map.of("Cookie", trainerCookie)));
                 });
+        stopRecording(cohortRecording, jfr, "-cohort200.jfr");
         // Each learner's session, then the learner's own grid alone (the first page of the launches above).
         String[] cookies = new String[LEARNERS];
         for (int i = 0; i < LEARNERS; i++) {
@@ -229,6 +231,7 @@ public final class ToolBenchmark {
                     emptyCriteriaCache(app);
                 }
                 java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                jdk.jfr.Recording gridRecording = written && view.startsWith("first") ? startRecording(jfr) : null;
                 String name = "learner's own grid page (" + view
                         + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : "") + ")";
                 measured(results, cpu, postgresData, name, 16, LEARNERS / 16, c -> {
@@ -239,9 +242,30 @@ public final class ToolBenchmark {
                         throw new IllegalStateException("not the learner's grid");
                     }
                 });
+                stopRecording(gridRecording, jfr, "-learner-grid.jfr");
             }
         }
         readOnlyCriteriaWritten(app, true);
+    }
+
+    /** A JFR recording with the "profile" settings, when {@code jfr} names a file; else null. */
+    private static jdk.jfr.Recording startRecording(String jfr) throws Exception {
+        if (jfr == null) {
+            return null;
+        }
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    /** Stops a recording of {@link #startRecording} and writes it beside {@code jfr}, its name ending in suffix. */
+    private static void stopRecording(jdk.jfr.Recording recording, String jfr, String suffix) throws Exception {
+        if (recording == null) {
+            return;
+        }
+        recording.stop();
+        recording.dump(Path.of(jfr.replace(".jfr", suffix)));
+        recording.close();
     }
 
     /** Whether the tool writes a read-only criterion itself ({@code ReadOnlyCriterion}) or renders its fragment. */
