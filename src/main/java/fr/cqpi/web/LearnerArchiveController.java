@@ -2,6 +2,7 @@ package fr.cqpi.web;
 
 import fr.cqpi.course.People;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.privacy.ArchiveDownload;
 import fr.cqpi.privacy.PersonalDataArchive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +28,6 @@ class LearnerArchiveController {
     ResponseEntity<StreamingResponseBody> mine(@AuthenticationPrincipal LaunchContext launch) {
         People.Entry me = people.find(launch.platformId(), launch.sub())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return AdminPrivacyController.zip(archive, me);
+        return ArchiveDownload.of(archive, me);
     }
 }

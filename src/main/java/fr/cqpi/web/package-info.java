@@ -1,5 +1,5 @@
 /**
- * Pages (Thymeleaf + htmx), the JSON API, security configuration and administration.
+ * Pages (Thymeleaf + htmx), the JSON API and security configuration; the administration is in {@code admin}.
  */
 @ApplicationModule(
         allowedDependencies = {
@@ -12,11 +12,8 @@
             "gradesync",
             "jury",
             "lti",
-            "lti::platforms",
-            "lti::keys",
             "lti::base-url",
             "privacy",
-            "personaldata",
             "referentiel",
             "shared",
             "tutors"
