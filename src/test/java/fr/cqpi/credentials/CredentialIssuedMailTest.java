@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.ReceivedMail;
 import fr.cqpi.support.TestSmtp;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -37,7 +38,7 @@ class CredentialIssuedMailTest extends ToolIntegrationTest {
                         + ", \"candidates\": [\"" + learner + "\"]}",
                 course.trainerHeaders);
         assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
-        long id = AgsCourse.json(session.body()).get("id").asLong();
+        long id = Json.read(session.body()).get("id").asLong();
         var decided = course.trainer.send(
                 "POST",
                 "/api/v1/jury-sessions/" + id + "/decisions",

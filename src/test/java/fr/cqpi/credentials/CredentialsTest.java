@@ -17,6 +17,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -75,7 +76,7 @@ class CredentialsTest extends ToolIntegrationTest {
                 "{\"heldOn\": \"" + heldOn + "\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
                         + ", \"candidates\": [\"" + String.join("\",\"", candidates) + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return AgsCourse.json(created.body()).get("id").asLong();
+        return Json.read(created.body()).get("id").asLong();
     }
 
     static void decide(AgsCourse course, long session, String learner, String bloc, String outcome, Long recours) {
@@ -105,13 +106,13 @@ class CredentialsTest extends ToolIntegrationTest {
                 learner,
                 bloc,
                 "NON_VALIDE",
-                AgsCourse.json(recours.body()).get("id").asLong());
+                Json.read(recours.body()).get("id").asLong());
     }
 
     static JsonNode list(LtiClient client, String learner) {
         var listed = client.get("/api/v1/learners/" + learner + "/credentials");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-        return AgsCourse.json(listed.body());
+        return Json.read(listed.body());
     }
 
     /** The path of one of the tool's URLs. */
@@ -184,8 +185,7 @@ class CredentialsTest extends ToolIntegrationTest {
         LtiClient anyone = browser();
         var item = anyone.get(path(alignment.get("targetUrl").asString()));
         assertThat(item.statusCode()).isEqualTo(200);
-        assertThat(AgsCourse.json(item.body()).get("humanCodingScheme").asString())
-                .isEqualTo("B4");
+        assertThat(Json.read(item.body()).get("humanCodingScheme").asString()).isEqualTo("B4");
 
         // The official OB 3.0 JSON Schema (AchievementCredential) accepts it, and does check.
         Schema schema;
@@ -222,7 +222,7 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(Instant.ofEpochSecond(payload.get("nbf").asLong()))
                 .isEqualTo(Instant.parse(credential.get("validFrom").asString()));
         assertThat(payload.get("proof")).isEqualTo(credential.get("proof"));
-        var jwks = AgsCourse.json(anyone.get("/credentials/keys/jwks.json").body());
+        var jwks = Json.read(anyone.get("/credentials/keys/jwks.json").body());
         assertThat(jwks.at("/keys/0/kid").asString()).isEqualTo(jws.getHeader().getKeyID());
         assertThat(jwks.at("/keys/0/d").isMissingNode()).isTrue();
 

@@ -16,6 +16,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import fr.cqpi.shared.QrCodesTest;
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.io.ByteArrayInputStream;
@@ -176,7 +177,7 @@ class WalletExchangeTest extends ToolIntegrationTest {
     String credentialOf(LtiClient client, String sub) {
         var listed = client.get("/api/v1/learners/" + sub + "/credentials");
         assertThat(listed.statusCode()).isEqualTo(200);
-        return AgsCourse.json(listed.body()).get(0).get("id").asString();
+        return Json.read(listed.body()).get(0).get("id").asString();
     }
 
     long session(AgsCourse course, String... candidates) {
@@ -187,7 +188,7 @@ class WalletExchangeTest extends ToolIntegrationTest {
                         + ", \"candidates\": [\"" + String.join("\",\"", candidates) + "\"]}",
                 course.trainerHeaders);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return AgsCourse.json(created.body()).get("id").asLong();
+        return Json.read(created.body()).get("id").asLong();
     }
 
     void validate(AgsCourse course, long session, String learner, String bloc) {
@@ -448,7 +449,7 @@ class WalletExchangeTest extends ToolIntegrationTest {
         LtiClient wendy = course.learner("wendy");
         var listed = wendy.get("/api/v1/learners/wendy/credentials");
         String certificate = null;
-        for (JsonNode c : AgsCourse.json(listed.body())) {
+        for (JsonNode c : Json.read(listed.body())) {
             if (c.get("blocCode").asString().equals("CERTIFICATE")) {
                 certificate = c.get("id").asString();
             }

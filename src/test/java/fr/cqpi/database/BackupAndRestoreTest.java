@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.SharedWireMock;
 import fr.cqpi.support.TestApplications;
@@ -117,7 +118,7 @@ class BackupAndRestoreTest {
                             + " \"REPRESENTANT_SALARIES\"}], \"candidates\": [\"ines\"]}",
                     course.trainerHeaders);
             assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
-            long sessionId = AgsCourse.json(session.body()).get("id").asLong();
+            long sessionId = Json.read(session.body()).get("id").asLong();
             var decided = course.trainer.send(
                     "POST",
                     "/api/v1/jury-sessions/" + sessionId + "/decisions",
@@ -132,7 +133,7 @@ class BackupAndRestoreTest {
                         "{\"kind\": \"" + kind + "\"}",
                         course.trainerHeaders);
                 assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-                JsonNode document = AgsCourse.json(issued.body()).get("document");
+                JsonNode document = Json.read(issued.body()).get("document");
                 String number = document.get("number").asText();
                 String url = document.get("verificationUrl").asText();
                 verificationPaths.put(number, url.substring(url.indexOf("/verify/")));
@@ -310,8 +311,7 @@ class BackupAndRestoreTest {
                 claims.put(TestPlatform.LTI + "target_link_uri", "http://localhost:" + afterPort + "/app");
                 return claims;
             });
-            JsonNode grid =
-                    AgsCourse.json(trainer.get("/api/v1/learners/ines/grid").body());
+            JsonNode grid = Json.read(trainer.get("/api/v1/learners/ines/grid").body());
             assertThat(grid.toString()).contains("Classement à revoir").contains("ACQUIS");
             assertThat(trainer.get("/api/v1/learners/ines/jury").body()).contains("Compétences démontrées");
             for (var pdf : pdfs.entrySet()) {

@@ -7,6 +7,7 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.awt.image.BufferedImage;
@@ -63,7 +64,7 @@ class DocumentsTest extends ToolIntegrationTest {
                 "{\"heldOn\": \"2026-12-01\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
                         + ", \"candidates\": [\"" + String.join("\",\"", candidates) + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return AgsCourse.json(created.body()).get("id").asLong();
+        return Json.read(created.body()).get("id").asLong();
     }
 
     void decide(AgsCourse course, long session, String learner, String bloc, String outcome, String preconisations) {
@@ -81,7 +82,7 @@ class DocumentsTest extends ToolIntegrationTest {
     JsonNode issue(AgsCourse course, String learner, String kind) {
         var issued = post(course, "/api/v1/learners/" + learner + "/documents", "{\"kind\": \"" + kind + "\"}");
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        return AgsCourse.json(issued.body());
+        return Json.read(issued.body());
     }
 
     static byte[] download(LtiClient client, String number) {
@@ -142,11 +143,11 @@ class DocumentsTest extends ToolIntegrationTest {
         var listed = course.trainer.get("/api/v1/learners/" + learner + "/credentials");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
         Map<String, String> urls = new java.util.HashMap<>();
-        for (JsonNode c : AgsCourse.json(listed.body())) {
+        for (JsonNode c : Json.read(listed.body())) {
             if (c.get("status").asText().equals("VALID")) {
                 urls.put(
                         c.get("blocCode").asText(),
-                        AgsCourse.json(c.get("json").asText()).get("id").asText());
+                        Json.read(c.get("json").asText()).get("id").asText());
             }
         }
         return urls;
@@ -205,11 +206,11 @@ class DocumentsTest extends ToolIntegrationTest {
         // Certificate refused until the four blocs are VALIDE; attestation of B1 with the jury's recommendations.
         var refused = post(course, "/api/v1/learners/ines/documents", "{\"kind\": \"CERTIFICAT\"}");
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(AgsCourse.json(refused.body()).get("title").asText()).isEqualTo("blocs_not_all_validated");
-        assertThat(AgsCourse.json(refused.body()).get("detail").asText()).contains("B2, B3, B4");
+        assertThat(Json.read(refused.body()).get("title").asText()).isEqualTo("blocs_not_all_validated");
+        assertThat(Json.read(refused.body()).get("detail").asText()).contains("B2, B3, B4");
         var nothing = post(course, "/api/v1/learners/omar/documents", "{\"kind\": \"ATTESTATION\"}");
         assertThat(nothing.statusCode()).isEqualTo(409);
-        assertThat(AgsCourse.json(nothing.body()).get("title").asText()).isEqualTo("no_bloc_validated");
+        assertThat(Json.read(nothing.body()).get("title").asText()).isEqualTo("no_bloc_validated");
 
         JsonNode attestation = issue(course, "ines", "ATTESTATION");
         String attestationNumber = attestation.at("/document/number").asText();
@@ -268,7 +269,7 @@ class DocumentsTest extends ToolIntegrationTest {
         // The learner: their own documents, never another's; no issuing.
         LtiClient ines = course.learner("ines");
         assertThat(download(ines, attestationNumber)).isEqualTo(attestationPdf);
-        assertThat(AgsCourse.json(ines.get("/api/v1/learners/ines/documents").body()))
+        assertThat(Json.read(ines.get("/api/v1/learners/ines/documents").body()))
                 .hasSize(3);
         LtiClient omar = course.learner("omar");
         assertThat(omar.getBytes("/api/v1/documents/" + attestationNumber + "/pdf")
@@ -319,8 +320,8 @@ class DocumentsTest extends ToolIntegrationTest {
 
         // Numbers are unique; the pages link the documents.
         List<String> numbers = new ArrayList<>();
-        for (JsonNode d : AgsCourse.json(
-                course.trainer.get("/api/v1/learners/ines/documents").body())) {
+        for (JsonNode d :
+                Json.read(course.trainer.get("/api/v1/learners/ines/documents").body())) {
             numbers.add(d.get("number").asText());
         }
         assertThat(numbers).hasSize(4).doesNotHaveDuplicates();
@@ -342,7 +343,7 @@ class DocumentsTest extends ToolIntegrationTest {
 
         var issued = english.send("POST", "/api/v1/learners/ines/documents", "{\"kind\": \"ATTESTATION\"}", headers);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        String number = AgsCourse.json(issued.body()).at("/document/number").asText();
+        String number = Json.read(issued.body()).at("/document/number").asText();
         assertThat(text(download(english, number), "attestation-en"))
                 .contains("Certificate of competence blocks")
                 .contains("validated by the jury of")
@@ -353,9 +354,7 @@ class DocumentsTest extends ToolIntegrationTest {
         assertThat(text(
                         download(
                                 english,
-                                AgsCourse.json(livret.body())
-                                        .at("/document/number")
-                                        .asText()),
+                                Json.read(livret.body()).at("/document/number").asText()),
                         "livret-en"))
                 .contains("Evaluation record")
                 .doesNotContain("Livret d'évaluation");
@@ -369,7 +368,7 @@ class DocumentsTest extends ToolIntegrationTest {
         decide(course, session, "noah", "B4", "NON_VALIDE", "Préparer un support de présentation");
         var issued = post(course, "/api/v1/jury-sessions/" + session + "/documents", null);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        JsonNode body = AgsCourse.json(issued.body());
+        JsonNode body = Json.read(issued.body());
         String number = body.at("/document/number").asText();
         String url = body.at("/document/verificationUrl").asText();
         byte[] pdf = download(course.trainer, number);
@@ -391,7 +390,7 @@ class DocumentsTest extends ToolIntegrationTest {
                 .contains(number)
                 .contains(url);
         assertThat(qrCode(pdf)).isEqualTo(url);
-        assertThat(AgsCourse.json(course.trainer
+        assertThat(Json.read(course.trainer
                                 .get("/api/v1/jury-sessions/" + session + "/documents")
                                 .body())
                         .get(0)
@@ -414,7 +413,7 @@ class DocumentsTest extends ToolIntegrationTest {
         AgsCourse course = new AgsCourse(this, LMS, registry, "zoe");
         var unknownKind = post(course, "/api/v1/learners/zoe/documents", "{\"kind\": \"DIPLOME\"}");
         assertThat(unknownKind.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(unknownKind.body()).get("field").asText()).isEqualTo("kind");
+        assertThat(Json.read(unknownKind.body()).get("field").asText()).isEqualTo("kind");
         var minutes = post(course, "/api/v1/learners/zoe/documents", "{\"kind\": \"PROCES_VERBAL\"}");
         assertThat(minutes.statusCode()).isEqualTo(400);
         assertThat(post(course, "/api/v1/learners/ghost/documents", "{\"kind\": \"LIVRET\"}")
@@ -445,13 +444,13 @@ class DocumentsTest extends ToolIntegrationTest {
                 "{\"heldOn\": \"" + heldOn + "\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
                         + ", \"candidates\": [\"" + String.join("\",\"", candidates) + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return AgsCourse.json(created.body()).get("id").asLong();
+        return Json.read(created.body()).get("id").asLong();
     }
 
     HttpResponse<String> issueRefused(AgsCourse course, String learner, String kind, String reason) {
         var refused = post(course, "/api/v1/learners/" + learner + "/documents", "{\"kind\": \"" + kind + "\"}");
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
-        assertThat(AgsCourse.json(refused.body()).get("title").asText()).isEqualTo(reason);
+        assertThat(Json.read(refused.body()).get("title").asText()).isEqualTo(reason);
         return refused;
     }
 
@@ -470,7 +469,7 @@ class DocumentsTest extends ToolIntegrationTest {
         long documents = jdbc.sql("select count(*) from issued_document")
                 .query(Long.class)
                 .single();
-        assertThat(AgsCourse.json(issueRefused(course, "rose", "CERTIFICAT", "recours_pending")
+        assertThat(Json.read(issueRefused(course, "rose", "CERTIFICAT", "recours_pending")
                                 .body())
                         .get("detail")
                         .asText())
@@ -505,7 +504,7 @@ class DocumentsTest extends ToolIntegrationTest {
                 "{\"learnerId\": \"rose\", \"blocCode\": \"B2\", \"outcome\": \"VALIDE\", \"votesFor\": 3,"
                         + " \"votesAgainst\": 0, \"votesAbstention\": 0, \"reason\": \"Recours examiné\","
                         + " \"recoursId\": "
-                        + AgsCourse.json(recours.body()).get("id").asLong() + "}");
+                        + Json.read(recours.body()).get("id").asLong() + "}");
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
         issue(course, "rose", "CERTIFICAT");
     }
@@ -522,7 +521,7 @@ class DocumentsTest extends ToolIntegrationTest {
                         select s.id, s.course_id, c.learner_id, 'cqpi-assistant', 'B1', 'VALIDE', 3, 0, 0,
                             'Enregistrée avant la règle', 'trainer'
                         from jury_session s join jury_candidate c on c.session_id = s.id where s.id = :session""").param("session", planned).update();
-        assertThat(AgsCourse.json(issueRefused(course, "paul", "ATTESTATION", "decision_after_issue")
+        assertThat(Json.read(issueRefused(course, "paul", "ATTESTATION", "decision_after_issue")
                                 .body())
                         .get("detail")
                         .asText())
@@ -531,7 +530,7 @@ class DocumentsTest extends ToolIntegrationTest {
         issueRefused(course, "paul", "LIVRET", "decision_after_issue");
         var minutes = post(course, "/api/v1/jury-sessions/" + planned + "/documents", null);
         assertThat(minutes.statusCode()).isEqualTo(409);
-        assertThat(AgsCourse.json(minutes.body()).get("title").asText()).isEqualTo("session_not_held_yet");
+        assertThat(Json.read(minutes.body()).get("title").asText()).isEqualTo("session_not_held_yet");
 
         // The pages: every button that cannot issue is disabled with the reason from the bundles, never English.
         Document panel =

@@ -3,6 +3,7 @@ package fr.cqpi.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,7 @@ class BlocStatesTest extends ToolIntegrationTest {
     }
 
     JsonNode b4Result(AgsCourse course, String learner) {
-        return AgsCourse.json(course.trainer
+        return Json.read(course.trainer
                         .get("/api/v1/learners/" + learner + "/results")
                         .body())
                 .at("/blocs/3");

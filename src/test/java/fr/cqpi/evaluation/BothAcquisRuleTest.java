@@ -2,9 +2,10 @@ package fr.cqpi.evaluation;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
-import static fr.cqpi.support.TestPlatform.LTI;
+import static fr.cqpi.support.TestPlatform.MENTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -26,14 +27,14 @@ class BothAcquisRuleTest extends ToolIntegrationTest {
     void aCriterionCountsAcquisOnlyWhenBothEvaluatorsSaySo() {
         TestPlatform moodle = newPlatform("moodle");
         String course = "course-" + System.nanoTime();
-        launch(moodle, course, "amina", LEARNER, null);
-        LtiClient trainer = launch(moodle, course, "claire", INSTRUCTOR, null);
-        LtiClient tutor = launch(moodle, course, "tom", TwoEvaluatorsTest.MENTOR, List.of("amina"));
-        Map<String, String> trainerApi = TwoEvaluatorsTest.api(trainer);
-        Map<String, String> tutorApi = TwoEvaluatorsTest.api(tutor);
+        launched(moodle, "amina", LEARNER, course);
+        LtiClient trainer = launched(moodle, "claire", INSTRUCTOR, course);
+        LtiClient tutor = launched(moodle, "tom", MENTOR, course, TestPlatform.mentorOf("amina"));
+        Map<String, String> trainerApi = trainer.apiHeaders();
+        Map<String, String> tutorApi = tutor.apiHeaders();
         List<String> b4 = IntStream.rangeClosed(1, 11).mapToObj(i -> "C9." + i).toList();
 
-        b4.forEach(c -> assertThat(TwoEvaluatorsTest.judge(trainer, trainerApi, "amina", c, "{\"status\": \"ACQUIS\"}")
+        b4.forEach(c -> assertThat(trainer.judge(trainerApi, "amina", c, Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(200));
         JsonNode alone = b4(trainer);
@@ -41,14 +42,14 @@ class BothAcquisRuleTest extends ToolIntegrationTest {
         assertThat(alone.get("acquis").asInt()).isZero();
         assertThat(alone.get("proposition").isNull()).isTrue();
 
-        b4.forEach(c -> TwoEvaluatorsTest.judge(
-                tutor, tutorApi, "amina", c, "{\"status\": \"" + (c.equals("C9.5") ? "NON_ACQUIS" : "ACQUIS") + "\"}"));
+        b4.forEach(c ->
+                tutor.judge(tutorApi, "amina", c, Json.object("status", c.equals("C9.5") ? "NON_ACQUIS" : "ACQUIS")));
         JsonNode disagree = b4(trainer);
         assertThat(disagree.get("evaluationState").asText()).isEqualTo("EVALUE");
         assertThat(disagree.get("proposition").asText()).isEqualTo("DEFAVORABLE");
         assertThat(disagree.get("acquis").asInt()).isEqualTo(10);
 
-        TwoEvaluatorsTest.judge(tutor, tutorApi, "amina", "C9.5", "{\"status\": \"ACQUIS\"}");
+        tutor.judge(tutorApi, "amina", "C9.5", Json.object("status", "ACQUIS"));
         JsonNode agree = b4(trainer);
         assertThat(agree.get("state").asText()).isEqualTo("PROPOSITION_FAVORABLE");
         assertThat(agree.get("score").decimalValue()).isEqualByComparingTo("100");
@@ -57,20 +58,6 @@ class BothAcquisRuleTest extends ToolIntegrationTest {
     }
 
     static JsonNode b4(LtiClient client) {
-        return TwoEvaluatorsTest.json(client.get("/api/v1/learners/amina/results"))
-                .at("/blocs/3");
-    }
-
-    LtiClient launch(TestPlatform platform, String course, String sub, String role, List<String> mentees) {
-        LtiClient client = browser();
-        var response = client.launch(platform, sub, n -> {
-            Map<String, Object> claims = platform.moodleLaunch(sub, role, n, course);
-            if (mentees != null) {
-                claims.put(LTI + "role_scope_mentor", mentees);
-            }
-            return claims;
-        });
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
+        return Json.read(client.get("/api/v1/learners/amina/results")).at("/blocs/3");
     }
 }

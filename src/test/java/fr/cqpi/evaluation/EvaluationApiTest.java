@@ -5,23 +5,20 @@ import static fr.cqpi.support.TestPlatform.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** JSON API v1 and the grid's rules of access, over real HTTP with real launches. */
 class EvaluationApiTest extends ToolIntegrationTest {
-
-    static final ObjectMapper JSON = new ObjectMapper();
 
     TestPlatform moodle;
     TestPlatform otherPlatform;
@@ -30,7 +27,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
     LtiClient learner2;
     LtiClient otherCourseTrainer;
     LtiClient otherPlatformTrainer;
-    Map<String, String> trainerCsrf;
+    Map<String, String> trainerApi;
 
     @BeforeEach
     void launches() {
@@ -45,35 +42,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
         launched(otherPlatform, "learner-9", LEARNER, "course-1");
         otherPlatformTrainer = launched(otherPlatform, "teacher-9", INSTRUCTOR, "course-1");
         trainer = launched(moodle, "teacher-1", INSTRUCTOR, "course-1");
-        trainerCsrf = csrf(trainer);
-    }
-
-    LtiClient launched(TestPlatform platform, String sub, String role, String course) {
-        LtiClient client = browser();
-        var response = client.launch(platform, sub, n -> platform.moodleLaunch(sub, role, n, course));
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
-    }
-
-    static Map<String, String> csrf(LtiClient client) {
-        Map<String, String> headers =
-                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        return headers;
-    }
-
-    static HttpResponse<String> put(
-            LtiClient client, Map<String, String> headers, String learner, String criterion, String body) {
-        return client.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion, body, headers);
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
+        trainerApi = trainer.apiHeaders();
     }
 
     long judgmentRows() {
@@ -85,7 +54,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void theReferentielHasItsBlocsCompetencesAndCriteria() {
-        JsonNode referentiel = json(learner1.get("/api/v1/referentiel"));
+        JsonNode referentiel = Json.read(learner1.get("/api/v1/referentiel"));
         assertThat(referentiel.get("blocs")).hasSize(4);
         assertThat(referentiel.at("/blocs/0/competences/0/criteria/0/code").asText())
                 .isEqualTo("C1.1");
@@ -94,29 +63,28 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void anEvaluatorListsTheLearnersOfTheirCourseOnly() {
-        JsonNode learners = json(trainer.get("/api/v1/learners"));
+        JsonNode learners = Json.read(trainer.get("/api/v1/learners"));
         assertThat(learners.findValuesAsString("learnerId")).containsExactlyInAnyOrder("learner-1", "learner-2");
     }
 
     @Test
     void anEvaluatorJudgesAndReadsResults() {
-        var saved = put(
-                trainer,
-                trainerCsrf,
+        var saved = trainer.judge(
+                trainerApi,
                 "learner-1",
                 "C1.1",
-                "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\", \"comment\": \"Très bien\", \"version\": 0}");
+                Json.object("status", "ACQUIS", "modality", "OBSERVATION", "comment", "Très bien", "version", 0));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        assertThat(json(saved).at("/judgment/version").asInt()).isEqualTo(1);
-        assertThat(json(saved).at("/judgment/updatedBy").asText()).isEqualTo("teacher-1");
+        assertThat(Json.read(saved).at("/judgment/version").asInt()).isEqualTo(1);
+        assertThat(Json.read(saved).at("/judgment/updatedBy").asText()).isEqualTo("teacher-1");
 
-        JsonNode grid = json(trainer.get("/api/v1/learners/learner-1/grid"));
+        JsonNode grid = Json.read(trainer.get("/api/v1/learners/learner-1/grid"));
         assertThat(grid.get("criteria")).hasSize(80);
         assertThat(grid.at("/criteria/0/status").asText()).isEqualTo("ACQUIS");
         assertThat(grid.at("/criteria/0/comment").asText()).isEqualTo("Très bien");
         assertThat(grid.at("/criteria/1/status").asText()).isEqualTo("NON_EVALUE");
 
-        JsonNode results = json(trainer.get("/api/v1/learners/learner-1/results"));
+        JsonNode results = Json.read(trainer.get("/api/v1/learners/learner-1/results"));
         assertThat(results.at("/blocs/0/code").asText()).isEqualTo("B1");
         assertThat(results.at("/blocs/0/state").asText()).isEqualTo("EN_COURS");
         assertThat(results.at("/blocs/0/score").decimalValue()).isEqualByComparingTo("3.33");
@@ -125,19 +93,19 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void aStaleVersionIsAConflictAndChangesNothing() {
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"ACQUIS\", \"version\": 0}")
+        assertThat(trainer.judge(trainerApi, "learner-1", "C2.1", Json.object("status", "ACQUIS", "version", 0))
                         .statusCode())
                 .isEqualTo(200);
         long before = judgmentRows();
-        var stale = put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 0}");
+        var stale = trainer.judge(trainerApi, "learner-1", "C2.1", Json.object("status", "NON_ACQUIS", "version", 0));
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(json(stale).at("/current/status").asText()).isEqualTo("ACQUIS");
-        assertThat(json(stale).at("/current/version").asInt()).isEqualTo(1);
+        assertThat(Json.read(stale).at("/current/status").asText()).isEqualTo("ACQUIS");
+        assertThat(Json.read(stale).at("/current/version").asInt()).isEqualTo(1);
         assertThat(judgmentRows()).isEqualTo(before);
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"NON_ACQUIS\", \"version\": 1}")
+        assertThat(trainer.judge(trainerApi, "learner-1", "C2.1", Json.object("status", "NON_ACQUIS", "version", 1))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C2.1", "{\"status\": \"EN_COURS\"}")
+        assertThat(trainer.judge(trainerApi, "learner-1", "C2.1", Json.object("status", "EN_COURS"))
                         .statusCode())
                 .as("without a version, last write wins")
                 .isEqualTo(200);
@@ -146,50 +114,41 @@ class EvaluationApiTest extends ToolIntegrationTest {
     @Test
     void badInputIsA400NamingTheFieldAndStoresNothing() {
         long before = judgmentRows();
-        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"PARFAIT\"}"), "status");
-        assertField(put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"modality\": \"OBSERVATION\"}"), "status");
+        assertField(trainer.judge(trainerApi, "learner-1", "C1.1", Json.object("status", "PARFAIT")), "status");
+        assertField(trainer.judge(trainerApi, "learner-1", "C1.1", Json.object("modality", "OBSERVATION")), "status");
         assertField(
-                put(
-                        trainer,
-                        trainerCsrf,
-                        "learner-1",
-                        "C7.1",
-                        "{\"status\": \"ACQUIS\", \"modality\": \"OBSERVATION\"}"),
+                trainer.judge(
+                        trainerApi, "learner-1", "C7.1", Json.object("status", "ACQUIS", "modality", "OBSERVATION")),
                 "modality");
         assertField(
-                put(
-                        trainer,
-                        trainerCsrf,
-                        "learner-1",
-                        "C1.1",
-                        "{\"status\": \"ACQUIS\", \"comment\": \"" + "x".repeat(4001) + "\"}"),
+                trainer.judge(
+                        trainerApi, "learner-1", "C1.1", Json.object("status", "ACQUIS", "comment", "x".repeat(4001))),
                 "comment");
         assertField(
-                put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"version\": \"abc\"}"),
+                trainer.judge(trainerApi, "learner-1", "C1.1", Json.object("status", "ACQUIS", "version", "abc")),
                 "version");
-        var malformed = put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": ");
+        var malformed = trainer.judge(trainerApi, "learner-1", "C1.1", "{\"status\": ");
         assertThat(malformed.statusCode()).isEqualTo(400);
-        assertThat(json(malformed).get("title").asText()).isEqualTo("malformed_json");
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C99.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(Json.read(malformed).get("title").asText()).isEqualTo("malformed_json");
+        assertThat(trainer.judge(trainerApi, "learner-1", "C99.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(put(trainer, trainerCsrf, "nobody", "C1.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(trainer.judge(trainerApi, "nobody", "C1.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(judgmentRows()).isEqualTo(before);
-        assertThat(put(
-                                trainer,
-                                trainerCsrf,
+        assertThat(trainer.judge(
+                                trainerApi,
                                 "learner-1",
                                 "C1.1",
-                                "{\"status\": \"ACQUIS\", \"comment\": \"" + "é".repeat(4000) + "\"}")
+                                Json.object("status", "ACQUIS", "comment", "é".repeat(4000)))
                         .statusCode())
                 .isEqualTo(200);
     }
 
     static void assertField(HttpResponse<String> response, String field) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(json(response).get("field").asText()).isEqualTo(field);
+        assertThat(Json.read(response).get("field").asText()).isEqualTo(field);
     }
 
     @Test
@@ -201,7 +160,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
         assertThat(learner1.get("/api/v1/learners/learner-2/results").statusCode())
                 .isEqualTo(403);
         assertThat(learner1.get("/api/v1/learners").statusCode()).isEqualTo(403);
-        var ownPut = put(learner1, csrf(learner1), "learner-1", "C1.1", "{\"status\": \"ACQUIS\"}");
+        var ownPut = learner1.judge(learner1.apiHeaders(), "learner-1", "C1.1", Json.object("status", "ACQUIS"));
         assertThat(ownPut.statusCode()).isEqualTo(403);
         assertThat(learner1.get("/app/learners/learner-2").statusCode()).isEqualTo(403);
     }
@@ -222,7 +181,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
         });
         assertThat(learner.get("/api/v1/learners").statusCode()).isEqualTo(403);
         assertThat(learner.get("/api/v1/learners/learner-2/grid").statusCode()).isEqualTo(403);
-        assertThat(put(learner, csrf(learner), "learner-2", "C1.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(learner.judge(learner.apiHeaders(), "learner-2", "C1.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(403);
         assertThat(learner.get("/api/v1/learners/learner-1/grid").statusCode()).isEqualTo(200);
@@ -230,12 +189,13 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void aCommentThatPostgresqlCannotHoldIsRefusedNamingTheField() {
+        // Raw bodies: the escapes as a client writes them (a NUL, a lone surrogate).
         long before = judgmentRows();
         assertField(
-                put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"comment\": \"a\\u0000b\"}"),
+                trainer.judge(trainerApi, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"comment\": \"a\\u0000b\"}"),
                 "comment");
         assertField(
-                put(trainer, trainerCsrf, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"comment\": \"a\\ud800b\"}"),
+                trainer.judge(trainerApi, "learner-1", "C1.1", "{\"status\": \"ACQUIS\", \"comment\": \"a\\ud800b\"}"),
                 "comment");
         assertThat(judgmentRows()).isEqualTo(before);
     }
@@ -244,24 +204,24 @@ class EvaluationApiTest extends ToolIntegrationTest {
     void nothingCrossesCoursesOrPlatforms() {
         // Another course of the same platform.
         assertThat(trainer.get("/api/v1/learners/learner-3/grid").statusCode()).isEqualTo(404);
-        assertThat(put(trainer, trainerCsrf, "learner-3", "C1.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(trainer.judge(trainerApi, "learner-3", "C1.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(otherCourseTrainer.get("/api/v1/learners/learner-1/grid").statusCode())
                 .isEqualTo(404);
         // The same course id on another platform.
         assertThat(trainer.get("/api/v1/learners/learner-9/grid").statusCode()).isEqualTo(404);
-        assertThat(put(trainer, trainerCsrf, "learner-9", "C1.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(trainer.judge(trainerApi, "learner-9", "C1.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(404);
         // The same learner sub on another platform is another person.
-        assertThat(put(trainer, trainerCsrf, "learner-1", "C3.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(trainer.judge(trainerApi, "learner-1", "C3.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(200);
-        JsonNode theirs = json(otherPlatformTrainer.get("/api/v1/learners/learner-1/grid"));
+        JsonNode theirs = Json.read(otherPlatformTrainer.get("/api/v1/learners/learner-1/grid"));
         assertThat(theirs.at("/criteria/15/criterionCode").asText()).isEqualTo("C3.1");
         assertThat(theirs.at("/criteria/15/status").asText()).isEqualTo("NON_EVALUE");
-        assertThat(json(otherPlatformTrainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(otherPlatformTrainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("learner-1", "learner-9");
     }
 
@@ -274,7 +234,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
         assertThat(nobody.send(
                                 "PUT",
                                 "/api/v1/learners/learner-1/judgments/C1.1",
-                                "{\"status\":\"ACQUIS\"}",
+                                Json.object("status", "ACQUIS"),
                                 Map.of("Content-Type", "application/json"))
                         .statusCode())
                 .isIn(401, 403);
@@ -287,7 +247,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
         var response = trainer.send(
                 "PUT",
                 "/api/v1/learners/learner-1/judgments/C1.1",
-                "{\"status\":\"ACQUIS\"}",
+                Json.object("status", "ACQUIS"),
                 Map.of("Content-Type", "application/json"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(judgmentRows()).isEqualTo(before);
@@ -295,12 +255,11 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void htmlInACommentComesBackEscaped() {
-        assertThat(put(
-                                trainer,
-                                trainerCsrf,
+        assertThat(trainer.judge(
+                                trainerApi,
                                 "learner-1",
                                 "C1.3",
-                                "{\"status\": \"EN_COURS\", \"comment\": \"<script>alert('x')</script><b>gras</b>\"}")
+                                Json.object("status", "EN_COURS", "comment", "<script>alert('x')</script><b>gras</b>"))
                         .statusCode())
                 .isEqualTo(200);
         String trainerPage = trainer.get("/app/learners/learner-1").body();
@@ -315,13 +274,12 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void everyChangeIsInTheAuditTrailWhichTheApplicationCannotChange() {
-        put(trainer, trainerCsrf, "learner-2", "C9.1", "{\"status\": \"EN_COURS\", \"modality\": \"ENTRETIEN\"}");
-        put(
-                trainer,
-                trainerCsrf,
+        trainer.judge(trainerApi, "learner-2", "C9.1", Json.object("status", "EN_COURS", "modality", "ENTRETIEN"));
+        trainer.judge(
+                trainerApi,
                 "learner-2",
                 "C9.1",
-                "{\"status\": \"ACQUIS\", \"modality\": \"ENTRETIEN\", \"comment\": \"ok\"}");
+                Json.object("status", "ACQUIS", "modality", "ENTRETIEN", "comment", "ok"));
         var rows = jdbc.sql("""
                         select before_status, after_status, evaluator_sub, request_id from judgment_audit a
                         join lti_user u on u.id = a.learner_id
@@ -358,13 +316,11 @@ class EvaluationApiTest extends ToolIntegrationTest {
     void theHistoryComesInPagesOfFiftyTheMostRecentFirst() {
         for (int i = 0; i < 55; i++) {
             String status = i % 2 == 0 ? "ACQUIS" : "EN_COURS";
-            assertThat(put(
-                                    trainer,
-                                    trainerCsrf,
+            assertThat(trainer.judge(
+                                    trainerApi,
                                     "learner-2",
                                     "C9.1",
-                                    "{\"status\": \"" + status + "\", \"modality\": \"ENTRETIEN\", \"comment\": \"[c"
-                                            + i + "]\"}")
+                                    Json.object("status", status, "modality", "ENTRETIEN", "comment", "[c" + i + "]"))
                             .statusCode())
                     .isEqualTo(200);
         }
@@ -391,16 +347,11 @@ class EvaluationApiTest extends ToolIntegrationTest {
     @Test
     void aPageOfAnEarlierLaunchCannotWriteUnderTheNewerOne() {
         String oldPage = trainer.get("/app/learners/learner-1").body();
-        java.util.regex.Matcher launch = java.util.regex.Pattern.compile(
-                        "<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
-                .matcher(oldPage);
-        assertThat(launch.find()).isTrue();
         // The same browser launches the tool again (another course, another tab): the old page is stale.
         trainer.launch(moodle, "teacher-1", n -> moodle.moodleLaunch("teacher-1", INSTRUCTOR, n, "course-2"));
-        Map<String, String> headers = new HashMap<>(csrf(trainer));
-        headers.put("X-CQPI-Launch", launch.group(1));
+        Map<String, String> headers = LtiClient.withLaunchOf(oldPage, trainer.apiHeaders());
         long before = judgmentRows();
-        var stale = put(trainer, headers, "learner-3", "C1.1", "{\"status\": \"ACQUIS\"}");
+        var stale = trainer.judge(headers, "learner-3", "C1.1", Json.object("status", "ACQUIS"));
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(stale.body()).contains("lancement précédent");
         assertThat(judgmentRows()).isEqualTo(before);
@@ -408,7 +359,7 @@ class EvaluationApiTest extends ToolIntegrationTest {
 
     @Test
     void theApiIsDescribedByOpenApi() {
-        JsonNode spec = json(browser().get("/v3/api-docs"));
+        JsonNode spec = Json.read(browser().get("/v3/api-docs"));
         assertThat(spec.get("paths").has("/api/v1/learners/{learnerId}/judgments/{criterionCode}"))
                 .isTrue();
         assertThat(spec.get("paths").has("/api/v1/referentiel")).isTrue();

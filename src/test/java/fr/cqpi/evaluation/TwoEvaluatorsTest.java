@@ -2,30 +2,26 @@ package fr.cqpi.evaluation;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
-import static fr.cqpi.support.TestPlatform.LTI;
+import static fr.cqpi.support.TestPlatform.MENTOR;
+import static fr.cqpi.support.TestPlatform.OBSERVER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
+import fr.cqpi.support.TestJury;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
-import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The tuteur entreprise beside the évaluateur habilité: a Mentor launch judges only its learners, both judgments
  * are kept apart and shown side by side, divergences are listed; evaluation sessions. Real launches, real HTTP.
  */
 class TwoEvaluatorsTest extends ToolIntegrationTest {
-
-    static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
-    static final String OBSERVER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Observer";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     TestPlatform moodle;
     String course;
@@ -42,53 +38,18 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         launched("amina", LEARNER, null);
         launched("bruno", LEARNER, null);
         trainer = launched("claire", INSTRUCTOR, null);
-        trainerApi = api(trainer);
+        trainerApi = trainer.apiHeaders();
         // Canvas sends role_scope_mentor with the Mentor role (an observer's observees): the tool assigns them.
         tutor = launched("tom", MENTOR, List.of("amina"));
-        tutorApi = api(tutor);
-        tutorPage = page(tutor);
+        tutorApi = tutor.apiHeaders();
+        tutorPage = tutor.pageHeaders();
     }
 
+    /** A launch into the course; {@code mentees}: the Mentor's role_scope_mentor claim, when given. */
     LtiClient launched(String sub, String role, List<String> mentees) {
-        LtiClient client = browser();
-        var response = client.launch(moodle, sub, n -> {
-            Map<String, Object> claims = moodle.moodleLaunch(sub, role, n, course);
-            if (mentees != null) {
-                claims.put(LTI + "role_scope_mentor", mentees);
-            }
-            return claims;
-        });
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
-    }
-
-    static Map<String, String> api(LtiClient client) {
-        Map<String, String> headers =
-                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        return headers;
-    }
-
-    static Map<String, String> page(LtiClient client) {
-        Map<String, String> headers =
-                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("HX-Request", "true");
-        return headers;
-    }
-
-    static HttpResponse<String> judge(
-            LtiClient client, Map<String, String> headers, String learner, String criterion, String body) {
-        return client.send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion, body, headers);
-    }
-
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
+        return mentees == null
+                ? launched(moodle, sub, role, course)
+                : launched(moodle, sub, role, course, TestPlatform.mentorOf(mentees.toArray(String[]::new)));
     }
 
     long rows(String table) {
@@ -102,21 +63,21 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
 
     @Test
     void aMentorJudgesTheLearnerAssignedToThemAndNoOther() {
-        assertThat(json(tutor.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(tutor.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactly("amina");
 
         var saved =
-                judge(tutor, tutorApi, "amina", "C1.1", "{\"status\": \"NON_ACQUIS\", \"comment\": \"Pas encore\"}");
+                tutor.judge(tutorApi, "amina", "C1.1", Json.object("status", "NON_ACQUIS", "comment", "Pas encore"));
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
-        assertThat(json(saved).at("/judgment/evaluatorRole").asText()).isEqualTo("TUTEUR");
-        assertThat(json(saved).at("/judgment/updatedBy").asText()).isEqualTo("tom");
+        assertThat(Json.read(saved).at("/judgment/evaluatorRole").asText()).isEqualTo("TUTEUR");
+        assertThat(Json.read(saved).at("/judgment/updatedBy").asText()).isEqualTo("tom");
 
         long before = rows("judgment") + rows("judgment_audit");
-        var refused = judge(tutor, tutorApi, "bruno", "C1.1", "{\"status\": \"ACQUIS\"}");
+        var refused = tutor.judge(tutorApi, "bruno", "C1.1", Json.object("status", "ACQUIS"));
         assertThat(refused.statusCode()).isEqualTo(403);
         assertThat(refused.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(json(refused).get("title").asText()).isEqualTo("forbidden");
+        assertThat(Json.read(refused).get("title").asText()).isEqualTo("forbidden");
         assertThat(tutor.get("/api/v1/learners/bruno/grid").statusCode()).isEqualTo(403);
         assertThat(tutor.get("/api/v1/learners/bruno/results").statusCode()).isEqualTo(403);
         assertThat(tutor.get("/api/v1/learners/bruno/history").statusCode()).isEqualTo(403);
@@ -155,14 +116,14 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(tutor.send("PUT", "/api/v1/tutors/tom/learners/bruno", "", tutorApi)
                         .statusCode())
                 .isEqualTo(403);
-        assertThat(tutor.send("POST", "/api/v1/sessions", "{\"kind\": \"EVALUATION_FINALE\"}", tutorApi)
+        assertThat(tutor.send("POST", "/api/v1/sessions", Json.object("kind", "EVALUATION_FINALE"), tutorApi)
                         .statusCode())
                 .isEqualTo(403);
     }
 
     @Test
     void theTrainersCohortFiltersTheLearnersByEvaluator() {
-        assertThat(judge(trainer, trainerApi, "bruno", "C1.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(trainer.judge(trainerApi, "bruno", "C1.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(200);
         org.jsoup.nodes.Document page =
@@ -198,9 +159,9 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(200);
         LtiClient again = launched("tom", MENTOR, List.of());
-        assertThat(json(again.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(again.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactly("bruno");
-        JsonNode assignments = json(trainer.get("/api/v1/tutors"));
+        JsonNode assignments = Json.read(trainer.get("/api/v1/tutors"));
         assertThat(assignments).hasSize(1);
         assertThat(assignments.at("/0/source").asText()).isEqualTo("TRAINER");
         assertThat(assignments.at("/0/assignedBy").asText()).isEqualTo("claire");
@@ -210,7 +171,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
     void aTrainerDesignatesACourseMemberAsTutorAndRemovesIt() {
         // A member who neither evaluates nor learns (an Observer, a role the tool does not know).
         LtiClient dora = launched("dora", OBSERVER, null);
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
         assertThat(trainer.send("PUT", "/api/v1/tutors/claire/learners/amina", "", trainerApi)
                         .statusCode())
@@ -226,14 +187,14 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(201);
         // Her next launch is a tutor's.
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
         dora = launched("dora", OBSERVER, null);
-        Map<String, String> doraApi = api(dora);
-        assertThat(judge(dora, doraApi, "bruno", "C3.1", "{\"status\": \"ACQUIS\"}")
+        Map<String, String> doraApi = dora.apiHeaders();
+        assertThat(dora.judge(doraApi, "bruno", "C3.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(judge(dora, doraApi, "amina", "C3.1", "{\"status\": \"ACQUIS\"}")
+        assertThat(dora.judge(doraApi, "amina", "C3.1", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(403);
         assertThat(dora.get("/app").body()).contains("Vous êtes tuteur entreprise");
@@ -245,19 +206,19 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(trainer.send("DELETE", "/api/v1/tutors/dora/learners/bruno", (String) null, trainerApi)
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(judge(dora, doraApi, "bruno", "C3.2", "{\"status\": \"ACQUIS\"}")
+        assertThat(dora.judge(doraApi, "bruno", "C3.2", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(403);
         assertThat(launched("dora", OBSERVER, null).get("/app").body()).doesNotContain("Vous êtes tuteur entreprise");
 
         // The trainers' page: assign through the form, listed, removable.
-        Map<String, String> trainerPage = page(trainer);
+        Map<String, String> trainerPage = trainer.pageHeaders();
         String tutorsPage = trainer.get("/app/tutors").body();
         assertThat(tutorsPage).contains("Tuteurs entreprise").contains("Prénom tom");
         var assigned = trainer.send("POST", "/app/tutors", "tutor=dora&learner=amina&learner=bruno", trainerPage);
         assertThat(assigned.statusCode()).as(assigned.body()).isEqualTo(200);
         assertThat(assigned.body()).contains("Tuteur désigné.").contains("désigné par un formateur");
-        assertThat(json(trainer.get("/api/v1/tutors")).findValuesAsString("learnerId"))
+        assertThat(Json.read(trainer.get("/api/v1/tutors")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "amina", "bruno");
         var missing = trainer.send("POST", "/app/tutors", "tutor=dora", trainerPage);
         assertThat(missing.statusCode()).isEqualTo(400);
@@ -278,7 +239,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(tutors.text()).contains("Les apprenants du cours ne sont pas proposés comme tuteurs");
 
         // Sent anyway, as the form sends it: refused, nothing stored, the learner still in the cohort.
-        Map<String, String> trainerPage = page(trainer);
+        Map<String, String> trainerPage = trainer.pageHeaders();
         long before = rows("tutor_assignment");
         var refused = trainer.send("POST", "/app/tutors", "tutor=amina&learner=bruno", trainerPage);
         assertThat(refused.statusCode()).isEqualTo(400);
@@ -289,7 +250,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(400);
         assertThat(rows("tutor_assignment")).isEqualTo(before);
-        assertThat(json(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(trainer.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
     }
 
@@ -316,21 +277,21 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
 
     @Test
     void bothJudgmentsAreStoredApartShownSideBySideAndTheirDivergencesListed() {
-        assertThat(judge(trainer, trainerApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"version\": 0}")
+        assertThat(trainer.judge(trainerApi, "amina", "C1.1", Json.object("status", "ACQUIS", "version", 0))
                         .statusCode())
                 .isEqualTo(200);
         // The tutor's version is their own judgment's: 0 while they have none, whatever the trainer saved.
-        var tutorSave = judge(tutor, tutorApi, "amina", "C1.1", "{\"status\": \"NON_ACQUIS\", \"version\": 0}");
+        var tutorSave = tutor.judge(tutorApi, "amina", "C1.1", Json.object("status", "NON_ACQUIS", "version", 0));
         assertThat(tutorSave.statusCode()).as(tutorSave.body()).isEqualTo(200);
-        assertThat(judge(tutor, tutorApi, "amina", "C1.2", "{\"status\": \"ACQUIS\"}")
+        assertThat(tutor.judge(tutorApi, "amina", "C1.2", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(judge(trainer, trainerApi, "amina", "C1.2", "{\"status\": \"ACQUIS\"}")
+        assertThat(trainer.judge(trainerApi, "amina", "C1.2", Json.object("status", "ACQUIS"))
                         .statusCode())
                 .isEqualTo(200);
-        var stale = judge(tutor, tutorApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"version\": 0}");
+        var stale = tutor.judge(tutorApi, "amina", "C1.1", Json.object("status", "ACQUIS", "version", 0));
         assertThat(stale.statusCode()).isEqualTo(409);
-        assertThat(json(stale).at("/current/evaluatorRole").asText()).isEqualTo("TUTEUR");
+        assertThat(Json.read(stale).at("/current/evaluatorRole").asText()).isEqualTo("TUTEUR");
 
         assertThat(jdbc.sql("select evaluator_role || ':' || status from judgment j join course c on c.id = j.course_id"
                                 + " where c.context_id = :ctx and j.criterion_code = 'C1.1'")
@@ -345,7 +306,7 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                         .list())
                 .containsExactly("EVALUATEUR", "TUTEUR");
 
-        JsonNode grid = json(trainer.get("/api/v1/learners/amina/grid"));
+        JsonNode grid = Json.read(trainer.get("/api/v1/learners/amina/grid"));
         JsonNode c11 = grid.at("/criteria/0");
         assertThat(c11.get("criterionCode").asText()).isEqualTo("C1.1");
         assertThat(c11.get("status").asText()).isEqualTo("ACQUIS");
@@ -356,19 +317,19 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(grid.at("/criteria/1/divergent").asBoolean()).isFalse();
         assertThat(grid.at("/criteria/2/tutorJudgment/status").asText()).isEqualTo("NON_EVALUE");
         // By default the proposition follows the évaluateur habilité: C1.1 counts ACQUIS.
-        assertThat(json(trainer.get("/api/v1/learners/amina/results"))
+        assertThat(Json.read(trainer.get("/api/v1/learners/amina/results"))
                         .at("/blocs/0/acquis")
                         .asInt())
                 .isEqualTo(2);
 
-        JsonNode divergences = json(trainer.get("/api/v1/learners/amina/divergences"));
+        JsonNode divergences = Json.read(trainer.get("/api/v1/learners/amina/divergences"));
         assertThat(divergences.at("/countByBloc/B1").asInt()).isEqualTo(1);
         assertThat(divergences.at("/countByBloc/B2").asInt()).isZero();
         assertThat(divergences.get("divergences")).hasSize(1);
         assertThat(divergences.at("/divergences/0/criterionCode").asText()).isEqualTo("C1.1");
         assertThat(divergences.at("/divergences/0/evaluateur/status").asText()).isEqualTo("ACQUIS");
         assertThat(divergences.at("/divergences/0/tuteur/status").asText()).isEqualTo("NON_ACQUIS");
-        assertThat(json(tutor.get("/api/v1/learners/amina/divergences")).get("divergences"))
+        assertThat(Json.read(tutor.get("/api/v1/learners/amina/divergences")).get("divergences"))
                 .hasSize(1);
 
         // Side by side on the page: one's own form, the other's judgment read-only, the divergence marked and listed.
@@ -383,13 +344,10 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(learnerGrid).doesNotContain("<form class=\"judgment\"");
         // The jury sees them too, per candidate and bloc, on the session's page.
         var jury = trainer.send(
-                "POST",
-                "/api/v1/jury-sessions",
-                "{\"heldOn\": \"2027-06-01\", \"place\": \"Lyon\", \"members\": " + JuryTest.MEMBERS
-                        + ", \"candidates\": [\"amina\"]}",
-                trainerApi);
+                "POST", "/api/v1/jury-sessions", TestJury.session("2027-06-01", "Lyon", List.of("amina")), trainerApi);
         assertThat(jury.statusCode()).as(jury.body()).isEqualTo(201);
-        assertThat(trainer.get("/app/jury/" + json(jury).get("id").asLong()).body())
+        assertThat(trainer.get("/app/jury/" + Json.read(jury).get("id").asLong())
+                        .body())
                 .contains("≠ 1 divergence entre tuteur et évaluateur : C1.1");
         // The history names the role of each change.
         assertThat(trainer.get("/app/learners/amina/history").body())
@@ -400,11 +358,11 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
     @Test
     void judgmentsInTwoSessionsTheGridShowsTheLatestTheHistoryBoth() {
         // No session yet: the first judgment opens the default one, an évaluation intermédiaire of the day.
-        assertThat(json(trainer.get("/api/v1/sessions"))).isEmpty();
-        assertThat(judge(trainer, trainerApi, "bruno", "C2.1", "{\"status\": \"EN_COURS\"}")
+        assertThat(Json.read(trainer.get("/api/v1/sessions"))).isEmpty();
+        assertThat(trainer.judge(trainerApi, "bruno", "C2.1", Json.object("status", "EN_COURS"))
                         .statusCode())
                 .isEqualTo(200);
-        JsonNode sessions = json(trainer.get("/api/v1/sessions"));
+        JsonNode sessions = Json.read(trainer.get("/api/v1/sessions"));
         assertThat(sessions).hasSize(1);
         assertThat(sessions.at("/0/kind").asText()).isEqualTo("EVALUATION_INTERMEDIAIRE");
         assertThat(sessions.at("/0/current").asBoolean()).isTrue();
@@ -412,34 +370,34 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         var positionnement = trainer.send(
                 "POST",
                 "/api/v1/sessions",
-                "{\"kind\": \"POSITIONNEMENT\", \"heldOn\": \"2026-09-01\", \"label\": \"Entrée en formation\"}",
+                Json.object("kind", "POSITIONNEMENT", "heldOn", "2026-09-01", "label", "Entrée en formation"),
                 trainerApi);
         assertThat(positionnement.statusCode()).as(positionnement.body()).isEqualTo(201);
-        long first = json(positionnement).get("id").asLong();
-        assertThat(judge(trainer, trainerApi, "amina", "C2.1", "{\"status\": \"EN_COURS\", \"comment\": \"Début\"}")
+        long first = Json.read(positionnement).get("id").asLong();
+        assertThat(trainer.judge(trainerApi, "amina", "C2.1", Json.object("status", "EN_COURS", "comment", "Début"))
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(judge(tutor, tutorApi, "amina", "C2.1", "{\"status\": \"EN_COURS\"}")
+        assertThat(tutor.judge(tutorApi, "amina", "C2.1", Json.object("status", "EN_COURS"))
                         .statusCode())
                 .isEqualTo(200);
         var finale = trainer.send(
                 "POST",
                 "/api/v1/sessions",
-                "{\"kind\": \"EVALUATION_FINALE\", \"heldOn\": \"2027-03-15\"}",
+                Json.object("kind", "EVALUATION_FINALE", "heldOn", "2027-03-15"),
                 trainerApi);
-        long last = json(finale).get("id").asLong();
-        var later = judge(trainer, trainerApi, "amina", "C2.1", "{\"status\": \"ACQUIS\", \"comment\": \"Début\"}");
-        assertThat(json(later).at("/judgment/sessionId").asLong()).isEqualTo(last);
+        long last = Json.read(finale).get("id").asLong();
+        var later = trainer.judge(trainerApi, "amina", "C2.1", Json.object("status", "ACQUIS", "comment", "Début"));
+        assertThat(Json.read(later).at("/judgment/sessionId").asLong()).isEqualTo(last);
         // The same value again in a later session is that session's judgment too.
-        var confirmed = judge(tutor, tutorApi, "amina", "C2.1", "{\"status\": \"EN_COURS\"}");
-        assertThat(json(confirmed).at("/judgment/version").asInt()).isEqualTo(2);
-        assertThat(json(confirmed).at("/judgment/sessionId").asLong()).isEqualTo(last);
+        var confirmed = tutor.judge(tutorApi, "amina", "C2.1", Json.object("status", "EN_COURS"));
+        assertThat(Json.read(confirmed).at("/judgment/version").asInt()).isEqualTo(2);
+        assertThat(Json.read(confirmed).at("/judgment/sessionId").asLong()).isEqualTo(last);
         // Named explicitly: an earlier session.
-        var earlier = judge(
-                trainer, trainerApi, "amina", "C2.2", "{\"status\": \"NON_ACQUIS\", \"sessionId\": " + first + "}");
-        assertThat(json(earlier).at("/judgment/sessionId").asLong()).isEqualTo(first);
+        var earlier =
+                trainer.judge(trainerApi, "amina", "C2.2", Json.object("status", "NON_ACQUIS", "sessionId", first));
+        assertThat(Json.read(earlier).at("/judgment/sessionId").asLong()).isEqualTo(first);
 
-        JsonNode c21 = json(trainer.get("/api/v1/learners/amina/grid"))
+        JsonNode c21 = Json.read(trainer.get("/api/v1/learners/amina/grid"))
                 .findValues("criteria")
                 .get(0)
                 .findParents("criterionCode")
@@ -451,9 +409,10 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(c21.get("sessionId").asLong()).isEqualTo(last);
         assertThat(c21.at("/tutorJudgment/sessionId").asLong()).isEqualTo(last);
 
-        JsonNode history = json(trainer.get("/api/v1/learners/amina/history")).get("entries");
+        JsonNode history =
+                Json.read(trainer.get("/api/v1/learners/amina/history")).get("entries");
         assertThat(history.findValuesAsString("sessionId")).contains(String.valueOf(first), String.valueOf(last));
-        JsonNode firstOnly = json(trainer.get("/api/v1/learners/amina/history?session=" + first))
+        JsonNode firstOnly = Json.read(trainer.get("/api/v1/learners/amina/history?session=" + first))
                 .get("entries");
         assertThat(firstOnly).hasSize(3);
         assertThat(firstOnly.findValuesAsString("status"))
@@ -462,14 +421,14 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         assertThat(historyPage).contains("Positionnement du 01/09/2026").contains("Évaluation finale du 15/03/2027");
 
         // The cohort by session: the learners judged in it, with what was judged in it.
-        JsonNode cohortFirst = json(trainer.get("/api/v1/cohort?session=" + first));
+        JsonNode cohortFirst = Json.read(trainer.get("/api/v1/cohort?session=" + first));
         assertThat(cohortFirst.findValuesAsString("learnerId")).containsExactly("amina");
         assertThat(cohortFirst.at("/0/blocs/0/acquis").asInt()).isZero();
-        JsonNode cohortLast = json(trainer.get("/api/v1/cohort?session=" + last));
+        JsonNode cohortLast = Json.read(trainer.get("/api/v1/cohort?session=" + last));
         assertThat(cohortLast.at("/0/blocs/0/acquis").asInt()).isEqualTo(1);
-        assertThat(json(trainer.get("/api/v1/cohort")).findValuesAsString("learnerId"))
+        assertThat(Json.read(trainer.get("/api/v1/cohort")).findValuesAsString("learnerId"))
                 .containsExactlyInAnyOrder("amina", "bruno");
-        assertThat(json(tutor.get("/api/v1/cohort")).findValuesAsString("learnerId"))
+        assertThat(Json.read(tutor.get("/api/v1/cohort")).findValuesAsString("learnerId"))
                 .containsExactly("amina");
         assertThat(trainer.get("/app/cohort?session=" + first).body())
                 .contains("Prénom amina")
@@ -477,17 +436,18 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
 
         // The grid's session bar names the current one; choosing another makes it current.
         assertThat(trainer.get("/app/learners/amina").body()).contains("Évaluation finale du 15/03/2027");
-        var chosen = trainer.send("PUT", "/api/v1/sessions/current", "{\"sessionId\": " + first + "}", trainerApi);
+        var chosen = trainer.send("PUT", "/api/v1/sessions/current", Json.object("sessionId", first), trainerApi);
         assertThat(chosen.statusCode()).isEqualTo(200);
-        assertThat(json(chosen).get("current").asBoolean()).isTrue();
-        var page = trainer.send("POST", "/app/sessions", "kind=EVALUATION_FINALE&heldOn=2027-06-30", page(trainer));
+        assertThat(Json.read(chosen).get("current").asBoolean()).isTrue();
+        var page = trainer.send(
+                "POST", "/app/sessions", "kind=EVALUATION_FINALE&heldOn=2027-06-30", trainer.pageHeaders());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Session ouverte").contains("Évaluation finale du 30/06/2027");
     }
 
     @Test
     void theNewEndpointsAreInTheOpenApiDocument() {
-        JsonNode paths = json(browser().get("/v3/api-docs")).get("paths");
+        JsonNode paths = Json.read(browser().get("/v3/api-docs")).get("paths");
         assertThat(paths.has("/api/v1/cohort")).isTrue();
         assertThat(paths.has("/api/v1/sessions")).isTrue();
         assertThat(paths.has("/api/v1/sessions/current")).isTrue();
@@ -504,22 +464,22 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
         long before = jdbc.sql("select count(*) from evaluation_session")
                 .query(Long.class)
                 .single();
-        var noKind = trainer.send("POST", "/api/v1/sessions", "{\"heldOn\": \"2026-09-01\"}", trainerApi);
+        var noKind = trainer.send("POST", "/api/v1/sessions", Json.object("heldOn", "2026-09-01"), trainerApi);
         assertThat(noKind.statusCode()).isEqualTo(400);
-        assertThat(json(noKind).get("field").asText()).isEqualTo("kind");
-        var badKind = trainer.send("POST", "/api/v1/sessions", "{\"kind\": \"JURY\"}", trainerApi);
-        assertThat(json(badKind).get("field").asText()).isEqualTo("kind");
+        assertThat(Json.read(noKind).get("field").asText()).isEqualTo("kind");
+        var badKind = trainer.send("POST", "/api/v1/sessions", Json.object("kind", "JURY"), trainerApi);
+        assertThat(Json.read(badKind).get("field").asText()).isEqualTo("kind");
         var badDate = trainer.send(
-                "POST", "/api/v1/sessions", "{\"kind\": \"POSITIONNEMENT\", \"heldOn\": \"1/9/26\"}", trainerApi);
+                "POST", "/api/v1/sessions", Json.object("kind", "POSITIONNEMENT", "heldOn", "1/9/26"), trainerApi);
         assertThat(badDate.statusCode()).isEqualTo(400);
-        assertThat(json(badDate).get("field").asText()).isEqualTo("heldOn");
+        assertThat(Json.read(badDate).get("field").asText()).isEqualTo("heldOn");
         var longLabel = trainer.send(
                 "POST",
                 "/api/v1/sessions",
-                "{\"kind\": \"POSITIONNEMENT\", \"label\": \"" + "x".repeat(201) + "\"}",
+                Json.object("kind", "POSITIONNEMENT", "label", "x".repeat(201)),
                 trainerApi);
-        assertThat(json(longLabel).get("field").asText()).isEqualTo("label");
-        var pageBad = trainer.send("POST", "/app/sessions", "kind=NOPE", page(trainer));
+        assertThat(Json.read(longLabel).get("field").asText()).isEqualTo("label");
+        var pageBad = trainer.send("POST", "/app/sessions", "kind=NOPE", trainer.pageHeaders());
         assertThat(pageBad.statusCode()).isEqualTo(400);
         assertThat(pageBad.body()).contains("Choisissez le type de session");
         assertThat(jdbc.sql("select count(*) from evaluation_session")
@@ -528,17 +488,17 @@ class TwoEvaluatorsTest extends ToolIntegrationTest {
                 .isEqualTo(before);
 
         var unknownSession =
-                judge(trainer, trainerApi, "amina", "C1.1", "{\"status\": \"ACQUIS\", \"sessionId\": 999999}");
+                trainer.judge(trainerApi, "amina", "C1.1", Json.object("status", "ACQUIS", "sessionId", 999999));
         assertThat(unknownSession.statusCode()).isEqualTo(400);
-        assertThat(json(unknownSession).get("field").asText()).isEqualTo("sessionId");
+        assertThat(Json.read(unknownSession).get("field").asText()).isEqualTo("sessionId");
         assertThat(trainer.get("/api/v1/cohort?session=999999").statusCode()).isEqualTo(404);
         var notANumber = trainer.get("/api/v1/cohort?session=abc");
         assertThat(notANumber.statusCode()).isEqualTo(400);
-        assertThat(json(notANumber).get("field").asText()).isEqualTo("session");
-        assertThat(trainer.send("PUT", "/api/v1/sessions/current", "{}", trainerApi)
+        assertThat(Json.read(notANumber).get("field").asText()).isEqualTo("session");
+        assertThat(trainer.send("PUT", "/api/v1/sessions/current", Json.object(), trainerApi)
                         .statusCode())
                 .isEqualTo(400);
-        assertThat(trainer.send("PUT", "/api/v1/sessions/current", "{\"sessionId\": 999999}", trainerApi)
+        assertThat(trainer.send("PUT", "/api/v1/sessions/current", Json.object("sessionId", 999999), trainerApi)
                         .statusCode())
                 .isEqualTo(404);
         assertThat(rows("judgment")).isZero();

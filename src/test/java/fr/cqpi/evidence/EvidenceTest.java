@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.io.ByteArrayOutputStream;
@@ -87,7 +88,7 @@ class EvidenceTest extends ToolIntegrationTest {
         var saved = upload(
                 course.trainer, course.trainerHeaders, "sarah", "B3", "C7.2", "capture.pdf", "application/pdf", png);
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(201);
-        JsonNode item = AgsCourse.json(saved.body());
+        JsonNode item = Json.read(saved.body());
         assertThat(item.get("contentType").asText()).isEqualTo("image/png");
         assertThat(item.get("title").asText()).isEqualTo("capture.pdf.png");
         assertThat(item.get("criterionCode").asText()).isEqualTo("C7.2");
@@ -104,7 +105,7 @@ class EvidenceTest extends ToolIntegrationTest {
                 "application/octet-stream",
                 zip("[Content_Types].xml", "_rels/.rels", "word/document.xml"));
         assertThat(docx.statusCode()).as(docx.body()).isEqualTo(201);
-        assertThat(AgsCourse.json(docx.body()).get("contentType").asText())
+        assertThat(Json.read(docx.body()).get("contentType").asText())
                 .isEqualTo("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
         long id = item.get("id").asLong();
@@ -121,8 +122,8 @@ class EvidenceTest extends ToolIntegrationTest {
                 .asString()
                 .startsWith("sandbox");
 
-        JsonNode list = AgsCourse.json(
-                course.trainer.get("/api/v1/learners/sarah/evidence").body());
+        JsonNode list =
+                Json.read(course.trainer.get("/api/v1/learners/sarah/evidence").body());
         assertThat(list).hasSize(2);
         assertThat(jdbc.sql("select action from evidence_audit e join lti_user u on u.id = e.learner_id"
                                 + " where e.evidence_id = :id")
@@ -135,7 +136,7 @@ class EvidenceTest extends ToolIntegrationTest {
         var withdrawn = course.trainer.send(
                 "DELETE", "/api/v1/learners/sarah/evidence/" + id, (String) null, course.trainerHeaders);
         assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(200);
-        assertThat(AgsCourse.json(
+        assertThat(Json.read(
                         course.trainer.get("/api/v1/learners/sarah/evidence").body()))
                 .hasSize(1);
         assertThat(course.trainer
@@ -178,7 +179,7 @@ class EvidenceTest extends ToolIntegrationTest {
                 upload(course.trainer, course.trainerHeaders, "tom", "B1", null, "cv.pdf", "application/pdf", html);
         assertThat(htmlAsPdf.statusCode()).isEqualTo(415);
         assertThat(htmlAsPdf.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(AgsCourse.json(htmlAsPdf.body()).get("title").asText()).isEqualTo("unsupported_file_type");
+        assertThat(Json.read(htmlAsPdf.body()).get("title").asText()).isEqualTo("unsupported_file_type");
         byte[] exe = Arrays.copyOf(new byte[] {'M', 'Z', (byte) 0x90, 0}, 512);
         assertThat(upload(
                                 course.trainer,
@@ -209,7 +210,7 @@ class EvidenceTest extends ToolIntegrationTest {
                 upload(course.trainer, course.trainerHeaders, "tom", "B1", null, "big.pdf", "application/pdf", big);
         assertThat(tooLarge.statusCode()).as(tooLarge.body()).isEqualTo(413);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(AgsCourse.json(tooLarge.body()).get("maxBytes").asLong()).isEqualTo(64 * 1024);
+        assertThat(Json.read(tooLarge.body()).get("maxBytes").asLong()).isEqualTo(64 * 1024);
         // Exactly at the limit it passes.
         assertThat(upload(
                                 course.trainer,
@@ -229,8 +230,7 @@ class EvidenceTest extends ToolIntegrationTest {
         var unknownCriterion =
                 upload(course.trainer, course.trainerHeaders, "tom", "B1", "C9.1", "a.pdf", "application/pdf", PDF);
         assertThat(unknownCriterion.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(unknownCriterion.body()).get("field").asText())
-                .isEqualTo("criterionCode");
+        assertThat(Json.read(unknownCriterion.body()).get("field").asText()).isEqualTo("criterionCode");
 
         for (String bad : new String[] {
             "javascript:alert(1)",
@@ -242,15 +242,14 @@ class EvidenceTest extends ToolIntegrationTest {
         }) {
             var refused = link(course.trainer, course.trainerHeaders, "tom", "B2", bad);
             assertThat(refused.statusCode()).as(bad).isEqualTo(400);
-            assertThat(AgsCourse.json(refused.body()).get("field").asText()).isEqualTo("url");
+            assertThat(Json.read(refused.body()).get("field").asText()).isEqualTo("url");
         }
         assertThat(count("evidence")).isEqualTo(before + 1);
         assertThat(count("evidence_audit")).isEqualTo(audits + 1);
 
         var ok = link(course.trainer, course.trainerHeaders, "tom", "B2", "HTTPS://intranet.example.org/tableau?id=4");
         assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
-        assertThat(AgsCourse.json(ok.body()).get("url").asText())
-                .isEqualTo("https://intranet.example.org/tableau?id=4");
+        assertThat(Json.read(ok.body()).get("url").asText()).isEqualTo("https://intranet.example.org/tableau?id=4");
 
         // CSRF: an upload without the token is refused and stores nothing.
         Map<String, String> noCsrf = new HashMap<>(Map.of("Accept", "application/json"));
@@ -268,15 +267,15 @@ class EvidenceTest extends ToolIntegrationTest {
         var trainerFile =
                 upload(course.trainer, course.trainerHeaders, "ines", "B1", "C1.1", "obs.pdf", "application/pdf", PDF);
         assertThat(trainerFile.statusCode()).isEqualTo(201);
-        long trainerItem = AgsCourse.json(trainerFile.body()).get("id").asLong();
+        long trainerItem = Json.read(trainerFile.body()).get("id").asLong();
 
         LtiClient ines = course.learner("ines");
         Map<String, String> inesCsrf = ines.csrfHeaders(ines.get("/app").body());
         // B3 is evaluated on a document the candidate writes (référentiel: candidateWrites): the learner attaches it.
         var written = upload(ines, inesCsrf, "ines", "B3", null, "Suivi de projet.pdf", "application/pdf", PDF);
         assertThat(written.statusCode()).as(written.body()).isEqualTo(201);
-        assertThat(AgsCourse.json(written.body()).get("addedAs").asText()).isEqualTo("LEARNER");
-        long inesItem = AgsCourse.json(written.body()).get("id").asLong();
+        assertThat(Json.read(written.body()).get("addedAs").asText()).isEqualTo("LEARNER");
+        long inesItem = Json.read(written.body()).get("id").asLong();
         assertThat(link(ines, inesCsrf, "ines", "B3", "https://drive.example.org/suivi")
                         .statusCode())
                 .isEqualTo(201);
@@ -298,7 +297,7 @@ class EvidenceTest extends ToolIntegrationTest {
         assertThat(count("evidence")).isEqualTo(before);
 
         // The learner sees their whole file, the trainer's items included.
-        JsonNode own = AgsCourse.json(ines.get("/api/v1/learners/ines/evidence").body());
+        JsonNode own = Json.read(ines.get("/api/v1/learners/ines/evidence").body());
         assertThat(own).hasSize(3);
         assertThat(ines.getBytes("/api/v1/learners/ines/evidence/" + trainerItem + "/content")
                         .body())
@@ -313,8 +312,7 @@ class EvidenceTest extends ToolIntegrationTest {
         assertThat(hugo.getBytes("/api/v1/learners/hugo/evidence/" + inesItem + "/content")
                         .statusCode())
                 .isEqualTo(404);
-        assertThat(AgsCourse.json(hugo.get("/api/v1/learners/hugo/evidence").body()))
-                .isEmpty();
+        assertThat(Json.read(hugo.get("/api/v1/learners/hugo/evidence").body())).isEmpty();
         // A trainer of another course: not found.
         AgsCourse other = new AgsCourse(this, LMS, registry, "zoe");
         assertThat(other.trainer.get("/api/v1/learners/ines/evidence").statusCode())
@@ -408,7 +406,7 @@ class EvidenceTest extends ToolIntegrationTest {
         var issued = course.trainer.send(
                 "POST", "/api/v1/learners/lea/documents", "{\"kind\": \"LIVRET\"}", course.trainerHeaders);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        String number = AgsCourse.json(issued.body()).at("/document/number").asText();
+        String number = Json.read(issued.body()).at("/document/number").asText();
         byte[] pdf =
                 course.trainer.getBytes("/api/v1/documents/" + number + "/pdf").body();
         try (PDDocument document = Loader.loadPDF(pdf)) {

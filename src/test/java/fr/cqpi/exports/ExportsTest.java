@@ -4,6 +4,7 @@ import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -12,7 +13,6 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -41,10 +41,7 @@ class ExportsTest extends ToolIntegrationTest {
         launched(moodle, "learner-2", LEARNER, "course-1");
         launched(moodle, "learner-other-course", LEARNER, "course-2");
         trainer = launched(moodle, "teacher-1", INSTRUCTOR, "course-1");
-        Map<String, String> csrf =
-                new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
-        csrf.put("Content-Type", "application/json");
-        csrf.put("Accept", "application/json");
+        Map<String, String> csrf = trainer.apiHeaders();
         for (String code : List.of("C1.1", "C1.2")) {
             assertThat(judge(csrf, code, "ACQUIS", "Observé en atelier ; « très bien »")
                             .statusCode())
@@ -123,32 +120,17 @@ class ExportsTest extends ToolIntegrationTest {
      */
     @Test
     void everyJudgmentOfBothEvaluatorsAndCommentsOnCriteriaNotEvaluatedYet() throws IOException {
-        Map<String, String> csrf =
-                new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
-        csrf.put("Content-Type", "application/json");
-        csrf.put("Accept", "application/json");
+        Map<String, String> csrf = trainer.apiHeaders();
         assertThat(judge(csrf, "C1.4", "NON_EVALUE", "Pas encore observé : prévu en janvier")
                         .statusCode())
                 .isEqualTo(200);
-        LtiClient tutor = browser();
-        tutor.launch(moodle, "tutor-1", n -> {
-            Map<String, Object> claims = moodle.moodleLaunch(
-                    "tutor-1", "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor", n, "course-1");
-            claims.put(TestPlatform.LTI + "role_scope_mentor", List.of("learner-1"));
-            return claims;
-        });
-        Map<String, String> tutorApi =
-                new HashMap<>(tutor.csrfHeaders(tutor.get("/app").body()));
-        tutorApi.put("Content-Type", "application/json");
-        tutorApi.put("Accept", "application/json");
+        LtiClient tutor =
+                launched(moodle, "tutor-1", TestPlatform.MENTOR, "course-1", TestPlatform.mentorOf("learner-1"));
+        Map<String, String> tutorApi = tutor.apiHeaders();
         for (String[] j : new String[][] {
             {"C1.1", "EN_COURS", "Vu en atelier par le tuteur"}, {"C1.2", "NON_EVALUE", "À observer chez nous"}
         }) {
-            var saved = tutor.send(
-                    "PUT",
-                    "/api/v1/learners/learner-1/judgments/" + j[0],
-                    "{\"status\":\"" + j[1] + "\",\"comment\":\"" + j[2] + "\"}",
-                    tutorApi);
+            var saved = tutor.judge(tutorApi, "learner-1", j[0], Json.object("status", j[1], "comment", j[2]));
             assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
         }
 
@@ -260,16 +242,8 @@ class ExportsTest extends ToolIntegrationTest {
     }
 
     private HttpResponse<String> judge(Map<String, String> csrf, String code, String status, String comment) {
-        String body = "{\"status\":\"" + status + "\",\"modality\":\"OBSERVATION\",\"comment\":"
-                + tools.jackson.databind.node.StringNode.valueOf(comment) + "}";
-        return trainer.send("PUT", "/api/v1/learners/learner-1/judgments/" + code, body, csrf);
-    }
-
-    private LtiClient launched(TestPlatform platform, String sub, String role, String course) {
-        LtiClient client = browser();
-        var response = client.launch(platform, sub, n -> platform.moodleLaunch(sub, role, n, course));
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
+        return trainer.judge(
+                csrf, "learner-1", code, Json.object("status", status, "modality", "OBSERVATION", "comment", comment));
     }
 
     private static List<CSVRecord> csv(byte[] body) throws IOException {

@@ -259,7 +259,7 @@ class CaseFrameworkTest extends ToolIntegrationTest {
 
     // --- helpers ---
 
-    /** Computed here from the names the README gives, not with the tool's code. */
+    /** Computed here from the names docs/features.md gives (« Le référentiel en CASE 1.1 »), not with the tool's code. */
     static UUID documentId(String code, int version) throws Exception {
         return uuid5(namespace(), code + "/" + version);
     }

@@ -35,7 +35,7 @@ class MoodleCompetencyCsvTest extends ToolIntegrationTest {
                 .hasValueSatisfying(d -> assertThat(d).contains("cqpi-assistant-v1-moodle-competencies.csv"));
         assertThat(response.headers().allValues("Set-Cookie")).isEmpty();
         assertThat(response.body()).doesNotStartWith("\uFEFF");
-        // Kept for importing into a real Moodle (README, « Le référentiel dans Moodle »).
+        // Kept for importing into a real Moodle (docs/features.md, « Le référentiel dans Moodle »).
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/moodle-competencies.csv"), response.body());
 

@@ -12,6 +12,7 @@ import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.notifications.NotificationOutbox;
 import fr.cqpi.notifications.Recipient;
 import fr.cqpi.support.ChildInstance;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.ReceivedMail;
 import fr.cqpi.support.SharedWireMock;
 import fr.cqpi.support.StallingSmtp;
@@ -241,6 +242,6 @@ class InstanceKilledTest {
     }
 
     private static JsonNode json(String body) {
-        return fr.cqpi.support.AgsCourse.json(body);
+        return Json.read(body);
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import fr.cqpi.database.EmbeddedPostgresServer;
 import fr.cqpi.personaldata.PersonalDataWrites;
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.PgDump;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -266,7 +267,7 @@ class PersonalDataTest extends ToolIntegrationTest {
         assertThat(zip.headers().firstValue("Content-Type").orElse("")).startsWith("application/zip");
         Map<String, byte[]> entries = unzip(zip.body());
         String json = new String(entries.get("personal-data.json"), StandardCharsets.UTF_8);
-        JsonNode data = AgsCourse.json(json);
+        JsonNode data = Json.read(json);
         assertThat(data.get("course").get("identity").get("email").asText()).isEqualTo(learner + "@moodle.example");
         assertThat(json)
                 .contains("Bon classement " + learner)
@@ -306,7 +307,7 @@ class PersonalDataTest extends ToolIntegrationTest {
         assertThat(tutors.statusCode()).isEqualTo(200);
         String tutorJson = new String(unzip(tutors.body()).get("personal-data.json"), StandardCharsets.UTF_8);
         JsonNode invitation =
-                AgsCourse.json(tutorJson).get("tutors").get("invitations").get(0);
+                Json.read(tutorJson).get("tutors").get("invitations").get(0);
         assertThat(invitation.get("email").asText()).isEqualTo(tutorEmail);
         assertThat(invitation.get("learners").asInt()).isEqualTo(1);
         assertThat(invitation.get("audit").findValuesAsString("action")).contains("INVITED");
@@ -602,7 +603,7 @@ class PersonalDataTest extends ToolIntegrationTest {
                 LtiClient.multipart(Map.of("blocCode", "B1"), "preuve.pdf", "application/pdf", pdf, upload),
                 upload);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
-        return AgsCourse.json(uploaded.body()).get("id").asLong();
+        return Json.read(uploaded.body()).get("id").asLong();
     }
 
     /** A jury decides bloc B1 for the learner, and their attestation is issued: its number. */
@@ -618,7 +619,7 @@ class PersonalDataTest extends ToolIntegrationTest {
                         + " \"candidates\": [\"" + learner + "\"]}",
                 course.trainerHeaders);
         assertThat(session.statusCode()).as(session.body()).isEqualTo(201);
-        long sessionId = AgsCourse.json(session.body()).get("id").asLong();
+        long sessionId = Json.read(session.body()).get("id").asLong();
         var decided = course.trainer.send(
                 "POST",
                 "/api/v1/jury-sessions/" + sessionId + "/decisions",
@@ -632,7 +633,7 @@ class PersonalDataTest extends ToolIntegrationTest {
                 "{\"kind\": \"ATTESTATION\"}",
                 course.trainerHeaders);
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
-        return AgsCourse.json(issued.body()).get("document").get("number").asText();
+        return Json.read(issued.body()).get("document").get("number").asText();
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws Exception {

@@ -23,15 +23,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * One Moodle-shaped course with the grade service (AGS) on the shared WireMock: a trainer and learners launched,
  * line items created on demand, scores accepted and readable back per bloc column.
  */
 public final class AgsCourse {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public final TestPlatform platform;
     public final LtiClient trainer;
@@ -82,9 +79,7 @@ public final class AgsCourse {
                 platform,
                 "trainer",
                 n -> withAgs(platform.moodleLaunch("trainer", TestPlatform.INSTRUCTOR, n, "course")));
-        trainerHeaders = new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
-        trainerHeaders.put("Content-Type", "application/json");
-        trainerHeaders.put("Accept", "application/json");
+        trainerHeaders = trainer.apiHeaders();
     }
 
     /** A full launch of the course's grid link (with its grade service) by {@code client} as {@code sub}. */
@@ -134,11 +129,8 @@ public final class AgsCourse {
 
     /** The trainer's judgment, asserted accepted. */
     public void judge(String learner, String criterion, String status) {
-        HttpResponse<String> response = trainer.send(
-                "PUT",
-                "/api/v1/learners/" + learner + "/judgments/" + criterion,
-                "{\"status\":\"" + status + "\",\"modality\":\"ENTRETIEN\"}",
-                trainerHeaders);
+        HttpResponse<String> response = trainer.judge(
+                trainerHeaders, learner, criterion, Json.object("status", status, "modality", "ENTRETIEN"));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
@@ -165,11 +157,8 @@ public final class AgsCourse {
         return matched.get();
     }
 
+    /** {@link Json#read(String)}, still called by the tests of {@code fr.cqpi.web} while they move. */
     public static JsonNode json(String body) {
-        try {
-            return JSON.readTree(body);
-        } catch (Exception e) {
-            throw new AssertionError(body, e);
-        }
+        return Json.read(body);
     }
 }

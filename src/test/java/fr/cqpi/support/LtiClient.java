@@ -25,6 +25,12 @@ public final class LtiClient {
 
     private static final Pattern DATA = Pattern.compile("data-([a-z]+)=\"([^\"]*)\"");
     private static final Pattern HANDOVER_CODE = Pattern.compile("name=\"handover\" value=\"([^\"]+)\"");
+    /** The header by which a page names the launch it was drawn for (StaleLaunchGuard). */
+    public static final String LAUNCH_HEADER = "X-CQPI-Launch";
+
+    private static final Pattern LAUNCH_ID = Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_TOKEN = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
+    private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
     private static final Pattern SESSION_TOKEN = Pattern.compile("<meta name=\"cqpi-session\" content=\"([^\"]+)\"");
 
     private final String toolBase;
@@ -254,12 +260,61 @@ public final class LtiClient {
         return out.toByteArray();
     }
 
+    /** The headers a page's script sends to the JSON API: the CSRF header of this session, JSON in and out. */
+    public Map<String, String> apiHeaders() {
+        return with(csrfOf(get("/app").body()), "Content-Type", "application/json", "Accept", "application/json");
+    }
+
+    /** The headers htmx sends with a form of the tool's pages: the CSRF header, a form body, HX-Request. */
+    public Map<String, String> pageHeaders() {
+        return htmxHeaders(get("/app").body());
+    }
+
+    /** The headers htmx sends with a form of {@code page}. */
+    public static Map<String, String> htmxHeaders(String page) {
+        return with(csrfOf(page), "Content-Type", "application/x-www-form-urlencoded", "HX-Request", "true");
+    }
+
+    /** The headers of a plain browser form post from {@code page}: its CSRF header, a form body. */
+    public static Map<String, String> formHeaders(String page) {
+        return with(csrfOf(page), "Content-Type", "application/x-www-form-urlencoded");
+    }
+
+    private static Map<String, String> with(Map<String, String> headers, String... namesAndValues) {
+        Map<String, String> all = new HashMap<>(headers);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            all.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return all;
+    }
+
+    /** A judgment of one criterion through the JSON API; {@code body} from {@link Json#object}, or raw on purpose. */
+    public HttpResponse<String> judge(Map<String, String> headers, String learner, String criterion, String body) {
+        return send("PUT", "/api/v1/learners/" + learner + "/judgments/" + criterion, body, headers);
+    }
+
+    /** The launch a page was drawn for, which app.js sends back with each of the page's requests. */
+    public static java.util.Optional<String> launchId(String page) {
+        return firstGroup(LAUNCH_ID, page);
+    }
+
+    /** {@code headers} with the launch header app.js adds to a request of {@code page}. */
+    public static Map<String, String> withLaunchOf(String page, Map<String, String> headers) {
+        Map<String, String> withLaunch = new HashMap<>(headers);
+        withLaunch.put(
+                LAUNCH_HEADER, launchId(page).orElseThrow(() -> new AssertionError("no launch meta tag on the page")));
+        return withLaunch;
+    }
+
     /** The CSRF token and header name a page publishes in its meta tags. */
     public Map<String, String> csrfHeaders(String page) {
-        Matcher token =
-                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(page);
-        Matcher header = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"")
-                .matcher(page);
+        return csrfOf(page);
+    }
+
+    /** The same, for a page however it was fetched. */
+    public static Map<String, String> csrfOf(String page) {
+        Matcher token = CSRF_TOKEN.matcher(page);
+        Matcher header = CSRF_HEADER.matcher(page);
         if (!token.find() || !header.find()) {
             throw new AssertionError("no CSRF meta tags on the page");
         }
@@ -293,6 +348,15 @@ public final class LtiClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A form body of the given name, value pairs, in their order. */
+    public static String form(String... namesAndValues) {
+        Map<String, String> params = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            params.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return form(params);
     }
 
     public static String form(Map<String, String> params) {

@@ -35,6 +35,8 @@ public final class TestPlatform {
     public static final String LTI = "https://purl.imsglobal.org/spec/lti/claim/";
     public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
     public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    public static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
+    public static final String OBSERVER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Observer";
 
     private final WireMockServer wireMock;
     private final RSAKey key;
@@ -110,6 +112,11 @@ public final class TestPlatform {
 
     public RSAKey key() {
         return key;
+    }
+
+    /** The claim by which a Mentor launch names its mentees (Canvas's role_scope_mentor), for a launch to add. */
+    public static java.util.function.Consumer<Map<String, Object>> mentorOf(String... learners) {
+        return claims -> claims.put(LTI + "role_scope_mentor", List.of(learners));
     }
 
     /** Claims of a Moodle 4.x resource-link launch (with Moodle's ext claim). */

@@ -2,8 +2,10 @@ package fr.cqpi.tutors;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
+import static fr.cqpi.support.TestPlatform.MENTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
@@ -26,7 +28,6 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.PayloadApplicationEvent;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * Tuteurs entreprise invited by e-mail, over real HTTP and PostgreSQL: the trainer invites through the page, the
@@ -35,9 +36,6 @@ import tools.jackson.databind.ObjectMapper;
  * learners never shown; the new-link page; the confirmation of an LMS Mentor; the API.
  */
 class TutorInvitationsTest extends ToolIntegrationTest {
-
-    static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
-    static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     TutorSignInLinks links;
@@ -75,26 +73,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
     }
 
     LtiClient launched(String sub, String role) {
-        LtiClient client = browser();
-        var response = client.launch(moodle, sub, n -> moodle.moodleLaunch(sub, role, n, course));
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
-    }
-
-    /** The headers htmx sends from a page of the tool: its CSRF token and launch. */
-    static Map<String, String> htmx(LtiClient client, String page) {
-        Map<String, String> headers = new HashMap<>(client.csrfHeaders(page));
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("HX-Request", "true");
-        return headers;
-    }
-
-    static Map<String, String> api(LtiClient client) {
-        Map<String, String> headers =
-                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        return headers;
+        return launched(moodle, sub, role, course);
     }
 
     /** The trainer fills the invitation form of the page reached from the tutors page, and sends it. */
@@ -110,7 +89,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                     .hasSize(1);
             body.append("&learner=").append(enc(learner));
         }
-        return trainer.send("POST", form.attr("hx-post"), body.toString(), htmx(trainer, page));
+        return trainer.send("POST", form.attr("hx-post"), body.toString(), LtiClient.htmxHeaders(page));
     }
 
     long invitationId(String email) {
@@ -172,14 +151,6 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (Exception e) {
-            throw new AssertionError(response.body(), e);
-        }
-    }
-
     @Test
     void anInvitedTutorSignsInJudgesTheirLearnerAndSeesTheDivergenceWithTheTrainer() {
         HttpResponse<String> invited = inviteThroughPage("tom@entreprise.example", "Tom Martin", "amina");
@@ -194,8 +165,12 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                 .containsExactly(new TutorSignInRequested(id, "tom@entreprise.example", java.util.Locale.FRENCH));
 
         // The trainer's judgment first.
-        Map<String, String> trainerApi = api(trainer);
-        assertThat(trainer.send("PUT", "/api/v1/learners/amina/judgments/C1.1", "{\"status\": \"ACQUIS\"}", trainerApi)
+        Map<String, String> trainerApi = trainer.apiHeaders();
+        assertThat(trainer.send(
+                                "PUT",
+                                "/api/v1/learners/amina/judgments/C1.1",
+                                Json.object("status", "ACQUIS"),
+                                trainerApi)
                         .statusCode())
                 .isEqualTo(200);
 
@@ -231,10 +206,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(grid.body()).contains("Votre jugement (tuteur entreprise)");
 
         // Judges through the grid's form, as htmx sends it.
-        Map<String, String> headers = htmx(tutor, grid.body());
-        headers.put(
-                "X-CQPI-Launch",
-                Jsoup.parse(grid.body()).selectFirst("meta[name=cqpi-launch]").attr("content"));
+        Map<String, String> headers = LtiClient.withLaunchOf(grid.body(), LtiClient.htmxHeaders(grid.body()));
         HttpResponse<String> judged =
                 tutor.send("PUT", "/app/learners/amina/judgments/C1.1", "status=NON_ACQUIS", headers);
         assertThat(judged.statusCode()).as(judged.body()).isEqualTo(200);
@@ -255,7 +227,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         // Both judgments, the divergence, seen by both.
         assertThat(tutor.get("/app/learners/amina").body())
                 .contains("évaluateur habilité « Acquis », tuteur entreprise « Non acquis »");
-        JsonNode divergences = json(trainer.get("/api/v1/learners/amina/divergences"));
+        JsonNode divergences = Json.read(trainer.get("/api/v1/learners/amina/divergences"));
         assertThat(divergences.at("/divergences/0/criterionCode").asText()).isEqualTo("C1.1");
         assertThat(divergences.at("/divergences/0/tuteur/status").asText()).isEqualTo("NON_ACQUIS");
         assertThat(trainer.get("/app/learners/amina/history").body()).contains("Tom Martin");
@@ -274,7 +246,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                         .selectFirst("li.invitation .last-sign-in")
                         .text())
                 .startsWith("Dernière connexion le");
-        assertThat(json(trainer.get("/api/v1/tutor-invitations"))
+        assertThat(Json.read(trainer.get("/api/v1/tutor-invitations"))
                         .at("/0/lastSignIn")
                         .isNull())
                 .isFalse();
@@ -293,7 +265,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         // The trainer's launch has no such form.
         assertThat(trainer.get("/app/cohort").body()).doesNotContain("/tutor/sign-out");
 
-        assertThat(json(trainer.get("/api/v1/tutor-invitations/" + publicId(id) + "/audit"))
+        assertThat(Json.read(trainer.get("/api/v1/tutor-invitations/" + publicId(id) + "/audit"))
                         .findValuesAsString("action"))
                 .contains("INVITED", "LINK_MINTED", "SIGN_IN", "REQUEST", "SIGN_OUT");
     }
@@ -364,7 +336,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         String page = trainer.get("/app/tutors/invitations").body();
         Element revoke =
                 Jsoup.parse(page).selectFirst("li.invitation:contains(rita@entreprise.example) form[hx-post$=/revoke]");
-        HttpResponse<String> revoked = trainer.send("POST", revoke.attr("hx-post"), "", htmx(trainer, page));
+        HttpResponse<String> revoked = trainer.send("POST", revoke.attr("hx-post"), "", LtiClient.htmxHeaders(page));
         assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
         assertThat(Jsoup.parse(revoked.body()).text())
                 .contains("Invitation révoquée.")
@@ -415,15 +387,15 @@ class TutorInvitationsTest extends ToolIntegrationTest {
 
         assertThat(ana.get("/app/cohort").body()).contains("Prénom amina").doesNotContain("Prénom bruno");
         assertThat(ben.get("/app/cohort").body()).contains("Prénom bruno").doesNotContain("Prénom amina");
-        assertThat(json(ana.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(ana.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactly("amina");
-        assertThat(json(ben.get("/api/v1/learners")).findValuesAsString("learnerId"))
+        assertThat(Json.read(ben.get("/api/v1/learners")).findValuesAsString("learnerId"))
                 .containsExactly("bruno");
         assertThat(ana.get("/app/learners/bruno").statusCode()).isEqualTo(403);
         assertThat(ben.get("/app/learners/amina/history").statusCode()).isEqualTo(403);
         assertThat(ben.get("/api/v1/learners/amina/divergences").statusCode()).isEqualTo(403);
-        Map<String, String> benApi = api(ben);
-        assertThat(ben.send("PUT", "/api/v1/learners/amina/judgments/C1.1", "{\"status\": \"ACQUIS\"}", benApi)
+        Map<String, String> benApi = ben.apiHeaders();
+        assertThat(ben.send("PUT", "/api/v1/learners/amina/judgments/C1.1", Json.object("status", "ACQUIS"), benApi)
                         .statusCode())
                 .isEqualTo(403);
         // A trainer removes amina from Ana on the tutors page (its « Retirer » form): Ana judges her no more, and is
@@ -436,7 +408,11 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                 .selectFirst("form");
         Map<String, String> removeFields = new HashMap<>();
         remove.select("input[type=hidden]").forEach(input -> removeFields.put(input.attr("name"), input.attr("value")));
-        assertThat(trainer.send("POST", remove.attr("hx-post"), LtiClient.form(removeFields), htmx(trainer, tutorsPage))
+        assertThat(trainer.send(
+                                "POST",
+                                remove.attr("hx-post"),
+                                LtiClient.form(removeFields),
+                                LtiClient.htmxHeaders(tutorsPage))
                         .statusCode())
                 .isEqualTo(200);
         assertThat(ana.get("/app/learners/amina").statusCode()).isEqualTo(403);
@@ -526,11 +502,11 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         Map<String, String> fields = new HashMap<>();
         confirm.select("input[type=hidden]").forEach(input -> fields.put(input.attr("name"), input.attr("value")));
         HttpResponse<String> confirmed =
-                trainer.send("POST", confirm.attr("hx-post"), LtiClient.form(fields), htmx(trainer, page));
+                trainer.send("POST", confirm.attr("hx-post"), LtiClient.form(fields), LtiClient.htmxHeaders(page));
         assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
         assertThat(Jsoup.parse(confirmed.body()).text()).contains("Même personne que Prénom tom");
         // Confirming again: refused.
-        assertThat(trainer.send("POST", confirm.attr("hx-post"), LtiClient.form(fields), htmx(trainer, page))
+        assertThat(trainer.send("POST", confirm.attr("hx-post"), LtiClient.form(fields), LtiClient.htmxHeaders(page))
                         .statusCode())
                 .isEqualTo(400);
 
@@ -538,27 +514,34 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(beforeConfirmation.get("/app/learners/amina").statusCode()).isEqualTo(403);
         LtiClient after = signedIn(links.mint(id).orElseThrow());
         assertThat(after.get("/app/cohort").body()).contains("Prénom tom").contains("Prénom amina");
-        Map<String, String> afterApi = api(after);
-        assertThat(after.send("PUT", "/api/v1/learners/amina/judgments/C1.2", "{\"status\": \"ACQUIS\"}", afterApi)
+        Map<String, String> afterApi = after.apiHeaders();
+        assertThat(after.send("PUT", "/api/v1/learners/amina/judgments/C1.2", Json.object("status", "ACQUIS"), afterApi)
                         .statusCode())
                 .isEqualTo(200);
         // One person: the Mentor's own launch sees the judgment as theirs.
-        JsonNode c12 = json(mentor.get("/api/v1/learners/amina/grid")).at("/criteria/1");
+        JsonNode c12 = Json.read(mentor.get("/api/v1/learners/amina/grid")).at("/criteria/1");
         assertThat(c12.get("criterionCode").asText()).isEqualTo("C1.2");
         assertThat(c12.toString()).contains("\"updatedBy\":\"tom\"").contains("ACQUIS");
     }
 
     @Test
     void theApiInvitesListsAndRevokesAndRefusesWhatIsInvalid() {
-        Map<String, String> trainerApi = api(trainer);
+        Map<String, String> trainerApi = trainer.apiHeaders();
         HttpResponse<String> created = trainer.send(
                 "POST",
                 "/api/v1/tutor-invitations",
-                "{\"email\": \"api@entreprise.example\", \"name\": \"Api\", \"learnerIds\": [\"bruno\"],"
-                        + " \"language\": \"en\"}",
+                Json.object(
+                        "email",
+                        "api@entreprise.example",
+                        "name",
+                        "Api",
+                        "learnerIds",
+                        List.of("bruno"),
+                        "language",
+                        "en"),
                 trainerApi);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        JsonNode invitation = json(created);
+        JsonNode invitation = Json.read(created);
         assertThat(invitation.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(invitation.get("language").asText()).isEqualTo("en");
         assertThat(invitation.get("lastSignIn").isNull()).isTrue();
@@ -577,21 +560,21 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(trainer.send(
                                 "POST",
                                 "/api/v1/tutor-invitations",
-                                "{\"email\": \"not-an-address\", \"learnerIds\": [\"bruno\"]}",
+                                Json.object("email", "not-an-address", "learnerIds", List.of("bruno")),
                                 trainerApi)
                         .statusCode())
                 .isEqualTo(400);
         HttpResponse<String> noLearner = trainer.send(
                 "POST",
                 "/api/v1/tutor-invitations",
-                "{\"email\": \"x@entreprise.example\", \"learnerIds\": []}",
+                Json.object("email", "x@entreprise.example", "learnerIds", List.of()),
                 trainerApi);
         assertThat(noLearner.statusCode()).isEqualTo(400);
-        assertThat(json(noLearner).get("field").asText()).isEqualTo("learnerIds");
+        assertThat(Json.read(noLearner).get("field").asText()).isEqualTo("learnerIds");
         assertThat(trainer.send(
                                 "POST",
                                 "/api/v1/tutor-invitations",
-                                "{\"email\": \"x@entreprise.example\", \"learnerIds\": [\"claire\"]}",
+                                Json.object("email", "x@entreprise.example", "learnerIds", List.of("claire")),
                                 trainerApi)
                         .statusCode())
                 .isEqualTo(400);
@@ -604,13 +587,13 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(invalid.body()).text()).contains("Tapez une adresse e-mail valide.");
 
-        assertThat(json(trainer.get("/api/v1/tutor-invitations")).findValuesAsString("email"))
+        assertThat(Json.read(trainer.get("/api/v1/tutor-invitations")).findValuesAsString("email"))
                 .containsExactly("api@entreprise.example");
         String id = invitation.get("id").asText();
         assertThat(trainer.send("DELETE", "/api/v1/tutor-invitations/" + id, (String) null, trainerApi)
                         .statusCode())
                 .isEqualTo(204);
-        assertThat(json(trainer.get("/api/v1/tutor-invitations"))
+        assertThat(Json.read(trainer.get("/api/v1/tutor-invitations"))
                         .at("/0/status")
                         .asText())
                 .isEqualTo("REVOKED");
@@ -622,8 +605,8 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(amina.send(
                                 "POST",
                                 "/api/v1/tutor-invitations",
-                                "{\"email\": \"y@entreprise.example\", \"learnerIds\": [\"amina\"]}",
-                                api(amina))
+                                Json.object("email", "y@entreprise.example", "learnerIds", List.of("amina")),
+                                amina.apiHeaders())
                         .statusCode())
                 .isEqualTo(403);
     }

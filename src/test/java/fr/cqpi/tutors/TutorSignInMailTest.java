@@ -57,7 +57,7 @@ class TutorSignInMailTest extends ToolIntegrationTest {
                 "POST",
                 form.attr("hx-post"),
                 "email=" + TutorInvitationsTest.enc(email) + "&name=Tom&language=fr&learner=amina",
-                TutorInvitationsTest.htmx(trainer, page));
+                LtiClient.htmxHeaders(page));
         assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
 
         ReceivedMail mail = mails(email, 1).get(0);

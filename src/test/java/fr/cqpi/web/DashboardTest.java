@@ -4,10 +4,10 @@ import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -29,9 +29,7 @@ class DashboardTest extends ToolIntegrationTest {
         launched("learner-2", LEARNER, "Alain Martin");
         launched("learner-3", LEARNER, "Chloé Dupont");
         trainer = launched("teacher-1", INSTRUCTOR, "Formatrice");
-        Map<String, String> csrf =
-                new HashMap<>(trainer.csrfHeaders(trainer.get("/app").body()));
-        csrf.put("Content-Type", "application/json");
+        Map<String, String> csrf = trainer.apiHeaders();
         for (String code : List.of("C1.1", "C1.2", "C1.3")) {
             judge(csrf, "learner-1", code, "NON_ACQUIS");
             judge(csrf, "learner-2", code, "ACQUIS");
@@ -113,25 +111,16 @@ class DashboardTest extends ToolIntegrationTest {
     }
 
     private void judge(Map<String, String> csrf, String learnerSub, String code, String status) {
-        var response = trainer.send(
-                "PUT",
-                "/api/v1/learners/" + learnerSub + "/judgments/" + code,
-                "{\"status\":\"" + status + "\",\"modality\":\"OBSERVATION\"}",
-                csrf);
+        var response = trainer.judge(csrf, learnerSub, code, Json.object("status", status, "modality", "OBSERVATION"));
         assertThat(response.statusCode()).isEqualTo(200);
     }
 
     private LtiClient launched(String sub, String role, String fullName) {
-        LtiClient client = browser();
         String[] names = fullName.split(" ", 2);
-        var response = client.launch(moodle, sub, n -> {
-            Map<String, Object> claims = new HashMap<>(moodle.moodleLaunch(sub, role, n, "course-1"));
+        return launched(moodle, sub, role, "course-1", claims -> {
             claims.put("name", fullName);
             claims.put("given_name", names[0]);
             claims.put("family_name", names.length > 1 ? names[1] : names[0]);
-            return claims;
         });
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
     }
 }

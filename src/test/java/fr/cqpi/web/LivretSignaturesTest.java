@@ -2,7 +2,7 @@ package fr.cqpi.web;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;
-import static fr.cqpi.support.TestPlatform.LTI;
+import static fr.cqpi.support.TestPlatform.MENTOR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.support.AgsCourse;
@@ -12,7 +12,6 @@ import fr.cqpi.support.ToolIntegrationTest;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -30,30 +29,13 @@ import org.junit.jupiter.api.Test;
  */
 class LivretSignaturesTest extends ToolIntegrationTest {
 
-    static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
-
     TestPlatform moodle;
     String course;
 
     LtiClient launched(String sub, String role, List<String> mentees) {
-        LtiClient client = browser();
-        var response = client.launch(moodle, sub, n -> {
-            Map<String, Object> claims = moodle.moodleLaunch(sub, role, n, course);
-            if (mentees != null) {
-                claims.put(LTI + "role_scope_mentor", mentees);
-            }
-            return claims;
-        });
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
-    }
-
-    static Map<String, String> api(LtiClient client) {
-        Map<String, String> headers =
-                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
-        headers.put("Content-Type", "application/json");
-        headers.put("Accept", "application/json");
-        return headers;
+        return mentees == null
+                ? launched(moodle, sub, role, course)
+                : launched(moodle, sub, role, course, TestPlatform.mentorOf(mentees.toArray(String[]::new)));
     }
 
     /** Signs through the panel's form of the first session, as htmx sends it from the grid. */
@@ -63,9 +45,7 @@ class LivretSignaturesTest extends ToolIntegrationTest {
         String sub = Jsoup.parse(grid).selectFirst("section[hx-get$=/livret]").attr("hx-get");
         String panel = client.get(sub).body();
         Element form = Jsoup.parse(panel).selectFirst("form.livret-sign");
-        Map<String, String> headers = new HashMap<>(client.csrfHeaders(grid));
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("HX-Request", "true");
+        Map<String, String> headers = LtiClient.htmxHeaders(grid);
         String body = "sessionId=" + form.selectFirst("input[name=sessionId]").attr("value") + "&signature="
                 + URLEncoder.encode(typed, StandardCharsets.UTF_8);
         return client.send("POST", form.attr("hx-post"), body, headers);
@@ -87,7 +67,7 @@ class LivretSignaturesTest extends ToolIntegrationTest {
         LtiClient bruno = launched("bruno", LEARNER, null);
         LtiClient trainer = launched("claire", INSTRUCTOR, null);
         LtiClient tutor = launched("tom", MENTOR, List.of("amina"));
-        Map<String, String> trainerApi = api(trainer);
+        Map<String, String> trainerApi = trainer.apiHeaders();
         assertThat(trainer.send(
                                 "PUT",
                                 "/api/v1/learners/amina/judgments/C1.1",
@@ -95,7 +75,11 @@ class LivretSignaturesTest extends ToolIntegrationTest {
                                 trainerApi)
                         .statusCode())
                 .isEqualTo(200);
-        assertThat(tutor.send("PUT", "/api/v1/learners/amina/judgments/C1.1", "{\"status\": \"EN_COURS\"}", api(tutor))
+        assertThat(tutor.send(
+                                "PUT",
+                                "/api/v1/learners/amina/judgments/C1.1",
+                                "{\"status\": \"EN_COURS\"}",
+                                tutor.apiHeaders())
                         .statusCode())
                 .isEqualTo(200);
 

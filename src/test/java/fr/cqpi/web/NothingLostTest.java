@@ -8,8 +8,6 @@ import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -37,46 +35,22 @@ class NothingLostTest extends ToolIntegrationTest {
         course = "course-" + System.nanoTime();
         launched("amina", LEARNER);
         claire = launched("claire", INSTRUCTOR);
-        claireHeaders = pageHeaders(claire);
+        claireHeaders = claire.pageHeaders();
         marc = launched("marc", INSTRUCTOR);
-        marcHeaders = pageHeaders(marc);
+        marcHeaders = marc.pageHeaders();
     }
 
     LtiClient launched(String sub, String role) {
-        LtiClient client = browser();
-        var response = client.launch(moodle, sub, n -> moodle.moodleLaunch(sub, role, n, course));
-        assertThat(response.statusCode()).isEqualTo(302);
-        return client;
-    }
-
-    /** What htmx sends with a form of the grid: the CSRF header, a form body, HX-Request. */
-    static Map<String, String> pageHeaders(LtiClient client) {
-        Map<String, String> headers =
-                new HashMap<>(client.csrfHeaders(client.get("/app").body()));
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        headers.put("HX-Request", "true");
-        return headers;
-    }
-
-    static Map<String, String> fields(String... keyValues) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            fields.put(keyValues[i], keyValues[i + 1]);
-        }
-        return fields;
+        return launched(moodle, sub, role, course);
     }
 
     HttpResponse<String> save(LtiClient who, Map<String, String> headers, String criterion, String... keyValues) {
-        return who.send(
-                "PUT", "/app/learners/amina/judgments/" + criterion, LtiClient.form(fields(keyValues)), headers);
+        return who.send("PUT", "/app/learners/amina/judgments/" + criterion, LtiClient.form(keyValues), headers);
     }
 
     HttpResponse<String> bulk(String competence, String... keyValues) {
         return claire.send(
-                "POST",
-                "/app/learners/amina/competences/" + competence,
-                LtiClient.form(fields(keyValues)),
-                claireHeaders);
+                "POST", "/app/learners/amina/competences/" + competence, LtiClient.form(keyValues), claireHeaders);
     }
 
     /** Status, modality and comment stored for the criterion. */

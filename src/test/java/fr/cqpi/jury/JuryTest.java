@@ -1,13 +1,16 @@
-package fr.cqpi.evaluation;
+package fr.cqpi.jury;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.support.AgsCourse;
+import fr.cqpi.support.Json;
+import fr.cqpi.support.TestJury;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -16,12 +19,6 @@ import tools.jackson.databind.JsonNode;
 class JuryTest extends ToolIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
-
-    static final String MEMBERS = """
-            [{"name": "Claire Martin", "college": "EMPLOYEURS", "role": "PRESIDENT"},
-             {"name": "Paul Durand", "college": "SALARIES", "role": "REPRESENTANT_SALARIES"},
-             {"name": "Nadia Benali", "college": "EMPLOYEURS", "role": "REPRESENTANT_EMPLOYEURS"},
-             {"name": "Luc Moreau", "college": "AUCUN", "role": "RAPPORTEUR"}]""";
 
     HttpResponse<String> post(AgsCourse course, String path, String body) {
         return course.trainer.send("POST", path, body, course.trainerHeaders);
@@ -32,14 +29,22 @@ class JuryTest extends ToolIntegrationTest {
     }
 
     long session(AgsCourse course, LocalDate heldOn, boolean castingVote, String... candidates) {
-        String subs = String.join("\",\"", candidates);
         var created = post(
                 course,
                 "/api/v1/jury-sessions",
-                "{\"heldOn\": \"" + heldOn + "\", \"place\": \"Lyon, OPCO\", \"members\": " + MEMBERS
-                        + ", \"candidates\": [\"" + subs + "\"], \"presidentCastingVote\": " + castingVote + "}");
+                Json.object(
+                        "heldOn",
+                        heldOn.toString(),
+                        "place",
+                        "Lyon, OPCO",
+                        "members",
+                        TestJury.MEMBERS,
+                        "candidates",
+                        List.of(candidates),
+                        "presidentCastingVote",
+                        castingVote));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return AgsCourse.json(created.body()).get("id").asLong();
+        return Json.read(created.body()).get("id").asLong();
     }
 
     static LocalDate today() {
@@ -50,7 +55,7 @@ class JuryTest extends ToolIntegrationTest {
         return post(
                 course,
                 "/api/v1/learners/" + learner + "/recours",
-                "{\"blocCode\": \"B4\", \"filedOn\": \"" + filedOn + "\", \"grounds\": \"Entretien écourté\"}");
+                Json.object("blocCode", "B4", "filedOn", filedOn.toString(), "grounds", "Entretien écourté"));
     }
 
     HttpResponse<String> decide(AgsCourse course, long session, String learner, String outcome, int f, int a, int x) {
@@ -70,18 +75,21 @@ class JuryTest extends ToolIntegrationTest {
         return post(
                 course,
                 "/api/v1/jury-sessions/" + session + "/decisions",
-                "{\"learnerId\": \"" + learner + "\", \"blocCode\": \"B4\", \"outcome\": \"" + outcome
-                        + "\", \"votesFor\": " + f + ", \"votesAgainst\": " + a + ", \"votesAbstention\": " + x
-                        + ", \"reason\": \"Entretien convaincant\", \"preconisations\": \"Approfondir la veille\""
-                        + ", \"recoursId\": " + recoursId + ", \"castingVote\": " + castingVote + "}");
+                Json.object(
+                        "learnerId", learner,
+                        "blocCode", "B4",
+                        "outcome", outcome,
+                        "votesFor", f,
+                        "votesAgainst", a,
+                        "votesAbstention", x,
+                        "reason", "Entretien convaincant",
+                        "preconisations", "Approfondir la veille",
+                        "recoursId", recoursId,
+                        "castingVote", castingVote));
     }
 
     HttpResponse<String> judge(AgsCourse course, String learner, String criterion, String status) {
-        return course.trainer.send(
-                "PUT",
-                "/api/v1/learners/" + learner + "/judgments/" + criterion,
-                "{\"status\":\"" + status + "\"}",
-                course.trainerHeaders);
+        return course.trainer.judge(course.trainerHeaders, learner, criterion, Json.object("status", status));
     }
 
     long decisions() {
@@ -100,7 +108,7 @@ class JuryTest extends ToolIntegrationTest {
         long session = session(course, "sarah");
         var decided = decide(course, session, "sarah", "VALIDE", 3, 0, 0);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
-        JsonNode body = AgsCourse.json(decided.body());
+        JsonNode body = Json.read(decided.body());
         assertThat(body.at("/bloc/state").asText()).isEqualTo("VALIDE");
         assertThat(body.at("/bloc/decision").asText()).isEqualTo("VALIDE");
         assertThat(body.at("/bloc/proposition").asText()).isEqualTo("FAVORABLE");
@@ -117,12 +125,12 @@ class JuryTest extends ToolIntegrationTest {
         // Locked: a judgment change is refused with 409 and changes nothing.
         var refused = judge(course, "sarah", "C9.3", "NON_ACQUIS");
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(AgsCourse.json(refused.body()).get("title").asText()).isEqualTo("bloc_decided");
-        assertThat(AgsCourse.json(refused.body()).get("detail").asText())
+        assertThat(Json.read(refused.body()).get("title").asText()).isEqualTo("bloc_decided");
+        assertThat(Json.read(refused.body()).get("detail").asText())
                 .contains("B4")
                 .contains("jury");
         JsonNode grid =
-                AgsCourse.json(course.trainer.get("/api/v1/learners/sarah/grid").body());
+                Json.read(course.trainer.get("/api/v1/learners/sarah/grid").body());
         JsonNode c93 = null;
         for (JsonNode c : grid.get("criteria")) {
             if (c.get("criterionCode").asText().equals("C9.3")) {
@@ -130,7 +138,7 @@ class JuryTest extends ToolIntegrationTest {
             }
         }
         assertThat(c93.get("status").asText()).isEqualTo("ACQUIS");
-        assertThat(AgsCourse.json(course.trainer
+        assertThat(Json.read(course.trainer
                                 .get("/api/v1/learners/sarah/results")
                                 .body())
                         .at("/blocs/3/state")
@@ -143,14 +151,14 @@ class JuryTest extends ToolIntegrationTest {
         assertThat(decide(course, session, "sarah", "REOUVERTURE", 2, 1, 0).statusCode())
                 .isEqualTo(201);
         assertThat(judge(course, "sarah", "C9.3", "NON_ACQUIS").statusCode()).isEqualTo(200);
-        JsonNode reopened = AgsCourse.json(
+        JsonNode reopened = Json.read(
                         course.trainer.get("/api/v1/learners/sarah/results").body())
                 .at("/blocs/3");
         assertThat(reopened.get("state").asText()).isEqualTo("PROPOSITION_DEFAVORABLE");
         assertThat(reopened.get("decision").isNull()).isTrue();
 
         // The learner sees the decision history of their own file; the jury page shows it.
-        JsonNode file = AgsCourse.json(
+        JsonNode file = Json.read(
                 course.learner("sarah").get("/api/v1/learners/sarah/jury").body());
         assertThat(file.get("decisions")).hasSize(2);
         assertThat(file.at("/decisions/0/preconisations").asText()).isEqualTo("Approfondir la veille");
@@ -165,12 +173,11 @@ class JuryTest extends ToolIntegrationTest {
         long before = decisions();
         var tie = decide(course, session, "tom", "NON_VALIDE", 1, 1, 1);
         assertThat(tie.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(tie.body()).get("field").asText()).isEqualTo("votes");
-        assertThat(AgsCourse.json(tie.body()).get("detail").asText()).contains("majority");
+        assertThat(Json.read(tie.body()).get("field").asText()).isEqualTo("votes");
+        assertThat(Json.read(tie.body()).get("detail").asText()).contains("majority");
         var rapporteurCounted = decide(course, session, "tom", "NON_VALIDE", 3, 1, 0);
         assertThat(rapporteurCounted.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(rapporteurCounted.body()).get("detail").asText())
-                .contains("3 votes expected");
+        assertThat(Json.read(rapporteurCounted.body()).get("detail").asText()).contains("3 votes expected");
         var nothingToReopen = decide(course, session, "tom", "REOUVERTURE", 3, 0, 0);
         assertThat(nothingToReopen.statusCode()).isEqualTo(400);
         var notPresented = decide(course, session, "ghost", "VALIDE", 3, 0, 0);
@@ -181,25 +188,32 @@ class JuryTest extends ToolIntegrationTest {
         var oneCollege = post(
                 course,
                 "/api/v1/jury-sessions",
-                "{\"heldOn\": \"2026-12-01\", \"place\": \"Lyon\", \"members\": [{\"name\": \"A\", \"college\":"
-                        + " \"EMPLOYEURS\", \"role\": \"PRESIDENT\"}], \"candidates\": [\"tom\"]}");
+                Json.object(
+                        "heldOn",
+                        "2026-12-01",
+                        "place",
+                        "Lyon",
+                        "members",
+                        List.of(Json.fields("name", "A", "college", "EMPLOYEURS", "role", "PRESIDENT")),
+                        "candidates",
+                        List.of("tom")));
         assertThat(oneCollege.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(oneCollege.body()).get("field").asText()).isEqualTo("members.college");
-        var badDate = post(
-                course,
-                "/api/v1/jury-sessions",
-                "{\"heldOn\": \"demain\", \"place\": \"Lyon\", \"members\": " + MEMBERS
-                        + ", \"candidates\": [\"tom\"]}");
+        assertThat(Json.read(oneCollege.body()).get("field").asText()).isEqualTo("members.college");
+        var badDate = post(course, "/api/v1/jury-sessions", TestJury.session("demain", "Lyon", List.of("tom")));
         assertThat(badDate.statusCode()).isEqualTo(400);
-        var learnerHeaders = new java.util.HashMap<>(course.learner("tom")
-                .csrfHeaders(course.learner("tom").get("/app").body()));
-        learnerHeaders.put("Content-Type", "application/json");
+        var learnerHeaders = course.learner("tom").apiHeaders();
         var byLearner = course.learner("tom")
                 .send(
                         "POST",
                         "/api/v1/jury-sessions/" + session + "/decisions",
-                        "{\"learnerId\": \"tom\", \"blocCode\": \"B4\", \"outcome\": \"VALIDE\", \"votesFor\": 3,"
-                                + " \"votesAgainst\": 0, \"votesAbstention\": 0, \"reason\": \"x\"}",
+                        Json.object(
+                                "learnerId", "tom",
+                                "blocCode", "B4",
+                                "outcome", "VALIDE",
+                                "votesFor", 3,
+                                "votesAgainst", 0,
+                                "votesAbstention", 0,
+                                "reason", "x"),
                         learnerHeaders);
         assertThat(byLearner.statusCode()).isEqualTo(403);
         assertThat(decisions()).isEqualTo(before);
@@ -212,36 +226,50 @@ class JuryTest extends ToolIntegrationTest {
         var noDecision = post(
                 course,
                 "/api/v1/learners/emma/recours",
-                "{\"blocCode\": \"B4\", \"filedOn\": \"2026-12-02\", \"grounds\": \"Entretien écourté\"}");
+                Json.object("blocCode", "B4", "filedOn", "2026-12-02", "grounds", "Entretien écourté"));
         assertThat(noDecision.statusCode()).isEqualTo(400);
         assertThat(decide(course, session, "emma", "NON_VALIDE", 2, 0, 1).statusCode())
                 .isEqualTo(201);
         var filed = post(
                 course,
                 "/api/v1/learners/emma/recours",
-                "{\"blocCode\": \"B4\", \"filedOn\": \"2026-12-02\", \"grounds\": \"Entretien écourté\"}");
+                Json.object("blocCode", "B4", "filedOn", "2026-12-02", "grounds", "Entretien écourté"));
         assertThat(filed.statusCode()).as(filed.body()).isEqualTo(201);
-        long recours = AgsCourse.json(filed.body()).get("id").asLong();
+        long recours = Json.read(filed.body()).get("id").asLong();
 
         // Filed after the session: a session held on or after the day it was filed decides it.
         long later = session(course, LocalDate.parse("2026-12-03"), false, "emma");
-        String onRecours = "{\"learnerId\": \"emma\", \"blocCode\": \"B4\", \"outcome\": \"VALIDE\", \"votesFor\": 2,"
-                + " \"votesAgainst\": 1, \"votesAbstention\": 0, \"reason\": \"Recours fondé\", \"recoursId\": "
-                + recours + "}";
+        String onRecours = Json.object(
+                "learnerId",
+                "emma",
+                "blocCode",
+                "B4",
+                "outcome",
+                "VALIDE",
+                "votesFor",
+                2,
+                "votesAgainst",
+                1,
+                "votesAbstention",
+                0,
+                "reason",
+                "Recours fondé",
+                "recoursId",
+                recours);
         var tooEarly = post(course, "/api/v1/jury-sessions/" + session + "/decisions", onRecours);
         assertThat(tooEarly.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(tooEarly.body()).get("reason").asText()).isEqualTo("recours_after_session");
+        assertThat(Json.read(tooEarly.body()).get("reason").asText()).isEqualTo("recours_after_session");
         var decided = post(course, "/api/v1/jury-sessions/" + later + "/decisions", onRecours);
         assertThat(decided.statusCode()).as(decided.body()).isEqualTo(201);
-        assertThat(AgsCourse.json(decided.body()).at("/bloc/state").asText()).isEqualTo("VALIDE");
+        assertThat(Json.read(decided.body()).at("/bloc/state").asText()).isEqualTo("VALIDE");
         var twice = post(course, "/api/v1/jury-sessions/" + later + "/decisions", onRecours);
         assertThat(twice.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(twice.body()).get("field").asText()).isEqualTo("recoursId");
+        assertThat(Json.read(twice.body()).get("field").asText()).isEqualTo("recoursId");
 
         JsonNode file =
-                AgsCourse.json(course.trainer.get("/api/v1/learners/emma/jury").body());
+                Json.read(course.trainer.get("/api/v1/learners/emma/jury").body());
         assertThat(file.at("/recours/0/decisionId").asLong())
-                .isEqualTo(AgsCourse.json(decided.body()).at("/decision/id").asLong());
+                .isEqualTo(Json.read(decided.body()).at("/decision/id").asLong());
         assertThat(file.get("decisions")).hasSize(2);
     }
 
@@ -253,7 +281,7 @@ class JuryTest extends ToolIntegrationTest {
         long before = decisions();
         var early = decide(course, planned, "jade", "VALIDE", 3, 0, 0);
         assertThat(early.statusCode()).as(early.body()).isEqualTo(409);
-        JsonNode problem = AgsCourse.json(early.body());
+        JsonNode problem = Json.read(early.body());
         assertThat(problem.get("title").asText()).isEqualTo("session_not_held_yet");
         assertThat(problem.get("detail").asText()).contains(ahead.toString());
         assertThat(decisions()).isEqualTo(before);
@@ -275,11 +303,11 @@ class JuryTest extends ToolIntegrationTest {
 
         var future = recours(course, "hugo", today().plusDays(13));
         assertThat(future.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(future.body()).get("field").asText()).isEqualTo("filedOn");
-        assertThat(AgsCourse.json(future.body()).get("reason").asText()).isEqualTo("filed_in_future");
+        assertThat(Json.read(future.body()).get("field").asText()).isEqualTo("filedOn");
+        assertThat(Json.read(future.body()).get("reason").asText()).isEqualTo("filed_in_future");
         var beforeTheJury = recours(course, "hugo", LocalDate.parse("2026-11-30"));
         assertThat(beforeTheJury.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(beforeTheJury.body()).get("reason").asText()).isEqualTo("filed_before_decision");
+        assertThat(Json.read(beforeTheJury.body()).get("reason").asText()).isEqualTo("filed_before_decision");
         assertThat(jdbc.sql("select count(*) from jury_recours")
                         .query(Long.class)
                         .single())
@@ -298,12 +326,12 @@ class JuryTest extends ToolIntegrationTest {
         long withoutRule = session(course, LocalDate.parse("2026-12-01"), false, "lina");
         var noRule = decide(course, withoutRule, "lina", "NON_VALIDE", 1, 1, 1, null, true);
         assertThat(noRule.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(noRule.body()).get("reason").asText()).isEqualTo("tie_no_casting_vote");
+        assertThat(Json.read(noRule.body()).get("reason").asText()).isEqualTo("tie_no_casting_vote");
 
         long withRule = session(course, LocalDate.parse("2026-12-02"), true, "lina");
         var notCast = decide(course, withRule, "lina", "NON_VALIDE", 1, 1, 1, null, false);
         assertThat(notCast.statusCode()).isEqualTo(400);
-        assertThat(AgsCourse.json(notCast.body()).get("reason").asText()).isEqualTo("tie_casting_vote_not_cast");
+        assertThat(Json.read(notCast.body()).get("reason").asText()).isEqualTo("tie_casting_vote_not_cast");
         assertThat(decide(course, withRule, "lina", "NON_VALIDE", 1, 2, 0, null, true)
                         .statusCode())
                 .isEqualTo(400);
@@ -311,16 +339,14 @@ class JuryTest extends ToolIntegrationTest {
 
         var cast = decide(course, withRule, "lina", "NON_VALIDE", 1, 1, 1, null, true);
         assertThat(cast.statusCode()).as(cast.body()).isEqualTo(201);
-        JsonNode vote = AgsCourse.json(cast.body()).at("/decision/vote");
+        JsonNode vote = Json.read(cast.body()).at("/decision/vote");
         assertThat(vote.get("castingVote").asBoolean()).isTrue();
-        assertThat(AgsCourse.json(cast.body()).at("/bloc/decision").asText()).isEqualTo("NON_VALIDE");
+        assertThat(Json.read(cast.body()).at("/bloc/decision").asText()).isEqualTo("NON_VALIDE");
         // A majority needs no casting vote: none is recorded where it decided nothing.
         var majority = decide(course, withRule, "lina", "VALIDE", 2, 1, 0, null, true);
-        assertThat(AgsCourse.json(majority.body())
-                        .at("/decision/vote/castingVote")
-                        .asBoolean())
+        assertThat(Json.read(majority.body()).at("/decision/vote/castingVote").asBoolean())
                 .isFalse();
-        assertThat(AgsCourse.json(course.trainer
+        assertThat(Json.read(course.trainer
                                 .get("/api/v1/jury-sessions/" + withRule)
                                 .body())
                         .at("/session/presidentCastingVote")
