@@ -1,8 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.privacy;
 
 import fr.cqpi.course.People;
 import fr.cqpi.lti.LaunchContext;
-import fr.cqpi.privacy.PersonalDataArchive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,6 +26,6 @@ class LearnerArchiveController {
     ResponseEntity<StreamingResponseBody> mine(@AuthenticationPrincipal LaunchContext launch) {
         People.Entry me = people.find(launch.platformId(), launch.sub())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return AdminPrivacyController.zip(archive, me);
+        return archive.download(me);
     }
 }
