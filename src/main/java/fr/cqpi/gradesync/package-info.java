@@ -10,6 +10,7 @@
             "lti::platforms",
             "lti::keys",
             "lti::events",
+            "lti::deep-linking",
             "personaldata",
             "referentiel",
             "shared"
