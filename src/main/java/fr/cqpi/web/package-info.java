@@ -1,22 +1,19 @@
 /**
- * Pages (Thymeleaf + htmx), the JSON API, security configuration and administration.
+ * Infrastructure of the pages and the JSON API (security configuration, errors, filters, layout, static assets), and
+ * what has not moved to its feature module yet (the evaluation's pages and API, administration; issue 23).
  */
 @ApplicationModule(
         allowedDependencies = {
             "course",
             "credentials",
-            "documents",
             "evaluation",
-            "exports",
             "evidence",
             "gradesync",
-            "jury",
             "lti",
             "lti::platforms",
             "lti::keys",
             "lti::base-url",
             "privacy",
-            "personaldata",
             "referentiel",
             "shared",
             "tutors"
