@@ -7,7 +7,6 @@
             "course",
             "credentials",
             "evaluation",
-            "evidence",
             "gradesync",
             "lti",
             "lti::platforms",
