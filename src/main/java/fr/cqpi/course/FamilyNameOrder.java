@@ -1,5 +1,8 @@
 package fr.cqpi.course;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.Locale;
@@ -15,12 +18,19 @@ import java.util.function.Function;
 public final class FamilyNameOrder {
 
     private static final Collator FRENCH = french();
+    /**
+     * Each name's collation key, made once: sorting a cohort of 200 compares about 1,500 pairs, and the collator's
+     * {@code compare} (synchronized, normalising both names each time) was a fifth of the cohort page's CPU.
+     * Comparing keys gives the collator's order.
+     */
+    private static final Cache<String, CollationKey> COLLATION_KEYS =
+            Caffeine.newBuilder().maximumSize(100_000).build();
 
     private FamilyNameOrder() {}
 
     /** Sort keys (« Family Given », or the full name when the platform sent no parts) in French order. */
     public static Comparator<String> keys() {
-        return (a, b) -> FRENCH.compare(a == null ? "" : a, b == null ? "" : b);
+        return Comparator.comparing(FamilyNameOrder::collationKey);
     }
 
     /** Course members by family then given name; the same names in a stable order (their LTI {@code sub}). */
@@ -31,6 +41,10 @@ public final class FamilyNameOrder {
     /** Anything that has a course member, in the members' order. */
     public static <T> Comparator<T> by(Function<T, CourseMember> member) {
         return Comparator.comparing(member, members());
+    }
+
+    private static CollationKey collationKey(String name) {
+        return COLLATION_KEYS.get(name == null ? "" : name, FRENCH::getCollationKey);
     }
 
     private static Collator french() {

@@ -3,9 +3,6 @@ package fr.cqpi.credentials;
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
-import fr.cqpi.credentials.BlocCredentialContent.Holder;
-import fr.cqpi.credentials.BlocCredentialContent.Issuer;
-import fr.cqpi.credentials.BlocCredentialContent.StatusEntry;
 import fr.cqpi.evaluation.LearnerAccess;
 import fr.cqpi.jury.ValidatedBlocs;
 import fr.cqpi.jury.ValidatedBlocs.ValidatedBloc;
@@ -15,15 +12,9 @@ import fr.cqpi.referentiel.Referentiel.Bloc;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import fr.cqpi.referentiel.ReferentielCatalog.CurrentVersion;
 import fr.cqpi.shared.Texts;
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,37 +40,36 @@ public class Credentials {
     static final String STATUS_PATH = "/credentials/status/";
 
     private final CredentialRepository repository;
-    private final CredentialKeys keys;
+    private final CredentialSigner signer;
+    private final CredentialParties parties;
+    private final StatusLists statusLists;
     private final ValidatedBlocs validated;
     private final ReferentielCatalog catalog;
     private final CourseMembers members;
     private final LearnerAccess access;
     private final ToolBaseUrl baseUrl;
-    private final CredentialsProperties properties;
-    private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final SecureRandom random = new SecureRandom();
 
     Credentials(
             CredentialRepository repository,
-            CredentialKeys keys,
+            CredentialSigner signer,
+            CredentialParties parties,
+            StatusLists statusLists,
             ValidatedBlocs validated,
             ReferentielCatalog catalog,
             CourseMembers members,
             LearnerAccess access,
             ToolBaseUrl baseUrl,
-            CredentialsProperties properties,
-            Clock clock,
             ApplicationEventPublisher events) {
         this.repository = repository;
-        this.keys = keys;
+        this.signer = signer;
+        this.parties = parties;
+        this.statusLists = statusLists;
         this.validated = validated;
         this.catalog = catalog;
         this.members = members;
         this.access = access;
         this.baseUrl = baseUrl;
-        this.properties = properties;
-        this.clock = clock;
         this.events = events;
     }
 
@@ -150,22 +140,20 @@ public class Credentials {
         }
         String base = baseUrl.get();
         UUID id = UUID.randomUUID();
-        long position = repository.nextStatusPosition();
-        int list = (int) (position / BitstringStatusList.SIZE) + 1;
-        int index = (int) (position % BitstringStatusList.SIZE);
-        String salt = HexFormat.of().formatHex(randomBytes(16));
+        StatusLists.Slot slot = statusLists.next();
+        String salt = parties.salt();
         Map<String, Object> content = BlocCredentialContent.of(
                 base,
                 id,
-                issuer(current.referentiel()),
+                parties.issuer(current.referentiel()),
                 current.referentiel(),
                 current.version(),
                 bloc.get(),
                 decision,
-                holder(learner, salt),
-                new StatusEntry(base + STATUS_PATH + list, index));
-        Map<String, Object> signed = signWithProof(content);
-        String jwt = VcJwts.sign(signed, base + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+                CredentialParties.holder(learner, salt),
+                slot.entry());
+        Map<String, Object> signed = signer.withProof(content);
+        String jwt = signer.jwt(signed);
         boolean inserted = repository.insert(new CredentialRepository.NewCredential(
                 id,
                 decision.courseId(),
@@ -175,8 +163,8 @@ public class Credentials {
                 decision.referentielCode(),
                 current.version(),
                 salt,
-                list,
-                index,
+                slot.list(),
+                slot.index(),
                 JSON.writeValueAsString(signed),
                 jwt));
         if (inserted) {
@@ -201,8 +189,8 @@ public class Credentials {
         CurrentVersion current = catalog.current(anyBloc.referentielCode());
         Referentiel referentiel = current.referentiel();
         Map<String, String> standing = repository.standingBlocJson(courseId, learnerId);
-        List<ValidatedBloc> decisions = new java.util.ArrayList<>();
-        List<Map<String, Object>> blocCredentials = new java.util.ArrayList<>();
+        List<ValidatedBloc> decisions = new ArrayList<>();
+        List<Map<String, Object>> blocCredentials = new ArrayList<>();
         for (Bloc bloc : referentiel.blocs()) {
             Optional<ValidatedBloc> decision = validated.standing(courseId, learnerId, bloc.code());
             String json = standing.get(bloc.code());
@@ -218,21 +206,19 @@ public class Credentials {
         }
         String base = baseUrl.get();
         UUID id = UUID.randomUUID();
-        long position = repository.nextStatusPosition();
-        int list = (int) (position / BitstringStatusList.SIZE) + 1;
-        int index = (int) (position % BitstringStatusList.SIZE);
-        String salt = HexFormat.of().formatHex(randomBytes(16));
-        Map<String, Object> signed = signWithProof(ClrCredentialContent.of(
+        StatusLists.Slot slot = statusLists.next();
+        String salt = parties.salt();
+        Map<String, Object> signed = signer.withProof(ClrCredentialContent.of(
                 base,
                 id,
-                issuer(referentiel),
+                parties.issuer(referentiel),
                 referentiel,
                 current.version(),
                 blocCredentials,
                 decisions,
-                holder(learner, salt),
-                new StatusEntry(base + STATUS_PATH + list, index)));
-        String jwt = VcJwts.sign(signed, base + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+                CredentialParties.holder(learner, salt),
+                slot.entry()));
+        String jwt = signer.jwt(signed);
         boolean inserted = repository.insertCertificate(new CredentialRepository.NewCredential(
                 id,
                 courseId,
@@ -242,8 +228,8 @@ public class Credentials {
                 referentiel.code(),
                 current.version(),
                 salt,
-                list,
-                index,
+                slot.list(),
+                slot.index(),
                 JSON.writeValueAsString(signed),
                 jwt));
         if (inserted) {
@@ -262,13 +248,6 @@ public class Credentials {
                     issue(decision);
                     issueCertificateIfComplete(decision);
                 }));
-    }
-
-    private Map<String, Object> signWithProof(Map<String, Object> content) {
-        return DataIntegrityProofs.sign(
-                content,
-                DataIntegrityProofs.options(now(), keys.verificationMethod()),
-                keys.ed25519().getPrivate());
     }
 
     /** The learner's credentials, for the learner themself or an évaluateur habilité of the course. */
@@ -331,33 +310,12 @@ public class Credentials {
     /** The status list credential, signed with a Data Integrity proof; empty for a list that holds no credential. */
     @Transactional(readOnly = true)
     public Optional<Map<String, Object>> statusList(int list) {
-        if (list < 1 || !repository.listExists(list)) {
-            return Optional.empty();
-        }
-        String base = baseUrl.get();
-        String url = base + STATUS_PATH + list;
-        Map<String, Object> credential = new LinkedHashMap<>();
-        credential.put("@context", List.of(JsonLdContexts.VC_V2));
-        credential.put("id", url);
-        credential.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
-        // The issuer of the credentials it lists, which controls the proof's key: verifiers check both.
-        credential.put("issuer", keys.issuerDid());
-        credential.put("validFrom", now());
-        Map<String, Object> subject = new LinkedHashMap<>();
-        subject.put("id", url + "#list");
-        subject.put("type", "BitstringStatusList");
-        subject.put("statusPurpose", "revocation");
-        subject.put("encodedList", BitstringStatusList.encode(repository.revokedIndexes(list)));
-        credential.put("credentialSubject", subject);
-        return Optional.of(DataIntegrityProofs.sign(
-                credential,
-                DataIntegrityProofs.options(now(), keys.verificationMethod()),
-                keys.ed25519().getPrivate()));
+        return statusLists.credential(list);
     }
 
     /** A signed document as a VC-JWT signed now with the credentials' RS256 key. */
     public String asJwt(Map<String, Object> signed) {
-        return VcJwts.sign(signed, baseUrl.get() + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+        return signer.jwt(signed);
     }
 
     /** The issuer Profile of a référentiel, as credentials name it. */
@@ -366,42 +324,6 @@ public class Credentials {
                 .filter(v -> v.code().equals(referentielCode))
                 .findFirst()
                 .map(v -> BlocCredentialContent.profile(
-                        issuer(catalog.current(referentielCode).referentiel())));
-    }
-
-    /** The certifying body as issuer, its id the did:key of the proofs' key, its name and URL configured per référentiel. */
-    private Issuer issuer(Referentiel referentiel) {
-        CredentialsProperties.Issuer configured = properties.issuer(referentiel.code());
-        String name = configured != null
-                        && configured.name() != null
-                        && !configured.name().isBlank()
-                ? configured.name()
-                : referentiel.certifyingBodyFullName() != null
-                        ? referentiel.certifyingBodyFullName()
-                        : referentiel.certifyingBody();
-        return new Issuer(
-                keys.issuerDid(),
-                name,
-                configured == null ? null : configured.url(),
-                configured == null ? null : configured.email());
-    }
-
-    /** A salted SHA-256 of the learner's e-mail address (lower case), or of their LTI user id without one. */
-    private Holder holder(CourseMember learner, String salt) {
-        boolean email = learner.email() != null && !learner.email().isBlank();
-        String identity = email ? learner.email().strip().toLowerCase(Locale.ROOT) : learner.sub();
-        String hash = HexFormat.of().formatHex(DataIntegrityProofs.sha256(identity + salt));
-        return new Holder(
-                "urn:uuid:" + UUID.randomUUID(), email ? "emailAddress" : "ltiUserId", "sha256$" + hash, salt);
-    }
-
-    private String now() {
-        return DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        random.nextBytes(bytes);
-        return bytes;
+                        parties.issuer(catalog.current(referentielCode).referentiel())));
     }
 }

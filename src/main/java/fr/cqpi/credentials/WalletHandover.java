@@ -2,7 +2,6 @@ package fr.cqpi.credentials;
 
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.credentials.BlocCredentialContent.StatusEntry;
 import fr.cqpi.credentials.DidAuthPresentations.DidAuth;
 import fr.cqpi.credentials.DidAuthPresentations.InvalidPresentation;
 import fr.cqpi.evaluation.LearnerAccess;
@@ -15,8 +14,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,7 +46,8 @@ public class WalletHandover {
 
     private final CredentialRepository credentials;
     private final WalletRepository wallets;
-    private final CredentialKeys keys;
+    private final CredentialSigner signer;
+    private final StatusLists statusLists;
     private final LearnerAccess access;
     private final ToolBaseUrl baseUrl;
     private final Clock clock;
@@ -58,13 +56,15 @@ public class WalletHandover {
     WalletHandover(
             CredentialRepository credentials,
             WalletRepository wallets,
-            CredentialKeys keys,
+            CredentialSigner signer,
+            StatusLists statusLists,
             LearnerAccess access,
             ToolBaseUrl baseUrl,
             Clock clock) {
         this.credentials = credentials;
         this.wallets = wallets;
-        this.keys = keys;
+        this.signer = signer;
+        this.statusLists = statusLists;
         this.access = access;
         this.baseUrl = baseUrl;
         this.clock = clock;
@@ -163,29 +163,26 @@ public class WalletHandover {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> issueCopy(IssuedCredential original, UUID offerId, String holderDid) {
-        String base = baseUrl.get();
         UUID id = UUID.randomUUID();
-        long position = credentials.nextStatusPosition();
-        int list = (int) (position / BitstringStatusList.SIZE) + 1;
-        int index = (int) (position % BitstringStatusList.SIZE);
+        StatusLists.Slot slot = statusLists.next();
         Map<String, Object> content = new LinkedHashMap<>(JSON.readValue(original.json(), LinkedHashMap.class));
         content.remove("proof");
         content.put("id", "urn:uuid:" + id);
         Map<String, Object> subject = new LinkedHashMap<>((Map<String, Object>) content.get("credentialSubject"));
         subject.put("id", holderDid);
         content.put("credentialSubject", subject);
-        content.put(
-                "credentialStatus",
-                BlocCredentialContent.statusEntry(new StatusEntry(base + Credentials.STATUS_PATH + list, index)));
-        Map<String, Object> signed = DataIntegrityProofs.sign(
-                content,
-                DataIntegrityProofs.options(
-                        DateTimeFormatter.ISO_INSTANT.format(Instant.now(clock).truncatedTo(ChronoUnit.SECONDS)),
-                        keys.verificationMethod()),
-                keys.ed25519().getPrivate());
-        String jwt = VcJwts.sign(signed, base + CredentialKeys.JWK_PATH, keys.rsaPrivate());
+        content.put("credentialStatus", BlocCredentialContent.statusEntry(slot.entry()));
+        Map<String, Object> signed = signer.withProof(content);
+        String jwt = signer.jwt(signed);
         wallets.insertCopy(new WalletRepository.NewCopy(
-                id, original.id(), offerId, holderDid, list, index, JSON.writeValueAsString(signed), jwt));
+                id,
+                original.id(),
+                offerId,
+                holderDid,
+                slot.list(),
+                slot.index(),
+                JSON.writeValueAsString(signed),
+                jwt));
         return signed;
     }
 

@@ -3,6 +3,7 @@ package fr.cqpi.jury;
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.evaluation.BlocResultsChanged;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.JudgmentService;
@@ -11,16 +12,14 @@ import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evaluation.Results;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.CivilDates;
-import fr.cqpi.shared.Texts;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,13 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Jury {
-
-    static final int MAX_TEXT = 4000;
-    static final int MAX_NAME = 200;
-    static final int MAX_MEMBERS = 30;
-    static final int MAX_EMAIL = 254;
-    private static final java.util.regex.Pattern EMAIL =
-            java.util.regex.Pattern.compile("[^@\\s<>,;\"]+@[^@\\s<>,;\"]+\\.[^@\\s<>,;\"]+");
 
     private final JuryRepository jury;
     private final LearnerAccess access;
@@ -123,9 +115,9 @@ public class Jury {
     @Transactional
     public JurySession createSession(Actor actor, JuryInputs.Session input) {
         access.requireEvaluator(actor);
-        LocalDate heldOn = date(input.heldOn(), "heldOn");
-        String place = text(input.place(), "place", MAX_NAME, true);
-        List<JuryMember> seated = members(input.members());
+        LocalDate heldOn = JuryFields.date(input.heldOn(), "heldOn");
+        String place = JuryFields.text(input.place(), "place", JuryFields.MAX_NAME, true);
+        List<JuryMember> seated = JuryRules.seat(input.members());
         if (input.candidates() == null || input.candidates().isEmpty()) {
             throw new InvalidJuryInputException("candidates", "present at least one candidate (their learner id)");
         }
@@ -158,8 +150,8 @@ public class Jury {
     public JurySession reschedule(Actor actor, long sessionId, JuryInputs.Schedule input) {
         access.requireEvaluator(actor);
         JuryRepository.SessionRow row = row(actor, sessionId);
-        LocalDate heldOn = date(input.heldOn(), "heldOn");
-        String place = text(input.place(), "place", MAX_NAME, true);
+        LocalDate heldOn = JuryFields.date(input.heldOn(), "heldOn");
+        String place = JuryFields.text(input.place(), "place", JuryFields.MAX_NAME, true);
         if (jury.hasDecisions(row.id())) {
             throw new JuryRefusedException(
                     "heldOn",
@@ -197,10 +189,10 @@ public class Jury {
         if (input.blocCode() == null || referentiel.bloc(input.blocCode()).isEmpty()) {
             throw new InvalidJuryInputException("blocCode", "unknown bloc '" + input.blocCode() + "'");
         }
-        Outcome outcome = choice(input.outcome(), "outcome", Outcome.class);
-        Vote vote = vote(input, session);
-        String reason = text(input.reason(), "reason", MAX_TEXT, true);
-        String preconisations = text(input.preconisations(), "preconisations", MAX_TEXT, false);
+        Outcome outcome = JuryFields.choice(input.outcome(), "outcome", Outcome.class);
+        Vote vote = JuryRules.vote(input, session);
+        String reason = JuryFields.text(input.reason(), "reason", JuryFields.MAX_TEXT, true);
+        String preconisations = JuryFields.text(input.preconisations(), "preconisations", JuryFields.MAX_TEXT, false);
 
         judgments.lockLearner(actor.courseId(), learner.userId());
         Results before = evaluation.resultsOf(actor.courseId(), learner.userId());
@@ -276,7 +268,7 @@ public class Jury {
                 || evaluation.referentiel().bloc(input.blocCode()).isEmpty()) {
             throw new InvalidJuryInputException("blocCode", "unknown bloc '" + input.blocCode() + "'");
         }
-        LocalDate filedOn = date(input.filedOn(), "filedOn");
+        LocalDate filedOn = JuryFields.date(input.filedOn(), "filedOn");
         if (filedOn.isAfter(CivilDates.today(clock))) {
             throw new InvalidJuryInputException(
                     "filedOn",
@@ -284,7 +276,7 @@ public class Jury {
                     "filedOn " + filedOn + " is a future date: a recours is recorded once filed",
                     filedOn);
         }
-        String grounds = text(input.grounds(), "grounds", MAX_TEXT, true);
+        String grounds = JuryFields.text(input.grounds(), "grounds", JuryFields.MAX_TEXT, true);
         JuryDecision contested = JuryDecision.standing(jury.decisions(actor.courseId(), learner.ref()))
                 .get(input.blocCode());
         if (contested == null) {
@@ -321,141 +313,9 @@ public class Jury {
                 jury.members(row.id()),
                 jury.candidates(row.id()).stream()
                         .map(learners::get)
-                        .filter(java.util.Objects::nonNull)
-                        .sorted(fr.cqpi.course.FamilyNameOrder.members())
+                        .filter(Objects::nonNull)
+                        .sorted(FamilyNameOrder.members())
                         .toList(),
                 row.revision());
-    }
-
-    private static Vote vote(JuryInputs.Decide input, JurySession session) {
-        int forIt = count(input.votesFor(), "votesFor");
-        int against = count(input.votesAgainst(), "votesAgainst");
-        int abstention = count(input.votesAbstention(), "votesAbstention");
-        boolean casting = Boolean.TRUE.equals(input.castingVote());
-        // A casting vote is recorded only where it decided: on a tie, under rules that give it.
-        Vote vote = new Vote(forIt, against, abstention, casting && forIt == against && session.presidentCastingVote());
-        if (vote.cast() != session.votingMembers()) {
-            throw new InvalidJuryInputException(
-                    "votes",
-                    "votes_count",
-                    "every voting member votes once: " + session.votingMembers() + " votes expected (the rapporteur"
-                            + " does not vote), " + vote.cast() + " given",
-                    session.votingMembers(),
-                    vote.cast());
-        }
-        if (vote.tied() && !vote.carries()) {
-            throw new InvalidJuryInputException(
-                    "votes",
-                    session.presidentCastingVote() ? "tie_casting_vote_not_cast" : "tie_no_casting_vote",
-                    "no majority: the votes for the decision (" + forIt + ") and against it (" + against + ") are"
-                            + " equal; "
-                            + (session.presidentCastingVote()
-                                    ? "the président's casting vote decides a tie only when cast for the decision"
-                                            + " (castingVote)"
-                                    : "this session's rules give the président no casting vote"),
-                    forIt,
-                    against);
-        }
-        if (!vote.carries()) {
-            throw new InvalidJuryInputException(
-                    "votes",
-                    "no_majority",
-                    "no majority: the votes for the decision (" + forIt + ") must outnumber those against (" + against
-                            + ")",
-                    forIt,
-                    against);
-        }
-        return vote;
-    }
-
-    private static int count(Integer value, String field) {
-        if (value == null || value < 0 || value > MAX_MEMBERS) {
-            throw new InvalidJuryInputException(field, field + " is required: a whole number from 0 to " + MAX_MEMBERS);
-        }
-        return value;
-    }
-
-    private static List<JuryMember> members(List<JuryInputs.Member> input) {
-        if (input == null || input.isEmpty() || input.size() > MAX_MEMBERS) {
-            throw new InvalidJuryInputException("members", "a jury has 1 to " + MAX_MEMBERS + " members");
-        }
-        List<JuryMember> seated = new ArrayList<>();
-        for (JuryInputs.Member m : input) {
-            if (m == null) {
-                throw new InvalidJuryInputException("members", "a member is missing");
-            }
-            MemberRole role = choice(m.role(), "members.role", MemberRole.class);
-            College college = choice(m.college(), "members.college", College.class);
-            boolean fits = switch (role) {
-                case PRESIDENT -> college != College.AUCUN;
-                case REPRESENTANT_EMPLOYEURS -> college == College.EMPLOYEURS;
-                case REPRESENTANT_SALARIES -> college == College.SALARIES;
-                case RAPPORTEUR -> true;
-            };
-            if (!fits) {
-                throw new InvalidJuryInputException(
-                        "members.college", "a " + role + " cannot sit for the college " + college);
-            }
-            seated.add(new JuryMember(
-                    text(m.name(), "members.name", MAX_NAME, true), college, role, email(m.email(), "members.email")));
-        }
-        Map<MemberRole, Long> roles =
-                seated.stream().collect(Collectors.groupingBy(JuryMember::role, Collectors.counting()));
-        if (roles.getOrDefault(MemberRole.PRESIDENT, 0L) != 1) {
-            throw new InvalidJuryInputException("members.role", "a jury has exactly one président");
-        }
-        Map<College, Long> colleges = seated.stream()
-                .filter(m -> m.role().votes())
-                .collect(Collectors.groupingBy(JuryMember::college, Collectors.counting()));
-        if (!colleges.containsKey(College.EMPLOYEURS) || !colleges.containsKey(College.SALARIES)) {
-            throw new InvalidJuryInputException(
-                    "members.college",
-                    "a jury paritaire seats voting members of both colleges, employeurs and salariés");
-        }
-        return seated;
-    }
-
-    private static <E extends Enum<E>> E choice(String value, String field, Class<E> type) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidJuryInputException(
-                    field,
-                    "'" + value + "' is not one of "
-                            + java.util.Arrays.stream(type.getEnumConstants())
-                                    .map(Enum::name)
-                                    .collect(Collectors.joining(", ")));
-        }
-    }
-
-    private static LocalDate date(String value, String field) {
-        try {
-            return LocalDate.parse(value == null ? "" : value.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidJuryInputException(field, field + " is required as a date, e.g. 2026-12-01");
-        }
-    }
-
-    /** An optional e-mail address: one mailbox, {@code local@domain}, as typed (trimmed). */
-    private static String email(String value, String field) {
-        String email = text(value, field, MAX_EMAIL, false);
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new InvalidJuryInputException(field, "'" + email + "' is not an e-mail address");
-        }
-        return email;
-    }
-
-    private static String text(String value, String field, int max, boolean required) {
-        String text = value == null ? null : Texts.clean(value).strip();
-        if (text == null || text.isEmpty()) {
-            if (required) {
-                throw new InvalidJuryInputException(field, field + " is required");
-            }
-            return null;
-        }
-        if (text.codePointCount(0, text.length()) > max) {
-            throw new InvalidJuryInputException(field, field + " is longer than " + max + " characters");
-        }
-        return text;
     }
 }

@@ -2,6 +2,7 @@ package fr.cqpi.jury;
 
 import fr.cqpi.evaluation.Divergence;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evidence.Evidence;
 import fr.cqpi.evidence.EvidenceService;
 import fr.cqpi.lti.LaunchContext;
@@ -10,12 +11,12 @@ import fr.cqpi.shared.RefusalMessages;
 import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,8 +37,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequestMapping("/app/jury")
 class JuryPageController {
 
-    static final int MEMBER_ROWS = 6;
-
     private final Jury jury;
     private final EvaluationQueries queries;
     private final EvidenceService evidence;
@@ -56,100 +55,6 @@ class JuryPageController {
         this.messages = messages;
         this.refusals = refusals;
     }
-
-    /** What the decision form sends, as typed: shown again with the reason when the jury does not record it. */
-    record DecisionForm(
-            String learnerId,
-            String blocCode,
-            String outcome,
-            String votesFor,
-            String votesAgainst,
-            String votesAbstention,
-            String reason,
-            String preconisations,
-            String recoursId,
-            Boolean castingVote) {
-
-        /** An unticked box sends nothing. */
-        DecisionForm {
-            castingVote = Boolean.TRUE.equals(castingVote);
-        }
-
-        JuryInputs.Decide inputs() {
-            return new JuryInputs.Decide(
-                    learnerId,
-                    blocCode,
-                    outcome,
-                    number(votesFor),
-                    number(votesAgainst),
-                    number(votesAbstention),
-                    reason,
-                    preconisations,
-                    JuryPageController.recoursId(recoursId),
-                    castingVote);
-        }
-    }
-
-    /** What the recours form sends, as typed. */
-    record RecoursForm(String learnerId, String blocCode, String filedOn, String grounds) {
-
-        JuryInputs.FileRecours inputs() {
-            return new JuryInputs.FileRecours(blocCode, filedOn, grounds);
-        }
-    }
-
-    /** A form drawn again as it was typed, with the field at fault and the reason in the page's language. */
-    record Typed<F>(F form, String field, String error) {}
-
-    /** What the form recording a jury session sends: one value per member row, in the rows' order. */
-    record SessionForm(
-            String heldOn,
-            String place,
-            List<String> memberName,
-            List<String> memberCollege,
-            List<String> memberRole,
-            List<String> memberEmail,
-            List<String> candidate,
-            Boolean presidentCastingVote) {
-
-        /** An unticked box sends nothing. */
-        SessionForm {
-            presidentCastingVote = Boolean.TRUE.equals(presidentCastingVote);
-        }
-
-        /** Every row as typed, blank ones included, to draw the form again. */
-        List<JuryInputs.Member> rows() {
-            List<JuryInputs.Member> rows = new ArrayList<>();
-            int count = memberName == null ? 0 : memberName.size();
-            for (int i = 0; i < count; i++) {
-                rows.add(new JuryInputs.Member(
-                        memberName.get(i), at(memberCollege, i), at(memberRole, i), at(memberEmail, i)));
-            }
-            return rows;
-        }
-
-        List<String> candidates() {
-            return candidate == null ? List.of() : candidate;
-        }
-
-        JuryInputs.Session inputs() {
-            List<JuryInputs.Member> members = rows().stream()
-                    .filter(m -> m.name() != null && !m.name().isBlank())
-                    .toList();
-            return new JuryInputs.Session(heldOn, place, members, candidates(), presidentCastingVote);
-        }
-
-        TypedSession typed() {
-            return new TypedSession(heldOn, place, rows(), candidates(), presidentCastingVote);
-        }
-    }
-
-    record TypedSession(
-            String heldOn,
-            String place,
-            List<JuryInputs.Member> members,
-            List<String> candidates,
-            boolean presidentCastingVote) {}
 
     /** A line said above a candidate after an action. */
     record Said(String sub, String text, boolean error) {}
@@ -234,7 +139,7 @@ class JuryPageController {
                             false));
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            model.addAttribute("typed", new Typed<>(form, e.field(), error(e, session, locale)));
+            model.addAttribute("typed", new TypedForm<>(form, e.field(), error(e, session, locale)));
         }
         return candidate(launch, session, form.learnerId(), model);
     }
@@ -249,7 +154,7 @@ class JuryPageController {
             Model model) {
         JurySession session = jury.session(launch.actor(), sessionId);
         if (form.learnerId() == null || !session.presents(form.learnerId())) {
-            throw new fr.cqpi.evaluation.LearnerNotFoundException(form.learnerId());
+            throw new LearnerNotFoundException(form.learnerId());
         }
         try {
             jury.fileRecours(launch.actor(), form.learnerId(), form.inputs());
@@ -261,14 +166,14 @@ class JuryPageController {
                             false));
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            model.addAttribute("typedRecours", new Typed<>(form, e.field(), error(e, session, locale)));
+            model.addAttribute("typedRecours", new TypedForm<>(form, e.field(), error(e, session, locale)));
         }
         return candidate(launch, session, form.learnerId(), model);
     }
 
     private String candidate(LaunchContext launch, JurySession session, String learnerSub, Model model) {
         if (learnerSub == null || !session.presents(learnerSub)) {
-            throw new fr.cqpi.evaluation.LearnerNotFoundException(learnerSub);
+            throw new LearnerNotFoundException(learnerSub);
         }
         Jury.CandidateFile file = jury.candidate(launch.actor(), learnerSub);
         candidateModel(launch, session, List.of(file), model);
@@ -287,7 +192,7 @@ class JuryPageController {
             divergencesOf.put(
                     f.learner().sub(),
                     queries.divergences(launch.courseId(), f.learner().userId()).stream()
-                            .collect(java.util.stream.Collectors.groupingBy(Divergence::blocCode)));
+                            .collect(Collectors.groupingBy(Divergence::blocCode)));
             List<Evidence> items = evidence.list(launch.actor(), f.learner().sub());
             Map<String, List<Evidence>> byBloc = new LinkedHashMap<>();
             Map<String, List<Recours>> open = new LinkedHashMap<>();
@@ -314,30 +219,12 @@ class JuryPageController {
                 "outcomes", Arrays.stream(Outcome.values()).map(Enum::name).toList());
     }
 
-    private String sessionsPage(LaunchContext launch, Model model, TypedSession typed, String field, String error) {
+    private String sessionsPage(
+            LaunchContext launch, Model model, SessionForm.Typed typed, String field, String error) {
         model.addAttribute("launch", launch);
         model.addAttribute("sessions", jury.sessions(launch.actor()));
         model.addAttribute("learners", queries.learners(launch.actor()));
-        List<JuryInputs.Member> rows = new ArrayList<>(typed == null ? List.of() : typed.members());
-        List<String> defaults = List.of(
-                "PRESIDENT",
-                "REPRESENTANT_EMPLOYEURS",
-                "REPRESENTANT_SALARIES",
-                "REPRESENTANT_SALARIES",
-                "REPRESENTANT_EMPLOYEURS",
-                "RAPPORTEUR");
-        for (int i = rows.size(); i < MEMBER_ROWS; i++) {
-            String role = defaults.get(i);
-            rows.add(new JuryInputs.Member(
-                    "",
-                    switch (role) {
-                        case "REPRESENTANT_SALARIES" -> "SALARIES";
-                        case "RAPPORTEUR" -> "AUCUN";
-                        default -> "EMPLOYEURS";
-                    },
-                    role));
-        }
-        model.addAttribute("memberRows", rows);
+        model.addAttribute("memberRows", SessionForm.rowsShown(typed));
         model.addAttribute("typedSession", typed);
         model.addAttribute("invalidField", field);
         model.addAttribute("error", error);
@@ -367,26 +254,5 @@ class JuryPageController {
         }
         // Only a message with placeholders goes through MessageFormat (the bundles' apostrophe rule).
         return raw.contains("{") ? messages.getMessage("jury.error." + e.field(), args, locale) : raw;
-    }
-
-    private static Integer number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Integer.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** No recours, or its id; an unreadable one is an id no recours has (the jury refuses it, naming the field). */
-    private static Long recoursId(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        Integer id = number(value);
-        return id == null ? -1L : id.longValue();
-    }
-
-    private static String at(List<String> values, int i) {
-        return values != null && i < values.size() ? values.get(i) : null;
     }
 }

@@ -26,6 +26,6 @@ class LearnerArchiveController {
     ResponseEntity<StreamingResponseBody> mine(@AuthenticationPrincipal LaunchContext launch) {
         People.Entry me = people.find(launch.platformId(), launch.sub())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        return archive.download(me);
+        return ArchiveDownload.of(archive, me);
     }
 }

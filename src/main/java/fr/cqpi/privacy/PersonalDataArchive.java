@@ -12,12 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,24 +39,6 @@ public class PersonalDataArchive {
     /** The archive's file name: no name of the person in it (it may be saved in shared folders). */
     public static String fileName(long userId) {
         return "cqpi-donnees-personnelles-" + userId + ".zip";
-    }
-
-    /**
-     * The archive as a download, written as it is read: never cached, never sniffed (the administrator's and the
-     * person's own download alike).
-     */
-    public ResponseEntity<StreamingResponseBody> download(People.Entry person) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(fileName(person.id()))
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(out -> write(person, out));
     }
 
     public void write(People.Entry person, OutputStream out) throws IOException {

@@ -21,6 +21,7 @@ import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,6 +49,7 @@ class AppController {
     private final MessageSource messages;
     private final RenderedCriteria renderedCriteria;
     private final CohortTableRows tableRows;
+    private final ReadOnlyGridPanels gridPanels;
 
     AppController(
             EvaluationQueries queries,
@@ -56,8 +58,10 @@ class AppController {
             EvaluationSessions sessions,
             MessageSource messages,
             RenderedCriteria renderedCriteria,
-            CohortTableRows tableRows) {
+            CohortTableRows tableRows,
+            ReadOnlyGridPanels gridPanels) {
         this.renderedCriteria = renderedCriteria;
+        this.gridPanels = gridPanels;
         this.tableRows = tableRows;
         this.queries = queries;
         this.judgments = judgments;
@@ -159,8 +163,9 @@ class AppController {
         model.addAttribute("grid", grid);
         boolean judges = launch.isEvaluator() || launch.isTutor();
         model.addAttribute("editable", judges);
-        model.addAttribute(
-                "renderedCriteria", renderedCriteria.of(grid, grid.referentiel().blocs(), judges, request, response));
+        Map<String, String> criteria =
+                renderedCriteria.of(grid, grid.referentiel().blocs(), judges, request, response);
+        model.addAttribute("renderedCriteria", criteria);
         if (judges) {
             model.addAttribute(
                     "currentSession", sessions.current(launch.courseId()).orElse(null));
@@ -169,14 +174,17 @@ class AppController {
             model.addAttribute("previousLearner", neighbours.previous());
             model.addAttribute("nextLearner", neighbours.next());
         }
-        model.addAttribute(
-                "selectedBloc",
-                grid.referentiel().bloc(bloc).isPresent()
-                        ? bloc
-                        : launch.custom()
-                                .getOrDefault(
-                                        "bloc",
-                                        grid.referentiel().blocs().get(0).code()));
+        String selectedBloc = grid.referentiel().bloc(bloc).isPresent()
+                ? bloc
+                : launch.custom()
+                        .getOrDefault("bloc", grid.referentiel().blocs().get(0).code());
+        model.addAttribute("selectedBloc", selectedBloc);
+        if (!judges) {
+            model.addAttribute(
+                    "gridPanels",
+                    gridPanels.render(
+                            grid, criteria, selectedBloc, request.getContextPath(), LocaleContextHolder.getLocale()));
+        }
         return "grid";
     }
 

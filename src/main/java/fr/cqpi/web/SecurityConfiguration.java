@@ -68,7 +68,7 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/tutor/signed-out"))
                 .headers(FramedPageHeaders.headers())
                 .with(lti, Customizer.withDefaults())
-                .addFilterAfter(StaticAssets.fingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)
+                .addFilterAfter(new FingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)
                 .addFilterAfter(
                         new StaleLaunchGuard(messages),
                         org.springframework.security.web.access.intercept.AuthorizationFilter.class)

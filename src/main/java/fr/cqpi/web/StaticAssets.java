@@ -4,7 +4,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -16,7 +15,6 @@ import org.springframework.http.CacheControl;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-import org.springframework.web.servlet.resource.ResourceUrlProvider;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
@@ -72,35 +70,5 @@ class StaticAssets implements WebMvcConfigurer {
             }
             chain.doFilter(request, response);
         }
-    }
-
-    /**
-     * Writes the pages' {@code /css} and {@code /js} links fingerprinted. In a security filter chain, right after
-     * its {@code DisableEncodeUrlFilter}, whose response gives every URL back unchanged (no session id in URLs):
-     * so it serves the pages rendered by filters (login step, handover, refusals) as well as by controllers.
-     */
-    static OncePerRequestFilter fingerprintedLinks(ResourceUrlProvider urls) {
-        return new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                String context = request.getContextPath();
-                chain.doFilter(request, new HttpServletResponseWrapper(response) {
-                    @Override
-                    public String encodeURL(String url) {
-                        return super.encodeURL(fingerprinted(urls, context, url));
-                    }
-                });
-            }
-        };
-    }
-
-    /** {@code /js/app.js} as {@code /js/app-<md5>.js}; any other URL as it is. */
-    private static String fingerprinted(ResourceUrlProvider urls, String context, String url) {
-        if (!url.startsWith(context + "/css/") && !url.startsWith(context + "/js/")) {
-            return url;
-        }
-        String versioned = urls.getForLookupPath(url.substring(context.length()));
-        return versioned == null ? url : context + versioned;
     }
 }

@@ -1,16 +1,14 @@
 /**
  * Infrastructure of the pages and the JSON API (security configuration, errors, filters, layout, static assets), and
- * what has not moved to its feature module yet (the evaluation's pages and API, administration; issue 23).
+ * what has not moved to its feature module yet (the evaluation's pages and API; issue 23). The administration is in
+ * {@code admin}.
  */
 @ApplicationModule(
         allowedDependencies = {
             "course",
-            "credentials",
             "evaluation",
             "gradesync",
             "lti",
-            "lti::platforms",
-            "lti::keys",
             "lti::base-url",
             "privacy",
             "referentiel",

@@ -178,7 +178,7 @@ public final class ToolBenchmark {
                         cpu,
                         postgresData,
                         "learner mix: full launch, 200 learners (own grid) + trainer 1 in 20 (cohort of 200)"
-                                + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : ""),
+                                + (modes.length > 1 ? (written ? ", now" : ", pages through the templates") : ""),
                         clients,
                         perClient,
                         c -> launchMix(tabs[c], platform, turn.getAndIncrement()));
@@ -208,11 +208,17 @@ public final class ToolBenchmark {
         tabs[0].forgetEverything();
         expect(302, tabs[0].launch(platform, "mix-trainer", n -> mixClaims(platform, "mix-trainer", INSTRUCTOR, n)));
         String trainerCookie = "CQPI_SESSION=" + tabs[0].cookie("CQPI_SESSION").orElseThrow();
-        measured(
-                results, cpu, postgresData, "trainer's first page, cohort of 200 learners × 80 criteria", 16, 10, c -> {
-                    tabs[c].forgetEverything();
-                    expect(200, tabs[c].get("/app/cohort", Map.of("Cookie", trainerCookie)));
-                });
+        for (boolean written : modes) {
+            readOnlyCriteriaWritten(app, written);
+            jdk.jfr.Recording cohortRecording = written ? startRecording(jfr) : null;
+            String name = "trainer's first page, cohort of 200 learners × 80 criteria"
+                    + (modes.length > 1 ? (written ? ", now" : ", rows through the template") : "");
+            measured(results, cpu, postgresData, name, 16, 10, c -> {
+                tabs[c].forgetEverything();
+                expect(200, tabs[c].get("/app/cohort", Map.of("Cookie", trainerCookie)));
+            });
+            stopRecording(cohortRecording, jfr, "-cohort200.jfr");
+        }
         // Each learner's session, then the learner's own grid alone (the first page of the launches above).
         String[] cookies = new String[LEARNERS];
         for (int i = 0; i < LEARNERS; i++) {
@@ -229,8 +235,9 @@ public final class ToolBenchmark {
                     emptyCriteriaCache(app);
                 }
                 java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                jdk.jfr.Recording gridRecording = written && view.startsWith("first") ? startRecording(jfr) : null;
                 String name = "learner's own grid page (" + view
-                        + (modes.length > 1 ? (written ? ", now" : ", criteria through the template") : "") + ")";
+                        + (modes.length > 1 ? (written ? ", now" : ", through the templates") : "") + ")";
                 measured(results, cpu, postgresData, name, 16, LEARNERS / 16, c -> {
                     tabs[c].forgetEverything();
                     var page = tabs[c].get("/app/me", Map.of("Cookie", cookies[next.getAndIncrement()]));
@@ -239,21 +246,53 @@ public final class ToolBenchmark {
                         throw new IllegalStateException("not the learner's grid");
                     }
                 });
+                stopRecording(gridRecording, jfr, "-learner-grid.jfr");
             }
         }
         readOnlyCriteriaWritten(app, true);
     }
 
-    /** Whether the tool writes a read-only criterion itself ({@code ReadOnlyCriterion}) or renders its fragment. */
+    /** A JFR recording with the "profile" settings, when {@code jfr} names a file; else null. */
+    private static jdk.jfr.Recording startRecording(String jfr) throws Exception {
+        if (jfr == null) {
+            return null;
+        }
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        return recording;
+    }
+
+    /** Stops a recording of {@link #startRecording} and writes it beside {@code jfr}, its name ending in suffix. */
+    private static void stopRecording(jdk.jfr.Recording recording, String jfr, String suffix) throws Exception {
+        if (recording == null) {
+            return;
+        }
+        recording.stop();
+        recording.dump(Path.of(jfr.replace(".jfr", suffix)));
+        recording.close();
+    }
+
+    /**
+     * Whether the tool writes the learner's read-only grid (criteria, tabs and panels) and the cohort's rows itself,
+     * or renders them through their Thymeleaf templates: the switches {@code ReadOnlyCriterionTest} and
+     * {@code CohortTableRowsTest} compare with, found by bean name (wherever their package is).
+     */
     private static void readOnlyCriteriaWritten(ConfigurableApplicationContext app, boolean written) {
-        try {
-            Object bean = app.getBean(Class.forName("fr.cqpi.web.RenderedCriteria"));
-            var field = bean.getClass().getDeclaredField("readOnlyWithoutTemplate");
-            field.setAccessible(true);
-            field.setBoolean(bean, written);
-        } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
-            if (!written) {
-                throw new IllegalStateException("no switch to compare with", e);
+        String[][] switches = {
+            {"renderedCriteria", "readOnlyWithoutTemplate"},
+            {"readOnlyGridPanels", "withoutTemplate"},
+            {"cohortTableRows", "withoutTemplate"}
+        };
+        for (String[] s : switches) {
+            try {
+                Object bean = app.getBean(s[0]);
+                var field = bean.getClass().getDeclaredField(s[1]);
+                field.setAccessible(true);
+                field.setBoolean(bean, written);
+            } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
+                if (!written) {
+                    throw new IllegalStateException("no switch to compare with: " + s[0], e);
+                }
             }
         }
     }
@@ -286,7 +325,7 @@ public final class ToolBenchmark {
     /** Empties the tool's cache of rendered criteria, if it has one (a learner's grid as if never rendered). */
     private static void emptyCriteriaCache(ConfigurableApplicationContext app) {
         try {
-            Object bean = app.getBean(Class.forName("fr.cqpi.web.RenderedCriteria"));
+            Object bean = app.getBean("renderedCriteria");
             var field = bean.getClass().getDeclaredField("cache");
             field.setAccessible(true);
             ((com.github.benmanes.caffeine.cache.Cache<?, ?>) field.get(bean)).invalidateAll();

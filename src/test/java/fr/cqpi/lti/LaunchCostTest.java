@@ -44,10 +44,12 @@ class LaunchCostTest extends ToolIntegrationTest {
         report("with cookies", steps);
         // Measured 2026-12-02: 5, 11 and 9 (docs/benchmarks.md); before: 7, 16 and 7. The tutor check at the POST
         // and the first page's cohort queries are the course and evaluation modules' own. 2026-12-07: the POST 12,
-        // the login's session deleted and a new one inserted instead of renamed (RelaunchInOneBrowserTest).
+        // the login's session deleted and a new one inserted instead of renamed (RelaunchInOneBrowserTest); the first
+        // page 10: the cohort's judges and last judgment times aggregated by PostgreSQL in a statement of their own
+        // (issue 24).
         assertThat(steps.get("login initiation").steady()).isLessThanOrEqualTo(5);
         assertThat(steps.get("id_token POST").steady()).isLessThanOrEqualTo(12);
-        assertThat(steps.get("first page").steady()).isLessThanOrEqualTo(9);
+        assertThat(steps.get("first page").steady()).isLessThanOrEqualTo(10);
     }
 
     @Test
@@ -56,10 +58,11 @@ class LaunchCostTest extends ToolIntegrationTest {
         launchWithoutCookies(moodle, "warm");
         Map<String, Cost> steps = launchWithoutCookies(moodle, "teacher");
         report("without cookies", steps);
-        // Measured 2026-12-02: 5, 10 and 10; before: 6, 14 and 8.
+        // Measured 2026-12-02: 5, 10 and 10; before: 6, 14 and 8. 2026-12-07: the first page 11 (the cohort's
+        // aggregate, above).
         assertThat(steps.get("login initiation").steady()).isLessThanOrEqualTo(5);
         assertThat(steps.get("id_token POST").steady()).isLessThanOrEqualTo(10);
-        assertThat(steps.get("handover + first page").steady()).isLessThanOrEqualTo(10);
+        assertThat(steps.get("handover + first page").steady()).isLessThanOrEqualTo(11);
     }
 
     private Map<String, Cost> launchWithCookies(TestPlatform moodle, String sub) {

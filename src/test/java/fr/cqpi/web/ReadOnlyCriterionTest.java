@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The learner's own grid written by {@link ReadOnlyCriterion} is, byte for byte, the page the Thymeleaf fragment
- * gives: every case the read-only criterion distinguishes (not judged, judged with or without modality, comment,
+ * The learner's own grid written by {@link ReadOnlyCriterion} and {@link ReadOnlyGridPanels} is, byte for byte, the
+ * page the Thymeleaf templates give: bloc states from not started to a favourable proposition, validated and not
+ * validated by a jury; every case the read-only criterion distinguishes (not judged, judged with or without modality, comment,
  * author's name; a modality the bloc does not know; sessions of each kind; the tutor's judgment beside it, the same
  * or divergent, or none though a tutor follows the learner; markup and quotes in comments and names), in French and
  * in English.
@@ -24,6 +25,9 @@ class ReadOnlyCriterionTest extends ToolIntegrationTest {
 
     @Autowired
     RenderedCriteria renderedCriteria;
+
+    @Autowired
+    ReadOnlyGridPanels gridPanels;
 
     @Test
     void theLearnersGridIsTheTemplatesByteForByte() {
@@ -36,6 +40,28 @@ class ReadOnlyCriterionTest extends ToolIntegrationTest {
                 .query(Long.class)
                 .single();
         TestCohorts.addJudgedLearners(jdbc, platformId, courseId, "ro-learner-", 0, 4);
+        // 0: B1 all acquired (a favourable proposition), then validated by a jury; B4 not validated.
+        jdbc.sql("""
+                        update judgment set status = 'ACQUIS'
+                        where learner_id = (select id from lti_user where sub = 'ro-learner-0')
+                          and (criterion_code like 'C1.%' or criterion_code like 'C2.%' or criterion_code like 'C3.%')""").update();
+        long jury = jdbc.sql("""
+                        insert into jury_session (course_id, held_on, place, created_by_sub)
+                        values (:c, date '2026-12-01', 'Salle <A>', 't') returning id""").param("c", courseId).query(Long.class).single();
+        for (String[] decision : new String[][] {{"B1", "VALIDE"}, {"B4", "NON_VALIDE"}}) {
+            jdbc.sql("""
+                            insert into jury_decision (session_id, course_id, learner_id, referentiel_code, bloc_code,
+                                                       outcome, votes_for, votes_against, votes_abstention, reason,
+                                                       decided_by_sub)
+                            select :j, :c, id, (select referentiel_code from judgment limit 1), :b, :o, 3, 1, 0,
+                                   'Motif', 't'
+                            from lti_user where sub = 'ro-learner-0'""")
+                    .param("j", jury)
+                    .param("c", courseId)
+                    .param("b", decision[0])
+                    .param("o", decision[1])
+                    .update();
+        }
         // 1: nothing judged yet.
         jdbc.sql("delete from judgment where learner_id = (select id from lti_user where sub = 'ro-learner-1')")
                 .update();
@@ -99,10 +125,12 @@ class ReadOnlyCriterionTest extends ToolIntegrationTest {
                 String written = page(learner);
                 String templated;
                 renderedCriteria.readOnlyWithoutTemplate = false;
+                gridPanels.withoutTemplate = false;
                 try {
                     templated = page(learner);
                 } finally {
                     renderedCriteria.readOnlyWithoutTemplate = true;
+                    gridPanels.withoutTemplate = true;
                 }
                 assertThat(written).contains("judgment readonly").isEqualTo(templated);
                 if (i == 2) {

@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

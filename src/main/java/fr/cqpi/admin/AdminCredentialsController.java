@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import fr.cqpi.credentials.Credentials;
 import java.security.Principal;

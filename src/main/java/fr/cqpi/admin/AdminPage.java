@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import fr.cqpi.course.CourseSummary;
 import fr.cqpi.course.Courses;
@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -96,8 +97,7 @@ class AdminPage {
         model.addAttribute("launches", launchLog.recent(LOG_LINES));
         model.addAttribute("logLines", LOG_LINES);
         model.addAttribute("admins", accounts.all());
-        var signedIn = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
+        var signedIn = SecurityContextHolder.getContext().getAuthentication();
         model.addAttribute("me", signedIn == null ? "" : signedIn.getName());
         model.addAttribute("minPassword", AdminAccounts.MIN_PASSWORD);
     }

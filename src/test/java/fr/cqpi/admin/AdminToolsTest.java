@@ -1,7 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
-import static fr.cqpi.web.AdminTest.FORM;
-import static fr.cqpi.web.AdminTest.csrfField;
+import static fr.cqpi.admin.AdminTest.FORM;
+import static fr.cqpi.admin.AdminTest.csrfField;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.lti.RegistrationInvitations;

@@ -1,6 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import fr.cqpi.lti.RegistrationInvitations;
+import fr.cqpi.shared.Texts;
 import java.time.Duration;
 
 /** The body of {@code POST /admin/api/registration-invitations}, every field optional. */
@@ -11,7 +12,7 @@ record AdminInvitationRequest(String note, Integer validityDays) {
         if (note != null && note.length() > RegistrationInvitations.MAX_NOTE_LENGTH) {
             return "note: at most " + RegistrationInvitations.MAX_NOTE_LENGTH + " characters";
         }
-        if (note != null && !note.equals(fr.cqpi.shared.Texts.clean(note))) {
+        if (note != null && !note.equals(Texts.clean(note))) {
             return "note: contains characters that cannot be stored";
         }
         long max = RegistrationInvitations.MAX_VALIDITY.toDays();

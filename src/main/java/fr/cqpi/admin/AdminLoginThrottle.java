@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

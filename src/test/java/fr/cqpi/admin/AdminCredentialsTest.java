@@ -1,6 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
-import static fr.cqpi.web.AdminTest.FORM;
+import static fr.cqpi.admin.AdminTest.FORM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.support.AgsCourse;

@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import fr.cqpi.lti.RegistrationInvitations;
 import java.security.Principal;

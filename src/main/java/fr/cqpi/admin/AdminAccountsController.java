@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

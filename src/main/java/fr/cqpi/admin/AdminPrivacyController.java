@@ -1,16 +1,15 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import fr.cqpi.course.People;
+import fr.cqpi.course.Pseudonyms;
+import fr.cqpi.privacy.ArchiveDownload;
 import fr.cqpi.privacy.Erasure;
 import fr.cqpi.privacy.PersonalDataArchive;
 import fr.cqpi.privacy.ReadLog;
 import fr.cqpi.privacy.RetentionJob;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -92,21 +91,7 @@ class AdminPrivacyController {
                 person.sub(),
                 ReadLog.What.ARCHIVE,
                 null);
-        return zip(archive, person);
-    }
-
-    static ResponseEntity<StreamingResponseBody> zip(PersonalDataArchive archive, People.Entry person) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(PersonalDataArchive.fileName(person.id()))
-                                .build()
-                                .toString())
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .body(out -> archive.write(person, out));
+        return ArchiveDownload.of(archive, person);
     }
 
     @GetMapping("/admin/privacy/people/{id}/erase")
@@ -144,7 +129,7 @@ class AdminPrivacyController {
 
     private People.Entry person(long id) {
         return people.find(id)
-                .filter(p -> !fr.cqpi.course.Pseudonyms.isPseudonym(p.sub()))
+                .filter(p -> !Pseudonyms.isPseudonym(p.sub()))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 }

@@ -1,10 +1,11 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.lti.RegistrationInvitations;
 import fr.cqpi.lti.ToolKeys;
 import fr.cqpi.shared.DisplayDates;
+import jakarta.servlet.http.HttpServletResponse;
 import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
@@ -59,7 +60,7 @@ class AdminController {
             @RequestParam(name = "validity_days", required = false) Integer validityDays,
             Principal admin,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response,
+            HttpServletResponse response,
             Model model) {
         String problem = AdminInvitationRequest.problem(note, validityDays);
         if (problem != null) {
@@ -113,7 +114,7 @@ class AdminController {
             @RequestParam(name = "service_origins", defaultValue = "") String serviceOrigins,
             Principal admin,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response,
+            HttpServletResponse response,
             Model model) {
         List<String> deploymentIds = Arrays.stream(deployments.split("[,\\s]+"))
                 .filter(d -> !d.isBlank())
@@ -148,7 +149,7 @@ class AdminController {
             @RequestParam(name = "service_origins", defaultValue = "") String origins,
             Principal admin,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletResponse response,
+            HttpServletResponse response,
             Model model) {
         String problem = registry.setServiceOrigins(id, lines(origins), "admin " + admin.getName());
         if (problem != null) {

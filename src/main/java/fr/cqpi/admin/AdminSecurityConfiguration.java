@@ -1,5 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
+import fr.cqpi.web.FingerprintedLinks;
 import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,12 +9,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.session.DisableEncodeUrlFilter;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * The tool's own administration, behind the logins of {@link AdminAccounts} (PostgreSQL, bcrypt); the first is the
@@ -33,7 +38,7 @@ class AdminSecurityConfiguration {
             @Value("${cqpi.admin.username:admin}") String username,
             @Value("${cqpi.admin.password:}") String password,
             Environment environment,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            JdbcClient jdbc) {
         if (password != null && !password.isBlank()) {
             boolean encoded = password.startsWith("{");
             if ((!encoded || password.startsWith("{noop}"))
@@ -56,9 +61,7 @@ class AdminSecurityConfiguration {
                 .httpBasic(basic -> basic.realmName("cqpi-admin"))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
-                .addFilterBefore(
-                        throttle.filter(),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .addFilterBefore(throttle.filter(), BasicAuthenticationFilter.class)
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
     }
@@ -69,7 +72,7 @@ class AdminSecurityConfiguration {
             HttpSecurity http,
             UserDetailsService administrators,
             AdminLoginThrottle throttle,
-            org.springframework.web.servlet.resource.ResourceUrlProvider assetUrls)
+            ResourceUrlProvider assetUrls)
             throws Exception {
         http.securityMatcher("/admin/**")
                 .userDetailsService(administrators)
@@ -82,9 +85,7 @@ class AdminSecurityConfiguration {
                         .defaultSuccessUrl("/admin", true)
                         .failureUrl("/admin/login?error"))
                 .addFilterBefore(throttle.filter(), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(
-                        StaticAssets.fingerprintedLinks(assetUrls),
-                        org.springframework.security.web.session.DisableEncodeUrlFilter.class)
+                .addFilterAfter(new FingerprintedLinks(assetUrls), DisableEncodeUrlFilter.class)
                 .logout(logout -> logout.logoutUrl("/admin/logout").logoutSuccessUrl("/admin/login?logout"))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .contentSecurityPolicy(csp -> csp.policyDirectives(

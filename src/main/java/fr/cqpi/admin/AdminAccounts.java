@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
