@@ -5,7 +5,8 @@
  * through a W3C Bitstring Status List when a recours overturns the decision or an administrator revokes it; a CLR 2.0
  * {@code ClrCredential} of the certificate when the four blocs are validated, embedding the four. Answers the documents
  * module's {@code CredentialLinks} (the URLs the PDFs print). Hands a credential over to the learner's Learner
- * Credential Wallet (a one-time challenge, the wallet's DIDAuth, a copy bound to its DID). Owns the tables
+ * Credential Wallet (a one-time challenge, the wallet's DIDAuth, a copy bound to its DID). Its pages (« Mes
+ * certifications ») and its JSON API are here too. Owns the tables
  * {@code credential}, {@code credential_key}, {@code wallet_offer} and {@code wallet_credential}.
  */
 @ApplicationModule(
@@ -15,6 +16,7 @@
             "evaluation",
             "framework",
             "jury",
+            "lti",
             "personaldata",
             "referentiel",
             "shared",

@@ -1,6 +1,8 @@
 package fr.cqpi.documents;
 
-public class DocumentNotFoundException extends RuntimeException {
+import fr.cqpi.shared.NotFoundException;
+
+public class DocumentNotFoundException extends NotFoundException {
 
     public DocumentNotFoundException(String number) {
         super("no document " + number + " in this course");

@@ -1,6 +1,8 @@
 package fr.cqpi.evaluation;
 
-public class SessionNotFoundException extends RuntimeException {
+import fr.cqpi.shared.NotFoundException;
+
+public class SessionNotFoundException extends NotFoundException {
 
     public SessionNotFoundException(long id) {
         super("No evaluation session " + id + " in this course");

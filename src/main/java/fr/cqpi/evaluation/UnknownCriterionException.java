@@ -1,6 +1,8 @@
 package fr.cqpi.evaluation;
 
-public class UnknownCriterionException extends RuntimeException {
+import fr.cqpi.shared.NotFoundException;
+
+public class UnknownCriterionException extends NotFoundException {
 
     public UnknownCriterionException(String code) {
         super("No criterion " + code + " in the référentiel");

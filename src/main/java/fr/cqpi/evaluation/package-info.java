@@ -1,8 +1,9 @@
 /**
- * Judgments, result rules, audit trail and access rules, for an {@link fr.cqpi.course.Actor} in a course; knows
- * nothing of LTI.
+ * Judgments, result rules, audit trail and access rules, for an {@link fr.cqpi.course.Actor} in a course; the rules
+ * know nothing of LTI. Its pages (the dashboard, the livret's signatures) are here too and take the launch's
+ * principal from {@code lti}.
  */
-@ApplicationModule(allowedDependencies = {"course", "referentiel", "personaldata", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "lti", "referentiel", "personaldata", "shared"})
 package fr.cqpi.evaluation;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,5 +1,6 @@
 package fr.cqpi.privacy;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.personaldata.PersonRef;
 import fr.cqpi.personaldata.PersonalArchive;
 import fr.cqpi.personaldata.PersonalData;
@@ -61,6 +62,22 @@ public class ReadLog implements PersonalData {
         this.batch = batch;
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /**
+     * Records a read of a learner's data by the one who acts in a course (evaluator, tutor): their name and role as
+     * the tool knows them. The learner reading their own data is not recorded.
+     */
+    public void record(Actor reader, String learnerSub, What what, String item) {
+        record(
+                reader.platformId(),
+                reader.courseId(),
+                reader.sub(),
+                reader.displayName(),
+                reader.role().name(),
+                learnerSub,
+                what,
+                item);
     }
 
     /** Records a read by someone other than the learner; the learner reading their own data is not recorded. */

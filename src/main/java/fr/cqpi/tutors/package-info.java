@@ -7,7 +7,8 @@
  * person, who then signs in as that Mentor. Invitations expire and are revocable; every step and every request of an
  * invited tutor is audited. The links leave by e-mail through the notifications ({@code TutorSignInMail}): this module publishes
  * {@link fr.cqpi.tutors.TutorSignInRequested} and mints the link at delivery ({@link fr.cqpi.tutors.TutorSignInLinks}).
- * Its pages and API are here too: the invitations (evaluators), the sign-in link (tutors), and the guard that ends an
+ * Its pages and API are here too: the tutors page (who follows whom: an evaluator designates a member of the course
+ * as tuteur entreprise of learners), the invitations (evaluators), the sign-in link (tutors), and the guard that ends an
  * invited tutor's session once the invitation no longer stands.
  */
 @ApplicationModule(

@@ -1,60 +1,40 @@
 package fr.cqpi.web;
 
-import fr.cqpi.documents.DocumentNotFoundException;
-import fr.cqpi.documents.DocumentRefusedException;
-import fr.cqpi.evaluation.BlocLockedException;
-import fr.cqpi.evaluation.JudgmentConflictException;
-import fr.cqpi.evaluation.LearnerNotFoundException;
-import fr.cqpi.evaluation.SessionNotFoundException;
-import fr.cqpi.evaluation.UnknownCriterionException;
-import fr.cqpi.evidence.EvidenceNotFoundException;
-import fr.cqpi.evidence.EvidenceProperties;
-import fr.cqpi.evidence.EvidenceTooLargeException;
-import fr.cqpi.evidence.UnsupportedEvidenceTypeException;
-import fr.cqpi.jury.JuryNotFoundException;
-import fr.cqpi.jury.JuryRefusedException;
 import fr.cqpi.shared.InvalidInputException;
+import fr.cqpi.shared.NotFoundException;
 import fr.cqpi.shared.RefusedException;
 import java.util.stream.Collectors;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 
 /**
  * Errors of every JSON endpoint as RFC 9457 problem documents that name the faulty field. Nothing is stored on any of
- * them. A controller's own {@code @ExceptionHandler} comes first.
+ * them. A controller's own {@code @ExceptionHandler} comes first, and a module's own advice for its own exceptions
+ * (a judgment's conflict, an evidence file's size). Before {@link PageErrors}: a {@code @RestController} is a
+ * {@code @Controller} too.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.LOWEST_PRECEDENCE - 1)
 class ApiErrors {
-
-    private final EvidenceProperties evidence;
-
-    ApiErrors(EvidenceProperties evidence) {
-        this.evidence = evidence;
-    }
-
-    record CurrentJudgment(
-            String criterionCode,
-            String status,
-            String modality,
-            String comment,
-            int version,
-            String updatedBy,
-            String updatedByName,
-            java.time.Instant updatedAt,
-            String evaluatorRole) {}
 
     @ExceptionHandler(InvalidInputException.class)
     ProblemDetail invalid(InvalidInputException e) {
+        if (notNow(e)) {
+            return refused(e);
+        }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
         problem.setTitle("invalid_field");
         problem.setProperty("field", e.field());
@@ -62,6 +42,11 @@ class ApiErrors {
             problem.setProperty("reason", e.reason());
         }
         return problem;
+    }
+
+    private static boolean notNow(InvalidInputException e) {
+        ResponseStatus status = AnnotatedElementUtils.findMergedAnnotation(e.getClass(), ResponseStatus.class);
+        return status != null && status.code() == HttpStatus.CONFLICT;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -102,81 +87,19 @@ class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler(JudgmentConflictException.class)
-    ProblemDetail conflict(JudgmentConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.CONFLICT, "another evaluator changed this criterion; their value is in 'current'");
-        problem.setTitle("stale_version");
-        var j = e.current();
-        problem.setProperty(
-                "current",
-                new CurrentJudgment(
-                        j.criterionCode(),
-                        j.status().name(),
-                        j.modality(),
-                        j.comment(),
-                        j.version(),
-                        j.updatedBySub(),
-                        j.updatedByName(),
-                        j.updatedAt(),
-                        j.evaluatorRole().name()));
-        return problem;
-    }
-
-    @ExceptionHandler(BlocLockedException.class)
-    ProblemDetail locked(BlocLockedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("bloc_decided");
-        problem.setProperty("blocCode", e.blocCode());
-        problem.setProperty("decision", e.decision().name());
-        return problem;
-    }
-
-    /** Well formed, but not now: a document the file does not allow yet, a decision before its session's date. */
-    @ExceptionHandler({DocumentRefusedException.class, JuryRefusedException.class})
+    /**
+     * Well formed, but not now: a document the file does not allow yet, a decision before its session's date. Every
+     * refusal that is no invalid input, and the invalid inputs marked {@code @ResponseStatus(CONFLICT)}.
+     */
+    @ExceptionHandler(RefusedException.class)
     ProblemDetail refused(RefusedException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle(e.reason());
         return problem;
     }
 
-    @ExceptionHandler(UnsupportedEvidenceTypeException.class)
-    ProblemDetail unsupportedFile(UnsupportedEvidenceTypeException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
-        problem.setTitle("unsupported_file_type");
-        problem.setProperty("field", "file");
-        return problem;
-    }
-
-    @ExceptionHandler(EvidenceTooLargeException.class)
-    ProblemDetail tooLarge(EvidenceTooLargeException e) {
-        return tooLarge(e.limit().toBytes());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ProblemDetail uploadTooLarge(MaxUploadSizeExceededException e) {
-        return tooLarge(evidence.maxFileSize().toBytes());
-    }
-
-    private static ProblemDetail tooLarge(long limit) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
-                HttpStatus.PAYLOAD_TOO_LARGE, "the file is larger than the limit of " + limit + " bytes");
-        problem.setTitle("file_too_large");
-        problem.setProperty("field", "file");
-        problem.setProperty("maxBytes", limit);
-        return problem;
-    }
-
-    @ExceptionHandler({
-        EvidenceNotFoundException.class,
-        LearnerNotFoundException.class,
-        UnknownCriterionException.class,
-        SessionNotFoundException.class,
-        JuryNotFoundException.class,
-        DocumentNotFoundException.class,
-        fr.cqpi.tutors.InvitationNotFoundException.class
-    })
-    ProblemDetail notFound(RuntimeException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("not_found");
         return problem;

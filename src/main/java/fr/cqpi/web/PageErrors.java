@@ -1,26 +1,25 @@
 package fr.cqpi.web;
 
-import fr.cqpi.evaluation.LearnerNotFoundException;
-import fr.cqpi.evaluation.SessionNotFoundException;
-import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
-/** Refusals on the tool's pages: a page that says what happened, with its status. */
-@ControllerAdvice(
-        assignableTypes = {
-            AppController.class,
-            SyncController.class,
-            DeepLinkingController.class,
-            DashboardController.class,
-            GroupJudgingController.class
-        })
+/**
+ * Refusals on the tool's pages, whichever module serves them: a page that says what happened, with its status. A
+ * controller's own {@code @ExceptionHandler} comes first (a panel that redraws itself); a {@code @RestController},
+ * which is a {@code @Controller} too, gets {@link ApiErrors}' problem documents, ordered before this.
+ */
+@ControllerAdvice(annotations = Controller.class)
+@Order(Ordered.LOWEST_PRECEDENCE)
 class PageErrors {
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -32,7 +31,7 @@ class PageErrors {
         return page(response, model, 403);
     }
 
-    @ExceptionHandler({LearnerNotFoundException.class, UnknownCriterionException.class, SessionNotFoundException.class})
+    @ExceptionHandler(NotFoundException.class)
     String notFound(HttpServletResponse response, Model model) {
         return page(response, model, 404);
     }

@@ -60,19 +60,7 @@ class ReadAuditInterceptor implements HandlerInterceptor {
             return;
         }
         String item = variables.getOrDefault("evidenceId", variables.get("bloc"));
-        record(readLog, launch, learner, what, item);
-    }
-
-    static void record(ReadLog readLog, LaunchContext launch, String learnerSub, ReadLog.What what, String item) {
-        readLog.record(
-                launch.platformId(),
-                launch.courseId(),
-                launch.sub(),
-                launch.displayName(),
-                launch.role().name(),
-                learnerSub,
-                what,
-                item);
+        readLog.record(launch.actor(), learner, what, item);
     }
 
     private static LaunchContext launch() {

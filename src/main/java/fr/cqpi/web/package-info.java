@@ -1,16 +1,13 @@
 /**
- * Pages (Thymeleaf + htmx), the JSON API and security configuration; the administration is in {@code admin}.
+ * Infrastructure of the pages and the JSON API (security configuration, errors, filters, layout, static assets), and
+ * what has not moved to its feature module yet (the evaluation's pages and API; issue 23). The administration is in
+ * {@code admin}.
  */
 @ApplicationModule(
         allowedDependencies = {
             "course",
-            "credentials",
-            "documents",
             "evaluation",
-            "exports",
-            "evidence",
             "gradesync",
-            "jury",
             "lti",
             "lti::base-url",
             "privacy",

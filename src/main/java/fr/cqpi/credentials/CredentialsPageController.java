@@ -1,10 +1,9 @@
-package fr.cqpi.web;
+package fr.cqpi.credentials;
 
-import fr.cqpi.credentials.Credentials;
-import fr.cqpi.credentials.WalletHandover;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.shared.QrCodes;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -58,7 +57,7 @@ class CredentialsPageController {
             @PathVariable String sub,
             @PathVariable UUID id,
             Model model,
-            jakarta.servlet.http.HttpServletResponse response) {
+            HttpServletResponse response) {
         WalletHandover.WalletOffer offer = wallets.offer(launch.actor(), sub, id);
         response.setHeader("Cache-Control", "no-store");
         String page = credentials(launch, sub, model);

@@ -1,11 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.documents;
 
-import fr.cqpi.documents.DocumentNotFoundException;
-import fr.cqpi.documents.DocumentRefusedException;
-import fr.cqpi.documents.Documents;
-import fr.cqpi.documents.InvalidDocumentRequestException;
-import fr.cqpi.evaluation.LearnerNotFoundException;
-import fr.cqpi.jury.JuryNotFoundException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.shared.RefusalMessages;
@@ -13,11 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -90,20 +82,6 @@ class DocumentsPageController {
             response.setStatus(409);
             return sessionPanel(launch, sessionId, model, refused(e, locale), true);
         }
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    String forbidden(HttpServletResponse response, Model model) {
-        response.setStatus(403);
-        model.addAttribute("status", 403);
-        return "error";
-    }
-
-    @ExceptionHandler({LearnerNotFoundException.class, JuryNotFoundException.class, DocumentNotFoundException.class})
-    String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(404);
-        model.addAttribute("status", 404);
-        return "error";
     }
 
     private String said(Documents.Issued issued, Locale locale) {

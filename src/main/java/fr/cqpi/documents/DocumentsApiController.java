@@ -1,8 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.documents;
 
 import fr.cqpi.course.People;
-import fr.cqpi.documents.Documents;
-import fr.cqpi.documents.IssuedDocument;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.privacy.ReadLog;
@@ -103,8 +101,8 @@ class DocumentsApiController {
         Documents.StoredPdf pdf = documents.pdf(launch.actor(), number);
         if (pdf.learnerId() != null && pdf.learnerId() != launch.userId()) {
             people.find(pdf.learnerId())
-                    .ifPresent(learner -> ReadAuditInterceptor.record(
-                            readLog, launch, learner.sub(), ReadLog.What.DOCUMENT_PDF, number));
+                    .ifPresent(learner ->
+                            readLog.record(launch.actor(), learner.sub(), ReadLog.What.DOCUMENT_PDF, number));
         }
         return pdfResponse(pdf);
     }

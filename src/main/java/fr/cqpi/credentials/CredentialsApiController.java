@@ -1,7 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.credentials;
 
-import fr.cqpi.credentials.Credentials;
-import fr.cqpi.credentials.IssuedCredential;
 import fr.cqpi.lti.LaunchContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

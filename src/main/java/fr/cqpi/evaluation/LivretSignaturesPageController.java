@@ -1,7 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
-import fr.cqpi.evaluation.InvalidEvaluationInputException;
-import fr.cqpi.evaluation.LivretSignatures;
 import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;

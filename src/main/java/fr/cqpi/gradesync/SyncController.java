@@ -1,6 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.gradesync;
 
-import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.LaunchContext;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.tutors;
 
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.InvalidEvaluationInputException;

@@ -1,8 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
-import fr.cqpi.evaluation.BlocState;
-import fr.cqpi.evaluation.CohortDashboard;
-import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.lti.LaunchContext;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

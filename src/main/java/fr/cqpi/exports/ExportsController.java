@@ -1,7 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.exports;
 
-import fr.cqpi.exports.ExportFormat;
-import fr.cqpi.exports.Exports;
 import fr.cqpi.lti.LaunchContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

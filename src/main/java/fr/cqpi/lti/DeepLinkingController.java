@@ -1,11 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.lti;
 
-import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.gradesync.BlocColumn;
-import fr.cqpi.lti.DeepLinkingResponse;
-import fr.cqpi.lti.LaunchContext;
-import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.referentiel.ReferentielCatalog;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,21 +23,24 @@ class DeepLinkingController {
 
     static final String WHOLE_GRID = "GRID";
 
-    private final EvaluationQueries queries;
+    private final ReferentielCatalog catalog;
+    private final BlocLineItems lineItems;
     private final DeepLinkingResponse responses;
     private final ToolBaseUrl baseUrl;
 
-    DeepLinkingController(EvaluationQueries queries, DeepLinkingResponse responses, ToolBaseUrl baseUrl) {
-        this.baseUrl = baseUrl;
-        this.queries = queries;
+    DeepLinkingController(
+            ReferentielCatalog catalog, BlocLineItems lineItems, DeepLinkingResponse responses, ToolBaseUrl baseUrl) {
+        this.catalog = catalog;
+        this.lineItems = lineItems;
         this.responses = responses;
+        this.baseUrl = baseUrl;
     }
 
     @GetMapping("/app/deep-linking")
     String choose(@AuthenticationPrincipal LaunchContext launch, Model model) {
         requireDeepLinking(launch);
         model.addAttribute("launch", launch);
-        model.addAttribute("referentiel", queries.referentiel());
+        model.addAttribute("referentiel", catalog.current().referentiel());
         model.addAttribute("settings", launch.deepLinking());
         model.addAttribute(
                 "acceptsLinks",
@@ -61,7 +60,7 @@ class DeepLinkingController {
         if (!settings.acceptMultiple() && chosen.size() > 1) {
             chosen = chosen.subList(0, 1);
         }
-        Referentiel referentiel = queries.referentiel();
+        Referentiel referentiel = catalog.current().referentiel();
         String target = baseUrl.get() + "/app";
         List<Map<String, Object>> contentItems = new ArrayList<>();
         for (String item : chosen) {
@@ -74,9 +73,8 @@ class DeepLinkingController {
                         null));
             } else {
                 referentiel.bloc(item).ifPresent(bloc -> {
-                    Map<String, Object> lineItem = Boolean.FALSE.equals(settings.acceptLineItem())
-                            ? null
-                            : BlocColumn.of(bloc).asDeepLinkingLineItem();
+                    Map<String, Object> lineItem =
+                            Boolean.FALSE.equals(settings.acceptLineItem()) ? null : lineItems.lineItemOf(bloc);
                     contentItems.add(link(
                             bloc.code() + " — " + bloc.title(),
                             referentiel.title(),

@@ -1,6 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evidence;
 
-import fr.cqpi.evidence.EvidenceProperties;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.servlet.MultipartConfigFactory;
 import org.springframework.context.annotation.Bean;

@@ -1,9 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.privacy;
 
 import fr.cqpi.course.People;
 import fr.cqpi.lti.LaunchContext;
-import fr.cqpi.privacy.ArchiveDownload;
-import fr.cqpi.privacy.PersonalDataArchive;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

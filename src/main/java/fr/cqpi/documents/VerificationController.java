@@ -1,6 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.documents;
 
-import fr.cqpi.documents.Documents;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
 import org.springframework.stereotype.Controller;

@@ -1,8 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.lti;
 
-import fr.cqpi.lti.DynamicRegistration;
-import fr.cqpi.lti.LtiPaths;
-import fr.cqpi.lti.ToolBaseUrl;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
