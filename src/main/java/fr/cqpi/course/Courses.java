@@ -1,5 +1,6 @@
 package fr.cqpi.course;
 
+import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public class Courses {
                         from course c
                         order by c.last_launch_at desc nulls last, c.id desc""")
                 .query((rs, n) -> {
-                    java.sql.Timestamp last = rs.getTimestamp("last_launch_at");
+                    Timestamp last = rs.getTimestamp("last_launch_at");
                     return new CourseSummary(
                             rs.getLong("id"),
                             rs.getLong("platform_id"),

@@ -2,6 +2,7 @@ package fr.cqpi.course;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a verified launch tells about the course world: who launched, in which course (null without course
@@ -26,7 +27,7 @@ public record LaunchRecord(
                 : mentees.stream()
                         .limit(TutorAssignments.MAX_PLATFORM_MENTEES)
                         .map(PlatformText::id)
-                        .filter(java.util.Objects::nonNull)
+                        .filter(Objects::nonNull)
                         .toList();
     }
 

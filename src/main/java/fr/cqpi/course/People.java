@@ -1,7 +1,11 @@
 package fr.cqpi.course;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,7 +30,7 @@ public class People {
     public List<Entry> search(String query) {
         String like = "%"
                 + query.strip()
-                        .toLowerCase(java.util.Locale.ROOT)
+                        .toLowerCase(Locale.ROOT)
                         .replace("\\", "\\\\")
                         .replace("%", "\\%")
                         .replace("_", "\\_")
@@ -72,8 +76,8 @@ public class People {
                 .list();
     }
 
-    private static Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        java.sql.Timestamp last = rs.getTimestamp("last_launch_at");
+    private static Entry entry(ResultSet rs, int row) throws SQLException {
+        Timestamp last = rs.getTimestamp("last_launch_at");
         String name = rs.getString("name");
         return new Entry(
                 rs.getLong("id"),

@@ -1,5 +1,6 @@
 package fr.cqpi.credentials;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -57,7 +58,7 @@ class CredentialKeys {
         return new RSAKey.Builder((RSAPublicKey) rsa().getPublic())
                 .keyID(baseUrl + JWK_PATH)
                 .keyUse(KeyUse.SIGNATURE)
-                .algorithm(com.nimbusds.jose.JWSAlgorithm.RS256)
+                .algorithm(JWSAlgorithm.RS256)
                 .build();
     }
 

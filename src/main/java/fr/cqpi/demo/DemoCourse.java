@@ -1,6 +1,7 @@
 package fr.cqpi.demo;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -47,7 +48,7 @@ final class DemoCourse {
 
     private static String email(String given, String family) {
         return (given + "." + family)
-                        .toLowerCase(java.util.Locale.ROOT)
+                        .toLowerCase(Locale.ROOT)
                         .replace('é', 'e')
                         .replace('è', 'e')
                         .replace('ï', 'i')

@@ -1,6 +1,7 @@
 package fr.cqpi.demo;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +44,7 @@ public class DemoGradebook {
 
     List<LineItem> lineItems() {
         return lineItems.values().stream()
-                .sorted(java.util.Comparator.comparingLong(LineItem::id))
+                .sorted(Comparator.comparingLong(LineItem::id))
                 .toList();
     }
 

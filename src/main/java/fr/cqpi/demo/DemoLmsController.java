@@ -1,12 +1,18 @@
 package fr.cqpi.demo;
 
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -68,8 +74,7 @@ class DemoLmsController {
             @RequestParam(required = false) String message,
             @RequestParam(required = false) String lang,
             Model model) {
-        DemoUser user = DemoCourse.member(userId)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        DemoUser user = DemoCourse.member(userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("user", user);
         model.addAttribute("course", DemoCourse.TITLE);
         boolean platformStorage = PLATFORM_STORAGE.equals(storage);
@@ -77,13 +82,10 @@ class DemoLmsController {
         model.addAttribute(
                 "frameSrc",
                 UriComponentsBuilder.fromUriString(lms.lmsBase() + "/demo/launch/" + userId)
+                        .queryParamIfPresent("storage", Optional.ofNullable(platformStorage ? PLATFORM_STORAGE : null))
                         .queryParamIfPresent(
-                                "storage", java.util.Optional.ofNullable(platformStorage ? PLATFORM_STORAGE : null))
-                        .queryParamIfPresent(
-                                "message",
-                                java.util.Optional.ofNullable(DEEP_LINKING.equals(message) ? DEEP_LINKING : null))
-                        .queryParamIfPresent(
-                                "lang", java.util.Optional.ofNullable(ENGLISH.equals(lang) ? ENGLISH : null))
+                                "message", Optional.ofNullable(DEEP_LINKING.equals(message) ? DEEP_LINKING : null))
+                        .queryParamIfPresent("lang", Optional.ofNullable(ENGLISH.equals(lang) ? ENGLISH : null))
                         .build()
                         .toUriString());
         return "demo/launch";
@@ -96,8 +98,7 @@ class DemoLmsController {
             @RequestParam(required = false) String storage,
             @RequestParam(required = false) String message,
             @RequestParam(required = false) String lang) {
-        DemoUser user = DemoCourse.member(userId)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
+        DemoUser user = DemoCourse.member(userId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String url = UriComponentsBuilder.fromUriString(lms.toolBase() + "/lti/login")
                 .queryParam("iss", lms.issuer())
                 .queryParam("login_hint", user.id())
@@ -111,8 +112,7 @@ class DemoLmsController {
                 .queryParam("lti_deployment_id", DemoLms.DEPLOYMENT_ID)
                 // Like Canvas: the launch page keeps data for the tool (postMessage storage) in its own frame.
                 .queryParamIfPresent(
-                        "lti_storage_target",
-                        java.util.Optional.ofNullable(PLATFORM_STORAGE.equals(storage) ? "_parent" : null))
+                        "lti_storage_target", Optional.ofNullable(PLATFORM_STORAGE.equals(storage) ? "_parent" : null))
                 .encode()
                 .build()
                 .toUriString();
@@ -128,17 +128,14 @@ class DemoLmsController {
                 || !"id_token".equals(params.get("response_type"))
                 || !"openid".equals(params.get("scope"))
                 || params.get("nonce") == null) {
-            throw new ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "invalid authorization request");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "invalid authorization request");
         }
         String redirectUri = params.get("redirect_uri");
         if (redirectUri == null || !redirectUri.endsWith("/lti/launch")) {
-            throw new ResponseStatusException(
-                    org.springframework.http.HttpStatus.BAD_REQUEST, "unregistered redirect_uri");
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unregistered redirect_uri");
         }
         DemoUser user = DemoCourse.member(params.get("login_hint"))
-                .orElseThrow(() -> new ResponseStatusException(
-                        org.springframework.http.HttpStatus.BAD_REQUEST, "unknown login_hint"));
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown login_hint"));
         model.addAttribute("action", redirectUri);
         String[] hint = String.valueOf(params.get("lti_message_hint")).split("@", 2);
         String locale = hint.length == 2 && ENGLISH.equals(hint[1]) ? ENGLISH : "fr";
@@ -152,9 +149,9 @@ class DemoLmsController {
     }
 
     /** Where the tool's Deep Linking response arrives: the demo shows the items it would add to the course. */
-    @org.springframework.web.bind.annotation.PostMapping("/deep-linking-return")
-    String deepLinkingReturn(@RequestParam("JWT") String jwt, Model model) throws java.text.ParseException {
-        var claims = com.nimbusds.jwt.SignedJWT.parse(jwt).getJWTClaimsSet();
+    @PostMapping("/deep-linking-return")
+    String deepLinkingReturn(@RequestParam("JWT") String jwt, Model model) throws ParseException {
+        var claims = SignedJWT.parse(jwt).getJWTClaimsSet();
         model.addAttribute("course", DemoCourse.TITLE);
         model.addAttribute("items", claims.getListClaim("https://purl.imsglobal.org/spec/lti-dl/claim/content_items"));
         return "demo/deep-linking-return";
@@ -163,6 +160,6 @@ class DemoLmsController {
     @GetMapping(value = "/jwks", produces = "application/json")
     @ResponseBody
     ResponseEntity<Map<String, Object>> jwks() {
-        return ResponseEntity.ok(new com.nimbusds.jose.jwk.JWKSet(lms.key().toPublicJWK()).toJSONObject());
+        return ResponseEntity.ok(new JWKSet(lms.key().toPublicJWK()).toJSONObject());
     }
 }

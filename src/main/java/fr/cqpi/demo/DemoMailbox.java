@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -52,7 +53,7 @@ class DemoMailbox extends JavaMailSenderImpl {
         for (MimeMessage message : messages) {
             try {
                 if (message.getSentDate() == null) {
-                    message.setSentDate(new java.util.Date());
+                    message.setSentDate(new Date());
                 }
                 message.saveChanges();
                 List<String> attachments = new ArrayList<>();

@@ -1,5 +1,6 @@
 package fr.cqpi.demo;
 
+import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Controller;
@@ -22,7 +23,7 @@ class DemoMailboxController {
         DemoMailbox kept = mailbox.getIfAvailable();
         model.addAttribute("course", DemoCourse.TITLE);
         model.addAttribute("keeping", kept != null);
-        model.addAttribute("mails", kept == null ? java.util.List.of() : kept.messages());
+        model.addAttribute("mails", kept == null ? List.of() : kept.messages());
         return "demo/mailbox";
     }
 }

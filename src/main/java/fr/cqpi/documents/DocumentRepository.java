@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +74,7 @@ class DocumentRepository {
                 .param("sha", sha256)
                 .param("bySub", bySub)
                 .param("byName", byName)
-                .param("at", OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC))
+                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
                 .update();
     }
 

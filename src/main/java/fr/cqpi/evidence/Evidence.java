@@ -1,6 +1,7 @@
 package fr.cqpi.evidence;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One piece of evidence of a learner's file, without its bytes: a file ({@code contentType}, {@code sizeBytes}) or a
@@ -54,6 +55,6 @@ public record Evidence(
         if (sizeBytes < 1024 * 1024) {
             return Math.round(sizeBytes / 1024.0) + " Ko";
         }
-        return String.format(java.util.Locale.FRANCE, "%.1f Mo", sizeBytes / (1024.0 * 1024.0));
+        return String.format(Locale.FRANCE, "%.1f Mo", sizeBytes / (1024.0 * 1024.0));
     }
 }

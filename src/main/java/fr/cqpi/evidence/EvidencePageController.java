@@ -9,6 +9,7 @@ import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -138,7 +140,7 @@ class EvidencePageController {
         LaunchContext launch = (LaunchContext)
                 SecurityContextHolder.getContext().getAuthentication().getPrincipal();
         return refused(
-                new EvidenceTooLargeException(org.springframework.util.unit.DataSize.ofBytes(evidence.maxFileSize())),
+                new EvidenceTooLargeException(DataSize.ofBytes(evidence.maxFileSize())),
                 launch,
                 vars.get("sub"),
                 vars.get("bloc"),
@@ -200,7 +202,7 @@ class EvidencePageController {
         model.addAttribute("learnerSub", sub);
         model.addAttribute("bloc", bloc);
         model.addAttribute("items", items);
-        java.time.LocalDate lockedOn = evidence.lockedOn(launch.actor(), sub, bloc.code());
+        LocalDate lockedOn = evidence.lockedOn(launch.actor(), sub, bloc.code());
         model.addAttribute("lockedOn", lockedOn);
         model.addAttribute("mayAttach", lockedOn == null && evidence.mayAttach(launch.actor(), sub, bloc));
         model.addAttribute("maxBytes", evidence.maxFileSize());

@@ -3,6 +3,7 @@ package fr.cqpi.evidence;
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.evaluation.BlocLockedException;
+import fr.cqpi.evaluation.DecidedBloc;
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.JudgmentService;
@@ -14,6 +15,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -85,9 +87,9 @@ public class EvidenceService {
      * or withdrawn until the jury decides again), else null: a page offers no form that would be refused.
      */
     @Transactional(readOnly = true)
-    public java.time.LocalDate lockedOn(Actor actor, String learnerSub, String blocCode) {
+    public LocalDate lockedOn(Actor actor, String learnerSub, String blocCode) {
         CourseMember learner = access.toRead(actor, learnerSub);
-        fr.cqpi.evaluation.DecidedBloc decided =
+        DecidedBloc decided =
                 decisions.decidedBlocs(actor.courseId(), learner.userId()).get(blocCode);
         return decided != null && decided.locks() ? decided.juryDate() : null;
     }

@@ -16,9 +16,14 @@ import fr.cqpi.referentiel.Referentiel;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +58,7 @@ public class GradeSync implements DisposableBean {
     /** Course services after a launch (roster, gradebook columns), off the request. */
     private final ThreadPoolTaskExecutor background;
     /** Courses whose services are queued and not started yet: a launch meanwhile needs no second run. */
-    private final java.util.Set<Long> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> queued = ConcurrentHashMap.newKeySet();
 
     GradeSync(
             JdbcClient jdbc,
@@ -111,8 +116,8 @@ public class GradeSync implements DisposableBean {
         if (platform == null) {
             return List.of();
         }
-        List<UnavailableService> unavailable = new java.util.ArrayList<>();
-        java.util.function.BiConsumer<String, String> check = (service, url) -> {
+        List<UnavailableService> unavailable = new ArrayList<>();
+        BiConsumer<String, String> check = (service, url) -> {
             if (url != null) {
                 origins.refusal(platform, url)
                         .ifPresent(reason -> unavailable.add(new UnavailableService(service, url, reason)));
@@ -216,7 +221,7 @@ public class GradeSync implements DisposableBean {
                 .param("c", actor.courseId())
                 .query(LineItemUrl.class)
                 .list();
-        Map<SyncRow.LearnerBloc, BigDecimal> held = new java.util.HashMap<>();
+        Map<SyncRow.LearnerBloc, BigDecimal> held = new HashMap<>();
         for (LineItemUrl item : items) {
             PlatformHttp.forEachPage(
                     LineItems.subResource(item.url(), "results"),
@@ -235,7 +240,7 @@ public class GradeSync implements DisposableBean {
     }
 
     /** The latest grade-sync error of each platform, for the tool's administrator. */
-    public java.util.Map<Long, String> lastErrorByPlatform() {
+    public Map<Long, String> lastErrorByPlatform() {
         return outbox.lastErrorByPlatform();
     }
 

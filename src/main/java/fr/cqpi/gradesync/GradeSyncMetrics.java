@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,7 @@ class GradeSyncMetrics {
         this.registry = registry;
         for (OutboxStatus status : List.of(OutboxStatus.PENDING, OutboxStatus.FAILED)) {
             Gauge.builder(ROWS, outbox, o -> o.count(status))
-                    .tag("status", status.name().toLowerCase(java.util.Locale.ROOT))
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
                     .description("Grade-sync outbox rows in this status")
                     .register(registry);
         }

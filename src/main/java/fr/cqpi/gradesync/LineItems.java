@@ -9,6 +9,7 @@ import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ class LineItems {
     /** The line items of a course's bloc, for a few seconds: every score of a bloc needs them. */
     private final Cache<BlocOfCourse, List<String>> knownCache = Caffeine.newBuilder()
             .maximumSize(50_000)
-            .expireAfterWrite(java.time.Duration.ofSeconds(10))
+            .expireAfterWrite(Duration.ofSeconds(10))
             .build();
 
     private record BlocOfCourse(long courseId, String blocCode) {}

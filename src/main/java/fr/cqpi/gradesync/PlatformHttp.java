@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,9 +22,11 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.util.Timeout;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
@@ -135,7 +138,7 @@ class PlatformHttp implements DisposableBean {
             return request.exchange((sent, response) -> answer(uri, response), true);
         } catch (ResourceAccessException e) {
             if (e.getCause() instanceof SocketTimeoutException
-                    || e.getCause() instanceof org.apache.hc.core5.http.ConnectionRequestTimeoutException) {
+                    || e.getCause() instanceof ConnectionRequestTimeoutException) {
                 throw new PlatformCallException(
                         PlatformCallException.Kind.RETRYABLE, 0, "timeout after " + requestTimeout, null);
             }
@@ -186,7 +189,7 @@ class PlatformHttp implements DisposableBean {
     static String platformMessage(int status, ClientHttpResponse response, String body) throws IOException {
         String reason =
                 response.getStatusText() == null ? "" : response.getStatusText().strip();
-        org.springframework.http.HttpStatus known = org.springframework.http.HttpStatus.resolve(status);
+        HttpStatus known = HttpStatus.resolve(status);
         if (known != null && known.getReasonPhrase().equalsIgnoreCase(reason)) {
             reason = "";
         }
@@ -213,7 +216,7 @@ class PlatformHttp implements DisposableBean {
     }
 
     /** The {@code rel="next"} target among a response's Link headers (RFC 8288, read leniently: {@link LinkHeaders}). */
-    static Optional<String> nextLink(java.util.List<String> linkHeaders) {
+    static Optional<String> nextLink(List<String> linkHeaders) {
         return LinkHeaders.next(linkHeaders);
     }
 

@@ -8,6 +8,9 @@ import fr.cqpi.course.RosterEntry;
 import fr.cqpi.course.ToolRole;
 import fr.cqpi.lti.Platform;
 import fr.cqpi.lti.PlatformRegistry;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,13 +48,12 @@ class RosterSync {
             return -1;
         }
         Platform platform = platforms.findById(course.platformId()).orElseThrow();
-        List<RosterEntry> learners = new java.util.ArrayList<>();
+        List<RosterEntry> learners = new ArrayList<>();
         String first = LineItems.withQuery(
                 url,
                 "role="
-                        + java.net.URLEncoder.encode(
-                                "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
-                                java.nio.charset.StandardCharsets.UTF_8));
+                        + URLEncoder.encode(
+                                "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner", StandardCharsets.UTF_8));
         PlatformHttp.forEachPage(first, 1000, page -> get(platform, page), Memberships.class, container -> {
             for (Memberships.Member m : container.members()) {
                 if (ToolRole.includesLearner(m.roles()) && m.userId() != null) {

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -105,10 +106,7 @@ class ServiceTokens {
      * a 401 gets one new token and one more try.
      */
     PlatformHttp.Response call(
-            Platform platform,
-            List<String> scopes,
-            String url,
-            java.util.function.Function<String, PlatformHttp.Response> call) {
+            Platform platform, List<String> scopes, String url, Function<String, PlatformHttp.Response> call) {
         origins.check(platform, url);
         try {
             return call.apply(token(platform, scopes));

@@ -3,6 +3,9 @@ package fr.cqpi.notifications;
 import fr.cqpi.shared.Backoff;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -177,9 +180,9 @@ class NotificationWorker implements DisposableBean {
         return !(e instanceof MailSendException send)
                 || send.getFailedMessages().isEmpty()
                 || send.getFailedMessages().values().stream()
-                        .anyMatch(cause -> cause instanceof jakarta.mail.MessagingException m
-                                && (m.getNextException() instanceof java.io.IOException
-                                        || m instanceof jakarta.mail.AuthenticationFailedException));
+                        .anyMatch(cause -> cause instanceof MessagingException m
+                                && (m.getNextException() instanceof IOException
+                                        || m instanceof AuthenticationFailedException));
     }
 
     @Override

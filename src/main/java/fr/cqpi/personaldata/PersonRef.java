@@ -1,6 +1,7 @@
 package fr.cqpi.personaldata;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * A person of a platform, as an archive or an erasure names them: their {@code lti_user} id, the platform's id, their
@@ -18,7 +19,7 @@ public record PersonRef(
 
     /** The platform's course ids for {@code course_id = any(string_to_array(:courses, ',')::bigint[])}. */
     public String courses() {
-        return platformCourseIds.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+        return platformCourseIds.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     /** The SQL condition "this column is one of the platform's courses", bound to {@link #courses()}. */

@@ -2,6 +2,7 @@ package fr.cqpi.personaldata;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -41,7 +42,7 @@ public interface PersonalData {
     Map<String, Integer> erase(PersonRef person);
 
     /** Message keys (i18n) of what an erasure keeps in this module and why; shown on the erasure's page. */
-    default java.util.List<String> kept() {
-        return java.util.List.of();
+    default List<String> kept() {
+        return List.of();
     }
 }

@@ -2,6 +2,7 @@ package fr.cqpi.personaldata;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,7 +30,7 @@ public record RetentionRun(
         return trainingEnds.entrySet().stream()
                 .filter(e -> e.getValue().isBefore(cutoff) && !holds.contains(e.getKey()))
                 .map(Map.Entry::getKey)
-                .sorted(java.util.Comparator.comparingLong(Training::courseId).thenComparingLong(Training::learnerId))
+                .sorted(Comparator.comparingLong(Training::courseId).thenComparingLong(Training::learnerId))
                 .toList();
     }
 }

@@ -6,6 +6,7 @@ import fr.cqpi.personaldata.PersonRef;
 import fr.cqpi.personaldata.PersonalData;
 import fr.cqpi.personaldata.PersonalDataWrites;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,7 +95,7 @@ public class Erasure {
     }
 
     /** An erasure done: under which pseudonym, when, by which administrator, why. */
-    public record Logged(String pseudonym, java.time.Instant at, String erasedBy, String reason) {}
+    public record Logged(String pseudonym, Instant at, String erasedBy, String reason) {}
 
     /** The erasures done, newest first. */
     public List<Logged> recent(int limit) {

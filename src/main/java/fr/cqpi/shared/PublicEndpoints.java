@@ -1,6 +1,7 @@
 package fr.cqpi.shared;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +22,7 @@ public final class PublicEndpoints {
     /** Writes more of a refusal's answer, after its status and {@code Allow} header. */
     @FunctionalInterface
     public interface RefusalBody {
-        void write(HttpServletResponse response) throws java.io.IOException;
+        void write(HttpServletResponse response) throws IOException;
     }
 
     private PublicEndpoints() {}

@@ -3,6 +3,7 @@ package fr.cqpi.shared;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -35,7 +36,7 @@ public class StandalonePages {
                 .buildExchange(request, response);
         // Rendered whole, then written at once: each small write through the response's wrappers (Spring Session's,
         // Spring Security's) would check the content length again.
-        java.io.StringWriter page = new java.io.StringWriter(4096);
+        StringWriter page = new StringWriter(4096);
         templates.process(template, new WebContext(exchange, locale, variables), page);
         response.getWriter().write(page.toString());
     }

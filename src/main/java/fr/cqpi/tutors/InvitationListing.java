@@ -1,6 +1,7 @@
 package fr.cqpi.tutors;
 
 import fr.cqpi.course.CourseMember;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -12,4 +13,4 @@ public record InvitationListing(
         List<CourseMember> learners,
         CourseMember confirmedAs,
         List<CourseMember> confirmable,
-        java.time.Instant lastSignIn) {}
+        Instant lastSignIn) {}

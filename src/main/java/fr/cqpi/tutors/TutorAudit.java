@@ -2,6 +2,7 @@ package fr.cqpi.tutors;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -42,7 +43,7 @@ public class TutorAudit {
     }
 
     /** When the invitation's tutor last signed in, if ever. */
-    public java.util.Optional<Instant> lastSignIn(long invitationId) {
+    public Optional<Instant> lastSignIn(long invitationId) {
         return jdbc.sql("select max(at) from tutor_audit where invitation_id = :i and action = 'SIGN_IN'")
                 .param("i", invitationId)
                 .query(Instant.class)

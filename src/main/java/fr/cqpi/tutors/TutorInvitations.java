@@ -4,15 +4,18 @@ import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
 import fr.cqpi.course.Courses;
+import fr.cqpi.course.FamilyNameOrder;
 import fr.cqpi.course.TutorAssignments;
 import fr.cqpi.evaluation.LearnerAccess;
 import fr.cqpi.evaluation.LearnerNotFoundException;
+import fr.cqpi.shared.Texts;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -75,7 +78,7 @@ public class TutorInvitations {
             Actor evaluator, String email, String name, Collection<String> learnerSubs, Locale locale) {
         access.requireEvaluator(evaluator);
         String address = address(email);
-        String tutorName = name == null || name.isBlank() ? null : fr.cqpi.shared.Texts.clean(name.strip(), MAX_NAME);
+        String tutorName = name == null || name.isBlank() ? null : Texts.clean(name.strip(), MAX_NAME);
         if (learnerSubs == null || learnerSubs.isEmpty()) {
             throw new InvalidInvitationException("learnerIds", "an invitation names at least one learner");
         }
@@ -132,8 +135,8 @@ public class TutorInvitations {
         for (TutorInvitation invitation : invitations.ofCourse(courseId)) {
             List<CourseMember> named = invitations.learners(invitation.id()).stream()
                     .map(learners::get)
-                    .filter(java.util.Objects::nonNull)
-                    .sorted(fr.cqpi.course.FamilyNameOrder.members())
+                    .filter(Objects::nonNull)
+                    .sorted(FamilyNameOrder.members())
                     .toList();
             CourseMember confirmedAs = invitation.confirmedUserId() == null
                     ? null

@@ -1,6 +1,7 @@
 package fr.cqpi.tutors;
 
 import fr.cqpi.course.CourseMember;
+import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.lti.LaunchContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -95,7 +96,7 @@ class TutorInvitationsApiController {
         InvitationListing listing = invitations.list(launch.actor()).stream()
                 .filter(l -> l.invitation().publicId().equals(id))
                 .findFirst()
-                .orElseThrow(() -> new fr.cqpi.evaluation.LearnerNotFoundException(id.toString()));
+                .orElseThrow(() -> new LearnerNotFoundException(id.toString()));
         return audit.of(listing.invitation().id());
     }
 

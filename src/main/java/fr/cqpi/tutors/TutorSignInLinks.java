@@ -12,6 +12,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -127,7 +128,7 @@ public class TutorSignInLinks {
 
     private Actor actor(TutorInvitation invitation) {
         long userId = invitation.effectiveUserId();
-        String sub = members.refs(java.util.List.of(userId)).get(userId).sub();
+        String sub = members.refs(List.of(userId)).get(userId).sub();
         CourseMember member = members.member(invitation.courseId(), sub).orElseThrow();
         String name = invitation.confirmedUserId() != null ? member.displayName() : invitation.displayName();
         long platformId = courses.find(invitation.courseId()).orElseThrow().platformId();

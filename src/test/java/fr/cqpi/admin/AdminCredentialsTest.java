@@ -7,6 +7,7 @@ import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.util.Map;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -98,7 +99,7 @@ class AdminCredentialsTest extends ToolIntegrationTest {
         // An unknown credential: 404.
         assertThat(admin.send(
                                 "POST",
-                                "/admin/credentials/" + java.util.UUID.randomUUID() + "/revoke",
+                                "/admin/credentials/" + UUID.randomUUID() + "/revoke",
                                 LtiClient.form(Map.of("reason", "x", "_csrf", csrf)),
                                 FORM)
                         .statusCode())

@@ -2,6 +2,9 @@ package fr.cqpi.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -83,8 +86,8 @@ class AdminLoginThrottleTest {
                     + "\r\nAuthorization: Basic " + credentials
                     + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
-            String status = new java.io.BufferedReader(
-                            new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+            String status = new BufferedReader(
+                            new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
                     .readLine();
             return Integer.parseInt(status.split(" ")[1]);
         }
@@ -92,7 +95,7 @@ class AdminLoginThrottleTest {
 
     /** A form login (fresh page and CSRF token each time) from 127.0.0.1. */
     int formLogin(String user, String password) throws Exception {
-        var jar = new java.net.CookieManager();
+        var jar = new CookieManager();
         HttpClient browser = HttpClient.newBuilder()
                 .cookieHandler(jar)
                 .followRedirects(HttpClient.Redirect.NEVER)

@@ -3,6 +3,7 @@ package fr.cqpi.bench;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -28,7 +29,7 @@ final class Bench {
 
         String row() {
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %d |",
                     name,
                     clients,

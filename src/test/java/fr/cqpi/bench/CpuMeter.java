@@ -1,5 +1,6 @@
 package fr.cqpi.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -7,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * CPU time spent over a benchmark phase, split between the tool's threads (Tomcat's request threads and the tool's
@@ -72,8 +74,7 @@ final class CpuMeter {
     }
 
     private static long processNanos() {
-        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime();
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** utime + stime of the embedded PostgreSQL's processes (its postmaster and backends), in nanoseconds. */
@@ -86,7 +87,7 @@ final class CpuMeter {
         } catch (IOException | RuntimeException e) {
             return 0;
         }
-        long ticks = java.util.stream.Stream.concat(
+        long ticks = Stream.concat(
                         ProcessHandle.of(postmaster).stream(),
                         ProcessHandle.of(postmaster).stream().flatMap(ProcessHandle::descendants))
                 .mapToLong(p -> {

@@ -10,6 +10,7 @@ import fr.cqpi.support.TestPlatform;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ public final class ScaleOutBenchmark {
             }
         } finally {
             // The first instance holds the embedded PostgreSQL: it stops last.
-            java.util.Collections.reverse(instances);
+            Collections.reverse(instances);
             instances.forEach(ConfigurableApplicationContext::close);
             proxy.close();
             ToolBenchmark.writeReport(results, cpu, Path.of("target/benchmarks-scaleout.md"));

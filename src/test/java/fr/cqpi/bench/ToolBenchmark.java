@@ -2,17 +2,26 @@ package fr.cqpi.bench;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.SharedWireMock;
 import fr.cqpi.support.TestApplications;
 import fr.cqpi.support.TestCohorts;
 import fr.cqpi.support.TestPlatform;
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.beans.BeansException;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -152,7 +161,7 @@ public final class ToolBenchmark {
                 .query(Long.class)
                 .single();
         TestCohorts.addJudgedLearners(jdbc, platform.platform().id(), courseId, MIX_LEARNER, 0, LEARNERS);
-        java.util.concurrent.atomic.AtomicInteger turn = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger turn = new AtomicInteger();
         // -Dbenchmark.compare=true: each phase first with the learner's criteria through the Thymeleaf fragment (as
         // before issue 24), then as now, back to back in the same run (a fairer comparison on a shared machine).
         boolean[] modes = Boolean.getBoolean("benchmark.compare") ? new boolean[] {false, true} : new boolean[] {true};
@@ -234,7 +243,7 @@ public final class ToolBenchmark {
                 if (view.startsWith("first")) {
                     emptyCriteriaCache(app);
                 }
-                java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+                AtomicInteger next = new AtomicInteger();
                 jdk.jfr.Recording gridRecording = written && view.startsWith("first") ? startRecording(jfr) : null;
                 String name = "learner's own grid page (" + view
                         + (modes.length > 1 ? (written ? ", now" : ", through the templates") : "") + ")";
@@ -289,7 +298,7 @@ public final class ToolBenchmark {
                 var field = bean.getClass().getDeclaredField(s[1]);
                 field.setAccessible(true);
                 field.setBoolean(bean, written);
-            } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
+            } catch (ReflectiveOperationException | BeansException e) {
                 if (!written) {
                     throw new IllegalStateException("no switch to compare with: " + s[0], e);
                 }
@@ -328,8 +337,8 @@ public final class ToolBenchmark {
             Object bean = app.getBean("renderedCriteria");
             var field = bean.getClass().getDeclaredField("cache");
             field.setAccessible(true);
-            ((com.github.benmanes.caffeine.cache.Cache<?, ?>) field.get(bean)).invalidateAll();
-        } catch (ReflectiveOperationException | org.springframework.beans.BeansException e) {
+            ((Cache<?, ?>) field.get(bean)).invalidateAll();
+        } catch (ReflectiveOperationException | BeansException e) {
             // No such cache: nothing to empty.
         }
     }
@@ -366,15 +375,14 @@ public final class ToolBenchmark {
         List<Map<String, String>> htmx = new ArrayList<>();
         for (LtiClient trainer : trainers) {
             String page = trainer.get("/app").body();
-            Map<String, String> headers = new java.util.HashMap<>(trainer.csrfHeaders(page));
-            Map<String, String> form = new java.util.HashMap<>(headers);
+            Map<String, String> headers = new HashMap<>(trainer.csrfHeaders(page));
+            Map<String, String> form = new HashMap<>(headers);
             headers.put("Content-Type", "application/json");
             csrf.add(headers);
             // What htmx sends with app.js's headers (CSRF, launch id) for a form's change.
             form.put("Content-Type", "application/x-www-form-urlencoded");
             form.put("HX-Request", "true");
-            java.util.regex.Matcher launchId = java.util.regex.Pattern.compile(
-                            "<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
+            Matcher launchId = Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
                     .matcher(page);
             if (launchId.find()) {
                 form.put("X-CQPI-Launch", launchId.group(1));
@@ -469,11 +477,11 @@ public final class ToolBenchmark {
                 jdbc.sql("""
                         select distinct criterion_code from judgment where course_id = :c order by criterion_code""").param("c", courseId).query(String.class).list();
         String[] statuses = {"ACQUIS", "EN_COURS", "NON_ACQUIS"};
-        java.util.regex.Pattern version = java.util.regex.Pattern.compile("name=\"version\" value=\"(\\d+)\"");
+        Pattern version = Pattern.compile("name=\"version\" value=\"(\\d+)\"");
         // The version each client's form holds, from the last answer (TestCohorts stored version 1).
         List<Map<String, Integer>> versions = new ArrayList<>();
         for (int i = 0; i < trainers.length; i++) {
-            versions.add(new java.util.HashMap<>());
+            versions.add(new HashMap<>());
         }
         int[] step = new int[trainers.length];
         for (int clients : new int[] {1, 4, 16}) {
@@ -488,7 +496,7 @@ public final class ToolBenchmark {
                         String learner = "bench-learner-" + c;
                         String code = criteria.get(step[c]++ % criteria.size());
                         int current = versions.get(c).getOrDefault(code, 1);
-                        Map<String, String> headers = new java.util.HashMap<>(htmx.get(c));
+                        Map<String, String> headers = new HashMap<>(htmx.get(c));
                         headers.put("HX-Target", "criterion-" + code.replace('.', '-'));
                         headers.put("HX-Trigger", "status-" + code.replace('.', '-') + "-" + statuses[step[c] % 3]);
                         var response = trainers[c].send(
@@ -505,7 +513,7 @@ public final class ToolBenchmark {
                                         "")),
                                 headers);
                         expect(200, response);
-                        java.util.regex.Matcher next = version.matcher(response.body());
+                        Matcher next = version.matcher(response.body());
                         if (!next.find()) {
                             throw new IllegalStateException("no version in the answer");
                         }
@@ -531,7 +539,7 @@ public final class ToolBenchmark {
     }
 
     /** Prints the results and the CPU rows as Markdown tables and writes them to {@code file}. */
-    static void writeReport(List<Bench.Result> results, List<String> cpu, Path file) throws java.io.IOException {
+    static void writeReport(List<Bench.Result> results, List<String> cpu, Path file) throws IOException {
         StringBuilder report = new StringBuilder("Machine: " + Bench.machine() + "\n\n" + Bench.HEADER + "\n");
         results.forEach(r -> report.append(r.row()).append('\n'));
         report.append("\n| Operation | Clients | Tool CPU ms per operation | Load generator CPU ms per operation"
@@ -545,7 +553,7 @@ public final class ToolBenchmark {
     static String cpuRow(Bench.Result result, CpuMeter.Split split) {
         double n = Math.max(1, result.operations() + result.errors());
         return String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "| %s | %d | %.2f | %.2f | %.2f |",
                 result.name(),
                 result.clients(),
@@ -577,7 +585,7 @@ public final class ToolBenchmark {
         }
     }
 
-    private static void expect(int status, java.net.http.HttpResponse<String> response) {
+    private static void expect(int status, HttpResponse<String> response) {
         if (response.statusCode() != status) {
             throw new IllegalStateException("HTTP " + response.statusCode());
         }

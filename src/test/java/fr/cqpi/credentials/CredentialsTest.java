@@ -16,6 +16,7 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
+import fr.cqpi.shared.QrCodesTest;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
@@ -38,7 +39,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import org.assertj.core.api.Assertions;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -250,7 +253,7 @@ class CredentialsTest extends ToolIntegrationTest {
         Document html = Jsoup.parse(page.body());
         assertThat(html.getElementById("credential-status").text()).isEqualTo("Badge valide");
         assertThat(html.getElementById("credential-achievement").text()).contains("B4");
-        assertThat(anyone.get("/credentials/" + java.util.UUID.randomUUID(), Map.of("Accept", "text/html"))
+        assertThat(anyone.get("/credentials/" + UUID.randomUUID(), Map.of("Accept", "text/html"))
                         .statusCode())
                 .isEqualTo(404);
         assertThat(anyone.get("/credentials/not-a-uuid", Map.of("Accept", "application/json"))
@@ -327,8 +330,7 @@ class CredentialsTest extends ToolIntegrationTest {
         String url = JSON.readTree(mine.get(0).get("json").asString()).get("id").asString();
         assertThat(item.selectFirst(".credential-wallet summary").text())
                 .isEqualTo("Ajouter à un portefeuille numérique");
-        assertThat(fr.cqpi.shared.QrCodesTest.decode(
-                        item.selectFirst(".credential-wallet img").attr("src")))
+        assertThat(QrCodesTest.decode(item.selectFirst(".credential-wallet img").attr("src")))
                 .isEqualTo(url);
         assertThat(item.selectFirst(".credential-url").text()).isEqualTo(url);
         assertThat(browser()
@@ -351,20 +353,20 @@ class CredentialsTest extends ToolIntegrationTest {
                         .text())
                 .isEqualTo("Badge valide");
         // Stored once: PostgreSQL refuses to change or delete an issued credential, or to lift a revocation.
-        java.util.UUID uuid = java.util.UUID.fromString(id);
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        UUID uuid = UUID.fromString(id);
+        Assertions.assertThatThrownBy(
                         () -> jdbc.sql("update credential set json = replace(json, 'B1', 'B2') where id = :id")
                                 .param("id", uuid)
                                 .update())
                 .rootCause()
                 .hasMessageContaining("never changed");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("delete from credential where id = :id")
+        Assertions.assertThatThrownBy(() -> jdbc.sql("delete from credential where id = :id")
                         .param("id", uuid)
                         .update())
                 .rootCause()
                 .hasMessageContaining("never changed");
         assertThat(credentials.revoke(uuid, "Essai", "test")).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql(
+        Assertions.assertThatThrownBy(() -> jdbc.sql(
                                 "update credential set revoked_at = null, revocation_reason = null where id = :id")
                         .param("id", uuid)
                         .update())
@@ -494,8 +496,7 @@ class CredentialsTest extends ToolIntegrationTest {
         assertThat(mine.statusCode()).isEqualTo(200);
         var item = Jsoup.parse(mine.body()).getElementById("credential-" + id);
         assertThat(item.selectFirst("h2").text()).startsWith("Certificat").contains("CLR 2.0");
-        assertThat(fr.cqpi.shared.QrCodesTest.decode(
-                        item.selectFirst(".credential-wallet img").attr("src")))
+        assertThat(QrCodesTest.decode(item.selectFirst(".credential-wallet img").attr("src")))
                 .isEqualTo(clr.get("id").asString());
 
         // Idempotent.

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -97,7 +98,7 @@ class DataIntegrityVectorsTest {
         Map<String, Object> document = credential();
         document.put("undefinedTerm", "not signed if dropped");
         String json = JsonMapper.builder().build().writeValueAsString(document);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RdfCanonicalizer.canonicalize(json))
+        Assertions.assertThatThrownBy(() -> RdfCanonicalizer.canonicalize(json))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipInputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -347,7 +348,7 @@ class WalletExchangeTest extends ToolIntegrationTest {
         HttpResponse<byte[]> zip = lea.getBytes("/app/me/archive");
         assertThat(zip.statusCode()).isEqualTo(200);
         Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
             for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
                 entries.put(entry.getName(), in.readAllBytes());
             }

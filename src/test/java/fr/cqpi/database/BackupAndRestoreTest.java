@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import fr.cqpi.lti.PlatformRegistry;
+import fr.cqpi.privacy.ReadLog;
 import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,6 +28,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +36,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -158,7 +164,7 @@ class BackupAndRestoreTest {
                     .query(Long.class)
                     .single();
             // The reads logged by the trainer's downloads, written now rather than by the next batch during the dump.
-            source.getBean(fr.cqpi.privacy.ReadLog.class).flush();
+            source.getBean(ReadLog.class).flush();
             fingerprints = fingerprints(jdbc);
 
             // The backup, while the tool runs: as docs/operations.md gives it.
@@ -187,7 +193,7 @@ class BackupAndRestoreTest {
         // The restore into a new data directory, made with the embedded server's binaries and a password.
         Path restored = root.resolve("restored");
         long started = System.nanoTime();
-        String password = HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32));
+        String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
         Path pwfile = root.resolve("initdb-password");
         Files.writeString(pwfile, password + "\n");
         Files.setPosixFilePermissions(pwfile, PosixFilePermissions.fromString("rw-------"));
@@ -329,7 +335,7 @@ class BackupAndRestoreTest {
                     .replace(
                             "platform_id = 1", "platform_id = " + lms.platform().id())
                     .replace("'ID-DU-COURS'", "'course'");
-            try (Connection c = after.getBean(javax.sql.DataSource.class).getConnection()) {
+            try (Connection c = after.getBean(DataSource.class).getConnection()) {
                 c.createStatement().execute(erase);
             }
             for (String table : List.of(
@@ -349,11 +355,11 @@ class BackupAndRestoreTest {
             assertThat(count(jdbc, "issued_document where course_id = " + courseId))
                     .isEqualTo(2);
             assertThat(trainer.get("/api/v1/learners/ines/grid").body()).doesNotContain("Classement à revoir");
-            org.assertj.core.api.Assertions.assertThatThrownBy(
+            Assertions.assertThatThrownBy(
                             () -> jdbc.sql("delete from jury_decision").update())
                     .rootCause()
                     .hasMessageContaining("append-only");
-            org.assertj.core.api.Assertions.assertThatThrownBy(
+            Assertions.assertThatThrownBy(
                             () -> jdbc.sql("truncate judgment_audit").update())
                     .rootCause()
                     .hasMessageContaining("append-only");
@@ -403,7 +409,7 @@ class BackupAndRestoreTest {
 
     /** Per table of the schema: its row count and a digest of its rows (independent of their physical order). */
     private static Map<String, String> fingerprints(JdbcClient jdbc) {
-        Map<String, String> result = new java.util.TreeMap<>();
+        Map<String, String> result = new TreeMap<>();
         for (String table : tables(jdbc)) {
             result.put(
                     table, jdbc.sql(fingerprintQuery(table)).query(String.class).single());
@@ -418,7 +424,7 @@ class BackupAndRestoreTest {
                 tables.add(rs.getString(1));
             }
         }
-        Map<String, String> result = new java.util.TreeMap<>();
+        Map<String, String> result = new TreeMap<>();
         for (String table : tables) {
             if (TRANSIENT.contains(table)) {
                 continue;
@@ -479,7 +485,7 @@ class BackupAndRestoreTest {
         try (Stream<Path> versions = Files.list(debian)) {
             return versions.map(v -> v.resolve("bin").resolve(name))
                     .filter(Files::isExecutable)
-                    .max(java.util.Comparator.comparing(
+                    .max(Comparator.comparing(
                             p -> p.getParent().getParent().getFileName().toString()));
         }
     }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -218,7 +219,7 @@ class PostgresRestartGradeSyncTest {
                     assertThat(new BigDecimal(row.get("sent_score").toString())).isEqualByComparingTo(result.score());
                     assertThat(row.get("sent_state")).isEqualTo(result.state().name());
                     assertThat(Instant.parse(last.get("timestamp").asText()))
-                            .isEqualTo(((java.sql.Timestamp) row.get("score_timestamp")).toInstant());
+                            .isEqualTo(((Timestamp) row.get("score_timestamp")).toInstant());
                     Set<String> timestamps = new HashSet<>();
                     Instant previous = Instant.MIN;
                     for (JsonNode score : scores) {

@@ -3,6 +3,7 @@ package fr.cqpi.documents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
@@ -19,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
@@ -126,10 +128,10 @@ class DocumentsTest extends ToolIntegrationTest {
                     return new QRCodeReader()
                             .decode(
                                     bitmap,
-                                    java.util.Map.of(
-                                            com.google.zxing.DecodeHintType.PURE_BARCODE,
+                                    Map.of(
+                                            DecodeHintType.PURE_BARCODE,
                                             Boolean.TRUE,
-                                            com.google.zxing.DecodeHintType.TRY_HARDER,
+                                            DecodeHintType.TRY_HARDER,
                                             Boolean.TRUE))
                             .getText();
                 }
@@ -142,7 +144,7 @@ class DocumentsTest extends ToolIntegrationTest {
     static Map<String, String> credentialUrls(AgsCourse course, String learner) {
         var listed = course.trainer.get("/api/v1/learners/" + learner + "/credentials");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
-        Map<String, String> urls = new java.util.HashMap<>();
+        Map<String, String> urls = new HashMap<>();
         for (JsonNode c : Json.read(listed.body())) {
             if (c.get("status").asText().equals("VALID")) {
                 urls.put(
@@ -276,8 +278,7 @@ class DocumentsTest extends ToolIntegrationTest {
                         .statusCode())
                 .isEqualTo(403);
         assertThat(omar.get("/api/v1/learners/ines/documents").statusCode()).isEqualTo(403);
-        var omarHeaders =
-                new java.util.HashMap<>(omar.csrfHeaders(omar.get("/app").body()));
+        var omarHeaders = new HashMap<>(omar.csrfHeaders(omar.get("/app").body()));
         omarHeaders.put("Content-Type", "application/json");
         assertThat(omar.send("POST", "/api/v1/learners/omar/documents", "{\"kind\": \"LIVRET\"}", omarHeaders)
                         .statusCode())
@@ -427,7 +428,7 @@ class DocumentsTest extends ToolIntegrationTest {
                 "POST",
                 "/api/v1/learners/zoe/documents",
                 "{\"kind\": \"LIVRET\"}",
-                java.util.Map.of("Content-Type", "application/json"));
+                Map.of("Content-Type", "application/json"));
         assertThat(noCsrf.statusCode()).isEqualTo(403);
     }
 

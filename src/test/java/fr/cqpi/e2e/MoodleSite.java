@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -97,7 +98,7 @@ final class MoodleSite {
         String out = run(kit, logs, Duration.ofMinutes(2), command.toArray(String[]::new));
         try {
             return JSON.readTree(out);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException("site.php " + String.join(" ", args) + " printed no JSON:\n" + out, e);
         }
     }
@@ -110,7 +111,7 @@ final class MoodleSite {
         String out = run(kit, logs, Duration.ofMinutes(2), command.toArray(String[]::new));
         try {
             return JSON.readTree(out);
-        } catch (tools.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalStateException(script + " printed no JSON:\n" + out, e);
         }
     }

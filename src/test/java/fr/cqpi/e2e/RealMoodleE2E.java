@@ -3,6 +3,7 @@ package fr.cqpi.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fr.cqpi.CqpiLtiApplication;
 import fr.cqpi.support.Chromium;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +23,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,21 +39,29 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The tool against a real Moodle 5.1 (../shared/moodle, started by {@code moodle.sh}): registered by LTI Dynamic
@@ -300,7 +313,7 @@ class RealMoodleE2E {
             // click the current card's « Activate » until the card is there without it.
             Instant[] clicked = {Instant.EPOCH};
             new WebDriverWait(chrome, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(driver -> {
                         List<WebElement> cards = driver.findElements(card);
                         if (cards.isEmpty()) {
@@ -325,7 +338,7 @@ class RealMoodleE2E {
                     .isEmpty();
             activated = true;
             screenshot("moodle-4-active-tool");
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(
                     "No pending tool appeared in Moodle after the registration; the frame shows:\n"
                             + frameText(By.cssSelector("#external-registration-template-container iframe")),
@@ -364,12 +377,12 @@ class RealMoodleE2E {
         // The roster is read at this very launch: the page shows it, or updates itself when it arrives.
         try {
             new WebDriverWait(chrome, Duration.ofSeconds(15))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(driver -> {
                         String table = driver.findElement(By.id("cohort-table")).getText();
                         return students.stream().allMatch(table::contains);
                     });
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("The first launch did not show the students " + students + "; the cohort shows:\n"
                     + chrome.findElement(By.id("main")).getText());
         }
@@ -415,16 +428,15 @@ class RealMoodleE2E {
         // The tool's own times: how many of the eleven saves fell in one whole second (Moodle's resolution).
         List<Instant> times = jdbc
                 .sql("select updated_at from judgment where criterion_code like 'C9.%' order by 1")
-                .query(java.sql.Timestamp.class)
+                .query(Timestamp.class)
                 .list()
                 .stream()
-                .map(java.sql.Timestamp::toInstant)
+                .map(Timestamp::toInstant)
                 .toList();
         assertThat(times).hasSize(11);
         saves.addAll(times);
         long sameSecond = times.stream()
-                .collect(java.util.stream.Collectors.groupingBy(
-                        t -> t.getEpochSecond(), java.util.stream.Collectors.counting()))
+                .collect(Collectors.groupingBy(t -> t.getEpochSecond(), Collectors.counting()))
                 .values()
                 .stream()
                 .mapToLong(Long::longValue)
@@ -467,7 +479,7 @@ class RealMoodleE2E {
                 .executeScript(
                         "var b = arguments[0]; b.scrollIntoView({block: 'center'}); setTimeout(function () { b.click(); }, 0);",
                         form.findElement(By.cssSelector("button[type=submit]")));
-        org.openqa.selenium.Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
+        Alert confirm = wait.until(ExpectedConditions.alertIsPresent());
         System.out.println("Bulk " + competence + " → " + status + ", the page asks: " + confirm.getText());
         confirm.accept();
     }
@@ -494,7 +506,7 @@ class RealMoodleE2E {
                 assertThat(b3.path("feedback").asText())
                         .isEqualTo("Bloc évalué, proposition défavorable au jury — 6 critères acquis sur 13");
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "Moodle's gradebook did not get the grades within " + GRADEBOOK_WAIT + "; it holds:\n"
                             + gradebook[0] + "\nthe tool's outbox:\n" + outbox(),
@@ -570,7 +582,7 @@ class RealMoodleE2E {
                 String body = driver.findElement(By.tagName("body")).getText();
                 return body.contains(gridTitle) && body.contains(name);
             });
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(
                     "Moodle got nothing from deep linking; the dialogue shows:\n"
                             + frameText(By.id("contentitem-page-iframe")),
@@ -631,7 +643,7 @@ class RealMoodleE2E {
                 assertThat(g.path("feedback").asText())
                         .isEqualTo("Bloc évalué, proposition défavorable au jury — 8 critères acquis sur 26");
             });
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+        } catch (ConditionTimeoutException e) {
             throw new AssertionError(
                     "The placed bloc's grade did not reach Moodle within " + GRADEBOOK_WAIT + "; it holds:\n"
                             + gradebook[0] + "\nthe tool's outbox:\n" + outbox(),
@@ -656,7 +668,7 @@ class RealMoodleE2E {
         int toolPort = MoodleSite.freePort();
         JsonNode entry = moodle.site("tool-type", "CQPI (manual)", secondToolBase(toolPort));
         int manualType = entry.get("type_id").asInt();
-        tools.jackson.databind.node.ObjectNode platform = (tools.jackson.databind.node.ObjectNode) entry.deepCopy();
+        ObjectNode platform = (ObjectNode) entry.deepCopy();
         platform.remove("type_id");
         Path platformsFile = out().resolve("platforms.json");
         Files.writeString(platformsFile, "[" + platform.toPrettyString() + "]");
@@ -666,17 +678,16 @@ class RealMoodleE2E {
                 .get("cmid")
                 .asInt();
 
-        try (org.springframework.context.ConfigurableApplicationContext tool =
-                new org.springframework.boot.builder.SpringApplicationBuilder(fr.cqpi.CqpiLtiApplication.class)
-                        .profiles("test")
-                        .run( // as an operator starts it (builder properties would rank below application.properties)
-                                java.util.stream.Stream.concat(
-                                                Stream.of(
-                                                        "--server.port=" + toolPort,
-                                                        "--cqpi.lti.platforms-file=" + platformsFile,
-                                                        "--logging.file.name=" + out().resolve("tool.log")),
-                                                secondToolArguments(toolPort).stream())
-                                        .toArray(String[]::new))) {
+        try (ConfigurableApplicationContext tool = new SpringApplicationBuilder(CqpiLtiApplication.class)
+                .profiles("test")
+                .run( // as an operator starts it (builder properties would rank below application.properties)
+                        Stream.concat(
+                                        Stream.of(
+                                                "--server.port=" + toolPort,
+                                                "--cqpi.lti.platforms-file=" + platformsFile,
+                                                "--logging.file.name=" + out().resolve("tool.log")),
+                                        secondToolArguments(toolPort).stream())
+                                .toArray(String[]::new))) {
             newBrowser();
             loginToMoodle(
                     second.get("teacher").get("username").asText(),
@@ -686,7 +697,7 @@ class RealMoodleE2E {
             JsonNode learner = second.get("students").get(1);
             String learnerName = learner.get("name").asText();
             new WebDriverWait(chrome, Duration.ofSeconds(15))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                    .ignoring(StaleElementReferenceException.class)
                     .until(driver ->
                             driver.findElement(By.id("cohort-table")).getText().contains(learnerName));
             click(chrome.findElement(By.linkText(learnerName)));
@@ -715,7 +726,7 @@ class RealMoodleE2E {
                                     .isEqualTo(
                                             "Bloc évalué, proposition favorable au jury — 11 critères acquis sur 11");
                         });
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
+            } catch (ConditionTimeoutException e) {
                 throw new AssertionError(
                         "The hand-registered tool's grade did not reach Moodle within " + GRADEBOOK_WAIT
                                 + "; it holds:\n" + gradebook[0],
@@ -882,17 +893,17 @@ class RealMoodleE2E {
      * frame is entered again at every try: a launch takes the frame to the tool's site, and Chromium may then replace
      * the frame the driver had entered (« target frame detached »).
      */
-    WebElement enterFrameShowing(By frame, By locator, java.util.function.Predicate<WebElement> shows) {
+    WebElement enterFrameShowing(By frame, By locator, Predicate<WebElement> shows) {
         try {
             return new WebDriverWait(chrome, Duration.ofSeconds(30))
-                    .ignoring(org.openqa.selenium.WebDriverException.class)
+                    .ignoring(WebDriverException.class)
                     .until(d -> {
                         d.switchTo().defaultContent();
                         d.switchTo().frame(d.findElement(frame));
                         WebElement element = d.findElement(locator);
                         return shows.test(element) ? element : null;
                     });
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError(
                     "The frame " + frame + " never showed " + locator + "; it shows:\n" + frameText(frame), e);
         }
@@ -912,7 +923,7 @@ class RealMoodleE2E {
     void clickInFrame(By frameLocator, WebElement element) {
         try {
             click(element);
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        } catch (ElementClickInterceptedException e) {
             chrome.switchTo().defaultContent();
             WebElement frame = chrome.findElement(frameLocator);
             ((JavascriptExecutor) chrome).executeScript("arguments[0].scrollIntoView({block: 'end'})", frame);
@@ -926,7 +937,7 @@ class RealMoodleE2E {
     void clickOrScript(WebElement element) {
         try {
             click(element);
-        } catch (org.openqa.selenium.ElementClickInterceptedException e) {
+        } catch (ElementClickInterceptedException e) {
             ((JavascriptExecutor) chrome).executeScript("arguments[0].click()", element);
         }
     }
@@ -934,7 +945,7 @@ class RealMoodleE2E {
     void waitForText(By locator, String text) {
         try {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
-        } catch (org.openqa.selenium.TimeoutException e) {
+        } catch (TimeoutException e) {
             List<WebElement> found = chrome.findElements(locator);
             throw new AssertionError(
                     "No « " + text + " » in " + locator + " at " + chrome.getCurrentUrl() + "; it shows: "

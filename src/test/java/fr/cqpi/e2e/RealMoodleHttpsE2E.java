@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
@@ -80,7 +81,7 @@ class RealMoodleHttpsE2E extends RealMoodleE2E {
             Files.copy(
                     CERTIFICATES.caCertificate(),
                     site.dir.resolve("moodledata-" + site.port).resolve("moodleorgca.crt"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
@@ -167,8 +168,8 @@ class ExportsTest extends ToolIntegrationTest {
                 trainer.getBytes("/app/exports/judgments.xlsx").body()))) {
             Sheet sheet = workbook.getSheetAt(0);
             assertThat(sheet.getLastRowNum()).isEqualTo(6);
-            List<String> comments = new java.util.ArrayList<>();
-            List<String> evaluators = new java.util.ArrayList<>();
+            List<String> comments = new ArrayList<>();
+            List<String> evaluators = new ArrayList<>();
             for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                 comments.add(sheet.getRow(i).getCell(8).getStringCellValue());
                 evaluators.add(sheet.getRow(i).getCell(10).getStringCellValue());
@@ -200,7 +201,7 @@ class ExportsTest extends ToolIntegrationTest {
             Row header = workbook.getSheetAt(0).getRow(0);
             int b1Score = 4;
             assertThat(header.getCell(b1Score).getStringCellValue()).isEqualTo("B1 — Part des critères acquis (%)");
-            List<Double> scores = new java.util.ArrayList<>();
+            List<Double> scores = new ArrayList<>();
             for (int i = 1; i <= workbook.getSheetAt(0).getLastRowNum(); i++) {
                 scores.add(workbook.getSheetAt(0).getRow(i).getCell(b1Score).getNumericCellValue());
             }

@@ -27,6 +27,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The référentiel as a CASE 1.1 framework, over real HTTP without any login: the CFPackage valid against 1EdTech's
@@ -58,7 +59,7 @@ class CaseFrameworkTest extends ToolIntegrationTest {
 
         // The schema does check: a package without its document's identifier is refused.
         var broken = pckg.deepCopy();
-        ((tools.jackson.databind.node.ObjectNode) broken.get("CFDocument")).remove("identifier");
+        ((ObjectNode) broken.get("CFDocument")).remove("identifier");
         assertThat(schema.validate(broken)).isNotEmpty();
     }
 

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.cqpi.support.Json;
 import fr.cqpi.support.MoodleGradebook;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -109,8 +110,7 @@ class ActivityColumnTest extends GradebookTest {
         assertThat(status("jules", "ALL")).isEqualTo("NONE");
         assertThat(scoresPosted())
                 .extracting(LoggedRequest::getUrl)
-                .allMatch(url ->
-                        url.matches(java.util.regex.Pattern.quote(prefix) + "/lineitems/[1-4]/lineitem/scores.*"));
+                .allMatch(url -> url.matches(Pattern.quote(prefix) + "/lineitems/[1-4]/lineitem/scores.*"));
     }
 
     @Test

@@ -8,9 +8,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.sun.management.OperatingSystemMXBean;
 import fr.cqpi.lti.PlatformDefinition;
 import fr.cqpi.lti.PlatformRegistry;
 import fr.cqpi.support.TestApplications;
+import fr.cqpi.support.TestCohorts;
 import fr.cqpi.support.TestPlatform;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -266,7 +268,7 @@ public final class GradeSyncBenchmark {
                         from lti_user u cross join unnest(array['C1.1','C4.1','C7.1','C9.1']) k where u.platform_id = :p""")
                 .param("c", course)
                 .param("p", platformId)
-                .param("s", fr.cqpi.support.TestCohorts.currentSession(jdbc, course))
+                .param("s", TestCohorts.currentSession(jdbc, course))
                 .update();
         jdbc.sql("""
                         insert into grade_outbox (platform_id, course_id, learner_id, bloc_code, status, due_at)
@@ -404,8 +406,7 @@ public final class GradeSyncBenchmark {
         }
 
         private static long processCpu() {
-            return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                    .getProcessCpuTime();
+            return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
         }
 
         /** CPU so far of the postmaster whose command line names the data directory, and of its children. */

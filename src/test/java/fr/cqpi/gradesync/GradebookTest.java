@@ -14,6 +14,7 @@ import static fr.cqpi.support.TestPlatform.LEARNER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import fr.cqpi.lti.PlatformDefinition;
@@ -222,8 +223,8 @@ abstract class GradebookTest extends ToolIntegrationTest {
         var attacker =
                 new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1"));
         attacker.start();
-        attacker.stubFor(com.github.tomakehurst.wiremock.client.WireMock.any(urlPathMatching(".*"))
-                .willReturn(okJson(Json.object("members", List.of(), "id", "x"))));
+        attacker.stubFor(
+                WireMock.any(urlPathMatching(".*")).willReturn(okJson(Json.object("members", List.of(), "id", "x"))));
         return attacker;
     }
 

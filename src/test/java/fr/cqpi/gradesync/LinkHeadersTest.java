@@ -3,6 +3,7 @@ package fr.cqpi.gradesync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -99,7 +100,7 @@ class LinkHeadersTest {
     void nothingReadableGivesNoNextPage() {
         assertThat(LinkHeaders.next(null)).isEmpty();
         assertThat(LinkHeaders.next(List.of())).isEmpty();
-        assertThat(LinkHeaders.next(java.util.Arrays.asList((String) null))).isEmpty();
+        assertThat(LinkHeaders.next(Arrays.asList((String) null))).isEmpty();
         assertThat(LinkHeaders.next(List.of("rel=next"))).isEmpty();
         assertThat(LinkHeaders.next(List.of("<>; rel=next"))).isEmpty();
         assertThat(LinkHeaders.next(List.of("<https://lms.example/p2; rel=next")))

@@ -14,6 +14,7 @@ import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.MoodleGradebook;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -140,7 +141,7 @@ class ScoreDeliveryTest extends GradebookTest {
     void aScoreRefusedForItsTimestampGoesAgainLaterAndTheRefusalIsShown(CapturedOutput output) throws Exception {
         moodleCourse("zoe");
         // Moodle's clock is 3 s ahead of the tool's: the grade it stored as pending carries its own time.
-        long ahead = java.time.Instant.now().getEpochSecond() + 3;
+        long ahead = Instant.now().getEpochSecond() + 3;
         MoodleGradebook.INSTANCE.hold(prefix + B1_SCORES, "zoe", new MoodleGradebook.Grade(ahead, null, "avant"));
         judge("zoe", "C1.1", "ACQUIS");
         await().atMost(WAIT).untilAsserted(() -> assertThat(status("zoe", "B1")).isEqualTo("SENT"));

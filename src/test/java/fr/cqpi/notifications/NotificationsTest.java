@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,7 +135,7 @@ class NotificationsTest {
                 .resultsOf(cohort.courseId(), cohort.trainer().userId() + 2)
                 .bloc("B1")
                 .orElseThrow();
-        List<String> confidential = new java.util.ArrayList<>(List.of(
+        List<String> confidential = new ArrayList<>(List.of(
                 NotificationCohort.TRAINER_COMMENT,
                 NotificationCohort.TUTOR_COMMENT,
                 NotificationCohort.REASON,

@@ -9,6 +9,7 @@ import fr.cqpi.support.AgsCourse;
 import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.PgDump;
+import fr.cqpi.support.TestApplications;
 import fr.cqpi.support.ToolIntegrationTest;
 import fr.cqpi.tutors.TutorSignInLinks;
 import java.io.ByteArrayInputStream;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -206,7 +208,7 @@ class PersonalDataTest extends ToolIntegrationTest {
         // Not again before the minimum interval.
         assertThat(retention.runIfDue()).isEmpty();
         // The decisions' and audits' protection stands outside the job.
-        assertThat(fr.cqpi.support.TestApplications.mostSpecificCause(
+        assertThat(TestApplications.mostSpecificCause(
                                 () -> sql("delete from jury_decision where learner_id = " + oldId))
                         .getMessage())
                 .contains("append-only");
@@ -516,7 +518,7 @@ class PersonalDataTest extends ToolIntegrationTest {
             } else if (line.equals("\\.")) {
                 table = "(schema)";
             }
-            String lower = line.toLowerCase(java.util.Locale.ROOT);
+            String lower = line.toLowerCase(Locale.ROOT);
             for (String text : texts) {
                 String hex = HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8));
                 if (line.contains(text) || lower.contains(hex)) {

@@ -1,7 +1,10 @@
 package fr.cqpi.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -12,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -44,7 +51,7 @@ public final class LtiClient {
 
     /** A tab that keeps no cookie for the tool (third-party frame in a browser that blocks them). */
     public static LtiClient withoutCookies(int port) {
-        return new LtiClient(port, new CookieManager(null, java.net.CookiePolicy.ACCEPT_NONE), new HashMap<>());
+        return new LtiClient(port, new CookieManager(null, CookiePolicy.ACCEPT_NONE), new HashMap<>());
     }
 
     private LtiClient(int port, CookieManager cookies, Map<String, String> sessionStorage) {
@@ -147,18 +154,18 @@ public final class LtiClient {
     }
 
     /** The one-time code a launch's handover page carries. */
-    public static java.util.Optional<String> handoverCode(String page) {
+    public static Optional<String> handoverCode(String page) {
         return firstGroup(HANDOVER_CODE, page);
     }
 
     /** The session a cookieless page carries for the requests it makes ({@code X-CQPI-Session}). */
-    public static java.util.Optional<String> sessionToken(String page) {
+    public static Optional<String> sessionToken(String page) {
         return firstGroup(SESSION_TOKEN, page);
     }
 
-    private static java.util.Optional<String> firstGroup(Pattern pattern, String page) {
+    private static Optional<String> firstGroup(Pattern pattern, String page) {
         Matcher m = pattern.matcher(page);
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /** The handover exchange itself, as handover.js (or an attacker's page) posts it. */
@@ -184,9 +191,7 @@ public final class LtiClient {
 
     /** Login initiation, then the platform's answer signed with these claims (nonce filled in). */
     public HttpResponse<String> launch(
-            TestPlatform platform,
-            String loginHint,
-            java.util.function.Function<String, Map<String, Object>> claimsForNonce) {
+            TestPlatform platform, String loginHint, Function<String, Map<String, Object>> claimsForNonce) {
         LoginRedirect redirect = initiateLogin(platform, loginHint);
         if (!redirect.proceeds()) {
             throw new AssertionError("login initiation answered " + redirect.status());
@@ -244,10 +249,10 @@ public final class LtiClient {
     /** A multipart/form-data body: text fields, then one file part; its Content-Type header in {@code headers}. */
     public static byte[] multipart(
             Map<String, String> fields, String fileName, String fileType, byte[] file, Map<String, String> headers) {
-        String boundary = "cqpi-" + java.util.UUID.randomUUID();
+        String boundary = "cqpi-" + UUID.randomUUID();
         headers.put("Content-Type", "multipart/form-data; boundary=" + boundary);
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        java.util.function.Consumer<String> text = t -> out.writeBytes(t.getBytes(StandardCharsets.UTF_8));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Consumer<String> text = t -> out.writeBytes(t.getBytes(StandardCharsets.UTF_8));
         fields.forEach((name, value) -> text.accept("--" + boundary + "\r\nContent-Disposition: form-data; name=\""
                 + name + "\"\r\n\r\n" + value + "\r\n"));
         if (file != null) {
@@ -294,7 +299,7 @@ public final class LtiClient {
     }
 
     /** The launch a page was drawn for, which app.js sends back with each of the page's requests. */
-    public static java.util.Optional<String> launchId(String page) {
+    public static Optional<String> launchId(String page) {
         return firstGroup(LAUNCH_ID, page);
     }
 
@@ -322,10 +327,10 @@ public final class LtiClient {
     }
 
     /** The value of one of this browser's cookies for the tool, if it holds one. */
-    public java.util.Optional<String> cookie(String name) {
+    public Optional<String> cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals(name))
-                .map(java.net.HttpCookie::getValue)
+                .map(HttpCookie::getValue)
                 .findFirst();
     }
 

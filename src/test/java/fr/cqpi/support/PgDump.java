@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -30,7 +31,7 @@ public final class PgDump {
         try (Stream<Path> versions = Files.list(debian)) {
             return versions.map(v -> v.resolve("bin").resolve(name))
                     .filter(Files::isExecutable)
-                    .max(java.util.Comparator.comparing(
+                    .max(Comparator.comparing(
                             p -> p.getParent().getParent().getFileName().toString()));
         }
     }

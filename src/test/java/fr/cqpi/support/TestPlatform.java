@@ -25,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * An LMS for tests: its key set is served over real HTTP by WireMock, it is registered in the tool's
@@ -115,7 +117,7 @@ public final class TestPlatform {
     }
 
     /** The claim by which a Mentor launch names its mentees (Canvas's role_scope_mentor), for a launch to add. */
-    public static java.util.function.Consumer<Map<String, Object>> mentorOf(String... learners) {
+    public static Consumer<Map<String, Object>> mentorOf(String... learners) {
         return claims -> claims.put(LTI + "role_scope_mentor", List.of(learners));
     }
 
@@ -241,7 +243,7 @@ public final class TestPlatform {
     }
 
     /** A signer per key: making one reads the private key from its JWK form again (most of a signature's cost). */
-    private static final java.util.Map<RSAKey, RSASSASigner> SIGNERS = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<RSAKey, RSASSASigner> SIGNERS = new ConcurrentHashMap<>();
 
     private static RSASSASigner signer(RSAKey key) {
         try {

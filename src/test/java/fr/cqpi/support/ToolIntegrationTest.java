@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import fr.cqpi.lti.PlatformRegistry;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,7 +57,7 @@ public abstract class ToolIntegrationTest {
 
     /** A platform registered under a fresh issuer, so that tests never see each other's data. */
     protected TestPlatform newPlatform(String name) {
-        String unique = name + "-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String unique = name + "-" + UUID.randomUUID().toString().substring(0, 8);
         return new TestPlatform(LMS, "https://" + unique + ".lms.example", unique, "deployment-1")
                 .toolAt("http://localhost:" + port)
                 .register(registry);

@@ -14,13 +14,19 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +50,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
     ConfigurableApplicationContext context;
 
     /** What the notifications would be asked to send, as they are published (by the server's threads). */
-    final List<TutorSignInRequested> requested = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final List<TutorSignInRequested> requested = new CopyOnWriteArrayList<>();
 
     ApplicationListener<PayloadApplicationEvent<TutorSignInRequested>> listener =
             ApplicationListener.forPayload(requested::add);
@@ -54,7 +60,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         context.addApplicationListener(listener);
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void stopListening() {
         context.removeApplicationListener(listener);
     }
@@ -161,8 +167,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                 .contains("tom@entreprise.example")
                 .contains("Prénom amina");
         long id = invitationId("tom@entreprise.example");
-        assertThat(requested)
-                .containsExactly(new TutorSignInRequested(id, "tom@entreprise.example", java.util.Locale.FRENCH));
+        assertThat(requested).containsExactly(new TutorSignInRequested(id, "tom@entreprise.example", Locale.FRENCH));
 
         // The trainer's judgment first.
         Map<String, String> trainerApi = trainer.apiHeaders();
@@ -217,7 +222,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(upload.selectFirst("input[type=file]").attr("accept")).isEqualTo("image/*");
         assertThat(upload.selectFirst("input[type=file]").attr("capture")).isEqualTo("environment");
         Map<String, String> uploadHeaders = new HashMap<>(headers);
-        byte[] png = java.util.Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 200);
+        byte[] png = Arrays.copyOf(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}, 200);
         byte[] photo = LtiClient.multipart(Map.of(), "poste.png", "image/png", png, uploadHeaders);
         HttpResponse<String> attached = tutor.send("POST", upload.attr("hx-post"), photo, uploadHeaders);
         assertThat(attached.statusCode()).as(attached.body()).isEqualTo(200);
@@ -453,8 +458,7 @@ class TutorInvitationsTest extends ToolIntegrationTest {
                         .selectFirst("#new-link-requested")
                         .text())
                 .isEqualTo(answer);
-        assertThat(requested)
-                .containsExactly(new TutorSignInRequested(id, "lea@entreprise.example", java.util.Locale.FRENCH));
+        assertThat(requested).containsExactly(new TutorSignInRequested(id, "lea@entreprise.example", Locale.FRENCH));
 
         // At most 5 an hour per address; more are ignored, with the same answer.
         for (int i = 0; i < 6; i++) {
@@ -546,11 +550,9 @@ class TutorInvitationsTest extends ToolIntegrationTest {
         assertThat(invitation.get("language").asText()).isEqualTo("en");
         assertThat(invitation.get("lastSignIn").isNull()).isTrue();
         assertThat(invitation.at("/learners/0/id").asText()).isEqualTo("bruno");
-        assertThat(java.time.Duration.between(
-                                java.time.Instant.parse(
-                                        invitation.get("createdAt").asText()),
-                                java.time.Instant.parse(
-                                        invitation.get("expiresAt").asText()))
+        assertThat(Duration.between(
+                                Instant.parse(invitation.get("createdAt").asText()),
+                                Instant.parse(invitation.get("expiresAt").asText()))
                         .toDays())
                 .isEqualTo(90);
 
