@@ -39,8 +39,9 @@ class CredentialsApiController {
             summary = "The candidate's credentials, oldest first: id, blocCode (or CERTIFICATE), status (VALID,"
                     + " REVOKED), issuedAt, the compact VC-JWT and the JSON with its embedded proof (the learner"
                     + " themself and the course's evaluators)")
-    List<CredentialView> ofLearner(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        return credentials.ofLearner(launch.actor(), learnerId).stream()
+    List<CredentialView> ofLearner(
+            @AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
+        return credentials.ofLearner(launch.actor(), learnerSub).stream()
                 .map(CredentialView::of)
                 .toList();
     }

@@ -68,18 +68,19 @@ class DocumentsApiController {
                     + " each time (evaluators only)")
     ResponseEntity<IssuedView> issue(
             @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String learnerId,
+            @PathVariable("learnerId") String learnerSub,
             @RequestBody IssueRequest body,
             Locale locale) {
         Documents.Issued issued = documents.issueForLearner(
-                launch.actor(), learnerId, body == null ? null : body.kind(), locale, baseUrl.get());
+                launch.actor(), learnerSub, body == null ? null : body.kind(), locale, baseUrl.get());
         return created(issued);
     }
 
     @GetMapping("/learners/{learnerId}/documents")
     @Operation(summary = "The documents issued for a candidate, latest first (evaluators; a learner their own)")
-    List<IssuedDocument> ofLearner(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        return documents.ofLearner(launch.actor(), learnerId, baseUrl.get());
+    List<IssuedDocument> ofLearner(
+            @AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
+        return documents.ofLearner(launch.actor(), learnerSub, baseUrl.get());
     }
 
     @PostMapping("/jury-sessions/{sessionId}/documents")

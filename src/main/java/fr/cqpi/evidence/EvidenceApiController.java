@@ -45,8 +45,8 @@ class EvidenceApiController {
 
     @GetMapping
     @Operation(summary = "The evidence of a learner's file not withdrawn, by bloc (evaluators; a learner their own)")
-    List<Evidence> list(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        return evidence.list(launch.actor(), learnerId);
+    List<Evidence> list(@AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
+        return evidence.list(launch.actor(), learnerSub);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -58,7 +58,7 @@ class EvidenceApiController {
                     + " whose référentiel modality the candidate writes (B3), else 403; 409 on a bloc the jury decided")
     Evidence addFile(
             @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String learnerId,
+            @PathVariable("learnerId") String learnerSub,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String blocCode,
             @RequestParam(required = false) String criterionCode,
@@ -66,7 +66,7 @@ class EvidenceApiController {
             throws IOException {
         return evidence.addFile(
                 launch.actor(),
-                learnerId,
+                learnerSub,
                 new EvidenceService.NewFile(
                         blocCode,
                         criterionCode,
@@ -82,10 +82,10 @@ class EvidenceApiController {
                     + " it (else 400); same rules as files for who may attach where")
     Evidence addLink(
             @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String learnerId,
+            @PathVariable("learnerId") String learnerSub,
             @RequestBody EvidenceService.NewLink body,
             HttpServletRequest request) {
-        return evidence.addLink(launch.actor(), learnerId, body, RequestIdFilter.of(request));
+        return evidence.addLink(launch.actor(), learnerSub, body, RequestIdFilter.of(request));
     }
 
     @GetMapping("/{evidenceId}/content")
@@ -94,9 +94,9 @@ class EvidenceApiController {
                     + " evaluators, or the learner of the file")
     ResponseEntity<byte[]> content(
             @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String learnerId,
+            @PathVariable("learnerId") String learnerSub,
             @PathVariable long evidenceId) {
-        return download(evidence.content(launch.actor(), learnerId, evidenceId));
+        return download(evidence.content(launch.actor(), learnerSub, evidenceId));
     }
 
     @DeleteMapping("/{evidenceId}")
@@ -105,10 +105,10 @@ class EvidenceApiController {
                     + " attached); 409 on a bloc the jury decided")
     Evidence withdraw(
             @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String learnerId,
+            @PathVariable("learnerId") String learnerSub,
             @PathVariable long evidenceId,
             HttpServletRequest request) {
-        return evidence.withdraw(launch.actor(), learnerId, evidenceId, RequestIdFilter.of(request));
+        return evidence.withdraw(launch.actor(), learnerSub, evidenceId, RequestIdFilter.of(request));
     }
 
     static ResponseEntity<byte[]> download(EvidenceFile file) {

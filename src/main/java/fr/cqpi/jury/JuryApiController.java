@@ -115,8 +115,9 @@ class JuryApiController {
 
     @GetMapping("/learners/{learnerId}/jury")
     @Operation(summary = "A candidate's results, jury decisions and recours (evaluators; a learner their own)")
-    Jury.CandidateFile candidate(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        return jury.candidate(launch.actor(), learnerId);
+    Jury.CandidateFile candidate(
+            @AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
+        return jury.candidate(launch.actor(), learnerSub);
     }
 
     @PostMapping("/learners/{learnerId}/recours")
@@ -127,8 +128,8 @@ class JuryApiController {
                     + " the day it was filed, decides it (evaluators only)")
     Recours recours(
             @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String learnerId,
+            @PathVariable("learnerId") String learnerSub,
             @RequestBody JuryInputs.FileRecours body) {
-        return jury.fileRecours(launch.actor(), learnerId, body);
+        return jury.fileRecours(launch.actor(), learnerSub, body);
     }
 }
