@@ -84,7 +84,12 @@ class EvidencePageController {
                             file == null ? null : file.getBytes()),
                     RequestIdFilter.of(request));
             return panel(launch, sub, bloc, model, say("evidence.added", locale, added.title()), false, null);
-        } catch (RuntimeException e) {
+        } catch (UnsupportedEvidenceTypeException
+                | EvidenceTooLargeException
+                | InvalidEvidenceException
+                | BlocLockedException
+                | AccessDeniedException
+                | EvidenceNotFoundException e) {
             return refused(e, launch, sub, bloc, locale, response, model, new TypedLink(null, null, criterionCode));
         }
     }
@@ -108,7 +113,12 @@ class EvidencePageController {
                     new EvidenceService.NewLink(bloc, criterionCode, url, title),
                     RequestIdFilter.of(request));
             return panel(launch, sub, bloc, model, say("evidence.added", locale, added.title()), false, null);
-        } catch (RuntimeException e) {
+        } catch (UnsupportedEvidenceTypeException
+                | EvidenceTooLargeException
+                | InvalidEvidenceException
+                | BlocLockedException
+                | AccessDeniedException
+                | EvidenceNotFoundException e) {
             return refused(e, launch, sub, bloc, locale, response, model, new TypedLink(url, title, criterionCode));
         }
     }
@@ -126,7 +136,12 @@ class EvidencePageController {
         try {
             Evidence withdrawn = evidence.withdraw(launch.actor(), sub, id, RequestIdFilter.of(request));
             return panel(launch, sub, bloc, model, say("evidence.withdrawn", locale, withdrawn.title()), false, null);
-        } catch (RuntimeException e) {
+        } catch (UnsupportedEvidenceTypeException
+                | EvidenceTooLargeException
+                | InvalidEvidenceException
+                | BlocLockedException
+                | AccessDeniedException
+                | EvidenceNotFoundException e) {
             return refused(e, launch, sub, bloc, locale, response, model, null);
         }
     }
@@ -150,6 +165,7 @@ class EvidencePageController {
                 null);
     }
 
+    /** A refusal the panel says in words, with its status; the form keeps what was typed. */
     private String refused(
             RuntimeException e,
             LaunchContext launch,
