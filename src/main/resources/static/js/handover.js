@@ -1,6 +1,7 @@
 // Last step of a cookieless launch: posts the one-time handover code with the secret kept since the login step
-// (login-step.js), in this tab's sessionStorage or, in a frame without storage, in the platform's storage. Another
-// tab, or a page an attacker made from their own launch, has no such secret.
+// (login-step.js), in this tab's sessionStorage (else its copy in the tool's localStorage of this LMS site) or, in a
+// frame without storage, in the platform's storage. Another browser, or a page an attacker made from their own launch
+// (another site, so other storage), has no such secret.
 // When the login step also put the state in the platform's storage (lti_storage_target), the state is read back with
 // lti.get_data first: a platform that answers with another value (or none) stops the launch; one that does not answer
 // within 2 s leaves the tab's secret as the only check. Only answers from the platform's origins count.
@@ -10,6 +11,12 @@
   var state = form.dataset.state, key = 'cqpi.launch.' + state, secret = null, done = false;
   var origins = (form.dataset.origins || '').split(' ').filter(Boolean);
   try { secret = sessionStorage.getItem(key); sessionStorage.removeItem(key); } catch (e) { secret = null; }
+  // login-step.js kept it in localStorage too: read when this page was given a stale copy of the tab's sessionStorage.
+  try {
+    var kept = localStorage.getItem(key);
+    localStorage.removeItem(key);
+    if (!secret && kept) { secret = kept.split(' ')[0]; }
+  } catch (e) { /* no localStorage in this frame */ }
 
   function lost() { done = true; document.getElementById('handover-lost').hidden = false; }
   function mismatch() { done = true; document.getElementById('handover-mismatch').hidden = false; }

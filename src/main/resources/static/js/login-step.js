@@ -1,5 +1,6 @@
 // Login step of a launch whose browser may not bring the tool's cookie back (LMS iframe of another site).
-// 1. Keeps the page secret in this tab's sessionStorage: only this tab can then finish the launch (handover.js).
+// 1. Keeps the page secret in this tab's sessionStorage, and a copy in localStorage: only a page of the tool in this
+//    browser and LMS site can then finish the launch (handover.js), and only the frame the platform answers gets its code.
 // 2. When the platform offers client-side postMessage storage (lti_storage_target, Canvas), keeps the OIDC state
 //    and nonce there too, and the secret when this frame has no storage of its own.
 // 3. Goes on to the platform's authorization endpoint, unless the frame kept the secret nowhere: then, if the
@@ -8,11 +9,24 @@
 (function () {
   var step = document.getElementById('login-step');
   if (!step) { return; }
-  var data = step.dataset, done = false, kept = false;
+  var data = step.dataset, done = false, kept = false, key = 'cqpi.launch.' + data.state;
   try {
-    sessionStorage.setItem('cqpi.launch.' + data.state, data.secret);
-    kept = sessionStorage.getItem('cqpi.launch.' + data.state) === data.secret;
+    sessionStorage.setItem(key, data.secret);
+    kept = sessionStorage.getItem(key) === data.secret;
   } catch (e) { kept = false; }
+  // The same secret in localStorage, which every document of the tool's origin inside this LMS site reads alike:
+  // Chromium can give the handover page a copy of this tab's sessionStorage taken before this page wrote in it (a
+  // page of the tool's own site earlier in the tab, kept in the back/forward cache). Launches older than the
+  // server's state are forgotten here.
+  try {
+    var now = Date.now();
+    for (var i = localStorage.length - 1; i >= 0; i--) {
+      var name = localStorage.key(i), value = name && name.indexOf('cqpi.launch.') === 0 ? localStorage.getItem(name) : null;
+      if (value !== null && !(now - Number(value.split(' ')[1]) < 600000)) { localStorage.removeItem(name); }
+    }
+    localStorage.setItem(key, data.secret + ' ' + now);
+    kept = kept || localStorage.getItem(key) === data.secret + ' ' + now;
+  } catch (e) { /* storage of this frame refused: kept says whether sessionStorage took it */ }
 
   function proceed() {
     if (!done) { done = true; window.location.replace(data.url); }

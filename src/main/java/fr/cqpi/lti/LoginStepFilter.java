@@ -24,7 +24,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * The login initiation (IMS Security Framework §5.1.1), by {@code GET} or {@code POST} at {@code /lti/login}, with
  * the tool's own login step. A browser whose cookies will come back with the platform's form post goes straight to
  * the platform: its session binds the state. Any other browser
- * gets a page that keeps a secret in its {@code sessionStorage} (the cookieless launch is then redeemed only by that
+ * gets a page that keeps a secret in its {@code sessionStorage} and {@code localStorage} (the cookieless launch is then redeemed only by that
  * tab, see {@link HandoverExchangeFilter}) or, when the frame has no storage of its own and the platform offers
  * {@code lti_storage_target} (1EdTech client-side postMessage storage, Canvas), in the platform's storage, with the
  * state and nonce. A frame that keeps neither storage nor cookies is offered the same login in a new tab, where

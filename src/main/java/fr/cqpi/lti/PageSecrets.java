@@ -8,8 +8,9 @@ import java.util.Base64;
 
 /**
  * The secret a cookieless launch's page keeps in its {@code sessionStorage} from the login step to the handover:
- * what a cookie would otherwise do, binding the launch to the browser tab that started it. Only its SHA-256 is
- * stored.
+ * what a cookie would otherwise do, binding the launch to the browser tab that started it. A copy in the tool's
+ * {@code localStorage} (partitioned by the LMS's site) serves handover pages that Chromium gives a stale copy of
+ * the tab's {@code sessionStorage}. Only its SHA-256 is stored.
  */
 final class PageSecrets {
 
