@@ -103,9 +103,10 @@ class CandidateJourneyBrowserTest {
     }
 
     void launchAs(String userId) {
-        // Seen in about one run in five of this class on a loaded machine (issue 20's note, and 2026-12-07 with the
-        // cookieless handover page left showing « handover-lost »): the launch showed no page within 20 s, no refusal
-        // logged. What the frame held is printed for the next person; the user would click the activity again, and so
+        // Seen in about one run in five of this class on a loaded machine (issue 20's note; the « handover-lost » page
+        // seen on 2026-12-07 after the verification pages opened in this tab is fixed, CookielessRelaunchBrowserTest):
+        // the launch showed no page within 20 s, no refusal logged. What the frame held is printed for the next person;
+        // the user would click the activity again, and so
         // does the test, twice at most.
         for (int attempt = 1; ; attempt++) {
             chrome.switchTo().defaultContent();
