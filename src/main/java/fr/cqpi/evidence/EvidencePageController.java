@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -73,25 +74,19 @@ class EvidencePageController {
             HttpServletResponse response,
             Model model)
             throws IOException {
-        try {
-            Evidence added = evidence.addFile(
-                    launch.actor(),
-                    sub,
-                    new EvidenceService.NewFile(
-                            bloc,
-                            criterionCode,
-                            file == null ? null : file.getOriginalFilename(),
-                            file == null ? null : file.getBytes()),
-                    RequestIdFilter.of(request));
-            return panel(launch, sub, bloc, model, say("evidence.added", locale, added.title()), false, null);
-        } catch (UnsupportedEvidenceTypeException
-                | EvidenceTooLargeException
-                | InvalidEvidenceException
-                | BlocLockedException
-                | AccessDeniedException
-                | EvidenceNotFoundException e) {
-            return refused(e, launch, sub, bloc, locale, response, model, new TypedLink(null, null, criterionCode));
-        }
+        byte[] content = file == null ? null : file.getBytes();
+        return savedOrRefused(
+                () -> {
+                    Evidence added = evidence.addFile(
+                            launch.actor(),
+                            sub,
+                            new EvidenceService.NewFile(
+                                    bloc, criterionCode, file == null ? null : file.getOriginalFilename(), content),
+                            RequestIdFilter.of(request));
+                    return say("evidence.added", locale, added.title());
+                },
+                new Panel(launch, sub, bloc, locale, response, model),
+                new TypedLink(null, null, criterionCode));
     }
 
     @PostMapping("/links")
@@ -106,21 +101,17 @@ class EvidencePageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        try {
-            Evidence added = evidence.addLink(
-                    launch.actor(),
-                    sub,
-                    new EvidenceService.NewLink(bloc, criterionCode, url, title),
-                    RequestIdFilter.of(request));
-            return panel(launch, sub, bloc, model, say("evidence.added", locale, added.title()), false, null);
-        } catch (UnsupportedEvidenceTypeException
-                | EvidenceTooLargeException
-                | InvalidEvidenceException
-                | BlocLockedException
-                | AccessDeniedException
-                | EvidenceNotFoundException e) {
-            return refused(e, launch, sub, bloc, locale, response, model, new TypedLink(url, title, criterionCode));
-        }
+        return savedOrRefused(
+                () -> {
+                    Evidence added = evidence.addLink(
+                            launch.actor(),
+                            sub,
+                            new EvidenceService.NewLink(bloc, criterionCode, url, title),
+                            RequestIdFilter.of(request));
+                    return say("evidence.added", locale, added.title());
+                },
+                new Panel(launch, sub, bloc, locale, response, model),
+                new TypedLink(url, title, criterionCode));
     }
 
     @PostMapping("/{id}/withdraw")
@@ -133,16 +124,31 @@ class EvidencePageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        return savedOrRefused(
+                () -> {
+                    Evidence withdrawn = evidence.withdraw(launch.actor(), sub, id, RequestIdFilter.of(request));
+                    return say("evidence.withdrawn", locale, withdrawn.title());
+                },
+                new Panel(launch, sub, bloc, locale, response, model),
+                null);
+    }
+
+    /** The panel a change answers with: where it was made, for whom, and in which language. */
+    private record Panel(
+            LaunchContext launch, String sub, String bloc, Locale locale, HttpServletResponse response, Model model) {}
+
+    /** The panel again with what a change says, or with the refusal in words (what was typed kept). */
+    private String savedOrRefused(Supplier<String> change, Panel at, TypedLink typed) {
         try {
-            Evidence withdrawn = evidence.withdraw(launch.actor(), sub, id, RequestIdFilter.of(request));
-            return panel(launch, sub, bloc, model, say("evidence.withdrawn", locale, withdrawn.title()), false, null);
+            String said = change.get();
+            return panel(at.launch(), at.sub(), at.bloc(), at.model(), said, false, null);
         } catch (UnsupportedEvidenceTypeException
                 | EvidenceTooLargeException
                 | InvalidEvidenceException
                 | BlocLockedException
                 | AccessDeniedException
                 | EvidenceNotFoundException e) {
-            return refused(e, launch, sub, bloc, locale, response, model, null);
+            return refused(e, at.launch(), at.sub(), at.bloc(), at.locale(), at.response(), at.model(), typed);
         }
     }
 
