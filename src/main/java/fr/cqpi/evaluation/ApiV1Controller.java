@@ -1,14 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.evaluation.EvaluatorRole;
-import fr.cqpi.evaluation.Judgment;
-import fr.cqpi.evaluation.JudgmentInput;
-import fr.cqpi.evaluation.JudgmentService;
-import fr.cqpi.evaluation.LearnerGrid;
-import fr.cqpi.evaluation.Results;
-import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
@@ -37,18 +29,10 @@ class ApiV1Controller {
 
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
-    private final GradeSync gradeSync;
 
-    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments, GradeSync gradeSync) {
+    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments) {
         this.queries = queries;
         this.judgments = judgments;
-        this.gradeSync = gradeSync;
-    }
-
-    @GetMapping("/grade-sync")
-    @Operation(summary = "Grade sync state per learner and bloc in the course (evaluators only)")
-    GradeSync.CourseSync gradeSync(@AuthenticationPrincipal LaunchContext launch) {
-        return gradeSync.status(launch.actor());
     }
 
     record CriterionView(String code, String text) {}
