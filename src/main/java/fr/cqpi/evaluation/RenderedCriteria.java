@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -50,7 +51,9 @@ class RenderedCriteria {
             LocalDate lockedOn,
             boolean showsOther) {}
 
-    private final ThymeleafViewResolver views;
+    /** Looked up when a criterion is first rendered: the module also starts without a web layer (its module test). */
+    private final ObjectProvider<ThymeleafViewResolver> views;
+
     private final ReadOnlyCriterion readOnly;
 
     /** Read-only criteria written by {@link ReadOnlyCriterion} (false: through Thymeleaf, to compare in tests). */
@@ -62,7 +65,7 @@ class RenderedCriteria {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    RenderedCriteria(ThymeleafViewResolver views, ReadOnlyCriterion readOnly) {
+    RenderedCriteria(ObjectProvider<ThymeleafViewResolver> views, ReadOnlyCriterion readOnly) {
         this.views = views;
         this.readOnly = readOnly;
     }
@@ -114,8 +117,8 @@ class RenderedCriteria {
             HttpServletRequest request,
             HttpServletResponse response) {
         try {
-            var view =
-                    views.resolveViewName("fragments/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
+            var view = views.getObject()
+                    .resolveViewName("fragments/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
             Captured captured = new Captured(response);
             // Thymeleaf keeps a web context's variables as request attributes: those of this fragment go after it.
             Set<String> before = new HashSet<>(Collections.list(request.getAttributeNames()));
