@@ -71,8 +71,8 @@ class EvaluatorsApiController {
             String blocCode,
             String competenceCode,
             String criterionCode,
-            ApiV1Controller.RoleJudgmentView evaluateur,
-            ApiV1Controller.RoleJudgmentView tuteur) {}
+            RoleJudgmentView evaluateur,
+            RoleJudgmentView tuteur) {}
 
     record DivergencesView(String learnerId, Map<String, Integer> countByBloc, List<DivergenceView> divergences) {}
 
@@ -186,8 +186,8 @@ class EvaluatorsApiController {
                                 d.blocCode(),
                                 d.competenceCode(),
                                 d.criterionCode(),
-                                ApiV1Controller.roleView(d.evaluateur()),
-                                ApiV1Controller.roleView(d.tuteur())))
+                                RoleJudgmentView.of(d.evaluateur()),
+                                RoleJudgmentView.of(d.tuteur())))
                         .toList());
     }
 
