@@ -1,6 +1,5 @@
 package fr.cqpi.evaluation;
 
-import java.time.Instant;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,40 +8,23 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * The judgments' own refusals in every JSON endpoint, as RFC 9457 problem documents: a stale version (with the value
- * that stands, to merge) and a bloc the jury decided. Nothing is stored on either.
+ * that stands, as the grid's API shows a judgment, to merge) and a bloc the jury decided. Nothing is stored on either.
  */
 @RestControllerAdvice(annotations = RestController.class)
 class EvaluationApiErrors {
 
-    record CurrentJudgment(
-            String criterionCode,
-            String status,
-            String modality,
-            String comment,
-            int version,
-            String updatedBy,
-            String updatedByName,
-            Instant updatedAt,
-            String evaluatorRole) {}
+    private final EvaluationQueries queries;
+
+    EvaluationApiErrors(EvaluationQueries queries) {
+        this.queries = queries;
+    }
 
     @ExceptionHandler(JudgmentConflictException.class)
     ProblemDetail conflict(JudgmentConflictException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 HttpStatus.CONFLICT, "another evaluator changed this criterion; their value is in 'current'");
         problem.setTitle("stale_version");
-        var j = e.current();
-        problem.setProperty(
-                "current",
-                new CurrentJudgment(
-                        j.criterionCode(),
-                        j.status().name(),
-                        j.modality(),
-                        j.comment(),
-                        j.version(),
-                        j.updatedBySub(),
-                        j.updatedByName(),
-                        j.updatedAt(),
-                        j.evaluatorRole().name()));
+        problem.setProperty("current", JudgmentView.of(queries.referentiel(), e.current()));
         return problem;
     }
 

@@ -1,20 +1,9 @@
 /**
- * Infrastructure of the pages and the JSON API (security configuration, errors, filters, layout, static assets), and
- * what has not moved to its feature module yet (the evaluation's pages and API; issue 23). The administration is in
- * {@code admin}.
+ * Infrastructure of the pages and the JSON API: security configuration, errors, filters, layout, static assets, the
+ * launch's locale, the read audit, the front page and the landing after a launch. Each feature's pages and API are in
+ * its own module.
  */
-@ApplicationModule(
-        allowedDependencies = {
-            "course",
-            "evaluation",
-            "gradesync",
-            "lti",
-            "lti::base-url",
-            "privacy",
-            "referentiel",
-            "shared",
-            "tutors"
-        })
+@ApplicationModule(allowedDependencies = {"lti", "lti::base-url", "privacy", "shared", "tutors"})
 package fr.cqpi.web;
 
 import org.springframework.modulith.ApplicationModule;

@@ -10,6 +10,7 @@ import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -101,6 +102,31 @@ class EvaluationApiTest extends ToolIntegrationTest {
         assertThat(stale.statusCode()).isEqualTo(409);
         assertThat(Json.read(stale).at("/current/status").asText()).isEqualTo("ACQUIS");
         assertThat(Json.read(stale).at("/current/version").asInt()).isEqualTo(1);
+        // The value that stands reads as the grid's API shows a judgment, so a client merges it in the same place.
+        JsonNode current = Json.read(stale).get("current");
+        JsonNode line = null;
+        for (JsonNode criterion :
+                Json.read(trainer.get("/api/v1/learners/learner-1/grid")).get("criteria")) {
+            line = criterion.get("criterionCode").asText().equals("C2.1") ? criterion : line;
+        }
+        assertThat(line).isNotNull();
+        for (String field : List.of(
+                "criterionCode",
+                "competenceCode",
+                "blocCode",
+                "text",
+                "status",
+                "modality",
+                "comment",
+                "version",
+                "updatedBy",
+                "updatedByName",
+                "updatedAt",
+                "evaluatorRole",
+                "sessionId")) {
+            assertThat(current.get(field)).as(field).isEqualTo(line.get(field));
+        }
+        assertThat(current.get("blocCode").asText()).isEqualTo("B1");
         assertThat(judgmentRows()).isEqualTo(before);
         assertThat(trainer.judge(trainerApi, "learner-1", "C2.1", Json.object("status", "NON_ACQUIS", "version", 1))
                         .statusCode())

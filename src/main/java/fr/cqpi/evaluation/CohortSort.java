@@ -1,9 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.FamilyNameOrder;
-import fr.cqpi.evaluation.BlocState;
-import fr.cqpi.evaluation.CohortRow;
-import fr.cqpi.evaluation.Results;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static fr.cqpi.support.TestPlatform.LEARNER;

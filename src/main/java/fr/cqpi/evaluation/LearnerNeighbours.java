@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.FamilyNameOrder;

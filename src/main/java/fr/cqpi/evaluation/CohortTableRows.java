@@ -1,7 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
-import fr.cqpi.evaluation.CohortRow;
-import fr.cqpi.evaluation.Results;
 import fr.cqpi.shared.DisplayDates;
 import java.math.RoundingMode;
 import java.util.Arrays;

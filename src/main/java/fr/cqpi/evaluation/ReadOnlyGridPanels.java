@@ -1,8 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
-import fr.cqpi.evaluation.Divergence;
-import fr.cqpi.evaluation.LearnerGrid;
-import fr.cqpi.evaluation.Results;
 import fr.cqpi.referentiel.Referentiel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

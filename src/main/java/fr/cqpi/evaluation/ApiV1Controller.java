@@ -1,21 +1,12 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.evaluation.EvaluatorRole;
-import fr.cqpi.evaluation.Judgment;
-import fr.cqpi.evaluation.JudgmentInput;
-import fr.cqpi.evaluation.JudgmentService;
-import fr.cqpi.evaluation.LearnerGrid;
-import fr.cqpi.evaluation.Results;
-import fr.cqpi.gradesync.GradeSync;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -37,18 +28,10 @@ class ApiV1Controller {
 
     private final EvaluationQueries queries;
     private final JudgmentService judgments;
-    private final GradeSync gradeSync;
 
-    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments, GradeSync gradeSync) {
+    ApiV1Controller(EvaluationQueries queries, JudgmentService judgments) {
         this.queries = queries;
         this.judgments = judgments;
-        this.gradeSync = gradeSync;
-    }
-
-    @GetMapping("/grade-sync")
-    @Operation(summary = "Grade sync state per learner and bloc in the course (evaluators only)")
-    GradeSync.CourseSync gradeSync(@AuthenticationPrincipal LaunchContext launch) {
-        return gradeSync.status(launch.actor());
     }
 
     record CriterionView(String code, String text) {}
@@ -62,35 +45,6 @@ class ApiV1Controller {
     record ReferentielView(String code, String title, String certifyingBody, List<BlocView> blocs) {}
 
     record LearnerView(String learnerId, String name, String email, boolean active) {}
-
-    record JudgmentView(
-            String criterionCode,
-            String competenceCode,
-            String blocCode,
-            String text,
-            String status,
-            String modality,
-            String comment,
-            int version,
-            String updatedBy,
-            String updatedByName,
-            Instant updatedAt,
-            String evaluatorRole,
-            Long sessionId,
-            RoleJudgmentView tutorJudgment,
-            Boolean divergent) {}
-
-    /** One evaluator role's judgment of a criterion (version 0 and NON_EVALUE before any). */
-    record RoleJudgmentView(
-            String evaluatorRole,
-            String status,
-            String modality,
-            String comment,
-            int version,
-            String updatedBy,
-            String updatedByName,
-            Instant updatedAt,
-            Long sessionId) {}
 
     record GridView(LearnerView learner, List<JudgmentView> criteria, Results results) {}
 
@@ -143,12 +97,12 @@ class ApiV1Controller {
         for (Referentiel.Bloc bloc : grid.referentiel().blocs()) {
             for (Referentiel.Competence competence : bloc.competences()) {
                 for (Referentiel.Criterion criterion : competence.criteria()) {
-                    criteria.add(view(
+                    criteria.add(JudgmentView.of(
                             bloc,
                             competence,
                             criterion,
                             grid.judgment(criterion.code()),
-                            roleView(grid.judgment(criterion.code(), EvaluatorRole.TUTEUR)),
+                            RoleJudgmentView.of(grid.judgment(criterion.code(), EvaluatorRole.TUTEUR)),
                             grid.divergent(criterion.code())));
                 }
             }
@@ -179,55 +133,8 @@ class ApiV1Controller {
                 criterionCode,
                 new JudgmentInput(body.status(), body.modality(), body.comment(), body.version(), body.sessionId()),
                 RequestIdFilter.of(request));
-        Referentiel r = queries.referentiel();
-        Referentiel.Criterion criterion = r.criterion(criterionCode).orElseThrow();
         return new SavedView(
-                view(
-                        r.blocOfCriterion(criterionCode).orElseThrow(),
-                        r.competenceOfCriterion(criterionCode).orElseThrow(),
-                        criterion,
-                        saved.judgments().get(0),
-                        null,
-                        null),
-                saved.results());
-    }
-
-    static RoleJudgmentView roleView(Judgment j) {
-        return new RoleJudgmentView(
-                j.evaluatorRole().name(),
-                j.status().name(),
-                j.modality(),
-                j.comment(),
-                j.version(),
-                j.updatedBySub(),
-                j.updatedByName(),
-                j.updatedAt(),
-                j.sessionId());
-    }
-
-    static JudgmentView view(
-            Referentiel.Bloc bloc,
-            Referentiel.Competence competence,
-            Referentiel.Criterion criterion,
-            Judgment j,
-            RoleJudgmentView tutor,
-            Boolean divergent) {
-        return new JudgmentView(
-                criterion.code(),
-                competence.code(),
-                bloc.code(),
-                criterion.text(),
-                j.status().name(),
-                j.modality(),
-                j.comment(),
-                j.version(),
-                j.updatedBySub(),
-                j.updatedByName(),
-                j.updatedAt(),
-                j.evaluatorRole().name(),
-                j.sessionId(),
-                tutor,
-                divergent);
+                JudgmentView.of(queries.referentiel(), saved.judgments().get(0)), saved.results());
     }
 
     private static LearnerView learner(CourseMember m) {

@@ -1,11 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.Actor;
-import fr.cqpi.evaluation.BlocLockedException;
-import fr.cqpi.evaluation.InvalidJudgmentException;
-import fr.cqpi.evaluation.JudgmentConflictException;
-import fr.cqpi.evaluation.JudgmentInput;
-import fr.cqpi.evaluation.JudgmentService;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.ui.Model;
 
@@ -20,12 +15,12 @@ final class CriterionSaves {
     private CriterionSaves() {}
 
     /** The typed judgment when it was not saved and may be saved again, null when it was saved or cannot be. */
-    static AppController.TypedJudgment record(
+    static TypedJudgment record(
             JudgmentService judgments,
             Actor actor,
             String learnerSub,
             String code,
-            AppController.TypedJudgment typed,
+            TypedJudgment typed,
             String requestId,
             HttpServletResponse response,
             Model model) {

@@ -1,12 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.FamilyNameOrder;
-import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.evaluation.Judgment;
-import fr.cqpi.evaluation.JudgmentService;
-import fr.cqpi.evaluation.LearnerGrid;
-import fr.cqpi.evaluation.UnknownCriterionException;
 import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
@@ -42,9 +37,9 @@ class GroupJudgingController {
      * (a conflict, a refusal), shown again in the row rather than lost; {@code lockedOn}: the day the jury that
      * decided the criterion's bloc sat (the row's controls are then disabled), null while it is open.
      */
-    record Row(CourseMember learner, Judgment judgment, AppController.TypedJudgment typed, LocalDate lockedOn) {
+    record Row(CourseMember learner, Judgment judgment, TypedJudgment typed, LocalDate lockedOn) {
 
-        static Row of(LearnerGrid grid, Referentiel.Bloc bloc, String code, AppController.TypedJudgment typed) {
+        static Row of(LearnerGrid grid, Referentiel.Bloc bloc, String code, TypedJudgment typed) {
             return new Row(grid.learner(), grid.mine(code), typed, grid.lockedOn(bloc.code()));
         }
     }
@@ -77,14 +72,14 @@ class GroupJudgingController {
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String code,
             @PathVariable String sub,
-            AppController.TypedJudgment form,
+            TypedJudgment form,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
         Referentiel referentiel = queries.referentiel();
         Referentiel.Criterion criterion =
                 referentiel.criterion(code).orElseThrow(() -> new UnknownCriterionException(code));
-        AppController.TypedJudgment typed = CriterionSaves.record(
+        TypedJudgment typed = CriterionSaves.record(
                 judgments, launch.actor(), sub, code, form, RequestIdFilter.of(request), response, model);
         var grid = queries.grid(launch.actor(), sub);
         Referentiel.Bloc bloc = referentiel.blocOfCriterion(code).orElseThrow();

@@ -1,8 +1,5 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
-import fr.cqpi.evaluation.EvaluationSession;
-import fr.cqpi.evaluation.Judgment;
-import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.DisplayDates;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import static fr.cqpi.support.TestPlatform.INSTRUCTOR;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,10 +8,12 @@ import fr.cqpi.support.StatementCounter;
 import fr.cqpi.support.TestCohorts;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -77,7 +79,7 @@ class PageCostTest extends ToolIntegrationTest {
             // To read what the bytes are spent on.
             java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
             java.nio.file.Files.writeString(java.nio.file.Path.of("target/page-cost-grid.html"), page);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
         report(Map.of("cohort page (30 learners)", cohort, "grid page", grid, "autosave (form PUT)", autosave));
@@ -140,7 +142,7 @@ class PageCostTest extends ToolIntegrationTest {
 
     private static void report(Map<String, Cost> costs) {
         StringBuilder out = new StringBuilder("Page cost:\n");
-        new java.util.TreeMap<>(costs)
+        new TreeMap<>(costs)
                 .forEach((step, cost) -> out.append(String.format(
                                 "  %-28s %2d statements, %2d round trips%n",
                                 step, cost.statements(), cost.roundTrips()))

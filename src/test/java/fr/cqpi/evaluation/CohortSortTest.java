@@ -1,13 +1,11 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.ToolRole;
-import fr.cqpi.evaluation.CohortRow;
-import fr.cqpi.evaluation.EvaluationState;
-import fr.cqpi.evaluation.Results;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -89,9 +87,9 @@ class CohortSortTest {
     @Test
     void byLastEvaluationNeverJudgedFirst() {
         List<CohortRow> rows = List.of(
-                withLast(ROWS.get(0), java.time.Instant.parse("2026-11-02T10:00:00Z")),
+                withLast(ROWS.get(0), Instant.parse("2026-11-02T10:00:00Z")),
                 withLast(ROWS.get(1), null),
-                withLast(ROWS.get(2), java.time.Instant.parse("2026-10-02T10:00:00Z")));
+                withLast(ROWS.get(2), Instant.parse("2026-10-02T10:00:00Z")));
         assertThat(names(CohortSort.of("last", "asc", null).apply(rows)))
                 .containsExactly("adèle Martin", "sub-3", "Émile Zola");
     }
@@ -111,7 +109,7 @@ class CohortSortTest {
         assertThat(unknown.apply(ROWS)).hasSize(4);
     }
 
-    static CohortRow withLast(CohortRow row, java.time.Instant last) {
+    static CohortRow withLast(CohortRow row, Instant last) {
         return new CohortRow(row.learner(), row.results(), last);
     }
 }

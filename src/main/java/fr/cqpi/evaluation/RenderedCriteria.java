@@ -1,10 +1,7 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import fr.cqpi.evaluation.EvaluationSession;
-import fr.cqpi.evaluation.Judgment;
-import fr.cqpi.evaluation.LearnerGrid;
 import fr.cqpi.referentiel.Referentiel;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,10 +9,15 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -46,10 +48,12 @@ class RenderedCriteria {
             Judgment other,
             EvaluationSession mineSession,
             EvaluationSession otherSession,
-            java.time.LocalDate lockedOn,
+            LocalDate lockedOn,
             boolean showsOther) {}
 
-    private final ThymeleafViewResolver views;
+    /** Looked up when a criterion is first rendered: the module also starts without a web layer (its module test). */
+    private final ObjectProvider<ThymeleafViewResolver> views;
+
     private final ReadOnlyCriterion readOnly;
 
     /** Read-only criteria written by {@link ReadOnlyCriterion} (false: through Thymeleaf, to compare in tests). */
@@ -61,7 +65,7 @@ class RenderedCriteria {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    RenderedCriteria(ThymeleafViewResolver views, ReadOnlyCriterion readOnly) {
+    RenderedCriteria(ObjectProvider<ThymeleafViewResolver> views, ReadOnlyCriterion readOnly) {
         this.views = views;
         this.readOnly = readOnly;
     }
@@ -113,16 +117,15 @@ class RenderedCriteria {
             HttpServletRequest request,
             HttpServletResponse response) {
         try {
-            var view =
-                    views.resolveViewName("fragments/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
+            var view = views.getObject()
+                    .resolveViewName("fragments/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
             Captured captured = new Captured(response);
             // Thymeleaf keeps a web context's variables as request attributes: those of this fragment go after it.
-            java.util.Set<String> before =
-                    new java.util.HashSet<>(java.util.Collections.list(request.getAttributeNames()));
+            Set<String> before = new HashSet<>(Collections.list(request.getAttributeNames()));
             try {
                 view.render(Map.of("grid", grid, "bloc", bloc, "k", k, "editable", editable), request, captured);
             } finally {
-                java.util.Collections.list(request.getAttributeNames()).stream()
+                Collections.list(request.getAttributeNames()).stream()
                         .filter(name -> !before.contains(name))
                         .forEach(request::removeAttribute);
             }

@@ -1,15 +1,6 @@
-package fr.cqpi.web;
+package fr.cqpi.evaluation;
 
 import fr.cqpi.course.TutorAssignments;
-import fr.cqpi.evaluation.AuditEntry;
-import fr.cqpi.evaluation.CohortRow;
-import fr.cqpi.evaluation.Divergence;
-import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.evaluation.EvaluationSession;
-import fr.cqpi.evaluation.EvaluationSessions;
-import fr.cqpi.evaluation.HistoryPage;
-import fr.cqpi.evaluation.Results;
-import fr.cqpi.evaluation.TutorDesignations;
 import fr.cqpi.lti.LaunchContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -80,8 +71,8 @@ class EvaluatorsApiController {
             String blocCode,
             String competenceCode,
             String criterionCode,
-            ApiV1Controller.RoleJudgmentView evaluateur,
-            ApiV1Controller.RoleJudgmentView tuteur) {}
+            RoleJudgmentView evaluateur,
+            RoleJudgmentView tuteur) {}
 
     record DivergencesView(String learnerId, Map<String, Integer> countByBloc, List<DivergenceView> divergences) {}
 
@@ -140,7 +131,7 @@ class EvaluatorsApiController {
     @Operation(summary = "Makes a session the current one, where judgments go (évaluateurs habilités only)")
     SessionView makeCurrent(@AuthenticationPrincipal LaunchContext launch, @RequestBody CurrentSessionRequest body) {
         if (body.sessionId() == null) {
-            throw new fr.cqpi.evaluation.InvalidEvaluationInputException("sessionId", "sessionId is required");
+            throw new InvalidEvaluationInputException("sessionId", "sessionId is required");
         }
         return view(sessions.makeCurrent(launch.actor(), body.sessionId()));
     }
@@ -195,8 +186,8 @@ class EvaluatorsApiController {
                                 d.blocCode(),
                                 d.competenceCode(),
                                 d.criterionCode(),
-                                ApiV1Controller.roleView(d.evaluateur()),
-                                ApiV1Controller.roleView(d.tuteur())))
+                                RoleJudgmentView.of(d.evaluateur()),
+                                RoleJudgmentView.of(d.tuteur())))
                         .toList());
     }
 
