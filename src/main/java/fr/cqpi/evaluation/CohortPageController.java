@@ -83,6 +83,6 @@ class CohortPageController {
                         .isPresent();
         model.addAttribute("waitForRoster", rosterPending ? wait + 1 : null);
         // Only the filter field asks for the table alone; a boosted link (cookieless mode) gets the whole page.
-        return "cohort-table".equals(target) ? "cohort :: table" : "cohort";
+        return "cohort-table".equals(target) ? "evaluation/cohort :: table" : "evaluation/cohort";
     }
 }

@@ -25,6 +25,6 @@ class DashboardController {
         model.addAttribute("dashboard", dashboards.of(launch.actor()));
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("states", List.of(BlocState.values()));
-        return "dashboard";
+        return "evaluation/dashboard";
     }
 }

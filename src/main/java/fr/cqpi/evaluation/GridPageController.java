@@ -89,7 +89,7 @@ class GridPageController {
                     gridPanels.render(
                             grid, criteria, selectedBloc, request.getContextPath(), LocaleContextHolder.getLocale()));
         }
-        return "grid";
+        return "evaluation/grid";
     }
 
     @PutMapping("/learners/{sub}/judgments/{code}")
@@ -109,7 +109,7 @@ class GridPageController {
         model.addAttribute("typed", typed);
         model.addAttribute("grid", queries.grid(launch.actor(), sub));
         model.addAttribute("code", code);
-        return "fragments/grid-parts :: criterion-update";
+        return "evaluation/grid-parts :: criterion-update";
     }
 
     /** A criterion as stored, to drop what was typed (« keep the other trainer's value » after a conflict). */
@@ -127,7 +127,7 @@ class GridPageController {
         model.addAttribute("editable", launch.isEvaluator() || launch.isTutor());
         model.addAttribute("grid", grid);
         model.addAttribute("code", code);
-        return "fragments/grid-parts :: criterion-update";
+        return "evaluation/grid-parts :: criterion-update";
     }
 
     @PostMapping("/learners/{sub}/competences/{code}")
@@ -168,6 +168,6 @@ class GridPageController {
                 .blocOfCompetence(code)
                 .ifPresent(bloc -> model.addAttribute(
                         "renderedCriteria", renderedCriteria.of(grid, List.of(bloc), true, request, response)));
-        return "fragments/grid-parts :: competence-update";
+        return "evaluation/grid-parts :: competence-update";
     }
 }

@@ -64,7 +64,7 @@ class GroupJudgingController {
         model.addAttribute("criterion", chosen);
         model.addAttribute("bloc", bloc);
         model.addAttribute("rows", rows);
-        return "group";
+        return "evaluation/group";
     }
 
     @PutMapping("/app/group/{code}/learners/{sub}")
@@ -87,6 +87,6 @@ class GroupJudgingController {
         model.addAttribute("criterion", criterion);
         model.addAttribute("bloc", bloc);
         model.addAttribute("row", Row.of(grid, bloc, code, typed));
-        return "fragments/group-row :: row";
+        return "evaluation/group-row :: row";
     }
 }

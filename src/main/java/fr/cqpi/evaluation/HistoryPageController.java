@@ -41,6 +41,6 @@ class HistoryPageController {
                                 .thenComparing(EvaluationSession::id)
                                 .reversed())
                         .toList());
-        return "history";
+        return "evaluation/history";
     }
 }

@@ -66,7 +66,7 @@ class LivretSignaturesPageController {
         model.addAttribute("error", error);
         model.addAttribute("typedSession", typedSession);
         model.addAttribute("typed", typed);
-        return "fragments/livret-signatures :: panel";
+        return "evaluation/livret-signatures :: panel";
     }
 
     private String message(String key) {

@@ -23,6 +23,6 @@ class ReferentielPageController {
     String referentiel(@AuthenticationPrincipal LaunchContext launch, Model model) {
         model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
-        return "referentiel";
+        return "evaluation/referentiel";
     }
 }

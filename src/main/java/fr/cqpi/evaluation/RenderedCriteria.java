@@ -118,7 +118,7 @@ class RenderedCriteria {
             HttpServletResponse response) {
         try {
             var view = views.getObject()
-                    .resolveViewName("fragments/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
+                    .resolveViewName("evaluation/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
             Captured captured = new Captured(response);
             // Thymeleaf keeps a web context's variables as request attributes: those of this fragment go after it.
             Set<String> before = new HashSet<>(Collections.list(request.getAttributeNames()));

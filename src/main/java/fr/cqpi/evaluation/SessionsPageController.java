@@ -65,6 +65,6 @@ class SessionsPageController {
         model.addAttribute("launch", launch);
         model.addAttribute("current", sessions.current(launch.courseId()).orElse(null));
         model.addAttribute("sessions", sessions.list(launch.actor()));
-        return "fragments/grid-parts :: session-bar-update";
+        return "evaluation/grid-parts :: session-bar-update";
     }
 }
