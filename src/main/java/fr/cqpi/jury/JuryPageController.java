@@ -92,7 +92,7 @@ class JuryPageController {
                 .map(c -> jury.candidate(launch.actor(), c.sub()))
                 .toList();
         candidateModel(launch, session, files, model);
-        return "jury-session";
+        return "jury/jury-session";
     }
 
     /** A new date or place, before the jury has decided: its members receive an updated invitation. */
@@ -178,7 +178,7 @@ class JuryPageController {
         Jury.CandidateFile file = jury.candidate(launch.actor(), learnerSub);
         candidateModel(launch, session, List.of(file), model);
         model.addAttribute("f", file);
-        return "fragments/jury-candidate :: candidate(f=${f})";
+        return "jury/jury-candidate :: candidate(f=${f})";
     }
 
     private void candidateModel(
@@ -228,7 +228,7 @@ class JuryPageController {
         model.addAttribute("typedSession", typed);
         model.addAttribute("invalidField", field);
         model.addAttribute("error", error);
-        return "jury";
+        return "jury/jury";
     }
 
     /** 409 for a decision the calendar does not allow yet, 400 for what was typed. */
