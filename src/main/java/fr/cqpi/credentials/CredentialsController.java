@@ -70,7 +70,7 @@ class CredentialsController {
             } else {
                 model.addAttribute("credential", CredentialFacts.of(found.get()));
             }
-            return new ModelAndView("credential", model.asMap());
+            return new ModelAndView("credentials/credential", model.asMap());
         }
         if (found.isEmpty()) {
             return notFound("No credential " + id);

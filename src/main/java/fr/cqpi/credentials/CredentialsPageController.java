@@ -44,7 +44,7 @@ class CredentialsPageController {
         list.forEach(c -> walletQr.put(c.id(), QrCodes.dataUri(c.url())));
         model.addAttribute("walletQr", walletQr);
         model.addAttribute("referentiel", queries.referentiel());
-        return "credentials";
+        return "credentials/credentials";
     }
 
     /**
