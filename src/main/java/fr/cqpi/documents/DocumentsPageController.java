@@ -113,7 +113,7 @@ class DocumentsPageController {
                         .toList());
         model.addAttribute("message", message);
         model.addAttribute("error", error);
-        return "fragments/documents :: learner";
+        return "documents/documents :: learner";
     }
 
     private String sessionPanel(LaunchContext launch, long sessionId, Model model, String message, boolean error) {
@@ -128,7 +128,7 @@ class DocumentsPageController {
                         offer.issuable() ? null : refused(offer.refusal(), LocaleContextHolder.getLocale())));
         model.addAttribute("message", message);
         model.addAttribute("error", error);
-        return "fragments/documents :: session";
+        return "documents/documents :: session";
     }
 
     /** A kind of document the panel offers; {@code unavailable} says why it cannot be issued now, or is null. */

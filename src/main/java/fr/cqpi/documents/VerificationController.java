@@ -29,9 +29,9 @@ class VerificationController {
         var verified = documents.verify(reference);
         if (verified.isEmpty()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
-            return "verify";
+            return "documents/verify";
         }
         model.addAttribute("facts", verified.get().facts());
-        return "verify";
+        return "documents/verify";
     }
 }
