@@ -231,7 +231,7 @@ class EvidencePageController {
         model.addAttribute("message", message);
         model.addAttribute("error", error);
         model.addAttribute("typed", typed);
-        return "fragments/evidence :: panel";
+        return "evidence/evidence :: panel";
     }
 
     @ExceptionHandler(AccessDeniedException.class)
