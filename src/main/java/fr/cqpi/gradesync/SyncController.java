@@ -24,13 +24,13 @@ class SyncController {
         model.addAttribute("launch", launch);
         model.addAttribute("sync", gradeSync.status(launch.actor()));
         model.addAttribute("held", Map.of());
-        return "sync";
+        return "gradesync/sync";
     }
 
     @GetMapping("/app/sync/progress")
     String progress(@AuthenticationPrincipal LaunchContext launch, Model model) {
         model.addAttribute("sync", gradeSync.status(launch.actor()));
-        return "sync :: progress";
+        return "gradesync/sync :: progress";
     }
 
     @GetMapping("/app/sync/gradebook")
@@ -44,14 +44,14 @@ class SyncController {
             model.addAttribute("held", Map.of());
             model.addAttribute("readBackError", e.getMessage());
         }
-        return "sync :: table";
+        return "gradesync/sync :: table";
     }
 
     @PostMapping("/app/sync/course")
     String syncCourse(@AuthenticationPrincipal LaunchContext launch, Model model) {
         gradeSync.syncCourseNow(launch.actor());
         model.addAttribute("sync", gradeSync.status(launch.actor()));
-        return "sync :: progress";
+        return "gradesync/sync :: progress";
     }
 
     @PostMapping("/app/sync/retry")
