@@ -46,7 +46,7 @@ class DeepLinkingController {
                 "acceptsLinks",
                 launch.deepLinking().acceptTypes().isEmpty()
                         || launch.deepLinking().acceptTypes().contains("ltiResourceLink"));
-        return "deep-linking";
+        return "lti/deep-linking";
     }
 
     @PostMapping("/app/deep-linking")
@@ -91,7 +91,7 @@ class DeepLinkingController {
                         launch,
                         contentItems,
                         contentItems.isEmpty() ? null : contentItems.size() + " élément(s) ajouté(s)"));
-        return "deep-linking-return";
+        return "lti/deep-linking-return";
     }
 
     private static Map<String, Object> link(

@@ -42,7 +42,7 @@ class DynamicRegistrationController {
                 return failed(response, model, 400, messages.getMessage("reg.error.noConfiguration", null, locale));
             }
             model.addAttribute("proposal", registration.propose(invitation, configuration, token, baseUrl.get()));
-            return "registration";
+            return "lti/registration";
         } catch (DynamicRegistration.RegistrationFailed e) {
             return failed(response, model, e, locale);
         }
@@ -57,7 +57,7 @@ class DynamicRegistrationController {
             Model model) {
         try {
             model.addAttribute("registered", registration.confirm(id, invitation, baseUrl.get()));
-            return "registration-done";
+            return "lti/registration-done";
         } catch (DynamicRegistration.RegistrationFailed e) {
             return failed(response, model, e, locale);
         }
@@ -72,6 +72,6 @@ class DynamicRegistrationController {
         response.setStatus(status);
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("reason", reason);
-        return "registration-failed";
+        return "lti/registration-failed";
     }
 }

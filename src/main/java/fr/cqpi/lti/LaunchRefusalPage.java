@@ -44,7 +44,7 @@ public class LaunchRefusalPage {
                 request,
                 response,
                 refusal.status().value(),
-                "launch-refused",
+                "lti/launch-refused",
                 localeOf(request),
                 Map.of(
                         "refusal",

@@ -96,7 +96,7 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         page.put("target", request.getAttribute(PageSecrets.LAUNCH_STORAGE_TARGET));
         page.put("origins", String.join(" ", storageOrigins(platform, claims)));
         page.put("action", request.getContextPath() + LANDING);
-        pages.render(request, response, 200, "launch-handover", Locale.FRENCH, page);
+        pages.render(request, response, 200, "lti/launch-handover", Locale.FRENCH, page);
     }
 
     /**

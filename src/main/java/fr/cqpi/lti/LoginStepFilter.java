@@ -92,7 +92,7 @@ class LoginStepFilter extends OncePerRequestFilter {
             page.put("target", target);
             page.put("nonce", authorization.getAdditionalParameters().get(OidcParameterNames.NONCE));
         }
-        pages.render(request, response, 200, "login-step", Locale.FRENCH, page);
+        pages.render(request, response, 200, "lti/login-step", Locale.FRENCH, page);
     }
 
     /**
