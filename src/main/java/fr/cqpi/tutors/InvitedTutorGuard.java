@@ -59,7 +59,8 @@ public class InvitedTutorGuard extends OncePerRequestFilter {
                 response.getWriter().write("{\"status\":403,\"title\":\"invitation_ended\"}");
                 return;
             }
-            pages.render(request, response, 403, "tutor-refused", locale, Map.of("reason", SignInRefusal.REVOKED));
+            pages.render(
+                    request, response, 403, "tutors/tutor-refused", locale, Map.of("reason", SignInRefusal.REVOKED));
             return;
         }
         try {

@@ -38,7 +38,7 @@ class TutorInvitationsPageController {
     @GetMapping
     String page(@AuthenticationPrincipal LaunchContext launch, Model model) {
         fill(launch, model, null, false);
-        return "tutor-invitations";
+        return "tutors/tutor-invitations";
     }
 
     @PostMapping
@@ -58,14 +58,14 @@ class TutorInvitationsPageController {
             response.setStatus(400);
             fill(launch, model, text("invitations.invalid." + invalid.field()), true);
         }
-        return "tutor-invitations :: invitations";
+        return "tutors/tutor-invitations :: invitations";
     }
 
     @PostMapping("/{id}/revoke")
     String revoke(@AuthenticationPrincipal LaunchContext launch, @PathVariable UUID id, Model model) {
         invitations.revoke(launch.actor(), id);
         fill(launch, model, text("invitations.revoked"), false);
-        return "tutor-invitations :: invitations";
+        return "tutors/tutor-invitations :: invitations";
     }
 
     @PostMapping("/{id}/confirm")
@@ -82,7 +82,7 @@ class TutorInvitationsPageController {
             response.setStatus(400);
             fill(launch, model, text("invitations.invalid.mentorId"), true);
         }
-        return "tutor-invitations :: invitations";
+        return "tutors/tutor-invitations :: invitations";
     }
 
     private void fill(LaunchContext launch, Model model, String message, boolean error) {

@@ -47,7 +47,7 @@ class TutorSignInController {
             return refused(refusal.get(), response, model);
         }
         model.addAttribute("token", token);
-        return "tutor-sign-in";
+        return "tutors/tutor-sign-in";
     }
 
     @PostMapping("/sign-in")
@@ -85,13 +85,13 @@ class TutorSignInController {
     @GetMapping("/signed-out")
     String signedOut(HttpServletResponse response) {
         topLevelOnly(response);
-        return "tutor-signed-out";
+        return "tutors/tutor-signed-out";
     }
 
     @GetMapping("/new-link")
     String newLinkPage(HttpServletResponse response) {
         topLevelOnly(response);
-        return "tutor-new-link";
+        return "tutors/tutor-new-link";
     }
 
     @PostMapping("/new-link")
@@ -99,7 +99,7 @@ class TutorSignInController {
         topLevelOnly(response);
         invitations.requestLink(email);
         model.addAttribute("requested", true);
-        return "tutor-new-link";
+        return "tutors/tutor-new-link";
     }
 
     private static String refused(SignInRefusal refusal, HttpServletResponse response, Model model) {
@@ -110,7 +110,7 @@ class TutorSignInController {
                     case REVOKED -> HttpServletResponse.SC_FORBIDDEN;
                 });
         model.addAttribute("reason", refusal);
-        return "tutor-refused";
+        return "tutors/tutor-refused";
     }
 
     /**

@@ -35,7 +35,7 @@ class TutorsPageController {
     @GetMapping
     String page(@AuthenticationPrincipal LaunchContext launch, Model model) {
         fill(launch, model, null, false);
-        return "tutors";
+        return "tutors/tutors";
     }
 
     @PostMapping
@@ -48,7 +48,7 @@ class TutorsPageController {
         if (tutor == null || tutor.isBlank() || learners == null || learners.isEmpty()) {
             response.setStatus(400);
             fill(launch, model, text("tutors.invalid.missing"), true);
-            return "tutors :: assignments";
+            return "tutors/tutors :: assignments";
         }
         try {
             for (String learner : learners) {
@@ -60,7 +60,7 @@ class TutorsPageController {
             response.setStatus(400);
             fill(launch, model, text("tutors.invalid.member"), true);
         }
-        return "tutors :: assignments";
+        return "tutors/tutors :: assignments";
     }
 
     @PostMapping("/remove")
@@ -71,7 +71,7 @@ class TutorsPageController {
             Model model) {
         tutors.unassign(launch.actor(), tutor, learner);
         fill(launch, model, text("tutors.removed"), false);
-        return "tutors :: assignments";
+        return "tutors/tutors :: assignments";
     }
 
     private void fill(LaunchContext launch, Model model, String message, boolean error) {
