@@ -8,10 +8,13 @@ import fr.cqpi.support.Json;
 import fr.cqpi.support.LtiClient;
 import fr.cqpi.support.TestPlatform;
 import fr.cqpi.support.ToolIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Feature controllers take the {@link fr.cqpi.course.Actor} of the request's launch ({@link ActorArgumentResolver}),
@@ -60,6 +63,18 @@ class ActorArgumentTest extends ToolIntegrationTest {
         Document page = Jsoup.parse(response.body());
         assertThat(page.select("meta[name=cqpi-launch]").attr("content")).isNotBlank();
         assertThat(page.select(".who").text()).contains("CQPI Assistant(e) " + course, "Prénom claire");
+    }
+
+    @Test
+    void theApiDocumentAsksForNoActor() {
+        JsonNode paths = Json.read(browser().get("/v3/api-docs")).get("paths");
+
+        assertThat(paths.get("/api/v1/learners").get("get").has("parameters")).isFalse();
+        List<String> parameters = new ArrayList<>();
+        paths.forEach(path -> path.forEach(operation -> operation
+                .path("parameters")
+                .forEach(parameter -> parameters.add(parameter.get("name").asString()))));
+        assertThat(parameters).isNotEmpty().doesNotContain("platformId", "courseId", "userId", "role", "displayName");
     }
 
     @Test
