@@ -1,11 +1,10 @@
 package fr.cqpi.credentials;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.util.List;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,9 +38,8 @@ class CredentialsApiController {
             summary = "The candidate's credentials, oldest first: id, blocCode (or CERTIFICATE), status (VALID,"
                     + " REVOKED), issuedAt, the compact VC-JWT and the JSON with its embedded proof (the learner"
                     + " themself and the course's evaluators)")
-    List<CredentialView> ofLearner(
-            @AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
-        return credentials.ofLearner(launch.actor(), learnerSub).stream()
+    List<CredentialView> ofLearner(Actor actor, @PathVariable("learnerId") String learnerSub) {
+        return credentials.ofLearner(actor, learnerSub).stream()
                 .map(CredentialView::of)
                 .toList();
     }

@@ -1,13 +1,12 @@
 package fr.cqpi.credentials;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.shared.QrCodes;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,10 +33,9 @@ class CredentialsPageController {
     }
 
     @GetMapping("/learners/{sub}/credentials")
-    String credentials(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
-        var list = credentials.ofLearner(launch.actor(), sub);
-        model.addAttribute("launch", launch);
-        model.addAttribute("learner", queries.grid(launch.actor(), sub).learner());
+    String credentials(Actor actor, @PathVariable String sub, Model model) {
+        var list = credentials.ofLearner(actor, sub);
+        model.addAttribute("learner", queries.grid(actor, sub).learner());
         model.addAttribute("credentials", list);
         // The QR code a wallet scans: the credential's public URL, which answers it the signed credential.
         Map<UUID, String> walletQr = new HashMap<>();
@@ -53,14 +51,10 @@ class CredentialsPageController {
      */
     @PostMapping("/learners/{sub}/credentials/{id}/wallet")
     String walletOffer(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String sub,
-            @PathVariable UUID id,
-            Model model,
-            HttpServletResponse response) {
-        WalletHandover.WalletOffer offer = wallets.offer(launch.actor(), sub, id);
+            Actor actor, @PathVariable String sub, @PathVariable UUID id, Model model, HttpServletResponse response) {
+        WalletHandover.WalletOffer offer = wallets.offer(actor, sub, id);
         response.setHeader("Cache-Control", "no-store");
-        String page = credentials(launch, sub, model);
+        String page = credentials(actor, sub, model);
         model.addAttribute("walletOffer", offer);
         model.addAttribute("walletOfferQr", QrCodes.dataUri(offer.deepLink()));
         return page;

@@ -16,7 +16,6 @@
             "evaluation",
             "framework",
             "jury",
-            "lti",
             "personaldata",
             "referentiel",
             "shared",

@@ -1,7 +1,7 @@
 package fr.cqpi.documents;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.People;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.privacy.ReadLog;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,43 +66,37 @@ class DocumentsApiController {
                     + " before the jury date of a decision it states (else 409, the reason as title): a new number"
                     + " each time (evaluators only)")
     ResponseEntity<IssuedView> issue(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable("learnerId") String learnerSub,
-            @RequestBody IssueRequest body,
-            Locale locale) {
-        Documents.Issued issued = documents.issueForLearner(
-                launch.actor(), learnerSub, body == null ? null : body.kind(), locale, baseUrl.get());
+            Actor actor, @PathVariable("learnerId") String learnerSub, @RequestBody IssueRequest body, Locale locale) {
+        Documents.Issued issued =
+                documents.issueForLearner(actor, learnerSub, body == null ? null : body.kind(), locale, baseUrl.get());
         return created(issued);
     }
 
     @GetMapping("/learners/{learnerId}/documents")
     @Operation(summary = "The documents issued for a candidate, latest first (evaluators; a learner their own)")
-    List<IssuedDocument> ofLearner(
-            @AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
-        return documents.ofLearner(launch.actor(), learnerSub, baseUrl.get());
+    List<IssuedDocument> ofLearner(Actor actor, @PathVariable("learnerId") String learnerSub) {
+        return documents.ofLearner(actor, learnerSub, baseUrl.get());
     }
 
     @PostMapping("/jury-sessions/{sessionId}/documents")
     @Operation(summary = "Issues the procès-verbal (fiche décision) of a jury session (evaluators only)")
-    ResponseEntity<IssuedView> issueMinutes(
-            @AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Locale locale) {
-        return created(documents.issueForSession(launch.actor(), sessionId, locale, baseUrl.get()));
+    ResponseEntity<IssuedView> issueMinutes(Actor actor, @PathVariable long sessionId, Locale locale) {
+        return created(documents.issueForSession(actor, sessionId, locale, baseUrl.get()));
     }
 
     @GetMapping("/jury-sessions/{sessionId}/documents")
     @Operation(summary = "The procès-verbaux issued for a jury session, latest first (evaluators only)")
-    List<IssuedDocument> ofSession(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId) {
-        return documents.ofSession(launch.actor(), sessionId, baseUrl.get());
+    List<IssuedDocument> ofSession(Actor actor, @PathVariable long sessionId) {
+        return documents.ofSession(actor, sessionId, baseUrl.get());
     }
 
     @GetMapping(value = "/documents/{number}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
     @Operation(summary = "The PDF exactly as issued (evaluators of the course; a learner only their own documents)")
-    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal LaunchContext launch, @PathVariable String number) {
-        Documents.StoredPdf pdf = documents.pdf(launch.actor(), number);
-        if (pdf.learnerId() != null && pdf.learnerId() != launch.userId()) {
+    ResponseEntity<byte[]> pdf(Actor actor, @PathVariable String number) {
+        Documents.StoredPdf pdf = documents.pdf(actor, number);
+        if (pdf.learnerId() != null && pdf.learnerId() != actor.userId()) {
             people.find(pdf.learnerId())
-                    .ifPresent(learner ->
-                            readLog.record(launch.actor(), learner.sub(), ReadLog.What.DOCUMENT_PDF, number));
+                    .ifPresent(learner -> readLog.record(actor, learner.sub(), ReadLog.What.DOCUMENT_PDF, number));
         }
         return pdfResponse(pdf);
     }

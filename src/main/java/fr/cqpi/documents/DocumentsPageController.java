@@ -1,13 +1,12 @@
 package fr.cqpi.documents;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.shared.RefusalMessages;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,49 +37,45 @@ class DocumentsPageController {
     }
 
     @GetMapping("/learners/{sub}/documents")
-    String learner(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
-        return learnerPanel(launch, sub, model, null, false);
+    String learner(Actor actor, @PathVariable String sub, Model model) {
+        return learnerPanel(actor, sub, model, null, false);
     }
 
     @PostMapping("/learners/{sub}/documents")
     String issue(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String sub,
             @RequestParam(required = false) String kind,
             Locale locale,
             HttpServletResponse response,
             Model model) {
         try {
-            var issued = documents.issueForLearner(launch.actor(), sub, kind, locale, baseUrl.get());
-            return learnerPanel(launch, sub, model, said(issued, locale), false);
+            var issued = documents.issueForLearner(actor, sub, kind, locale, baseUrl.get());
+            return learnerPanel(actor, sub, model, said(issued, locale), false);
         } catch (DocumentRefusedException e) {
             response.setStatus(409);
-            return learnerPanel(launch, sub, model, refused(e, locale), true);
+            return learnerPanel(actor, sub, model, refused(e, locale), true);
         } catch (InvalidDocumentRequestException e) {
             response.setStatus(400);
             return learnerPanel(
-                    launch, sub, model, messages.getMessage("documents.refused." + e.field(), null, locale), true);
+                    actor, sub, model, messages.getMessage("documents.refused." + e.field(), null, locale), true);
         }
     }
 
     @GetMapping("/jury/{sessionId}/documents")
-    String session(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Model model) {
-        return sessionPanel(launch, sessionId, model, null, false);
+    String session(Actor actor, @PathVariable long sessionId, Model model) {
+        return sessionPanel(actor, sessionId, model, null, false);
     }
 
     @PostMapping("/jury/{sessionId}/documents")
     String issueMinutes(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable long sessionId,
-            Locale locale,
-            HttpServletResponse response,
-            Model model) {
+            Actor actor, @PathVariable long sessionId, Locale locale, HttpServletResponse response, Model model) {
         try {
-            var issued = documents.issueForSession(launch.actor(), sessionId, locale, baseUrl.get());
-            return sessionPanel(launch, sessionId, model, said(issued, locale), false);
+            var issued = documents.issueForSession(actor, sessionId, locale, baseUrl.get());
+            return sessionPanel(actor, sessionId, model, said(issued, locale), false);
         } catch (DocumentRefusedException e) {
             response.setStatus(409);
-            return sessionPanel(launch, sessionId, model, refused(e, locale), true);
+            return sessionPanel(actor, sessionId, model, refused(e, locale), true);
         }
     }
 
@@ -101,14 +96,13 @@ class DocumentsPageController {
      * The documents panel: the issued ones, and for an evaluator a button per kind, disabled with the reason (in the
      * page's language) when that document cannot be issued now.
      */
-    private String learnerPanel(LaunchContext launch, String sub, Model model, String message, boolean error) {
+    private String learnerPanel(Actor actor, String sub, Model model, String message, boolean error) {
         Locale locale = LocaleContextHolder.getLocale();
-        model.addAttribute("launch", launch);
         model.addAttribute("learnerSub", sub);
-        model.addAttribute("issued", documents.ofLearner(launch.actor(), sub, baseUrl.get()));
+        model.addAttribute("issued", documents.ofLearner(actor, sub, baseUrl.get()));
         model.addAttribute(
                 "offers",
-                documents.offers(launch.actor(), sub).stream()
+                documents.offers(actor, sub).stream()
                         .map(o -> new OfferView(o.kind().name(), o.issuable() ? null : refused(o.refusal(), locale)))
                         .toList());
         model.addAttribute("message", message);
@@ -116,11 +110,10 @@ class DocumentsPageController {
         return "documents/documents :: learner";
     }
 
-    private String sessionPanel(LaunchContext launch, long sessionId, Model model, String message, boolean error) {
-        Documents.Offer offer = documents.offerForSession(launch.actor(), sessionId);
-        model.addAttribute("launch", launch);
+    private String sessionPanel(Actor actor, long sessionId, Model model, String message, boolean error) {
+        Documents.Offer offer = documents.offerForSession(actor, sessionId);
         model.addAttribute("sessionId", sessionId);
-        model.addAttribute("issued", documents.ofSession(launch.actor(), sessionId, baseUrl.get()));
+        model.addAttribute("issued", documents.ofSession(actor, sessionId, baseUrl.get()));
         model.addAttribute(
                 "offer",
                 new OfferView(

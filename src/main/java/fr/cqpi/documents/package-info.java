@@ -12,7 +12,6 @@
             "evaluation",
             "evidence",
             "jury",
-            "lti",
             "lti::base-url",
             "privacy",
             "referentiel",

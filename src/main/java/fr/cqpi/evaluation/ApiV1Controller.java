@@ -1,7 +1,7 @@
 package fr.cqpi.evaluation;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,7 +9,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -80,10 +79,8 @@ class ApiV1Controller {
 
     @GetMapping("/learners")
     @Operation(summary = "The learners of the launch's course (évaluateurs habilités; a tutor: their own learners)")
-    List<LearnerView> learners(@AuthenticationPrincipal LaunchContext launch) {
-        return queries.learners(launch.actor()).stream()
-                .map(ApiV1Controller::learner)
-                .toList();
+    List<LearnerView> learners(Actor actor) {
+        return queries.learners(actor).stream().map(ApiV1Controller::learner).toList();
     }
 
     @GetMapping("/learners/{learnerId}/grid")
@@ -91,8 +88,8 @@ class ApiV1Controller {
             summary = "Every criterion with the évaluateur habilité's judgment, the tuteur entreprise's"
                     + " (tutorJudgment) and whether they diverge, and the compétence and bloc results (a"
                     + " learner reads only their own, a tutor only their learners')")
-    GridView grid(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        LearnerGrid grid = queries.grid(launch.actor(), learnerId);
+    GridView grid(Actor actor, @PathVariable String learnerId) {
+        LearnerGrid grid = queries.grid(actor, learnerId);
         List<JudgmentView> criteria = new ArrayList<>();
         for (Referentiel.Bloc bloc : grid.referentiel().blocs()) {
             for (Referentiel.Competence competence : bloc.competences()) {
@@ -112,8 +109,8 @@ class ApiV1Controller {
 
     @GetMapping("/learners/{learnerId}/results")
     @Operation(summary = "Compétence and bloc results with their states and scores")
-    Results results(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        return queries.grid(launch.actor(), learnerId).results();
+    Results results(Actor actor, @PathVariable String learnerId) {
+        return queries.grid(actor, learnerId).results();
     }
 
     @PutMapping("/learners/{learnerId}/judgments/{criterionCode}")
@@ -122,13 +119,13 @@ class ApiV1Controller {
                     + " entreprise's for their learners, in the course's current session (or sessionId); a stale"
                     + " version of the caller's own judgment answers 409")
     SavedView judge(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String learnerId,
             @PathVariable String criterionCode,
             @RequestBody JudgmentRequest body,
             HttpServletRequest request) {
         var saved = judgments.record(
-                launch.actor(),
+                actor,
                 learnerId,
                 criterionCode,
                 new JudgmentInput(body.status(), body.modality(), body.comment(), body.version(), body.sessionId()),

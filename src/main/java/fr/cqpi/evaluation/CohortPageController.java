@@ -1,11 +1,10 @@
 package fr.cqpi.evaluation;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.Courses;
-import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,7 +32,7 @@ class CohortPageController {
 
     @GetMapping("/app/cohort")
     String cohort(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @RequestParam(required = false) String sort,
             @RequestParam(required = false) String dir,
             @RequestParam(required = false) String q,
@@ -46,9 +45,8 @@ class CohortPageController {
             HttpServletRequest request,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
-        model.addAttribute("launch", launch);
         model.addAttribute("referentiel", queries.referentiel());
-        CohortView cohort = queries.cohortView(launch.actor(), session);
+        CohortView cohort = queries.cohortView(actor, session);
         List<CohortEvaluator> evaluators = cohort.evaluators();
         // An evaluator the course does not know filters nothing, as the other filters' unknown values.
         CohortEvaluator judgedBy = evaluators.stream()
@@ -66,19 +64,19 @@ class CohortPageController {
         model.addAttribute("evaluatorFilter", judgedBy == null ? null : judgedBy.sub());
         model.addAttribute("order", order);
         model.addAttribute("states", BlocState.values());
-        model.addAttribute("sessions", sessions.list(launch.actor()));
+        model.addAttribute("sessions", sessions.list(actor));
         model.addAttribute("sessionFilter", session);
         // A trainer's first launch reads the course roster in the background: until it has been read once, the
         // cohort asks again a few times (about 12 s in all, for a platform slow to answer) so that every learner
         // appears without a relaunch,
         // not only those who launched the tool before.
-        boolean rosterPending = launch.isEvaluator()
-                && launch.hasCourse()
+        boolean rosterPending = actor.isEvaluator()
+                && actor.hasCourse()
                 && !order.filtered()
                 && session == null
                 && judgedBy == null
                 && wait < ROSTER_WAITS
-                && courses.find(launch.courseId())
+                && courses.find(actor.courseId())
                         .filter(course -> course.nrpsUrl() != null && course.rosterSyncedAt() == null)
                         .isPresent();
         model.addAttribute("waitForRoster", rosterPending ? wait + 1 : null);

@@ -1,8 +1,7 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import java.util.List;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,9 +19,8 @@ class DashboardController {
     }
 
     @GetMapping("/app/dashboard")
-    String dashboard(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("dashboard", dashboards.of(launch.actor()));
+    String dashboard(Actor actor, Model model) {
+        model.addAttribute("dashboard", dashboards.of(actor));
         model.addAttribute("referentiel", queries.referentiel());
         model.addAttribute("states", List.of(BlocState.values()));
         return "evaluation/dashboard";

@@ -1,7 +1,7 @@
 package fr.cqpi.evaluation;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.TutorAssignments;
-import fr.cqpi.lti.LaunchContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -97,9 +96,8 @@ class EvaluatorsApiController {
     @Operation(
             summary = "The learners with their bloc results (a tutor: their own learners); with ?session=ID, the"
                     + " learners judged in that session and the results of what was judged in it")
-    List<CohortRowView> cohort(
-            @AuthenticationPrincipal LaunchContext launch, @RequestParam(required = false) Long session) {
-        List<CohortRow> rows = queries.cohort(launch.actor(), session);
+    List<CohortRowView> cohort(Actor actor, @RequestParam(required = false) Long session) {
+        List<CohortRow> rows = queries.cohort(actor, session);
         return rows.stream()
                 .map(r -> new CohortRowView(
                         r.learner().sub(),
@@ -111,10 +109,8 @@ class EvaluatorsApiController {
 
     @GetMapping("/sessions")
     @Operation(summary = "The course's evaluation sessions, the most recent first (evaluators and tutors)")
-    List<SessionView> sessions(@AuthenticationPrincipal LaunchContext launch) {
-        return sessions.list(launch.actor()).stream()
-                .map(EvaluatorsApiController::view)
-                .toList();
+    List<SessionView> sessions(Actor actor) {
+        return sessions.list(actor).stream().map(EvaluatorsApiController::view).toList();
     }
 
     @PostMapping("/sessions")
@@ -122,48 +118,40 @@ class EvaluatorsApiController {
             summary = "Opens an evaluation session (kind POSITIONNEMENT, EVALUATION_INTERMEDIAIRE or"
                     + " EVALUATION_FINALE; heldOn YYYY-MM-DD, default today; optional label), which becomes the"
                     + " current one (évaluateurs habilités only)")
-    ResponseEntity<SessionView> open(@AuthenticationPrincipal LaunchContext launch, @RequestBody SessionRequest body) {
+    ResponseEntity<SessionView> open(Actor actor, @RequestBody SessionRequest body) {
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(view(sessions.open(launch.actor(), body.kind(), body.heldOn(), body.label())));
+                .body(view(sessions.open(actor, body.kind(), body.heldOn(), body.label())));
     }
 
     @PutMapping("/sessions/current")
     @Operation(summary = "Makes a session the current one, where judgments go (évaluateurs habilités only)")
-    SessionView makeCurrent(@AuthenticationPrincipal LaunchContext launch, @RequestBody CurrentSessionRequest body) {
+    SessionView makeCurrent(Actor actor, @RequestBody CurrentSessionRequest body) {
         if (body.sessionId() == null) {
             throw new InvalidEvaluationInputException("sessionId", "sessionId is required");
         }
-        return view(sessions.makeCurrent(launch.actor(), body.sessionId()));
+        return view(sessions.makeCurrent(actor, body.sessionId()));
     }
 
     @GetMapping("/tutors")
     @Operation(summary = "Every tutor assignment of the course (évaluateurs habilités only)")
-    List<AssignmentView> assignments(@AuthenticationPrincipal LaunchContext launch) {
-        return tutors.list(launch.actor()).stream()
-                .map(EvaluatorsApiController::view)
-                .toList();
+    List<AssignmentView> assignments(Actor actor) {
+        return tutors.list(actor).stream().map(EvaluatorsApiController::view).toList();
     }
 
     @PutMapping("/tutors/{tutorId}/learners/{learnerId}")
     @Operation(
             summary = "Designates a member of the course who does not evaluate as tuteur entreprise of a learner"
                     + " (évaluateurs habilités only); 201 when new, 200 when it existed")
-    ResponseEntity<Void> assign(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String tutorId,
-            @PathVariable String learnerId) {
-        boolean created = tutors.assign(launch.actor(), tutorId, learnerId);
+    ResponseEntity<Void> assign(Actor actor, @PathVariable String tutorId, @PathVariable String learnerId) {
+        boolean created = tutors.assign(actor, tutorId, learnerId);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
                 .build();
     }
 
     @DeleteMapping("/tutors/{tutorId}/learners/{learnerId}")
     @Operation(summary = "Removes a tutor assignment (évaluateurs habilités only); 404 when there is none")
-    ResponseEntity<Void> unassign(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String tutorId,
-            @PathVariable String learnerId) {
-        return tutors.unassign(launch.actor(), tutorId, learnerId)
+    ResponseEntity<Void> unassign(Actor actor, @PathVariable String tutorId, @PathVariable String learnerId) {
+        return tutors.unassign(actor, tutorId, learnerId)
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
@@ -172,8 +160,8 @@ class EvaluatorsApiController {
     @Operation(
             summary = "The criteria both evaluators judged with different statuses, per bloc (a tutor: their"
                     + " learners; a learner: their own)")
-    DivergencesView divergences(@AuthenticationPrincipal LaunchContext launch, @PathVariable String learnerId) {
-        var grid = queries.grid(launch.actor(), learnerId);
+    DivergencesView divergences(Actor actor, @PathVariable String learnerId) {
+        var grid = queries.grid(actor, learnerId);
         Map<String, Integer> counts = new LinkedHashMap<>();
         grid.referentiel().blocs().forEach(b -> counts.put(b.code(), 0));
         List<Divergence> divergences = grid.divergences();
@@ -196,11 +184,11 @@ class EvaluatorsApiController {
             summary = "Every change of the learner's judgments, the most recent first, 50 a page (before=the last"
                     + " id of the previous page); ?session=ID: one session's")
     HistoryView history(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String learnerId,
             @RequestParam(required = false) Long before,
             @RequestParam(required = false) Long session) {
-        HistoryPage page = queries.history(launch.actor(), learnerId, before, session);
+        HistoryPage page = queries.history(actor, learnerId, before, session);
         return new HistoryView(
                 page.entries().stream().map(EvaluatorsApiController::view).toList(), page.nextBefore());
     }

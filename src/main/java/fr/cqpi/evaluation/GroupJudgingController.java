@@ -1,15 +1,14 @@
 package fr.cqpi.evaluation;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.FamilyNameOrder;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,21 +44,17 @@ class GroupJudgingController {
     }
 
     @GetMapping("/app/group")
-    String group(
-            @AuthenticationPrincipal LaunchContext launch,
-            @RequestParam(required = false) String criterion,
-            Model model) {
+    String group(Actor actor, @RequestParam(required = false) String criterion, Model model) {
         Referentiel referentiel = queries.referentiel();
         Referentiel.Criterion chosen = referentiel
                 .criterion(criterion == null ? "" : criterion)
                 .orElse(referentiel.criteria().findFirst().orElseThrow());
         Referentiel.Bloc bloc = referentiel.blocOfCriterion(chosen.code()).orElseThrow();
-        List<Row> rows = queries.learners(launch.actor()).stream()
+        List<Row> rows = queries.learners(actor).stream()
                 .filter(CourseMember::active)
                 .sorted(FamilyNameOrder.members())
-                .map(learner -> Row.of(queries.grid(launch.actor(), learner.sub()), bloc, chosen.code(), null))
+                .map(learner -> Row.of(queries.grid(actor, learner.sub()), bloc, chosen.code(), null))
                 .toList();
-        model.addAttribute("launch", launch);
         model.addAttribute("referentiel", referentiel);
         model.addAttribute("criterion", chosen);
         model.addAttribute("bloc", bloc);
@@ -69,7 +64,7 @@ class GroupJudgingController {
 
     @PutMapping("/app/group/{code}/learners/{sub}")
     String save(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String code,
             @PathVariable String sub,
             TypedJudgment form,
@@ -79,11 +74,10 @@ class GroupJudgingController {
         Referentiel referentiel = queries.referentiel();
         Referentiel.Criterion criterion =
                 referentiel.criterion(code).orElseThrow(() -> new UnknownCriterionException(code));
-        TypedJudgment typed = CriterionSaves.record(
-                judgments, launch.actor(), sub, code, form, RequestIdFilter.of(request), response, model);
-        var grid = queries.grid(launch.actor(), sub);
+        TypedJudgment typed =
+                CriterionSaves.record(judgments, actor, sub, code, form, RequestIdFilter.of(request), response, model);
+        var grid = queries.grid(actor, sub);
         Referentiel.Bloc bloc = referentiel.blocOfCriterion(code).orElseThrow();
-        model.addAttribute("launch", launch);
         model.addAttribute("criterion", criterion);
         model.addAttribute("bloc", bloc);
         model.addAttribute("row", Row.of(grid, bloc, code, typed));

@@ -1,8 +1,7 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import java.util.Comparator;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,15 +20,14 @@ class HistoryPageController {
 
     @GetMapping("/app/learners/{sub}/history")
     String history(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String sub,
             @RequestParam(required = false) Long before,
             @RequestParam(required = false) Long session,
             Model model) {
-        model.addAttribute("launch", launch);
-        LearnerGrid grid = queries.grid(launch.actor(), sub);
+        LearnerGrid grid = queries.grid(actor, sub);
         model.addAttribute("grid", grid);
-        HistoryPage page = queries.history(launch.actor(), sub, before, session);
+        HistoryPage page = queries.history(actor, sub, before, session);
         model.addAttribute("entries", page.entries());
         model.addAttribute("nextBefore", page.nextBefore());
         model.addAttribute("firstPage", before == null);

@@ -1,10 +1,9 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,40 +26,33 @@ class LivretSignaturesPageController {
     }
 
     @GetMapping
-    String panel(@AuthenticationPrincipal LaunchContext launch, @PathVariable String sub, Model model) {
-        return panel(launch, sub, model, null, false, null, null);
+    String panel(Actor actor, @PathVariable String sub, Model model) {
+        return panel(actor, sub, model, null, false, null, null);
     }
 
     @PostMapping("/signatures")
     String sign(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String sub,
             @RequestParam(required = false) Long sessionId,
             @RequestParam(required = false) String signature,
             HttpServletResponse response,
             Model model) {
         try {
-            signatures.sign(launch.actor(), sub, sessionId, signature);
-            return panel(launch, sub, model, message("livret.signed"), false, null, null);
+            signatures.sign(actor, sub, sessionId, signature);
+            return panel(actor, sub, model, message("livret.signed"), false, null, null);
         } catch (InvalidEvaluationInputException invalid) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             // What was typed comes back in its field, with why it was refused.
-            return panel(launch, sub, model, message("livret.invalid." + invalid.field()), true, sessionId, signature);
+            return panel(actor, sub, model, message("livret.invalid." + invalid.field()), true, sessionId, signature);
         }
     }
 
     private String panel(
-            LaunchContext launch,
-            String sub,
-            Model model,
-            String message,
-            boolean error,
-            Long typedSession,
-            String typed) {
-        model.addAttribute("launch", launch);
+            Actor actor, String sub, Model model, String message, boolean error, Long typedSession, String typed) {
         model.addAttribute("learnerSub", sub);
-        model.addAttribute("livrets", signatures.of(launch.actor(), sub));
-        model.addAttribute("myRole", LivretSignatures.roleOf(launch.actor()));
+        model.addAttribute("livrets", signatures.of(actor, sub));
+        model.addAttribute("myRole", LivretSignatures.roleOf(actor));
         model.addAttribute("roles", LivretSignatures.SignerRole.values());
         model.addAttribute("message", message);
         model.addAttribute("error", error);

@@ -1,15 +1,10 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.LaunchContext;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/**
- * The référentiel in force, read-only. Here rather than in {@code referentiel}: the page takes the launch from
- * {@code lti}, which depends on {@code referentiel}.
- */
+/** The référentiel in force, read-only, to anyone in a launch (the security chain asks for one on /app). */
 @Controller
 class ReferentielPageController {
 
@@ -20,8 +15,7 @@ class ReferentielPageController {
     }
 
     @GetMapping("/app/referentiel")
-    String referentiel(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("launch", launch);
+    String referentiel(Model model) {
         model.addAttribute("referentiel", queries.referentiel());
         return "evaluation/referentiel";
     }

@@ -1,10 +1,9 @@
 package fr.cqpi.evaluation;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,14 +26,14 @@ class SessionsPageController {
     /** Opens an evaluation session of the course, which becomes the current one; answers the session bar. */
     @PostMapping("/sessions")
     String openSession(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @RequestParam(required = false) String kind,
             @RequestParam(required = false) String heldOn,
             @RequestParam(required = false) String label,
             HttpServletResponse response,
             Model model) {
         try {
-            sessions.open(launch.actor(), kind, heldOn, label);
+            sessions.open(actor, kind, heldOn, label);
             model.addAttribute(
                     "message", messages.getMessage("evalsession.opened", null, LocaleContextHolder.getLocale()));
             model.addAttribute("error", false);
@@ -46,25 +45,20 @@ class SessionsPageController {
                             "evalsession.invalid." + invalid.field(), null, LocaleContextHolder.getLocale()));
             model.addAttribute("error", true);
         }
-        return sessionBar(launch, model);
+        return sessionBar(actor, model);
     }
 
     @PostMapping("/sessions/current")
-    String chooseSession(
-            @AuthenticationPrincipal LaunchContext launch,
-            @RequestParam long sessionId,
-            HttpServletResponse response,
-            Model model) {
-        sessions.makeCurrent(launch.actor(), sessionId);
+    String chooseSession(Actor actor, @RequestParam long sessionId, HttpServletResponse response, Model model) {
+        sessions.makeCurrent(actor, sessionId);
         model.addAttribute("message", messages.getMessage("evalsession.chosen", null, LocaleContextHolder.getLocale()));
         model.addAttribute("error", false);
-        return sessionBar(launch, model);
+        return sessionBar(actor, model);
     }
 
-    private String sessionBar(LaunchContext launch, Model model) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("current", sessions.current(launch.courseId()).orElse(null));
-        model.addAttribute("sessions", sessions.list(launch.actor()));
+    private String sessionBar(Actor actor, Model model) {
+        model.addAttribute("current", sessions.current(actor.courseId()).orElse(null));
+        model.addAttribute("sessions", sessions.list(actor));
         return "evaluation/grid-parts :: session-bar-update";
     }
 }

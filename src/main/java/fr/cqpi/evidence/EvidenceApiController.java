@@ -1,6 +1,6 @@
 package fr.cqpi.evidence;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -13,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +44,8 @@ class EvidenceApiController {
 
     @GetMapping
     @Operation(summary = "The evidence of a learner's file not withdrawn, by bloc (evaluators; a learner their own)")
-    List<Evidence> list(@AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
-        return evidence.list(launch.actor(), learnerSub);
+    List<Evidence> list(Actor actor, @PathVariable("learnerId") String learnerSub) {
+        return evidence.list(actor, learnerSub);
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -57,7 +56,7 @@ class EvidenceApiController {
                     + " cqpi.evidence.max-file-size (20 MB by default, else 413). A learner attaches only to a bloc"
                     + " whose référentiel modality the candidate writes (B3), else 403; 409 on a bloc the jury decided")
     Evidence addFile(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable("learnerId") String learnerSub,
             @RequestParam(required = false) MultipartFile file,
             @RequestParam(required = false) String blocCode,
@@ -65,7 +64,7 @@ class EvidenceApiController {
             HttpServletRequest request)
             throws IOException {
         return evidence.addFile(
-                launch.actor(),
+                actor,
                 learnerSub,
                 new EvidenceService.NewFile(
                         blocCode,
@@ -81,11 +80,11 @@ class EvidenceApiController {
             summary = "Attaches a link ({blocCode, criterionCode, url, title}): http or https only, no credentials in"
                     + " it (else 400); same rules as files for who may attach where")
     Evidence addLink(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable("learnerId") String learnerSub,
             @RequestBody EvidenceService.NewLink body,
             HttpServletRequest request) {
-        return evidence.addLink(launch.actor(), learnerSub, body, RequestIdFilter.of(request));
+        return evidence.addLink(actor, learnerSub, body, RequestIdFilter.of(request));
     }
 
     @GetMapping("/{evidenceId}/content")
@@ -93,10 +92,8 @@ class EvidenceApiController {
             summary = "A file's bytes, as an attachment with the type detected at upload (nosniff, CSP sandbox);"
                     + " evaluators, or the learner of the file")
     ResponseEntity<byte[]> content(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable("learnerId") String learnerSub,
-            @PathVariable long evidenceId) {
-        return download(evidence.content(launch.actor(), learnerSub, evidenceId));
+            Actor actor, @PathVariable("learnerId") String learnerSub, @PathVariable long evidenceId) {
+        return download(evidence.content(actor, learnerSub, evidenceId));
     }
 
     @DeleteMapping("/{evidenceId}")
@@ -104,11 +101,11 @@ class EvidenceApiController {
             summary = "Withdraws an item: kept and audited, no longer listed (evaluators; a learner what they"
                     + " attached); 409 on a bloc the jury decided")
     Evidence withdraw(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable("learnerId") String learnerSub,
             @PathVariable long evidenceId,
             HttpServletRequest request) {
-        return evidence.withdraw(launch.actor(), learnerSub, evidenceId, RequestIdFilter.of(request));
+        return evidence.withdraw(actor, learnerSub, evidenceId, RequestIdFilter.of(request));
     }
 
     static ResponseEntity<byte[]> download(EvidenceFile file) {

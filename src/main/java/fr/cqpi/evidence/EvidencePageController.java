@@ -1,9 +1,9 @@
 package fr.cqpi.evidence;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.LearnerNotFoundException;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,8 +16,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.unit.DataSize;
@@ -54,17 +52,13 @@ class EvidencePageController {
     record TypedLink(String url, String title, String criterionCode) {}
 
     @GetMapping
-    String panel(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable String sub,
-            @PathVariable String bloc,
-            Model model) {
-        return panel(launch, sub, bloc, model, null, false, null);
+    String panel(Actor actor, @PathVariable String sub, @PathVariable String bloc, Model model) {
+        return panel(actor, sub, bloc, model, null, false, null);
     }
 
     @PostMapping("/files")
     String addFile(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String sub,
             @PathVariable String bloc,
             @RequestParam(required = false) MultipartFile file,
@@ -78,20 +72,20 @@ class EvidencePageController {
         return savedOrRefused(
                 () -> {
                     Evidence added = evidence.addFile(
-                            launch.actor(),
+                            actor,
                             sub,
                             new EvidenceService.NewFile(
                                     bloc, criterionCode, file == null ? null : file.getOriginalFilename(), content),
                             RequestIdFilter.of(request));
                     return say("evidence.added", locale, added.title());
                 },
-                new Panel(launch, sub, bloc, locale, response, model),
+                new Panel(actor, sub, bloc, locale, response, model),
                 new TypedLink(null, null, criterionCode));
     }
 
     @PostMapping("/links")
     String addLink(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String sub,
             @PathVariable String bloc,
             @RequestParam(required = false) String url,
@@ -104,19 +98,19 @@ class EvidencePageController {
         return savedOrRefused(
                 () -> {
                     Evidence added = evidence.addLink(
-                            launch.actor(),
+                            actor,
                             sub,
                             new EvidenceService.NewLink(bloc, criterionCode, url, title),
                             RequestIdFilter.of(request));
                     return say("evidence.added", locale, added.title());
                 },
-                new Panel(launch, sub, bloc, locale, response, model),
+                new Panel(actor, sub, bloc, locale, response, model),
                 new TypedLink(url, title, criterionCode));
     }
 
     @PostMapping("/{id}/withdraw")
     String withdraw(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String sub,
             @PathVariable String bloc,
             @PathVariable long id,
@@ -126,43 +120,42 @@ class EvidencePageController {
             Model model) {
         return savedOrRefused(
                 () -> {
-                    Evidence withdrawn = evidence.withdraw(launch.actor(), sub, id, RequestIdFilter.of(request));
+                    Evidence withdrawn = evidence.withdraw(actor, sub, id, RequestIdFilter.of(request));
                     return say("evidence.withdrawn", locale, withdrawn.title());
                 },
-                new Panel(launch, sub, bloc, locale, response, model),
+                new Panel(actor, sub, bloc, locale, response, model),
                 null);
     }
 
     /** The panel a change answers with: where it was made, for whom, and in which language. */
     private record Panel(
-            LaunchContext launch, String sub, String bloc, Locale locale, HttpServletResponse response, Model model) {}
+            Actor actor, String sub, String bloc, Locale locale, HttpServletResponse response, Model model) {}
 
     /** The panel again with what a change says, or with the refusal in words (what was typed kept). */
     private String savedOrRefused(Supplier<String> change, Panel at, TypedLink typed) {
         try {
             String said = change.get();
-            return panel(at.launch(), at.sub(), at.bloc(), at.model(), said, false, null);
+            return panel(at.actor(), at.sub(), at.bloc(), at.model(), said, false, null);
         } catch (UnsupportedEvidenceTypeException
                 | EvidenceTooLargeException
                 | InvalidEvidenceException
                 | BlocLockedException
                 | AccessDeniedException
                 | EvidenceNotFoundException e) {
-            return refused(e, at.launch(), at.sub(), at.bloc(), at.locale(), at.response(), at.model(), typed);
+            return refused(e, at.actor(), at.sub(), at.bloc(), at.locale(), at.response(), at.model(), typed);
         }
     }
 
     /** A file over the limit is refused while the upload is read, before the form's fields are known. */
     @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String uploadTooLarge(HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
+    String uploadTooLarge(
+            Actor actor, HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         @SuppressWarnings("unchecked")
         Map<String, String> vars =
                 (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
-        LaunchContext launch = (LaunchContext)
-                SecurityContextHolder.getContext().getAuthentication().getPrincipal();
         return refused(
                 new EvidenceTooLargeException(DataSize.ofBytes(evidence.maxFileSize())),
-                launch,
+                actor,
                 vars.get("sub"),
                 vars.get("bloc"),
                 locale,
@@ -174,7 +167,7 @@ class EvidencePageController {
     /** A refusal the panel says in words, with its status; the form keeps what was typed. */
     private String refused(
             RuntimeException e,
-            LaunchContext launch,
+            Actor actor,
             String sub,
             String bloc,
             Locale locale,
@@ -203,30 +196,23 @@ class EvidencePageController {
         } else {
             throw e;
         }
-        return panel(launch, sub, bloc, model, reason, true, typed);
+        return panel(actor, sub, bloc, model, reason, true, typed);
     }
 
     private String panel(
-            LaunchContext launch,
-            String sub,
-            String blocCode,
-            Model model,
-            String message,
-            boolean error,
-            TypedLink typed) {
+            Actor actor, String sub, String blocCode, Model model, String message, boolean error, TypedLink typed) {
         Referentiel referentiel = queries.referentiel();
         Referentiel.Bloc bloc =
                 referentiel.bloc(blocCode).orElseThrow(() -> new LearnerNotFoundException(sub + "/" + blocCode));
-        List<Evidence> items = evidence.list(launch.actor(), sub).stream()
+        List<Evidence> items = evidence.list(actor, sub).stream()
                 .filter(e -> e.blocCode().equals(bloc.code()))
                 .toList();
-        model.addAttribute("launch", launch);
         model.addAttribute("learnerSub", sub);
         model.addAttribute("bloc", bloc);
         model.addAttribute("items", items);
-        LocalDate lockedOn = evidence.lockedOn(launch.actor(), sub, bloc.code());
+        LocalDate lockedOn = evidence.lockedOn(actor, sub, bloc.code());
         model.addAttribute("lockedOn", lockedOn);
-        model.addAttribute("mayAttach", lockedOn == null && evidence.mayAttach(launch.actor(), sub, bloc));
+        model.addAttribute("mayAttach", lockedOn == null && evidence.mayAttach(actor, sub, bloc));
         model.addAttribute("maxBytes", evidence.maxFileSize());
         model.addAttribute("message", message);
         model.addAttribute("error", error);

@@ -5,7 +5,7 @@
  * to the evaluators (who act as jury) and the learner concerned only. Its page panel (htmx, under the grid) and its
  * JSON API are here too.
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "lti", "referentiel", "personaldata", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel", "personaldata", "shared"})
 package fr.cqpi.evidence;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,6 +1,6 @@
 package fr.cqpi.exports;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,7 +12,6 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,7 +40,7 @@ class ExportsController {
             summary = "The cohort (a learner per row) or every judgment (one per row), as CSV (UTF-8 with BOM, « ; »)"
                     + " or XLSX, in the launch's language (evaluators only)")
     void export(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable String what,
             @PathVariable String ext,
             Locale locale,
@@ -49,9 +48,8 @@ class ExportsController {
             throws IOException {
         ExportFormat format = ExportFormat.of(ext).orElseThrow();
         boolean cohort = what.equals("cohort");
-        Exports.Export export = cohort
-                ? exports.cohort(launch.actor(), format, locale)
-                : exports.judgments(launch.actor(), format, locale);
+        Exports.Export export =
+                cohort ? exports.cohort(actor, format, locale) : exports.judgments(actor, format, locale);
         String name = messages.getMessage(cohort ? "export.cohort.file" : "export.judgments.file", null, locale) + "-"
                 + LocalDate.now(ZoneId.of("Europe/Paris")) + "." + format.extension();
         response.setContentType(format.contentType());

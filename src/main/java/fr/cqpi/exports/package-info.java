@@ -3,7 +3,7 @@
  * and every judgment, as CSV for French Excel or XLSX, written row by row as they are read; the download, from the
  * pages and the JSON API, is here too.
  */
-@ApplicationModule(allowedDependencies = {"course", "evaluation", "lti", "referentiel"})
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "referentiel"})
 package fr.cqpi.exports;
 
 import org.springframework.modulith.ApplicationModule;

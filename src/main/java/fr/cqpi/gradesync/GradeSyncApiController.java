@@ -1,9 +1,8 @@
 package fr.cqpi.gradesync;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,7 +19,7 @@ class GradeSyncApiController {
 
     @GetMapping("/api/v1/grade-sync")
     @Operation(summary = "Grade sync state per learner and bloc in the course (evaluators only)")
-    GradeSync.CourseSync gradeSync(@AuthenticationPrincipal LaunchContext launch) {
-        return gradeSync.status(launch.actor());
+    GradeSync.CourseSync gradeSync(Actor actor) {
+        return gradeSync.status(actor);
     }
 }

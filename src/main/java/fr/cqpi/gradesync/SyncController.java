@@ -1,8 +1,7 @@
 package fr.cqpi.gradesync;
 
-import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.course.Actor;
 import java.util.Map;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,25 +19,23 @@ class SyncController {
     }
 
     @GetMapping("/app/sync")
-    String page(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("sync", gradeSync.status(launch.actor()));
+    String page(Actor actor, Model model) {
+        model.addAttribute("sync", gradeSync.status(actor));
         model.addAttribute("held", Map.of());
         return "gradesync/sync";
     }
 
     @GetMapping("/app/sync/progress")
-    String progress(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("sync", gradeSync.status(launch.actor()));
+    String progress(Actor actor, Model model) {
+        model.addAttribute("sync", gradeSync.status(actor));
         return "gradesync/sync :: progress";
     }
 
     @GetMapping("/app/sync/gradebook")
-    String readBack(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("sync", gradeSync.status(launch.actor()));
+    String readBack(Actor actor, Model model) {
+        model.addAttribute("sync", gradeSync.status(actor));
         try {
-            model.addAttribute("held", gradeSync.readBack(launch.actor()));
+            model.addAttribute("held", gradeSync.readBack(actor));
             model.addAttribute("readBack", true);
         } catch (RuntimeException e) {
             model.addAttribute("held", Map.of());
@@ -48,39 +45,36 @@ class SyncController {
     }
 
     @PostMapping("/app/sync/course")
-    String syncCourse(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        gradeSync.syncCourseNow(launch.actor());
-        model.addAttribute("sync", gradeSync.status(launch.actor()));
+    String syncCourse(Actor actor, Model model) {
+        gradeSync.syncCourseNow(actor);
+        model.addAttribute("sync", gradeSync.status(actor));
         return "gradesync/sync :: progress";
     }
 
     @PostMapping("/app/sync/retry")
     String retry(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @RequestParam(required = false) String learner,
             @RequestParam(required = false) String bloc,
             Model model) {
-        gradeSync.retryNow(launch.actor(), learner, bloc);
-        return page(launch, model);
+        gradeSync.retryNow(actor, learner, bloc);
+        return page(actor, model);
     }
 
     @PostMapping("/app/sync/settings")
-    String settings(
-            @AuthenticationPrincipal LaunchContext launch,
-            @RequestParam(defaultValue = "false") boolean showProgress,
-            Model model) {
-        gradeSync.setShowProgress(launch.actor(), showProgress);
-        return page(launch, model);
+    String settings(Actor actor, @RequestParam(defaultValue = "false") boolean showProgress, Model model) {
+        gradeSync.setShowProgress(actor, showProgress);
+        return page(actor, model);
     }
 
     @PostMapping("/app/sync/roster")
-    String roster(@AuthenticationPrincipal LaunchContext launch, Model model) {
+    String roster(Actor actor, Model model) {
         try {
-            int read = gradeSync.refreshRoster(launch.actor());
+            int read = gradeSync.refreshRoster(actor);
             model.addAttribute("rosterRead", read);
         } catch (RuntimeException e) {
             model.addAttribute("rosterError", e.getMessage());
         }
-        return page(launch, model);
+        return page(actor, model);
     }
 }

@@ -6,7 +6,6 @@
         allowedDependencies = {
             "course",
             "evaluation",
-            "lti",
             "lti::platforms",
             "lti::keys",
             "lti::events",

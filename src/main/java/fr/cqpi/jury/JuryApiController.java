@@ -1,7 +1,7 @@
 package fr.cqpi.jury;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.shared.RequestIdFilter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,8 +59,8 @@ class JuryApiController {
 
     @GetMapping("/jury-sessions")
     @Operation(summary = "The jury sessions of the course, latest first (evaluators only)")
-    List<SessionView> sessions(@AuthenticationPrincipal LaunchContext launch) {
-        return jury.sessions(launch.actor()).stream().map(SessionView::of).toList();
+    List<SessionView> sessions(Actor actor) {
+        return jury.sessions(actor).stream().map(SessionView::of).toList();
     }
 
     @PostMapping("/jury-sessions")
@@ -70,8 +69,8 @@ class JuryApiController {
             summary = "Records a jury session: date (may be ahead), place, members (college, role), the candidates"
                     + " presented and whether its rules give the président a casting vote on a tie"
                     + " (presidentCastingVote; evaluators only); one président, voting members of both colleges")
-    SessionView create(@AuthenticationPrincipal LaunchContext launch, @RequestBody JuryInputs.Session body) {
-        return SessionView.of(jury.createSession(launch.actor(), body));
+    SessionView create(Actor actor, @RequestBody JuryInputs.Session body) {
+        return SessionView.of(jury.createSession(actor, body));
     }
 
     @PutMapping("/jury-sessions/{sessionId}/schedule")
@@ -79,21 +78,17 @@ class JuryApiController {
             summary = "Changes a session's date or place while its jury has decided nothing (409"
                     + " session_has_decisions after); members with an e-mail address receive an updated invitation"
                     + " (evaluators only)")
-    SessionView reschedule(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable long sessionId,
-            @RequestBody JuryInputs.Schedule body) {
-        return SessionView.of(jury.reschedule(launch.actor(), sessionId, body));
+    SessionView reschedule(Actor actor, @PathVariable long sessionId, @RequestBody JuryInputs.Schedule body) {
+        return SessionView.of(jury.reschedule(actor, sessionId, body));
     }
 
     record SessionDetail(SessionView session, List<JuryDecision> decisions) {}
 
     @GetMapping("/jury-sessions/{sessionId}")
     @Operation(summary = "A jury session with the decisions taken in it (evaluators only)")
-    SessionDetail session(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId) {
+    SessionDetail session(Actor actor, @PathVariable long sessionId) {
         return new SessionDetail(
-                SessionView.of(jury.session(launch.actor(), sessionId)),
-                jury.decisionsOfSession(launch.actor(), sessionId));
+                SessionView.of(jury.session(actor, sessionId)), jury.decisionsOfSession(actor, sessionId));
     }
 
     @PostMapping("/jury-sessions/{sessionId}/decisions")
@@ -106,18 +101,17 @@ class JuryApiController {
                     + " on a change) until REOUVERTURE or a new decision; sent to the gradebook at once (evaluators"
                     + " only)")
     Jury.Decided decide(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable long sessionId,
             @RequestBody JuryInputs.Decide body,
             HttpServletRequest request) {
-        return jury.decide(launch.actor(), sessionId, body, RequestIdFilter.of(request));
+        return jury.decide(actor, sessionId, body, RequestIdFilter.of(request));
     }
 
     @GetMapping("/learners/{learnerId}/jury")
     @Operation(summary = "A candidate's results, jury decisions and recours (evaluators; a learner their own)")
-    Jury.CandidateFile candidate(
-            @AuthenticationPrincipal LaunchContext launch, @PathVariable("learnerId") String learnerSub) {
-        return jury.candidate(launch.actor(), learnerSub);
+    Jury.CandidateFile candidate(Actor actor, @PathVariable("learnerId") String learnerSub) {
+        return jury.candidate(actor, learnerSub);
     }
 
     @PostMapping("/learners/{learnerId}/recours")
@@ -127,9 +121,7 @@ class JuryApiController {
                     + " before that decision's jury; a decision naming it (recoursId), in a session held on or after"
                     + " the day it was filed, decides it (evaluators only)")
     Recours recours(
-            @AuthenticationPrincipal LaunchContext launch,
-            @PathVariable("learnerId") String learnerSub,
-            @RequestBody JuryInputs.FileRecours body) {
-        return jury.fileRecours(launch.actor(), learnerSub, body);
+            Actor actor, @PathVariable("learnerId") String learnerSub, @RequestBody JuryInputs.FileRecours body) {
+        return jury.fileRecours(actor, learnerSub, body);
     }
 }

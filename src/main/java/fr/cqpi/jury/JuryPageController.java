@@ -1,11 +1,11 @@
 package fr.cqpi.jury;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.evaluation.Divergence;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evidence.Evidence;
 import fr.cqpi.evidence.EvidenceService;
-import fr.cqpi.lti.LaunchContext;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RefusalMessages;
 import fr.cqpi.shared.RequestIdFilter;
@@ -18,7 +18,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,45 +59,45 @@ class JuryPageController {
     record Said(String sub, String text, boolean error) {}
 
     @GetMapping
-    String sessions(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        return sessionsPage(launch, model, null, null, null);
+    String sessions(Actor actor, Model model) {
+        return sessionsPage(actor, model, null, null, null);
     }
 
     @PostMapping
     String create(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             SessionForm form,
             @RequestHeader(value = "HX-Request", required = false) String htmx,
             Locale locale,
             HttpServletResponse response,
             Model model) {
         try {
-            JurySession created = jury.createSession(launch.actor(), form.inputs());
+            JurySession created = jury.createSession(actor, form.inputs());
             if (htmx == null) {
                 return "redirect:/app/jury/" + created.id();
             }
             response.setHeader("HX-Push-Url", "/app/jury/" + created.id());
-            return session(launch, created.id(), model);
+            return session(actor, created.id(), model);
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            return sessionsPage(launch, model, form.typed(), e.field(), error(e, null, locale));
+            return sessionsPage(actor, model, form.typed(), e.field(), error(e, null, locale));
         }
     }
 
     @GetMapping("/{sessionId}")
-    String session(@AuthenticationPrincipal LaunchContext launch, @PathVariable long sessionId, Model model) {
-        JurySession session = jury.session(launch.actor(), sessionId);
+    String session(Actor actor, @PathVariable long sessionId, Model model) {
+        JurySession session = jury.session(actor, sessionId);
         List<Jury.CandidateFile> files = session.candidates().stream()
-                .map(c -> jury.candidate(launch.actor(), c.sub()))
+                .map(c -> jury.candidate(actor, c.sub()))
                 .toList();
-        candidateModel(launch, session, files, model);
+        candidateModel(actor, session, files, model);
         return "jury/jury-session";
     }
 
     /** A new date or place, before the jury has decided: its members receive an updated invitation. */
     @PostMapping("/{sessionId}/schedule")
     String reschedule(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable long sessionId,
             @RequestParam(required = false) String heldOn,
             @RequestParam(required = false) String place,
@@ -106,11 +105,11 @@ class JuryPageController {
             HttpServletResponse response,
             Model model) {
         try {
-            jury.reschedule(launch.actor(), sessionId, new JuryInputs.Schedule(heldOn, place));
+            jury.reschedule(actor, sessionId, new JuryInputs.Schedule(heldOn, place));
             return "redirect:/app/jury/" + sessionId;
         } catch (InvalidJuryInputException e) {
             response.setStatus(status(e));
-            String page = session(launch, sessionId, model);
+            String page = session(actor, sessionId, model);
             model.addAttribute("scheduleError", error(e, null, locale));
             model.addAttribute("scheduleField", e.field());
             return page;
@@ -119,16 +118,16 @@ class JuryPageController {
 
     @PostMapping("/{sessionId}/decisions")
     String decide(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable long sessionId,
             DecisionForm form,
             Locale locale,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        JurySession session = jury.session(launch.actor(), sessionId);
+        JurySession session = jury.session(actor, sessionId);
         try {
-            Jury.Decided decided = jury.decide(launch.actor(), sessionId, form.inputs(), RequestIdFilter.of(request));
+            Jury.Decided decided = jury.decide(actor, sessionId, form.inputs(), RequestIdFilter.of(request));
             String outcome =
                     messages.getMessage("jury.outcome." + decided.decision().outcome(), null, locale);
             model.addAttribute(
@@ -141,23 +140,23 @@ class JuryPageController {
             response.setStatus(status(e));
             model.addAttribute("typed", new TypedForm<>(form, e.field(), error(e, session, locale)));
         }
-        return candidate(launch, session, form.learnerId(), model);
+        return candidate(actor, session, form.learnerId(), model);
     }
 
     @PostMapping("/{sessionId}/recours")
     String recours(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable long sessionId,
             RecoursForm form,
             Locale locale,
             HttpServletResponse response,
             Model model) {
-        JurySession session = jury.session(launch.actor(), sessionId);
+        JurySession session = jury.session(actor, sessionId);
         if (form.learnerId() == null || !session.presents(form.learnerId())) {
             throw new LearnerNotFoundException(form.learnerId());
         }
         try {
-            jury.fileRecours(launch.actor(), form.learnerId(), form.inputs());
+            jury.fileRecours(actor, form.learnerId(), form.inputs());
             model.addAttribute(
                     "said",
                     new Said(
@@ -168,21 +167,20 @@ class JuryPageController {
             response.setStatus(status(e));
             model.addAttribute("typedRecours", new TypedForm<>(form, e.field(), error(e, session, locale)));
         }
-        return candidate(launch, session, form.learnerId(), model);
+        return candidate(actor, session, form.learnerId(), model);
     }
 
-    private String candidate(LaunchContext launch, JurySession session, String learnerSub, Model model) {
+    private String candidate(Actor actor, JurySession session, String learnerSub, Model model) {
         if (learnerSub == null || !session.presents(learnerSub)) {
             throw new LearnerNotFoundException(learnerSub);
         }
-        Jury.CandidateFile file = jury.candidate(launch.actor(), learnerSub);
-        candidateModel(launch, session, List.of(file), model);
+        Jury.CandidateFile file = jury.candidate(actor, learnerSub);
+        candidateModel(actor, session, List.of(file), model);
         model.addAttribute("f", file);
         return "jury/jury-candidate :: candidate(f=${f})";
     }
 
-    private void candidateModel(
-            LaunchContext launch, JurySession session, List<Jury.CandidateFile> files, Model model) {
+    private void candidateModel(Actor actor, JurySession session, List<Jury.CandidateFile> files, Model model) {
         Referentiel referentiel = queries.referentiel();
         Map<String, Map<String, List<Evidence>>> evidenceOf = new LinkedHashMap<>();
         Map<String, Map<String, List<Recours>>> openRecours = new LinkedHashMap<>();
@@ -191,9 +189,9 @@ class JuryPageController {
             // Where the tuteur entreprise and the évaluateur habilité disagree: the jury goes back to the file there.
             divergencesOf.put(
                     f.learner().sub(),
-                    queries.divergences(launch.courseId(), f.learner().userId()).stream()
+                    queries.divergences(actor.courseId(), f.learner().userId()).stream()
                             .collect(Collectors.groupingBy(Divergence::blocCode)));
-            List<Evidence> items = evidence.list(launch.actor(), f.learner().sub());
+            List<Evidence> items = evidence.list(actor, f.learner().sub());
             Map<String, List<Evidence>> byBloc = new LinkedHashMap<>();
             Map<String, List<Recours>> open = new LinkedHashMap<>();
             for (Referentiel.Bloc b : referentiel.blocs()) {
@@ -207,7 +205,6 @@ class JuryPageController {
             evidenceOf.put(f.learner().sub(), byBloc);
             openRecours.put(f.learner().sub(), open);
         }
-        model.addAttribute("launch", launch);
         model.addAttribute("jurySession", session);
         model.addAttribute("held", jury.held(session));
         model.addAttribute("files", files);
@@ -219,11 +216,9 @@ class JuryPageController {
                 "outcomes", Arrays.stream(Outcome.values()).map(Enum::name).toList());
     }
 
-    private String sessionsPage(
-            LaunchContext launch, Model model, SessionForm.Typed typed, String field, String error) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("sessions", jury.sessions(launch.actor()));
-        model.addAttribute("learners", queries.learners(launch.actor()));
+    private String sessionsPage(Actor actor, Model model, SessionForm.Typed typed, String field, String error) {
+        model.addAttribute("sessions", jury.sessions(actor));
+        model.addAttribute("learners", queries.learners(actor));
         model.addAttribute("memberRows", SessionForm.rowsShown(typed));
         model.addAttribute("typedSession", typed);
         model.addAttribute("invalidField", field);

@@ -4,8 +4,7 @@
  * judgments. Who may act as jury: the evaluators of the course. Its pages (sessions, candidates' files, the decision
  * and recours forms) and its JSON API are here too.
  */
-@ApplicationModule(
-        allowedDependencies = {"course", "evaluation", "evidence", "lti", "referentiel", "personaldata", "shared"})
+@ApplicationModule(allowedDependencies = {"course", "evaluation", "evidence", "referentiel", "personaldata", "shared"})
 package fr.cqpi.jury;
 
 import org.springframework.modulith.ApplicationModule;

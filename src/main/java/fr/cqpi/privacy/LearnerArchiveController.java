@@ -1,10 +1,9 @@
 package fr.cqpi.privacy;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.People;
-import fr.cqpi.lti.LaunchContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.server.ResponseStatusException;
@@ -23,8 +22,8 @@ class LearnerArchiveController {
     }
 
     @GetMapping("/app/me/archive")
-    ResponseEntity<StreamingResponseBody> mine(@AuthenticationPrincipal LaunchContext launch) {
-        People.Entry me = people.find(launch.platformId(), launch.sub())
+    ResponseEntity<StreamingResponseBody> mine(Actor actor) {
+        People.Entry me = people.find(actor.platformId(), actor.sub())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         return ArchiveDownload.of(archive, me);
     }

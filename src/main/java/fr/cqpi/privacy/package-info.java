@@ -4,7 +4,7 @@
  * module's {@link fr.cqpi.personaldata.PersonalData}; owns only its own tables (retention_run, personal_data_read,
  * personal_data_erasure). A person's download of their own archive, from their launch, is here too.
  */
-@ApplicationModule(allowedDependencies = {"personaldata", "course", "lti"})
+@ApplicationModule(allowedDependencies = {"personaldata", "course"})
 package fr.cqpi.privacy;
 
 import org.springframework.modulith.ApplicationModule;

@@ -1,8 +1,8 @@
 package fr.cqpi.tutors;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.evaluation.LearnerNotFoundException;
-import fr.cqpi.lti.LaunchContext;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -56,52 +55,50 @@ class TutorInvitationsApiController {
 
     @GetMapping
     @Operation(summary = "The course's invitations, the latest first")
-    List<InvitationView> list(@AuthenticationPrincipal LaunchContext launch) {
-        return invitations.list(launch.actor()).stream()
+    List<InvitationView> list(Actor actor) {
+        return invitations.list(actor).stream()
                 .map(TutorInvitationsApiController::view)
                 .toList();
     }
 
     @PostMapping
     @Operation(summary = "Invites a tutor by e-mail for these learners (an active invitation of the address grows)")
-    ResponseEntity<InvitationView> invite(
-            @AuthenticationPrincipal LaunchContext launch, @RequestBody InvitationRequest request) {
+    ResponseEntity<InvitationView> invite(Actor actor, @RequestBody InvitationRequest request) {
         TutorInvitation invitation = invitations.invite(
-                launch.actor(),
+                actor,
                 request.email(),
                 request.name(),
                 request.learnerIds(),
                 Locale.forLanguageTag(request.language() == null ? "fr" : request.language()));
-        return ResponseEntity.status(201).body(find(launch, invitation.publicId()));
+        return ResponseEntity.status(201).body(find(actor, invitation.publicId()));
     }
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revokes the invitation: no sign-in any more, an open session ends at its next request")
-    ResponseEntity<Void> revoke(@AuthenticationPrincipal LaunchContext launch, @PathVariable UUID id) {
-        invitations.revoke(launch.actor(), id);
+    ResponseEntity<Void> revoke(Actor actor, @PathVariable UUID id) {
+        invitations.revoke(actor, id);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/confirm")
     @Operation(summary = "Confirms that the course's Mentor with the invitation's address is the invited tutor")
-    InvitationView confirm(
-            @AuthenticationPrincipal LaunchContext launch, @PathVariable UUID id, @RequestBody ConfirmRequest request) {
-        invitations.confirm(launch.actor(), id, request.mentorId());
-        return find(launch, id);
+    InvitationView confirm(Actor actor, @PathVariable UUID id, @RequestBody ConfirmRequest request) {
+        invitations.confirm(actor, id, request.mentorId());
+        return find(actor, id);
     }
 
     @GetMapping("/{id}/audit")
     @Operation(summary = "Who did what and when with this invitation, every request of its tutor included")
-    List<TutorAudit.Entry> audit(@AuthenticationPrincipal LaunchContext launch, @PathVariable UUID id) {
-        InvitationListing listing = invitations.list(launch.actor()).stream()
+    List<TutorAudit.Entry> audit(Actor actor, @PathVariable UUID id) {
+        InvitationListing listing = invitations.list(actor).stream()
                 .filter(l -> l.invitation().publicId().equals(id))
                 .findFirst()
                 .orElseThrow(() -> new LearnerNotFoundException(id.toString()));
         return audit.of(listing.invitation().id());
     }
 
-    private InvitationView find(LaunchContext launch, UUID id) {
-        return invitations.list(launch.actor()).stream()
+    private InvitationView find(Actor actor, UUID id) {
+        return invitations.list(actor).stream()
                 .filter(l -> l.invitation().publicId().equals(id))
                 .map(TutorInvitationsApiController::view)
                 .findFirst()

@@ -1,14 +1,13 @@
 package fr.cqpi.tutors;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.evaluation.EvaluationQueries;
-import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +35,14 @@ class TutorInvitationsPageController {
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        fill(launch, model, null, false);
+    String page(Actor actor, Model model) {
+        fill(actor, model, null, false);
         return "tutors/tutor-invitations";
     }
 
     @PostMapping
     String invite(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @RequestParam(required = false) String email,
             @RequestParam(required = false) String name,
             @RequestParam(name = "learner", required = false) List<String> learners,
@@ -51,44 +50,42 @@ class TutorInvitationsPageController {
             HttpServletResponse response,
             Model model) {
         try {
-            invitations.invite(
-                    launch.actor(), email, name, learners, Locale.forLanguageTag(language == null ? "fr" : language));
-            fill(launch, model, text("invitations.sent"), false);
+            invitations.invite(actor, email, name, learners, Locale.forLanguageTag(language == null ? "fr" : language));
+            fill(actor, model, text("invitations.sent"), false);
         } catch (InvalidInvitationException invalid) {
             response.setStatus(400);
-            fill(launch, model, text("invitations.invalid." + invalid.field()), true);
+            fill(actor, model, text("invitations.invalid." + invalid.field()), true);
         }
         return "tutors/tutor-invitations :: invitations";
     }
 
     @PostMapping("/{id}/revoke")
-    String revoke(@AuthenticationPrincipal LaunchContext launch, @PathVariable UUID id, Model model) {
-        invitations.revoke(launch.actor(), id);
-        fill(launch, model, text("invitations.revoked"), false);
+    String revoke(Actor actor, @PathVariable UUID id, Model model) {
+        invitations.revoke(actor, id);
+        fill(actor, model, text("invitations.revoked"), false);
         return "tutors/tutor-invitations :: invitations";
     }
 
     @PostMapping("/{id}/confirm")
     String confirm(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @PathVariable UUID id,
             @RequestParam(required = false) String mentor,
             HttpServletResponse response,
             Model model) {
         try {
-            invitations.confirm(launch.actor(), id, mentor);
-            fill(launch, model, text("invitations.confirmed"), false);
+            invitations.confirm(actor, id, mentor);
+            fill(actor, model, text("invitations.confirmed"), false);
         } catch (InvalidInvitationException invalid) {
             response.setStatus(400);
-            fill(launch, model, text("invitations.invalid.mentorId"), true);
+            fill(actor, model, text("invitations.invalid.mentorId"), true);
         }
         return "tutors/tutor-invitations :: invitations";
     }
 
-    private void fill(LaunchContext launch, Model model, String message, boolean error) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("invitations", invitations.list(launch.actor()));
-        model.addAttribute("learners", queries.learners(launch.actor()));
+    private void fill(Actor actor, Model model, String message, boolean error) {
+        model.addAttribute("invitations", invitations.list(actor));
+        model.addAttribute("learners", queries.learners(actor));
         model.addAttribute("message", message);
         model.addAttribute("error", error);
     }

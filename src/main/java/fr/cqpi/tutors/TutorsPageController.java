@@ -1,15 +1,14 @@
 package fr.cqpi.tutors;
 
+import fr.cqpi.course.Actor;
 import fr.cqpi.evaluation.EvaluationQueries;
 import fr.cqpi.evaluation.InvalidEvaluationInputException;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.evaluation.TutorDesignations;
-import fr.cqpi.lti.LaunchContext;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,52 +32,47 @@ class TutorsPageController {
     }
 
     @GetMapping
-    String page(@AuthenticationPrincipal LaunchContext launch, Model model) {
-        fill(launch, model, null, false);
+    String page(Actor actor, Model model) {
+        fill(actor, model, null, false);
         return "tutors/tutors";
     }
 
     @PostMapping
     String assign(
-            @AuthenticationPrincipal LaunchContext launch,
+            Actor actor,
             @RequestParam(required = false) String tutor,
             @RequestParam(name = "learner", required = false) List<String> learners,
             HttpServletResponse response,
             Model model) {
         if (tutor == null || tutor.isBlank() || learners == null || learners.isEmpty()) {
             response.setStatus(400);
-            fill(launch, model, text("tutors.invalid.missing"), true);
+            fill(actor, model, text("tutors.invalid.missing"), true);
             return "tutors/tutors :: assignments";
         }
         try {
             for (String learner : learners) {
-                tutors.assign(launch.actor(), tutor, learner);
+                tutors.assign(actor, tutor, learner);
             }
-            fill(launch, model, text("tutors.assigned"), false);
+            fill(actor, model, text("tutors.assigned"), false);
         } catch (InvalidEvaluationInputException | LearnerNotFoundException refused) {
             // Each assignment is its own transaction: those made before the refusal stand, and the page shows them.
             response.setStatus(400);
-            fill(launch, model, text("tutors.invalid.member"), true);
+            fill(actor, model, text("tutors.invalid.member"), true);
         }
         return "tutors/tutors :: assignments";
     }
 
     @PostMapping("/remove")
-    String unassign(
-            @AuthenticationPrincipal LaunchContext launch,
-            @RequestParam String tutor,
-            @RequestParam String learner,
-            Model model) {
-        tutors.unassign(launch.actor(), tutor, learner);
-        fill(launch, model, text("tutors.removed"), false);
+    String unassign(Actor actor, @RequestParam String tutor, @RequestParam String learner, Model model) {
+        tutors.unassign(actor, tutor, learner);
+        fill(actor, model, text("tutors.removed"), false);
         return "tutors/tutors :: assignments";
     }
 
-    private void fill(LaunchContext launch, Model model, String message, boolean error) {
-        model.addAttribute("launch", launch);
-        model.addAttribute("assignments", tutors.list(launch.actor()));
-        model.addAttribute("candidates", tutors.candidates(launch.actor()));
-        model.addAttribute("learners", queries.learners(launch.actor()));
+    private void fill(Actor actor, Model model, String message, boolean error) {
+        model.addAttribute("assignments", tutors.list(actor));
+        model.addAttribute("candidates", tutors.candidates(actor));
+        model.addAttribute("learners", queries.learners(actor));
         model.addAttribute("message", message);
         model.addAttribute("error", error);
     }
