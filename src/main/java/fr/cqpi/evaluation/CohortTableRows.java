@@ -1,5 +1,7 @@
 package fr.cqpi.evaluation;
 
+import static fr.cqpi.evaluation.WrittenHtml.escape;
+
 import fr.cqpi.shared.DisplayDates;
 import java.math.RoundingMode;
 import java.util.Arrays;
@@ -9,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.unbescape.html.HtmlEscape;
 import org.unbescape.uri.UriEscape;
 
 /**
@@ -101,9 +102,5 @@ class CohortTableRows {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
-    }
-
-    private static String escape(String text) {
-        return text == null ? "" : HtmlEscape.escapeHtml4Xml(text);
     }
 }

@@ -1,11 +1,12 @@
 package fr.cqpi.evaluation;
 
+import static fr.cqpi.evaluation.WrittenHtml.escape;
+
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.DisplayDates;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.unbescape.html.HtmlEscape;
 
 /**
  * A criterion of a read-only grid (the learner's own), written straight to a string: the markup Thymeleaf's
@@ -132,9 +133,5 @@ class ReadOnlyCriterion {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
-    }
-
-    private static String escape(String text) {
-        return text == null ? "" : HtmlEscape.escapeHtml4Xml(text);
     }
 }

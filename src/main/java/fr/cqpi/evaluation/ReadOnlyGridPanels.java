@@ -1,5 +1,7 @@
 package fr.cqpi.evaluation;
 
+import static fr.cqpi.evaluation.WrittenHtml.escape;
+
 import fr.cqpi.referentiel.Referentiel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,7 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
-import org.unbescape.html.HtmlEscape;
 import org.unbescape.uri.UriEscape;
 
 /**
@@ -253,9 +254,5 @@ class ReadOnlyGridPanels {
 
     private String message(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
-    }
-
-    private static String escape(String text) {
-        return text == null ? "" : HtmlEscape.escapeHtml4Xml(text);
     }
 }
