@@ -22,6 +22,17 @@ record CourseJudgments(
         this(new HashMap<>(), new HashMap<>(), new HashMap<>());
     }
 
+    /** How many statuses it holds (what a cached copy weighs). */
+    int size() {
+        int size = 0;
+        for (Map<EvaluatorRole, Map<String, JudgmentStatus>> byRole : statuses.values()) {
+            for (Map<String, JudgmentStatus> byCriterion : byRole.values()) {
+                size += byCriterion.size();
+            }
+        }
+        return size;
+    }
+
     void judged(long learnerId, String judgeSub, String judgeName, Instant at) {
         lastJudgedAt.merge(learnerId, at, (a, b) -> a.isAfter(b) ? a : b);
         Judge judge = judges.computeIfAbsent(judgeSub, sub -> new Judge(sub, judgeName, new HashSet<>()));

@@ -36,6 +36,7 @@ public class EvaluationQueries {
     private final StandingDecisions decisions;
     private final EvaluationSessions sessions;
     private final TutorAssignments tutors;
+    private final CourseJudgmentsCache courseJudgments;
 
     EvaluationQueries(
             JudgmentRepository judgments,
@@ -44,7 +45,8 @@ public class EvaluationQueries {
             LearnerAccess access,
             StandingDecisions decisions,
             EvaluationSessions sessions,
-            TutorAssignments tutors) {
+            TutorAssignments tutors,
+            CourseJudgmentsCache courseJudgments) {
         this.judgments = judgments;
         this.catalog = catalog;
         this.members = members;
@@ -52,6 +54,7 @@ public class EvaluationQueries {
         this.decisions = decisions;
         this.sessions = sessions;
         this.tutors = tutors;
+        this.courseJudgments = courseJudgments;
     }
 
     /** How many judgments each course holds (courses without any are absent), for the administrator. */
@@ -100,7 +103,7 @@ public class EvaluationQueries {
                 launch,
                 sessionId,
                 learners(launch),
-                judgments.inCourse(launch.courseId(), referentiel().code()));
+                courseJudgments.inCourse(launch.courseId(), referentiel().code()));
     }
 
     /**
@@ -110,7 +113,7 @@ public class EvaluationQueries {
     public CohortView cohortView(Actor launch, Long sessionId) {
         List<CourseMember> roster = learners(launch);
         CourseJudgments course =
-                judgments.inCourse(launch.courseId(), referentiel().code());
+                courseJudgments.inCourse(launch.courseId(), referentiel().code());
         return new CohortView(
                 rows(launch, sessionId, roster, course),
                 launch.isEvaluator() ? evaluators(launch, course, roster) : List.of());

@@ -54,6 +54,15 @@ class JudgmentRepository {
         return judgments;
     }
 
+    /** The course's judgment revision (V29's trigger raises it on every write to its judgments); 0 before any. */
+    long revision(long courseId) {
+        return jdbc.sql("select revision from judgment_revision where course_id = :course")
+                .param("course", courseId)
+                .query(Long.class)
+                .optional()
+                .orElse(0L);
+    }
+
     /**
      * Every judgment of a course read once for the cohort: the statuses, when each learner was last judged, and
      * who judged whom.
