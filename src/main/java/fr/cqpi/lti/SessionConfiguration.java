@@ -57,8 +57,8 @@ class SessionConfiguration {
             """;
 
     /**
-     * Spring Session's filter, made again around {@link SavedSessionReuse} (a session repository bean of our own
-     * would turn Spring Boot's JDBC session configuration off).
+     * Spring Session's filter, made again around {@link LastAccessThrottle} and {@link SavedSessionReuse} (a session
+     * repository bean of our own would turn Spring Boot's JDBC session configuration off).
      */
     @Bean
     static BeanPostProcessor savedSessionReuse(
@@ -67,8 +67,8 @@ class SessionConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof SessionRepositoryFilter<?>) {
-                    SessionRepositoryFilter<?> filter =
-                            new SessionRepositoryFilter<>(new SavedSessionReuse<>(jdbc.getObject()));
+                    SessionRepositoryFilter<?> filter = new SessionRepositoryFilter<>(
+                            new LastAccessThrottle(new SavedSessionReuse<>(jdbc.getObject())));
                     filter.setHttpSessionIdResolver(resolver.getObject());
                     return filter;
                 }

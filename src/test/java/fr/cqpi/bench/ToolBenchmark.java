@@ -34,17 +34,20 @@ public final class ToolBenchmark {
 
     public static void main(String[] args) throws Exception {
         Path data = Files.createTempDirectory("cqpi-bench");
-        ConfigurableApplicationContext app = TestApplications.start(Map.of(
-                "cqpi.embedded-db.dir",
-                data.resolve("pg").toString(),
-                "cqpi.embedded-db.delete-on-close",
-                "true",
-                "spring.datasource.hikari.maximum-pool-size",
-                "30",
-                "server.tomcat.threads.max",
-                "100",
-                "logging.level.fr.cqpi",
-                "WARN"));
+        ConfigurableApplicationContext app = TestApplications.start(
+                Map.of(
+                        "cqpi.embedded-db.dir",
+                        data.resolve("pg").toString(),
+                        "cqpi.embedded-db.delete-on-close",
+                        "true",
+                        "spring.datasource.hikari.maximum-pool-size",
+                        "30",
+                        "server.tomcat.threads.max",
+                        "100",
+                        "logging.level.fr.cqpi",
+                        "WARN"),
+                RequestCpu.class);
+        requestCpu = app.getBean(RequestCpu.class);
         int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         JdbcClient jdbc = app.getBean(JdbcClient.class);
         TestPlatform platform = new TestPlatform(
@@ -103,7 +106,7 @@ public final class ToolBenchmark {
             int perClient = clients == 1 ? 300 : clients == 16 ? 120 : 40;
             jdk.jfr.Recording recording = null;
             if (jfr != null && clients == 16) {
-                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording = profiling();
                 recording.start();
             }
             CpuMeter meter = CpuMeter.start(postgresData);
@@ -179,7 +182,7 @@ public final class ToolBenchmark {
                 int perClient = clients == 16 ? 30 : 10;
                 jdk.jfr.Recording recording = null;
                 if (jfr != null && clients == 16) {
-                    recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                    recording = profiling();
                     recording.start();
                 }
                 measured(
@@ -266,8 +269,20 @@ public final class ToolBenchmark {
         if (jfr == null) {
             return null;
         }
-        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        jdk.jfr.Recording recording = profiling();
         recording.start();
+        return recording;
+    }
+
+    /**
+     * The "profile" settings, with Java samples every millisecond (the default 10 to 20 ms gives too few on a page);
+     * run on Java 25 for CPU-time samples ({@code jdk.CPUTimeSample}), which Java 17's sampler lacks.
+     */
+    private static jdk.jfr.Recording profiling() throws Exception {
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+        // On Java 25 (Linux), samples by CPU time rather than wall time: what each method costs the tool, exactly.
+        recording.enable("jdk.CPUTimeSample").with("throttle", "1ms");
         return recording;
     }
 
@@ -393,7 +408,7 @@ public final class ToolBenchmark {
         Bench.run("warm-up", 16, 10, c -> trainers[c].get("/app/learners/bench-learner-" + (c % 30)));
         jdk.jfr.Recording recording = null;
         if (jfr != null) {
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording = profiling();
             recording.start();
         }
         measured(
@@ -408,7 +423,7 @@ public final class ToolBenchmark {
             recording.stop();
             recording.dump(Path.of(jfr.replace(".jfr", "-cohort.jfr")));
             recording.close();
-            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording = profiling();
             recording.start();
         }
         measured(
@@ -532,11 +547,18 @@ public final class ToolBenchmark {
             int perClient,
             Bench.Operation operation)
             throws Exception {
+        requestCpu.reset();
         CpuMeter meter = CpuMeter.start(postgresData);
         Bench.Result result = Bench.run(name, clients, perClient, operation);
         cpu.add(cpuRow(result, meter.stop()));
         results.add(result);
+        STEPS.add("| " + name + " | " + clients + " | " + requestCpu.summary(result.operations()) + " |");
     }
+
+    /** The tool's request threads' CPU by request of each measured phase (see {@link RequestCpu}). */
+    private static final List<String> STEPS = new ArrayList<>();
+
+    private static RequestCpu requestCpu;
 
     /** Prints the results and the CPU rows as Markdown tables and writes them to {@code file}. */
     static void writeReport(List<Bench.Result> results, List<String> cpu, Path file) throws IOException {
@@ -545,6 +567,8 @@ public final class ToolBenchmark {
         report.append("\n| Operation | Clients | Tool CPU ms per operation | Load generator CPU ms per operation"
                 + " | PostgreSQL CPU ms per operation |\n| --- | --- | --- | --- | --- |\n");
         cpu.forEach(row -> report.append(row).append('\n'));
+        report.append("\n| Operation | Clients | Tool CPU by request (request thread only) |\n| --- | --- | --- |\n");
+        STEPS.forEach(row -> report.append(row).append('\n'));
         System.out.println(report);
         Files.createDirectories(file.getParent());
         Files.writeString(file, report.toString());
