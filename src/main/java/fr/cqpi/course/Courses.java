@@ -25,7 +25,19 @@ public class Courses {
     public Optional<Course> find(long courseId) {
         return jdbc.sql("""
                         select id, platform_id, ags_lineitems as ags_line_items, nrps_url, show_progress_in_gradebook, roster_synced_at
-                        from course where id = :id""").param("id", courseId).query(Course.class).optional();
+                        from course where id = :id""")
+                .param("id", courseId)
+                .query((rs, row) -> {
+                    Timestamp synced = rs.getTimestamp("roster_synced_at");
+                    return new Course(
+                            rs.getLong("id"),
+                            rs.getLong("platform_id"),
+                            rs.getString("ags_line_items"),
+                            rs.getString("nrps_url"),
+                            rs.getBoolean("show_progress_in_gradebook"),
+                            synced == null ? null : synced.toInstant());
+                })
+                .optional();
     }
 
     /** The course's title as its platform last gave it (null when it gave none). */
