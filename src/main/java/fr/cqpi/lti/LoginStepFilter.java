@@ -1,6 +1,5 @@
 package fr.cqpi.lti;
 
-import fr.cqpi.shared.StandalonePages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +10,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.slf4j.Logger;
@@ -42,17 +40,17 @@ class LoginStepFilter extends OncePerRequestFilter {
     private static final List<String> RELAUNCH_PARAMETERS =
             List.of("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id");
 
-    private final StandalonePages pages;
+    private final LoginStepPage loginStepPage;
     private final ToolBaseUrl baseUrl;
 
     LoginStepFilter(
             LoginInitiationResolver resolver,
             LaunchStateRepository requests,
-            StandalonePages pages,
+            LoginStepPage loginStepPage,
             ToolBaseUrl baseUrl) {
         this.resolver = resolver;
         this.requests = requests;
-        this.pages = pages;
+        this.loginStepPage = loginStepPage;
         this.baseUrl = baseUrl;
     }
 
@@ -82,7 +80,7 @@ class LoginStepFilter extends OncePerRequestFilter {
         request.setAttribute(PageSecrets.ISSUED_HASH, PageSecrets.hash(secret));
         requests.saveAuthorizationRequest(authorization, request, response);
         String target = request.getParameter(STORAGE_TARGET);
-        Map<String, Object> page = new HashMap<>();
+        Map<String, String> page = new HashMap<>();
         page.put("state", authorization.getState());
         page.put("secret", secret);
         page.put("url", authorization.getAuthorizationRequestUri());
@@ -90,9 +88,9 @@ class LoginStepFilter extends OncePerRequestFilter {
         page.put("relaunch", relaunchUrl(request));
         if (target != null && !target.isBlank()) {
             page.put("target", target);
-            page.put("nonce", authorization.getAdditionalParameters().get(OidcParameterNames.NONCE));
+            page.put("nonce", (String) authorization.getAdditionalParameters().get(OidcParameterNames.NONCE));
         }
-        pages.render(request, response, 200, "lti/login-step", Locale.FRENCH, page);
+        loginStepPage.write(request, response, page);
     }
 
     /**

@@ -35,6 +35,7 @@ public class LtiLaunchConfigurer extends AbstractHttpConfigurer<LtiLaunchConfigu
     private final ToolBaseUrl baseUrl;
     private final ApplicationEventPublisher events;
     private final StandalonePages pages;
+    private final LoginStepPage loginStepPage;
 
     LtiLaunchConfigurer(
             PlatformRegistry registry,
@@ -46,7 +47,8 @@ public class LtiLaunchConfigurer extends AbstractHttpConfigurer<LtiLaunchConfigu
             JdbcClient jdbc,
             ToolBaseUrl baseUrl,
             ApplicationEventPublisher events,
-            StandalonePages pages) {
+            StandalonePages pages,
+            LoginStepPage loginStepPage) {
         this.registry = registry;
         this.decoders = decoders;
         this.validator = validator;
@@ -57,6 +59,7 @@ public class LtiLaunchConfigurer extends AbstractHttpConfigurer<LtiLaunchConfigu
         this.baseUrl = baseUrl;
         this.events = events;
         this.pages = pages;
+        this.loginStepPage = loginStepPage;
     }
 
     @Override
@@ -81,7 +84,8 @@ public class LtiLaunchConfigurer extends AbstractHttpConfigurer<LtiLaunchConfigu
         // Step 1, third-party initiated login: the guard runs first (same position, added first).
         http.addFilterAfter(new LoginInitiationGuard(registry, refusalPage, baseUrl), LogoutFilter.class);
         http.addFilterAfter(
-                new LoginStepFilter(new LoginInitiationResolver(baseUrl), states, pages, baseUrl), LogoutFilter.class);
+                new LoginStepFilter(new LoginInitiationResolver(baseUrl), states, loginStepPage, baseUrl),
+                LogoutFilter.class);
 
         // Step 3, authentication response.
         LaunchResponseFilter launch = new LaunchResponseFilter(

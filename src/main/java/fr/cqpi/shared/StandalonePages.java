@@ -32,12 +32,22 @@ public class StandalonePages {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-                .buildExchange(request, response);
         // Rendered whole, then written at once: each small write through the response's wrappers (Spring Session's,
         // Spring Security's) would check the content length again.
+        response.getWriter().write(html(request, response, template, locale, variables));
+    }
+
+    /** The page's markup, not written (links made through the response, as in a page written). */
+    public String html(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            String template,
+            Locale locale,
+            Map<String, Object> variables) {
+        var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                .buildExchange(request, response);
         StringWriter page = new StringWriter(4096);
         templates.process(template, new WebContext(exchange, locale, variables), page);
-        response.getWriter().write(page.toString());
+        return page.toString();
     }
 }
