@@ -17,6 +17,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CsrfToken;
 
 /**
  * After a valid launch: records it, puts its context in a fresh session, and opens the tool. When the
@@ -71,6 +72,12 @@ class LaunchSuccessHandler implements AuthenticationSuccessHandler {
         context.setAuthentication(new LaunchAuthentication(launch));
         SecurityContextHolder.setContext(context);
         contexts.saveContext(context, request, response);
+        // The page's CSRF token made now, so that it is written with the new session's own insert rather than by the
+        // first page in a transaction of its own.
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        if (csrf != null) {
+            csrf.getToken();
+        }
 
         if (launch.hasCourse()) {
             events.publishEvent(new CourseLaunched(platform.id(), launch.courseId(), launch.role()));
