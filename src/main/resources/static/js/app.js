@@ -88,6 +88,12 @@
       t.tabIndex = on ? 0 : -1;
       var panel = document.getElementById(t.getAttribute('aria-controls'));
       if (panel) { panel.hidden = !on; }
+      // A bloc's evidence is loaded when its tab is first shown (the open bloc's with the page).
+      if (panel && on && window.htmx) {
+        panel.querySelectorAll('[hx-trigger="cqpi-shown"]').forEach(function (el) {
+          window.htmx.trigger(el, 'cqpi-shown');
+        });
+      }
     });
     tab.focus();
     // « Next / previous learner » open the same bloc.

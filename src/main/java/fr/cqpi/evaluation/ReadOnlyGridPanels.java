@@ -127,7 +127,10 @@ class ReadOnlyGridPanels {
         for (Referentiel.Competence c : b.competences()) {
             competence(out, grid, c, criteria, locale);
         }
-        out.append("\n    <section class=\"no-print\" hx-trigger=\"load\" hx-swap=\"outerHTML\" hx-get=\"")
+        // The open bloc's evidence loads with the page, the others' when their tab is shown (app.js).
+        out.append("\n    <section class=\"no-print\" hx-trigger=\"")
+                .append(hidden ? "cqpi-shown" : "load")
+                .append("\" hx-swap=\"outerHTML\" hx-get=\"")
                 .append(learnerPath)
                 .append("/evidence/")
                 .append(escape(UriEscape.escapeUriPath(b.code())))

@@ -272,6 +272,42 @@ public final class ToolBenchmark {
             }
         }
         readOnlyCriteriaWritten(app, true);
+        // What a browser does next: the page's htmx loads (the open bloc's evidence, the documents, the livret), as
+        // htmx
+        // sends them (HX-Request, the page's launch id). Not in the mix's figures, which end at the first page.
+        AtomicInteger nextLearner = new AtomicInteger();
+        measured(
+                results,
+                cpu,
+                postgresData,
+                "learner's own grid page and what it loads after it (htmx: the open bloc's evidence, documents, livret)",
+                16,
+                LEARNERS / 16,
+                c -> {
+                    tabs[c].forgetEverything();
+                    String cookie = cookies[nextLearner.getAndIncrement()];
+                    String page =
+                            tabs[c].get("/app/me", Map.of("Cookie", cookie)).body();
+                    Matcher launchId = Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
+                            .matcher(page);
+                    Map<String, String> htmx = new HashMap<>(Map.of("Cookie", cookie, "HX-Request", "true"));
+                    if (launchId.find()) {
+                        htmx.put("X-CQPI-Launch", launchId.group(1));
+                    }
+                    Matcher load = Pattern.compile(
+                                    "hx-trigger=\"load\"[^>]*hx-get=\"([^\"]+)\"|hx-get=\"([^\"]+)\"[^>]*hx-trigger=\"load\"")
+                            .matcher(page);
+                    int loads = 0;
+                    while (load.find()) {
+                        String url = (load.group(1) != null ? load.group(1) : load.group(2)).replace("&amp;", "&");
+                        expect(200, tabs[c].get(url, htmx));
+                        loads++;
+                    }
+                    // The open bloc's evidence, the documents and the livret (the other blocs' evidence when shown).
+                    if (loads != 3) {
+                        throw new IllegalStateException(loads + " htmx loads on the learner's page, not 3");
+                    }
+                });
     }
 
     /** A JFR recording with the "profile" settings, when {@code jfr} names a file; else null. */
