@@ -276,6 +276,7 @@ public final class ToolBenchmark {
         // htmx
         // sends them (HX-Request, the page's launch id). Not in the mix's figures, which end at the first page.
         AtomicInteger nextLearner = new AtomicInteger();
+        jdk.jfr.Recording loadsRecording = startRecording(jfr);
         measured(
                 results,
                 cpu,
@@ -308,6 +309,7 @@ public final class ToolBenchmark {
                         throw new IllegalStateException(loads + " htmx loads on the learner's page, not 3");
                     }
                 });
+        stopRecording(loadsRecording, jfr, "-loads.jfr");
     }
 
     /** A JFR recording with the "profile" settings, when {@code jfr} names a file; else null. */
