@@ -1,8 +1,9 @@
 package fr.cqpi.course;
 
+import static fr.cqpi.shared.SqlInstants.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,6 @@ public class CourseMembers {
 
     /** A row of {@link #MEMBERS}, mapped by hand: the reflective record mapper cost a tenth of the cohort page. */
     private static CourseMember member(ResultSet rs, int row) throws SQLException {
-        Timestamp lastLaunch = rs.getTimestamp("last_launch_at");
         return new CourseMember(
                 rs.getLong("user_id"),
                 rs.getString("sub"),
@@ -83,7 +83,7 @@ public class CourseMembers {
                 rs.getString("email"),
                 ToolRole.valueOf(rs.getString("role")),
                 rs.getBoolean("active"),
-                lastLaunch == null ? null : lastLaunch.toInstant(),
+                instant(rs, "last_launch_at"),
                 rs.getString("sort_name"),
                 rs.getBoolean("tutored"));
     }

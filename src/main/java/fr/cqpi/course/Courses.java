@@ -1,6 +1,7 @@
 package fr.cqpi.course;
 
-import java.sql.Timestamp;
+import static fr.cqpi.shared.SqlInstants.instant;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,16 +28,13 @@ public class Courses {
                         select id, platform_id, ags_lineitems as ags_line_items, nrps_url, show_progress_in_gradebook, roster_synced_at
                         from course where id = :id""")
                 .param("id", courseId)
-                .query((rs, row) -> {
-                    Timestamp synced = rs.getTimestamp("roster_synced_at");
-                    return new Course(
-                            rs.getLong("id"),
-                            rs.getLong("platform_id"),
-                            rs.getString("ags_line_items"),
-                            rs.getString("nrps_url"),
-                            rs.getBoolean("show_progress_in_gradebook"),
-                            synced == null ? null : synced.toInstant());
-                })
+                .query((rs, row) -> new Course(
+                        rs.getLong("id"),
+                        rs.getLong("platform_id"),
+                        rs.getString("ags_line_items"),
+                        rs.getString("nrps_url"),
+                        rs.getBoolean("show_progress_in_gradebook"),
+                        instant(rs, "roster_synced_at")))
                 .optional();
     }
 
@@ -56,14 +54,13 @@ public class Courses {
                         from course c
                         order by c.last_launch_at desc nulls last, c.id desc""")
                 .query((rs, n) -> {
-                    Timestamp last = rs.getTimestamp("last_launch_at");
                     return new CourseSummary(
                             rs.getLong("id"),
                             rs.getLong("platform_id"),
                             rs.getString("context_id"),
                             rs.getString("label"),
                             rs.getString("title"),
-                            last == null ? null : last.toInstant(),
+                            instant(rs, "last_launch_at"),
                             rs.getLong("members"));
                 })
                 .list();

@@ -1,8 +1,9 @@
 package fr.cqpi.course;
 
+import static fr.cqpi.shared.SqlInstants.instant;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -77,7 +78,6 @@ public class People {
     }
 
     private static Entry entry(ResultSet rs, int row) throws SQLException {
-        Timestamp last = rs.getTimestamp("last_launch_at");
         String name = rs.getString("name");
         return new Entry(
                 rs.getLong("id"),
@@ -85,7 +85,7 @@ public class People {
                 rs.getString("sub"),
                 name == null || name.isBlank() ? null : name,
                 rs.getString("email"),
-                last == null ? null : last.toInstant(),
+                instant(rs, "last_launch_at"),
                 rs.getInt("courses"));
     }
 }

@@ -1,7 +1,7 @@
 package fr.cqpi.gradesync;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static fr.cqpi.shared.SqlInstants.instant;
+
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -276,10 +276,5 @@ class Outbox {
                 .param("status", status.name())
                 .query(Long.class)
                 .single();
-    }
-
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        Timestamp timestamp = rs.getTimestamp(column);
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }
