@@ -60,10 +60,7 @@ class LoginStepPage {
                     .append(HtmlEscape.escapeHtml4Xml(sorted.get(shape.names().get(i))));
         }
         page.append(shape.texts().get(shape.names().size()));
-        response.setStatus(200);
-        response.setContentType("text/html;charset=UTF-8");
-        response.setHeader("Cache-Control", "no-store");
-        response.getWriter().write(page.toString());
+        pages.write(response, 200, page.toString());
     }
 
     private Shape shapeOf(HttpServletRequest request, HttpServletResponse response, Iterable<String> names) {

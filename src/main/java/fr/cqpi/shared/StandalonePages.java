@@ -29,12 +29,17 @@ public class StandalonePages {
             Locale locale,
             Map<String, Object> variables)
             throws IOException {
+        // Rendered whole, then written at once: each small write through the response's wrappers (Spring Session's,
+        // Spring Security's) would check the content length again.
+        write(response, status, html(request, response, template, locale, variables));
+    }
+
+    /** A page's markup as the answer: HTML in UTF-8, never stored by a cache. */
+    public void write(HttpServletResponse response, int status, String html) throws IOException {
         response.setStatus(status);
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");
-        // Rendered whole, then written at once: each small write through the response's wrappers (Spring Session's,
-        // Spring Security's) would check the content length again.
-        response.getWriter().write(html(request, response, template, locale, variables));
+        response.getWriter().write(html);
     }
 
     /** The page's markup, not written (links made through the response, as in a page written). */
