@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
@@ -25,6 +26,7 @@ import org.springframework.core.annotation.Order;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public final class RequestCpu implements Filter {
 
+    private static final Pattern LEARNER = Pattern.compile("/learners/[^/]+");
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final Map<String, LongAdder[]> byStep = new ConcurrentHashMap<>();
@@ -39,7 +41,8 @@ public final class RequestCpu implements Filter {
             long spent = THREADS.getCurrentThreadCpuTime() - start;
             HttpServletRequest http = (HttpServletRequest) request;
             LongAdder[] step = byStep.computeIfAbsent(
-                    http.getMethod() + " " + http.getRequestURI().replaceAll("/learners/[^/]+", "/learners/{sub}"),
+                    http.getMethod() + " "
+                            + LEARNER.matcher(http.getRequestURI()).replaceAll("/learners/{sub}"),
                     k -> new LongAdder[] {new LongAdder(), new LongAdder()});
             step[0].increment();
             step[1].add(spent);

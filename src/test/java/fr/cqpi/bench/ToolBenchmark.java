@@ -289,15 +289,9 @@ public final class ToolBenchmark {
                     String cookie = cookies[nextLearner.getAndIncrement()];
                     String page =
                             tabs[c].get("/app/me", Map.of("Cookie", cookie)).body();
-                    Matcher launchId = Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
-                            .matcher(page);
                     Map<String, String> htmx = new HashMap<>(Map.of("Cookie", cookie, "HX-Request", "true"));
-                    if (launchId.find()) {
-                        htmx.put("X-CQPI-Launch", launchId.group(1));
-                    }
-                    Matcher load = Pattern.compile(
-                                    "hx-trigger=\"load\"[^>]*hx-get=\"([^\"]+)\"|hx-get=\"([^\"]+)\"[^>]*hx-trigger=\"load\"")
-                            .matcher(page);
+                    LtiClient.launchId(page).ifPresent(id -> htmx.put("X-CQPI-Launch", id));
+                    Matcher load = HTMX_LOAD.matcher(page);
                     int loads = 0;
                     while (load.find()) {
                         String url = (load.group(1) != null ? load.group(1) : load.group(2)).replace("&amp;", "&");
@@ -368,6 +362,10 @@ public final class ToolBenchmark {
             }
         }
     }
+
+    /** An element htmx loads as the page arrives ({@code hx-trigger="load"}), its URL in either attribute order. */
+    private static final Pattern HTMX_LOAD =
+            Pattern.compile("hx-trigger=\"load\"[^>]*hx-get=\"([^\"]+)\"|hx-get=\"([^\"]+)\"[^>]*hx-trigger=\"load\"");
 
     private static final String MIX_COURSE = "bench-learners-course";
     private static final String MIX_LEARNER = "mix-learner-";
@@ -445,11 +443,7 @@ public final class ToolBenchmark {
             // What htmx sends with app.js's headers (CSRF, launch id) for a form's change.
             form.put("Content-Type", "application/x-www-form-urlencoded");
             form.put("HX-Request", "true");
-            Matcher launchId = Pattern.compile("<meta name=\"cqpi-launch\" content=\"([^\"]+)\"")
-                    .matcher(page);
-            if (launchId.find()) {
-                form.put("X-CQPI-Launch", launchId.group(1));
-            }
+            LtiClient.launchId(page).ifPresent(id -> form.put("X-CQPI-Launch", id));
             htmx.add(form);
         }
         Bench.run("warm-up", 16, 10, c -> trainers[c].get("/app/cohort"));

@@ -23,7 +23,7 @@ public final class TestApplications {
         throw new AssertionError("expected a failure");
     }
 
-    /** The same, with more sources (a benchmark's measuring filter). */
+    /** An instance with these properties, and these sources beside the application's (a benchmark's filter). */
     public static ConfigurableApplicationContext start(Map<String, String> properties, Class<?>... sources) {
         List<String> args = new ArrayList<>();
         args.add("--server.port=0");
