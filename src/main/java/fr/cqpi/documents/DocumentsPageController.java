@@ -1,6 +1,7 @@
 package fr.cqpi.documents;
 
 import fr.cqpi.course.Actor;
+import fr.cqpi.evaluation.GridPanel;
 import fr.cqpi.lti.ToolBaseUrl;
 import fr.cqpi.shared.RefusalMessages;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @RequestMapping("/app")
-class DocumentsPageController {
+class DocumentsPageController implements GridPanel {
 
     private final Documents documents;
     private final ToolBaseUrl baseUrl;
@@ -39,6 +40,16 @@ class DocumentsPageController {
     @GetMapping("/learners/{sub}/documents")
     String learner(Actor actor, @PathVariable String sub, Model model) {
         return learnerPanel(actor, sub, model, null, false);
+    }
+
+    @Override
+    public Slot slot() {
+        return Slot.DOCUMENTS;
+    }
+
+    @Override
+    public String view(Actor actor, String learnerSub, String bloc, Model model) {
+        return learner(actor, learnerSub, model);
     }
 
     @PostMapping("/learners/{sub}/documents")

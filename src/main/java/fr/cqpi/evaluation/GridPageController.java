@@ -30,18 +30,21 @@ class GridPageController {
     private final EvaluationSessions sessions;
     private final RenderedCriteria renderedCriteria;
     private final ReadOnlyGridPanels gridPanels;
+    private final GridPanels panels;
 
     GridPageController(
             EvaluationQueries queries,
             JudgmentService judgments,
             EvaluationSessions sessions,
             RenderedCriteria renderedCriteria,
-            ReadOnlyGridPanels gridPanels) {
+            ReadOnlyGridPanels gridPanels,
+            GridPanels panels) {
         this.queries = queries;
         this.judgments = judgments;
         this.sessions = sessions;
         this.renderedCriteria = renderedCriteria;
         this.gridPanels = gridPanels;
+        this.panels = panels;
     }
 
     @GetMapping("/me")
@@ -83,11 +86,18 @@ class GridPageController {
                 : launch.custom()
                         .getOrDefault("bloc", grid.referentiel().blocs().get(0).code());
         model.addAttribute("selectedBloc", selectedBloc);
+        GridPanels.Written written = panels.of(launch, sub, selectedBloc, request, response);
+        model.addAttribute("panels", written);
         if (!judges) {
             model.addAttribute(
                     "gridPanels",
                     gridPanels.render(
-                            grid, criteria, selectedBloc, request.getContextPath(), LocaleContextHolder.getLocale()));
+                            grid,
+                            criteria,
+                            selectedBloc,
+                            written.evidence(),
+                            request.getContextPath(),
+                            LocaleContextHolder.getLocale()));
         }
         return "evaluation/grid";
     }

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The grid's « Livret d'évaluation » panel: each session's signatures, and the viewer's own to give. */
 @Controller
 @RequestMapping("/app/learners/{sub}/livret")
-class LivretSignaturesPageController {
+class LivretSignaturesPageController implements GridPanel {
 
     private final LivretSignatures signatures;
     private final MessageSource messages;
@@ -28,6 +28,16 @@ class LivretSignaturesPageController {
     @GetMapping
     String panel(Actor actor, @PathVariable String sub, Model model) {
         return panel(actor, sub, model, null, false, null, null);
+    }
+
+    @Override
+    public Slot slot() {
+        return Slot.LIVRET;
+    }
+
+    @Override
+    public String view(Actor actor, String learnerSub, String bloc, Model model) {
+        return panel(actor, learnerSub, model);
     }
 
     @PostMapping("/signatures")

@@ -33,9 +33,17 @@ class ReadOnlyGridPanels {
         this.messages = messages;
     }
 
-    /** The tabs and the bloc panels, or null when the template is to write them. */
+    /**
+     * The tabs and the bloc panels, or null when the template is to write them; {@code openEvidence} is the open bloc's
+     * evidence panel, or null to load it.
+     */
     String render(
-            LearnerGrid grid, Map<String, String> criteria, String selectedBloc, String contextPath, Locale locale) {
+            LearnerGrid grid,
+            Map<String, String> criteria,
+            String selectedBloc,
+            String openEvidence,
+            String contextPath,
+            Locale locale) {
         if (!withoutTemplate) {
             return null;
         }
@@ -71,7 +79,8 @@ class ReadOnlyGridPanels {
                 + escape(UriEscape.escapeUriPath(grid.learner().sub()));
         for (Referentiel.Bloc b : blocs) {
             out.append("\n\n  ");
-            panel(out, grid, b, criteria, !b.code().equals(selectedBloc), learnerPath, locale);
+            boolean open = b.code().equals(selectedBloc);
+            panel(out, grid, b, criteria, !open, open ? openEvidence : null, learnerPath, locale);
         }
         return out.toString();
     }
@@ -82,6 +91,7 @@ class ReadOnlyGridPanels {
             Referentiel.Bloc b,
             Map<String, String> criteria,
             boolean hidden,
+            String evidence,
             String learnerPath,
             Locale locale) {
         String code = escape(b.code());
@@ -127,7 +137,11 @@ class ReadOnlyGridPanels {
         for (Referentiel.Competence c : b.competences()) {
             competence(out, grid, c, criteria, locale);
         }
-        // The open bloc's evidence loads with the page, the others' when their tab is shown (app.js).
+        // The open bloc's evidence comes written in the page, the others' load when their tab is shown (app.js).
+        if (evidence != null) {
+            out.append("\n    ").append(evidence).append("\n  </section>");
+            return;
+        }
         out.append("\n    <section class=\"no-print\" hx-trigger=\"")
                 .append(hidden ? "cqpi-shown" : "load")
                 .append("\" hx-swap=\"outerHTML\" hx-get=\"")

@@ -3,24 +3,17 @@ package fr.cqpi.evaluation;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.cqpi.referentiel.Referentiel;
+import fr.cqpi.shared.ViewHtml;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * The criteria of a grid (fragment {@code criterion} of grid-parts.html, 80 per grid: nine tenths of a grid page's
@@ -51,8 +44,7 @@ class RenderedCriteria {
             LocalDate lockedOn,
             boolean showsOther) {}
 
-    /** Looked up when a criterion is first rendered: the module also starts without a web layer (its module test). */
-    private final ObjectProvider<ThymeleafViewResolver> views;
+    private final ViewHtml views;
 
     private final ReadOnlyCriterion readOnly;
 
@@ -65,7 +57,7 @@ class RenderedCriteria {
             .expireAfterAccess(Duration.ofHours(1))
             .build();
 
-    RenderedCriteria(ObjectProvider<ThymeleafViewResolver> views, ReadOnlyCriterion readOnly) {
+    RenderedCriteria(ViewHtml views, ReadOnlyCriterion readOnly) {
         this.views = views;
         this.readOnly = readOnly;
     }
@@ -116,60 +108,11 @@ class RenderedCriteria {
             boolean editable,
             HttpServletRequest request,
             HttpServletResponse response) {
-        try {
-            var view = views.getObject()
-                    .resolveViewName("evaluation/grid-parts :: criterion-alone", LocaleContextHolder.getLocale());
-            Captured captured = new Captured(response);
-            // Thymeleaf keeps a web context's variables as request attributes: those of this fragment go after it.
-            Set<String> before = new HashSet<>(Collections.list(request.getAttributeNames()));
-            try {
-                view.render(Map.of("grid", grid, "bloc", bloc, "k", k, "editable", editable), request, captured);
-            } finally {
-                Collections.list(request.getAttributeNames()).stream()
-                        .filter(name -> !before.contains(name))
-                        .forEach(request::removeAttribute);
-            }
-            captured.writer.flush();
-            return captured.out.toString().strip();
-        } catch (Exception e) {
-            throw new IllegalStateException("criterion " + k.code() + " not rendered", e);
-        }
-    }
-
-    /** The response a fragment is rendered into: its text kept, the real response's headers untouched. */
-    private static final class Captured extends HttpServletResponseWrapper {
-
-        final StringWriter out = new StringWriter(4096);
-        final PrintWriter writer = new PrintWriter(out);
-
-        Captured(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            return writer;
-        }
-
-        @Override
-        public void setContentType(String type) {}
-
-        @Override
-        public void setCharacterEncoding(String charset) {}
-
-        @Override
-        public void setLocale(Locale locale) {}
-
-        @Override
-        public void setContentLength(int length) {}
-
-        @Override
-        public void setContentLengthLong(long length) {}
-
-        @Override
-        public void setHeader(String name, String value) {}
-
-        @Override
-        public void addHeader(String name, String value) {}
+        return views.render(
+                        "evaluation/grid-parts :: criterion-alone",
+                        Map.of("grid", grid, "bloc", bloc, "k", k, "editable", editable),
+                        request,
+                        response)
+                .strip();
     }
 }

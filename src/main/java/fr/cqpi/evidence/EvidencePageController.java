@@ -3,6 +3,7 @@ package fr.cqpi.evidence;
 import fr.cqpi.course.Actor;
 import fr.cqpi.evaluation.BlocLockedException;
 import fr.cqpi.evaluation.EvaluationQueries;
+import fr.cqpi.evaluation.GridPanel;
 import fr.cqpi.evaluation.LearnerNotFoundException;
 import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.RequestIdFilter;
@@ -36,7 +37,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 @Controller
 @RequestMapping("/app/learners/{sub}/evidence/{bloc}")
-class EvidencePageController {
+class EvidencePageController implements GridPanel {
 
     private final EvidenceService evidence;
     private final EvaluationQueries queries;
@@ -54,6 +55,16 @@ class EvidencePageController {
     @GetMapping
     String panel(Actor actor, @PathVariable String sub, @PathVariable String bloc, Model model) {
         return panel(actor, sub, bloc, model, null, false, null);
+    }
+
+    @Override
+    public Slot slot() {
+        return Slot.OPEN_BLOC_EVIDENCE;
+    }
+
+    @Override
+    public String view(Actor actor, String learnerSub, String bloc, Model model) {
+        return panel(actor, learnerSub, bloc, model);
     }
 
     @PostMapping("/files")

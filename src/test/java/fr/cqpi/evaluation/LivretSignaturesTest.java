@@ -42,9 +42,8 @@ class LivretSignaturesTest extends ToolIntegrationTest {
     static HttpResponse<String> sign(LtiClient client, String learner, String typed) {
         String grid = client.get(learner.equals("me") ? "/app/me" : "/app/learners/" + learner)
                 .body();
-        String sub = Jsoup.parse(grid).selectFirst("section[hx-get$=/livret]").attr("hx-get");
-        String panel = client.get(sub).body();
-        Element form = Jsoup.parse(panel).selectFirst("form.livret-sign");
+        // The panel comes written in the grid page (GridPanels).
+        Element form = Jsoup.parse(grid).selectFirst("#livret-signatures form.livret-sign");
         Map<String, String> headers = LtiClient.htmxHeaders(grid);
         String body = "sessionId=" + form.selectFirst("input[name=sessionId]").attr("value") + "&signature="
                 + URLEncoder.encode(typed, StandardCharsets.UTF_8);

@@ -1,0 +1,58 @@
+package fr.cqpi.evaluation;
+
+import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.NotFoundException;
+import fr.cqpi.shared.ViewHtml;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.ExtendedModelMap;
+
+/** The {@link GridPanel}s a grid page is written with; a panel left out (null) is loaded from its URL. */
+@Component
+class GridPanels {
+
+    private final List<GridPanel> panels;
+    private final ViewHtml views;
+
+    GridPanels(List<GridPanel> panels, ViewHtml views) {
+        this.panels = panels;
+        this.views = views;
+    }
+
+    /** The panels' markup by slot, for this viewer of this learner's grid, {@code bloc} open. */
+    Written of(
+            LaunchContext launch,
+            String learnerSub,
+            String bloc,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Map<GridPanel.Slot, String> html = new EnumMap<>(GridPanel.Slot.class);
+        for (GridPanel panel : panels) {
+            // The page has no documents panel for a company tutor (grid.html).
+            if (panel.slot() == GridPanel.Slot.DOCUMENTS && launch.isTutor()) {
+                continue;
+            }
+            try {
+                ExtendedModelMap model = new ExtendedModelMap();
+                String view = panel.view(launch.actor(), learnerSub, bloc, model);
+                html.put(
+                        panel.slot(),
+                        views.render(view, model, request, response).strip());
+            } catch (AccessDeniedException | NotFoundException refused) {
+                // Left to its placeholder: its own URL answers this viewer as it always did.
+            }
+        }
+        return new Written(
+                html.get(GridPanel.Slot.OPEN_BLOC_EVIDENCE),
+                html.get(GridPanel.Slot.DOCUMENTS),
+                html.get(GridPanel.Slot.LIVRET));
+    }
+
+    /** Each slot's markup, or null where the page keeps the placeholder that loads it. */
+    record Written(String evidence, String documents, String livret) {}
+}
