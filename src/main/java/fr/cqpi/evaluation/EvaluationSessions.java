@@ -1,6 +1,7 @@
 package fr.cqpi.evaluation;
 
 import fr.cqpi.course.Actor;
+import fr.cqpi.shared.RequestMemo;
 import fr.cqpi.shared.Texts;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,12 +50,15 @@ public class EvaluationSessions {
         return inCourse(actor.courseId());
     }
 
+    /** Read once per page (RequestMemo): the grid, its session bar and its livret each list them. */
     List<EvaluationSession> inCourse(long courseId) {
-        return jdbc.sql("select " + COLUMNS + " from evaluation_session where course_id = :c"
-                        + " order by held_on desc, id desc")
-                .param("c", courseId)
-                .query(EvaluationSessions::session)
-                .list();
+        return RequestMemo.get(
+                "evaluation-sessions:" + courseId,
+                () -> List.copyOf(jdbc.sql("select " + COLUMNS + " from evaluation_session where course_id = :c"
+                                + " order by held_on desc, id desc")
+                        .param("c", courseId)
+                        .query(EvaluationSessions::session)
+                        .list()));
     }
 
     Optional<EvaluationSession> find(long courseId, long id) {

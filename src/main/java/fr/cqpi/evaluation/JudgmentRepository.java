@@ -1,5 +1,6 @@
 package fr.cqpi.evaluation;
 
+import fr.cqpi.shared.RequestMemo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -40,8 +41,17 @@ class JudgmentRepository {
                 .singleRow();
     }
 
-    /** Both evaluator roles' latest judgments of a learner. */
+    /**
+     * Both evaluator roles' latest judgments of a learner; read once per page (RequestMemo): the grid, its documents'
+     * offers and its livret each need them.
+     */
     EvaluatorJudgments findAll(long courseId, long learnerId, String referentielCode) {
+        return RequestMemo.get(
+                "judgments:" + courseId + ":" + learnerId + ":" + referentielCode,
+                () -> read(courseId, learnerId, referentielCode));
+    }
+
+    private EvaluatorJudgments read(long courseId, long learnerId, String referentielCode) {
         EvaluatorJudgments judgments = new EvaluatorJudgments();
         jdbc.sql("select " + COLUMNS + " from judgment where course_id = :course and learner_id = :learner"
                         + " and referentiel_code = :ref")

@@ -4,6 +4,7 @@ import fr.cqpi.course.Actor;
 import fr.cqpi.course.CourseMember;
 import fr.cqpi.course.CourseMembers;
 import fr.cqpi.course.TutorAssignments;
+import fr.cqpi.shared.RequestMemo;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +32,11 @@ public class LearnerAccess {
         if (!launch.isEvaluator() && !launch.isLearner() && !launch.isTutor()) {
             throw new AccessDeniedException("This role sees no learner");
         }
-        CourseMember learner = members.learner(launch.courseId(), learnerSub)
-                .orElseThrow(() -> new LearnerNotFoundException(learnerSub));
+        // Read once per page: a grid page written with its panels asks for each of them.
+        CourseMember learner = RequestMemo.get(
+                "learner:" + launch.courseId() + ":" + learnerSub,
+                () -> members.learner(launch.courseId(), learnerSub)
+                        .orElseThrow(() -> new LearnerNotFoundException(learnerSub)));
         requireFollowed(launch, learner);
         return learner;
     }

@@ -4,6 +4,7 @@ import fr.cqpi.course.LearnerRef;
 import fr.cqpi.evaluation.DecidedBloc;
 import fr.cqpi.evaluation.Decision;
 import fr.cqpi.evaluation.Proposition;
+import fr.cqpi.shared.RequestMemo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -249,8 +250,16 @@ class JuryRepository {
         return standing;
     }
 
-    /** Bloc → the decision that stands on one learner's bloc, with the date its jury sat. */
+    /**
+     * Bloc → the decision that stands on one learner's bloc, with the date its jury sat; read once per page
+     * (RequestMemo): the grid, its documents' offers and its livret each ask.
+     */
     Map<String, DecidedBloc> decidedBlocs(long courseId, long learnerId) {
+        return RequestMemo.get(
+                "decided-blocs:" + courseId + ":" + learnerId, () -> readDecidedBlocs(courseId, learnerId));
+    }
+
+    private Map<String, DecidedBloc> readDecidedBlocs(long courseId, long learnerId) {
         Map<String, DecidedBloc> decided = new HashMap<>();
         jdbc.sql("""
                         select distinct on (d.bloc_code) d.bloc_code, d.outcome, s.held_on
@@ -263,7 +272,7 @@ class JuryRepository {
                         rs.getString("bloc_code"), new DecidedBloc(decision, rs.getObject("held_on", LocalDate.class)));
             }
         });
-        return decided;
+        return Map.copyOf(decided);
     }
 
     long insertRecours(

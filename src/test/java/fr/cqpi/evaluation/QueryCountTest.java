@@ -38,7 +38,7 @@ class QueryCountTest extends ToolIntegrationTest {
         assertThat(largeCohort).isBetween(smallCohort - 1, smallCohort + 1);
         assertThat(largeGrid).isBetween(smallGrid - 1, smallGrid + 1);
         assertThat(largeCohort).isBetween(3, 14);
-        assertThat(largeGrid).isBetween(3, 30); // its panels written in (PageCostTest)
+        assertThat(largeGrid).isBetween(3, 17); // its panels written in (PageCostTest)
     }
 
     /** The fewest statements of three requests: short per-instance caches (référentiel version) may expire between two. */
