@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.ExtendedModelMap;
@@ -15,6 +17,8 @@ import org.springframework.ui.ExtendedModelMap;
 /** The {@link GridPanel}s a grid page is written with; a panel left out (null) is loaded from its URL. */
 @Component
 class GridPanels {
+
+    private static final Logger log = LoggerFactory.getLogger(GridPanels.class);
 
     private final List<GridPanel> panels;
     private final ViewHtml views;
@@ -45,6 +49,9 @@ class GridPanels {
                         views.render(view, model, request, response).strip());
             } catch (AccessDeniedException | NotFoundException refused) {
                 // Left to its placeholder: its own URL answers this viewer as it always did.
+            } catch (RuntimeException failed) {
+                // A panel that fails does not take the grid with it: its placeholder loads it, or says why.
+                log.warn("Grid panel {} not written into the page; left to load from its URL", panel.slot(), failed);
             }
         }
         return new Written(
