@@ -47,7 +47,11 @@ public class ViewHtml {
             Collections.list(request.getAttributeNames()).stream()
                     .filter(name -> !before.containsKey(name))
                     .forEach(request::removeAttribute);
-            before.forEach(request::setAttribute);
+            before.forEach((name, value) -> {
+                if (request.getAttribute(name) != value) {
+                    request.setAttribute(name, value);
+                }
+            });
         }
         captured.writer.flush();
         return captured.out.toString();
