@@ -44,9 +44,7 @@ class GridPanels {
             try {
                 ExtendedModelMap model = new ExtendedModelMap();
                 String view = panel.view(launch.actor(), learnerSub, bloc, model);
-                html.put(
-                        panel.slot(),
-                        views.render(view, model, request, response).strip());
+                html.put(panel.slot(), views.render(view, model, request, response));
             } catch (AccessDeniedException | NotFoundException refused) {
                 // Left to its placeholder: its own URL answers this viewer as it always did.
             } catch (RuntimeException failed) {

@@ -109,10 +109,9 @@ class RenderedCriteria {
             HttpServletRequest request,
             HttpServletResponse response) {
         return views.render(
-                        "evaluation/grid-parts :: criterion-alone",
-                        Map.of("grid", grid, "bloc", bloc, "k", k, "editable", editable),
-                        request,
-                        response)
-                .strip();
+                "evaluation/grid-parts :: criterion-alone",
+                Map.of("grid", grid, "bloc", bloc, "k", k, "editable", editable),
+                request,
+                response);
     }
 }

@@ -28,7 +28,10 @@ public class ViewHtml {
         this.views = views;
     }
 
-    /** The view's markup, {@code viewName} as a controller returns it ("template :: fragment"). */
+    /**
+     * The view's markup without the whitespace around it (a fragment's template indentation), {@code viewName} as a
+     * controller returns it ("template :: fragment").
+     */
     public String render(
             String viewName, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) {
         Captured captured = new Captured(response);
@@ -54,7 +57,7 @@ public class ViewHtml {
             });
         }
         captured.writer.flush();
-        return captured.out.toString();
+        return captured.out.toString().strip();
     }
 
     /** The response a view is rendered into: its text kept, the real response's headers untouched. */
