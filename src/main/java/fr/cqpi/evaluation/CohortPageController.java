@@ -2,6 +2,7 @@ package fr.cqpi.evaluation;
 
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.Courses;
+import fr.cqpi.shared.ReadTransaction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -21,13 +22,19 @@ class CohortPageController {
     private final Courses courses;
     private final EvaluationSessions sessions;
     private final CohortTableRows tableRows;
+    private final ReadTransaction readTransaction;
 
     CohortPageController(
-            EvaluationQueries queries, Courses courses, EvaluationSessions sessions, CohortTableRows tableRows) {
+            EvaluationQueries queries,
+            Courses courses,
+            EvaluationSessions sessions,
+            CohortTableRows tableRows,
+            ReadTransaction readTransaction) {
         this.queries = queries;
         this.courses = courses;
         this.sessions = sessions;
         this.tableRows = tableRows;
+        this.readTransaction = readTransaction;
     }
 
     @GetMapping("/app/cohort")
@@ -42,6 +49,23 @@ class CohortPageController {
             @RequestParam(required = false) String evaluator,
             @RequestHeader(value = "HX-Target", required = false) String target,
             @RequestParam(defaultValue = "0") int wait,
+            HttpServletRequest request,
+            Model model) {
+        return readTransaction.of(
+                () -> page(actor, sort, dir, q, bloc, state, session, evaluator, target, wait, request, model));
+    }
+
+    private String page(
+            Actor actor,
+            String sort,
+            String dir,
+            String q,
+            String bloc,
+            String state,
+            Long session,
+            String evaluator,
+            String target,
+            int wait,
             HttpServletRequest request,
             Model model) {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);

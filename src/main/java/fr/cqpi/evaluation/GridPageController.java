@@ -1,6 +1,7 @@
 package fr.cqpi.evaluation;
 
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.ReadTransaction;
 import fr.cqpi.shared.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -31,6 +32,7 @@ class GridPageController {
     private final RenderedCriteria renderedCriteria;
     private final ReadOnlyGridPanels gridPanels;
     private final GridPanels panels;
+    private final ReadTransaction readTransaction;
 
     GridPageController(
             EvaluationQueries queries,
@@ -38,13 +40,15 @@ class GridPageController {
             EvaluationSessions sessions,
             RenderedCriteria renderedCriteria,
             ReadOnlyGridPanels gridPanels,
-            GridPanels panels) {
+            GridPanels panels,
+            ReadTransaction readTransaction) {
         this.queries = queries;
         this.judgments = judgments;
         this.sessions = sessions;
         this.renderedCriteria = renderedCriteria;
         this.gridPanels = gridPanels;
         this.panels = panels;
+        this.readTransaction = readTransaction;
     }
 
     @GetMapping("/me")
@@ -62,6 +66,16 @@ class GridPageController {
             @AuthenticationPrincipal LaunchContext launch,
             @PathVariable String sub,
             @RequestParam(required = false) String bloc,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        return readTransaction.of(() -> page(launch, sub, bloc, request, response, model));
+    }
+
+    private String page(
+            LaunchContext launch,
+            String sub,
+            String bloc,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
