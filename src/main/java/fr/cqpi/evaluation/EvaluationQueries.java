@@ -9,7 +9,6 @@ import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.referentiel.ReferentielCatalog;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -134,21 +133,22 @@ public class EvaluationQueries {
                     .toList();
         }
         Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
-        return learners.stream()
-                .map(m -> {
-                    Map<EvaluatorRole, Map<String, JudgmentStatus>> byRole =
-                            statuses.getOrDefault(m.userId(), new EnumMap<>(EvaluatorRole.class));
-                    return new CohortRow(
+        if (sessionId == null) {
+            return learners.stream()
+                    .map(m -> new CohortRow(
                             m,
-                            ResultCalculator.compute(
-                                    referentiel,
-                                    CountedStatuses.of(
-                                            referentiel.rules(),
-                                            byRole.getOrDefault(EvaluatorRole.EVALUATEUR, Map.of()),
-                                            byRole.getOrDefault(EvaluatorRole.TUTEUR, Map.of())),
-                                    decided.getOrDefault(m.userId(), Map.of())),
-                            course.lastJudgedAt().get(m.userId()));
-                })
+                            course.results(m.userId(), referentiel, decided.getOrDefault(m.userId(), Map.of())),
+                            course.lastJudgedAt().get(m.userId())))
+                    .toList();
+        }
+        return learners.stream()
+                .map(m -> new CohortRow(
+                        m,
+                        CourseJudgments.compute(
+                                statuses.getOrDefault(m.userId(), Map.of()),
+                                referentiel,
+                                decided.getOrDefault(m.userId(), Map.of())),
+                        course.lastJudgedAt().get(m.userId())))
                 .toList();
     }
 
