@@ -2,6 +2,7 @@ package fr.cqpi.evaluation;
 
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.Courses;
+import fr.cqpi.referentiel.Referentiel;
 import fr.cqpi.shared.ReadTransaction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
@@ -51,49 +52,47 @@ class CohortPageController {
             @RequestParam(defaultValue = "0") int wait,
             HttpServletRequest request,
             Model model) {
-        return readTransaction.of(
-                () -> page(actor, sort, dir, q, bloc, state, session, evaluator, target, wait, request, model));
-    }
-
-    private String page(
-            Actor actor,
-            String sort,
-            String dir,
-            String q,
-            String bloc,
-            String state,
-            Long session,
-            String evaluator,
-            String target,
-            int wait,
-            HttpServletRequest request,
-            Model model) {
         CohortSort order = CohortSort.of(sort, dir, q, bloc, state);
-        model.addAttribute("referentiel", queries.referentiel());
-        CohortView cohort = queries.cohortView(actor, session);
-        List<CohortEvaluator> evaluators = cohort.evaluators();
-        // An evaluator the course does not know filters nothing, as the other filters' unknown values.
-        CohortEvaluator judgedBy = evaluators.stream()
-                .filter(e -> e.sub().equals(evaluator))
-                .findFirst()
-                .orElse(null);
-        List<CohortRow> rows = order.apply(cohort.rows()).stream()
+        // Read in one transaction; sorted and written after it, with no connection held.
+        CohortReads reads = readTransaction.of(() -> read(actor, order, session, evaluator, wait));
+        CohortEvaluator judgedBy = reads.judgedBy();
+        List<CohortRow> rows = order.apply(reads.cohort().rows()).stream()
                 .filter(row -> judgedBy == null
                         || judgedBy.learnerSubs().contains(row.learner().sub()))
                 .toList();
+        model.addAttribute("referentiel", reads.referentiel());
         model.addAttribute("rows", rows);
         model.addAttribute(
                 "rowsHtml", tableRows.render(rows, request.getContextPath(), LocaleContextHolder.getLocale()));
-        model.addAttribute("evaluators", evaluators);
+        model.addAttribute("evaluators", reads.cohort().evaluators());
         model.addAttribute("evaluatorFilter", judgedBy == null ? null : judgedBy.sub());
         model.addAttribute("order", order);
         model.addAttribute("states", BlocState.values());
-        model.addAttribute("sessions", sessions.list(actor));
+        model.addAttribute("sessions", reads.sessions());
         model.addAttribute("sessionFilter", session);
+        model.addAttribute("waitForRoster", reads.rosterPending() ? wait + 1 : null);
+        // Only the filter field asks for the table alone; a boosted link (cookieless mode) gets the whole page.
+        return "cohort-table".equals(target) ? "evaluation/cohort :: table" : "evaluation/cohort";
+    }
+
+    private record CohortReads(
+            Referentiel referentiel,
+            CohortView cohort,
+            CohortEvaluator judgedBy,
+            List<EvaluationSession> sessions,
+            boolean rosterPending) {}
+
+    private CohortReads read(Actor actor, CohortSort order, Long session, String evaluator, int wait) {
+        Referentiel referentiel = queries.referentiel();
+        CohortView cohort = queries.cohortView(actor, session);
+        // An evaluator the course does not know filters nothing, as the other filters' unknown values.
+        CohortEvaluator judgedBy = cohort.evaluators().stream()
+                .filter(e -> e.sub().equals(evaluator))
+                .findFirst()
+                .orElse(null);
         // A trainer's first launch reads the course roster in the background: until it has been read once, the
         // cohort asks again a few times (about 12 s in all, for a platform slow to answer) so that every learner
-        // appears without a relaunch,
-        // not only those who launched the tool before.
+        // appears without a relaunch, not only those who launched the tool before.
         boolean rosterPending = actor.isEvaluator()
                 && actor.hasCourse()
                 && !order.filtered()
@@ -103,8 +102,6 @@ class CohortPageController {
                 && courses.find(actor.courseId())
                         .filter(course -> course.nrpsUrl() != null && course.rosterSyncedAt() == null)
                         .isPresent();
-        model.addAttribute("waitForRoster", rosterPending ? wait + 1 : null);
-        // Only the filter field asks for the table alone; a boosted link (cookieless mode) gets the whole page.
-        return "cohort-table".equals(target) ? "evaluation/cohort :: table" : "evaluation/cohort";
+        return new CohortReads(referentiel, cohort, judgedBy, sessions.list(actor), rosterPending);
     }
 }

@@ -69,38 +69,24 @@ class GridPageController {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        return readTransaction.of(() -> page(launch, sub, bloc, request, response, model));
-    }
-
-    private String page(
-            LaunchContext launch,
-            String sub,
-            String bloc,
-            HttpServletRequest request,
-            HttpServletResponse response,
-            Model model) {
-        LearnerGrid grid = queries.grid(launch.actor(), sub);
+        // Read in one transaction; the criteria and panels are written after it, with no connection held.
+        GridReads reads = readTransaction.of(() -> read(launch, sub, bloc));
+        LearnerGrid grid = reads.grid();
+        boolean judges = launch.isEvaluator() || launch.isTutor();
         model.addAttribute("launch", launch);
         model.addAttribute("grid", grid);
-        boolean judges = launch.isEvaluator() || launch.isTutor();
         model.addAttribute("editable", judges);
         Map<String, String> criteria =
                 renderedCriteria.of(grid, grid.referentiel().blocs(), judges, request, response);
         model.addAttribute("renderedCriteria", criteria);
         if (judges) {
-            model.addAttribute(
-                    "currentSession", sessions.current(launch.courseId()).orElse(null));
-            model.addAttribute("sessions", sessions.list(launch.actor()));
-            LearnerNeighbours neighbours = LearnerNeighbours.of(queries.learners(launch.actor()), sub);
-            model.addAttribute("previousLearner", neighbours.previous());
-            model.addAttribute("nextLearner", neighbours.next());
+            model.addAttribute("currentSession", reads.currentSession());
+            model.addAttribute("sessions", reads.sessions());
+            model.addAttribute("previousLearner", reads.neighbours().previous());
+            model.addAttribute("nextLearner", reads.neighbours().next());
         }
-        String selectedBloc = grid.referentiel().bloc(bloc).isPresent()
-                ? bloc
-                : launch.custom()
-                        .getOrDefault("bloc", grid.referentiel().blocs().get(0).code());
-        model.addAttribute("selectedBloc", selectedBloc);
-        GridPanels.Written written = panels.of(launch, sub, selectedBloc, request, response);
+        model.addAttribute("selectedBloc", reads.selectedBloc());
+        GridPanels.Written written = panels.write(reads.panels(), request, response);
         model.addAttribute("panels", written);
         if (!judges) {
             model.addAttribute(
@@ -108,12 +94,39 @@ class GridPageController {
                     gridPanels.render(
                             grid,
                             criteria,
-                            selectedBloc,
+                            reads.selectedBloc(),
                             written.evidence(),
                             request.getContextPath(),
                             LocaleContextHolder.getLocale()));
         }
         return "evaluation/grid";
+    }
+
+    /** What a grid page reads; the sessions and neighbours only for those who judge. */
+    private record GridReads(
+            LearnerGrid grid,
+            EvaluationSession currentSession,
+            List<EvaluationSession> sessions,
+            LearnerNeighbours neighbours,
+            String selectedBloc,
+            GridPanels.Read panels) {}
+
+    private GridReads read(LaunchContext launch, String sub, String bloc) {
+        LearnerGrid grid = queries.grid(launch.actor(), sub);
+        EvaluationSession currentSession = null;
+        List<EvaluationSession> sessionList = List.of();
+        LearnerNeighbours neighbours = null;
+        if (launch.isEvaluator() || launch.isTutor()) {
+            currentSession = sessions.current(launch.courseId()).orElse(null);
+            sessionList = sessions.list(launch.actor());
+            neighbours = LearnerNeighbours.of(queries.learners(launch.actor()), sub);
+        }
+        String selectedBloc = grid.referentiel().bloc(bloc).isPresent()
+                ? bloc
+                : launch.custom()
+                        .getOrDefault("bloc", grid.referentiel().blocs().get(0).code());
+        return new GridReads(
+                grid, currentSession, sessionList, neighbours, selectedBloc, panels.read(launch, sub, selectedBloc));
     }
 
     @PutMapping("/learners/{sub}/judgments/{code}")

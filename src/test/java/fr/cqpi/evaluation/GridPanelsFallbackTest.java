@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fr.cqpi.course.Actor;
 import fr.cqpi.course.ToolRole;
 import fr.cqpi.lti.LaunchContext;
+import fr.cqpi.shared.ViewHtml;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
@@ -43,12 +45,10 @@ class GridPanelsFallbackTest {
                         throwing(GridPanel.Slot.DOCUMENTS, new LearnerNotFoundException("nobody")),
                         throwing(GridPanel.Slot.LIVRET, new IllegalStateException("a bug"))),
                 null);
-        GridPanels.Written written = panels.of(
-                launch(ToolRole.EVALUATOR),
-                "learner",
-                "B1",
-                new MockHttpServletRequest("GET", "/app/learners/learner"),
-                new MockHttpServletResponse());
+        GridPanels.Read read = panels.read(launch(ToolRole.EVALUATOR), "learner", "B1");
+        assertThat(read.panels()).isEmpty();
+        GridPanels.Written written = panels.write(
+                read, new MockHttpServletRequest("GET", "/app/learners/learner"), new MockHttpServletResponse());
         assertThat(written).isEqualTo(new GridPanels.Written(null, null, null));
     }
 
@@ -66,13 +66,31 @@ class GridPanelsFallbackTest {
             }
         };
         GridPanels panels = new GridPanels(List.of(documents), null);
-        assertThat(panels.of(
-                                launch(ToolRole.TUTOR),
-                                "learner",
-                                "B1",
-                                new MockHttpServletRequest("GET", "/"),
-                                new MockHttpServletResponse())
-                        .documents())
-                .isNull();
+        assertThat(panels.read(launch(ToolRole.TUTOR), "learner", "B1").panels())
+                .isEmpty();
+    }
+
+    @Test
+    void aPanelThatFailsToRenderIsLeftToItsPlaceholder() {
+        GridPanel livret = new GridPanel() {
+            @Override
+            public Slot slot() {
+                return Slot.LIVRET;
+            }
+
+            @Override
+            public String view(Actor actor, String learnerSub, String bloc, Model model) {
+                model.addAttribute("signatures", List.of());
+                return "evaluation/livret-signatures :: panel";
+            }
+        };
+        ViewHtml views = Mockito.mock(ViewHtml.class);
+        Mockito.when(views.render(Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any()))
+                .thenThrow(new IllegalStateException("a template error"));
+        GridPanels panels = new GridPanels(List.of(livret), views);
+        GridPanels.Read read = panels.read(launch(ToolRole.EVALUATOR), "learner", "B1");
+        assertThat(read.panels()).hasSize(1);
+        assertThat(panels.write(read, new MockHttpServletRequest("GET", "/"), new MockHttpServletResponse()))
+                .isEqualTo(new GridPanels.Written(null, null, null));
     }
 }
