@@ -14,9 +14,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedPostgresConfiguration {
 
-    @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedDatabaseProperties properties) {
-        return EmbeddedPostgresServer.start(properties);
+    /** Started at the beginning of the refresh (see there); static, as every bean factory post-processor. */
+    @Bean
+    static EmbeddedPostgresEarlyStart embeddedPostgresEarlyStart() {
+        return new EmbeddedPostgresEarlyStart();
+    }
+
+    /** Stopped by {@link EmbeddedPostgresEarlyStart}, after the beans that use it. */
+    @Bean(destroyMethod = "")
+    EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresEarlyStart earlyStart) {
+        return earlyStart.server();
     }
 
     /** Pool settings still come from {@code spring.datasource.hikari.*}. */
