@@ -19,7 +19,7 @@ final class EmbeddedPostgresEarlyStart implements BeanFactoryPostProcessor, Envi
 
     private Environment environment;
     private final CompletableFuture<EmbeddedPostgresServer> server = new CompletableFuture<>();
-    private boolean started;
+    private volatile boolean started;
 
     @Override
     public void setEnvironment(Environment environment) {

@@ -55,7 +55,7 @@ record CourseJudgments(
             return kept.results();
         }
         Results results = compute(statuses.getOrDefault(learnerId, Map.of()), referentiel, decisions);
-        computed.put(learnerId, new Computed(referentiel, Map.copyOf(decisions), results));
+        computed.put(learnerId, new Computed(referentiel, new HashMap<>(decisions), results));
         return results;
     }
 
