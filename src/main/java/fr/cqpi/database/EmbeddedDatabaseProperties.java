@@ -10,8 +10,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param port            TCP port on loopback, 0 for any free port
  * @param deleteOnClose   remove the data directory when the application stops (tests only)
  */
-@ConfigurationProperties("cqpi.embedded-db")
+@ConfigurationProperties(EmbeddedDatabaseProperties.PREFIX)
 public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/pg") String dir,
         @DefaultValue("0") int port,
-        @DefaultValue("false") boolean deleteOnClose) {}
+        @DefaultValue("false") boolean deleteOnClose) {
+
+    static final String PREFIX = "cqpi.embedded-db";
+}

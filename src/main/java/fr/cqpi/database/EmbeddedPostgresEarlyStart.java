@@ -28,8 +28,8 @@ final class EmbeddedPostgresEarlyStart implements BeanFactoryPostProcessor, Envi
 
     @Override
     public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-        EmbeddedDatabaseProperties properties =
-                Binder.get(environment).bindOrCreate("cqpi.embedded-db", EmbeddedDatabaseProperties.class);
+        EmbeddedDatabaseProperties properties = Binder.get(environment)
+                .bindOrCreate(EmbeddedDatabaseProperties.PREFIX, EmbeddedDatabaseProperties.class);
         Thread start = new Thread(
                 () -> {
                     try {

@@ -120,36 +120,31 @@ public class EvaluationQueries {
 
     private List<CohortRow> rows(Actor launch, Long sessionId, List<CourseMember> roster, CourseJudgments course) {
         Referentiel referentiel = referentiel();
-        List<CourseMember> learners = roster;
-        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statuses;
-        if (sessionId == null) {
-            statuses = course.statuses();
-        } else {
-            EvaluationSession session = sessions.find(launch.courseId(), sessionId)
-                    .orElseThrow(() -> new SessionNotFoundException(sessionId));
-            statuses = judgments.statusesInSession(launch.courseId(), referentiel.code(), session);
-            learners = learners.stream()
-                    .filter(m -> statuses.containsKey(m.userId()))
-                    .toList();
-        }
+        // Judged in one session: its statuses, computed here. Otherwise the course's standing ones, whose results the
+        // cached copy keeps.
+        Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> inSession =
+                sessionId == null ? null : statusesInSession(launch, referentiel, sessionId);
+        List<CourseMember> learners = inSession == null
+                ? roster
+                : roster.stream().filter(m -> inSession.containsKey(m.userId())).toList();
         Map<Long, Map<String, Decision>> decided = decisions.inCourse(launch.courseId());
-        if (sessionId == null) {
-            return learners.stream()
-                    .map(m -> new CohortRow(
-                            m,
-                            course.results(m.userId(), referentiel, decided.getOrDefault(m.userId(), Map.of())),
-                            course.lastJudgedAt().get(m.userId())))
-                    .toList();
-        }
         return learners.stream()
-                .map(m -> new CohortRow(
-                        m,
-                        CourseJudgments.compute(
-                                statuses.getOrDefault(m.userId(), Map.of()),
-                                referentiel,
-                                decided.getOrDefault(m.userId(), Map.of())),
-                        course.lastJudgedAt().get(m.userId())))
+                .map(m -> {
+                    Map<String, Decision> standing = decided.getOrDefault(m.userId(), Map.of());
+                    Results results = inSession == null
+                            ? course.results(m.userId(), referentiel, standing)
+                            : CourseJudgments.compute(
+                                    inSession.getOrDefault(m.userId(), Map.of()), referentiel, standing);
+                    return new CohortRow(m, results, course.lastJudgedAt().get(m.userId()));
+                })
                 .toList();
+    }
+
+    private Map<Long, Map<EvaluatorRole, Map<String, JudgmentStatus>>> statusesInSession(
+            Actor launch, Referentiel referentiel, long sessionId) {
+        EvaluationSession session =
+                sessions.find(launch.courseId(), sessionId).orElseThrow(() -> new SessionNotFoundException(sessionId));
+        return judgments.statusesInSession(launch.courseId(), referentiel.code(), session);
     }
 
     /**

@@ -70,9 +70,9 @@ class GridPageController {
             HttpServletResponse response,
             Model model) {
         // Read in one transaction; the criteria and panels are written after it, with no connection held.
-        GridReads reads = readTransaction.of(() -> read(launch, sub, bloc));
-        LearnerGrid grid = reads.grid();
         boolean judges = launch.isEvaluator() || launch.isTutor();
+        GridReads reads = readTransaction.of(() -> read(launch, sub, bloc, judges));
+        LearnerGrid grid = reads.grid();
         model.addAttribute("launch", launch);
         model.addAttribute("grid", grid);
         model.addAttribute("editable", judges);
@@ -111,12 +111,12 @@ class GridPageController {
             String selectedBloc,
             GridPanels.Read panels) {}
 
-    private GridReads read(LaunchContext launch, String sub, String bloc) {
+    private GridReads read(LaunchContext launch, String sub, String bloc, boolean judges) {
         LearnerGrid grid = queries.grid(launch.actor(), sub);
         EvaluationSession currentSession = null;
         List<EvaluationSession> sessionList = List.of();
         LearnerNeighbours neighbours = null;
-        if (launch.isEvaluator() || launch.isTutor()) {
+        if (judges) {
             currentSession = sessions.current(launch.courseId()).orElse(null);
             sessionList = sessions.list(launch.actor());
             neighbours = LearnerNeighbours.of(queries.learners(launch.actor()), sub);
